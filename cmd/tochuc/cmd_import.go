@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+)
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "import", "[tùy chọn] ĐƯỜNG_DẪN (thư mục, .zip hoặc .xlsx)")
+	quiet := fs.Bool("quiet", false, "không in dòng tiến độ")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return usageError{"cần đúng một đường dẫn gói dữ liệu"}
+	}
+	path := fs.Arg(0)
+	src, err := bundle.OpenSource(path)
+	if err != nil {
+		return fmt.Errorf("không mở được gói dữ liệu %s: %w", path, err)
+	}
+	defer src.Close()
+	db, err := openForWrite(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var opt bundle.Options
+	if !*quiet && isTerminal(e.stderr) {
+		opt.Progress = func(file string, rows int) {
+			fmt.Fprintf(e.stderr, "\r\033[Kđang đọc %s: %d dòng", file, rows)
+		}
+	}
+	rep, err := db.ImportBundle(ctx, src, e.user, "import "+path, opt)
+	if opt.Progress != nil {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	if err != nil {
+		return err
+	}
+	printReport(e.stdout, rep)
+	if !rep.OK() {
+		return fmt.Errorf("nhập thất bại: %d lỗi, cơ sở dữ liệu không thay đổi (import refused: %d errors, database unchanged)",
+			rep.Errors, rep.Errors)
+	}
+	return nil
+}
+
+// printReport prints what an import read and stored, then every issue.
+func printReport(w io.Writer, rep *bundle.Report) {
+	for _, f := range rep.Files {
+		fmt.Fprintf(w, "%-15s %8d dòng đọc, %8d bản ghi mới, %8d bản ghi được thay thế\n", f.Name+".csv", f.Read, f.Added, f.Superseded)
+	}
+	for _, i := range rep.Issues {
+		fmt.Fprintln(w, i.String())
+	}
+	if rep.Dropped > 0 {
+		fmt.Fprintf(w, "… và %d vấn đề khác không liệt kê\n", rep.Dropped)
+	}
+	fmt.Fprintf(w, "%d lỗi, %d cảnh báo\n", rep.Errors, rep.Warnings)
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,247 @@
+package bundle
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Options tune an import.
+type Options struct {
+	// Progress, if set, is called now and then with the file being read and its rows so far.
+	Progress func(file string, rows int)
+}
+
+// FileReport tells what happened to one file.
+type FileReport struct {
+	Name string
+	Counts
+}
+
+// Report is the outcome of an import: what was read and stored, and every issue.
+type Report struct {
+	Files    []FileReport
+	Issues   []Issue
+	Errors   int
+	Warnings int
+	Dropped  int // issues counted but not listed (past the limit)
+}
+
+// OK reports whether the bundle had no errors (warnings allowed).
+func (r *Report) OK() bool { return r.Errors == 0 }
+
+// batchSize is the number of records handed to the writer at once.
+const batchSize = 2000
+
+// Import validates the bundle from src and stores it into tgt. Records are
+// written while they are checked; when the report has errors the caller must
+// roll the target back. The error is for failures other than bad data.
+func Import(src Source, tgt Target, opt Options) (*Report, error) {
+	im := &importer{src: src, tgt: tgt, opt: opt, units: newUnitIndex(),
+		people: map[string]tochuc.Date{}, docs: map[string]bool{}, events: map[string][]partyEvent{},
+		restructDates: map[string]tochuc.Date{}}
+	names := src.Names()
+	present := map[string]bool{}
+	for _, n := range names {
+		if FileByName(n) == nil {
+			im.iss.add(Issue{File: src.Location(n), Vi: "tệp không có trong đặc tả gói dữ liệu", En: "unknown file"})
+			continue
+		}
+		present[n] = true
+	}
+	if err := im.loadHeld(); err != nil {
+		return nil, err
+	}
+	rep := &Report{}
+	for i, f := range Files {
+		if !present[f.Name] {
+			continue
+		}
+		im.iss.order = i + 1
+		c, err := im.importFile(f)
+		if err != nil {
+			return nil, err
+		}
+		rep.Files = append(rep.Files, FileReport{Name: f.Name, Counts: c})
+	}
+	if present["party"] {
+		im.iss.order = slices.Index(Files, FileByName("party")) + 1
+		im.loc = src.Location("party")
+		if err := im.checkPartyOrder(); err != nil {
+			return nil, err
+		}
+	}
+	rep.Issues, rep.Errors, rep.Warnings, rep.Dropped = im.iss.list, im.iss.errors, im.iss.warnings, im.iss.dropped
+	slices.SortStableFunc(rep.Issues, func(a, b Issue) int {
+		if a.order != b.order {
+			return a.order - b.order
+		}
+		return a.Line - b.Line
+	})
+	return rep, nil
+}
+
+// importer holds the state of one import: what the checks need to know.
+type importer struct {
+	src    Source
+	tgt    Target
+	opt    Options
+	iss    issues
+	units  *unitIndex
+	people map[string]tochuc.Date // id → died_on
+	docs   map[string]bool
+	// events holds membership events per person: those of the bundle, later merged with the held ones.
+	events        map[string][]partyEvent
+	restructDates map[string]tochuc.Date
+	loc           string // location of the file being read
+}
+
+type partyEvent struct {
+	tochuc.MembershipEvent
+	Line int32 // 0 when held in the database
+	Seq  int32
+}
+
+func (im *importer) loadHeld() error {
+	if err := im.tgt.Units(func(id, kind string, p tochuc.Period) error {
+		im.units.addHeld(id, kind, p)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("load units: %w", err)
+	}
+	if err := im.tgt.People(func(id string, died tochuc.Date) error {
+		im.people[id] = died
+		return nil
+	}); err != nil {
+		return fmt.Errorf("load people: %w", err)
+	}
+	return im.tgt.Documents(func(id string) error {
+		im.docs[id] = true
+		return nil
+	})
+}
+
+// importFile reads, checks and writes one file.
+func (im *importer) importFile(f *File) (Counts, error) {
+	var c Counts
+	im.loc = im.src.Location(f.Name)
+	rr, err := im.src.Open(f.Name)
+	if err != nil {
+		im.iss.add(Issue{File: im.loc, Vi: "không đọc được tệp: " + err.Error(), En: "cannot read file: " + err.Error()})
+		return c, nil
+	}
+	defer rr.Close()
+	row, err := rr.Next()
+	if err == io.EOF {
+		return c, nil
+	}
+	if err != nil {
+		im.iss.add(Issue{File: im.loc, Line: 1, Vi: "không đọc được tiêu đề: " + err.Error(), En: "cannot read header: " + err.Error()})
+		return c, nil
+	}
+	h, ok := parseHeader(f, im.loc, row, &im.iss)
+	if !ok {
+		return c, nil
+	}
+	w := newPipe(im.tgt, f)
+	keys := newKeySet()
+	deferred := &deferredRefs{}
+	batch := make([]*Record, 0, batchSize)
+	lr, _ := rr.(LineReader)
+	for line := 2; ; line++ {
+		row, err := rr.Next()
+		if lr != nil {
+			line = lr.Line()
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			im.iss.add(Issue{File: im.loc, Line: line, Vi: "lỗi đọc tệp: " + err.Error(), En: "read error: " + err.Error()})
+			break
+		}
+		c.Read++
+		if im.opt.Progress != nil && c.Read%50000 == 0 {
+			im.opt.Progress(f.Name, c.Read)
+		}
+		rec, ok := h.parseRow(im.loc, line, row, &im.iss)
+		if !ok {
+			continue
+		}
+		keys.add(rec)
+		im.checkRecord(rec, deferred)
+		if im.iss.errors > 0 {
+			continue // the import will be refused: keep checking, stop writing
+		}
+		batch = append(batch, rec)
+		if len(batch) == batchSize {
+			w.send(batch)
+			batch = make([]*Record, 0, batchSize)
+		}
+	}
+	if im.opt.Progress != nil {
+		im.opt.Progress(f.Name, c.Read)
+	}
+	if im.iss.errors == 0 && len(batch) > 0 {
+		w.send(batch)
+	}
+	for _, d := range keys.duplicates() {
+		im.iss.add(Issue{File: im.loc, Line: d[0], Column: f.Key[0],
+			Vi: fmt.Sprintf("khóa bị trùng với dòng %d", d[1]), En: fmt.Sprintf("duplicate key, already on row %d", d[1])})
+	}
+	deferred.resolve(im)
+	if f.Versioned {
+		im.checkUnitOverlaps()
+	}
+	wc, werr := w.close(im.iss.errors == 0)
+	if werr != nil {
+		return c, werr
+	}
+	c.Added, c.Superseded = wc.Added, wc.Superseded
+	return c, nil
+}
+
+// pipe hands batches to the target's writer in a second goroutine, so that
+// reading and checking overlap with writing.
+type pipe struct {
+	ch   chan []*Record
+	done chan struct{}
+	w    RecordWriter
+	err  error
+}
+
+func newPipe(tgt Target, f *File) *pipe {
+	p := &pipe{ch: make(chan []*Record, 4), done: make(chan struct{})}
+	p.w, p.err = tgt.Writer(f)
+	go func() {
+		defer close(p.done)
+		for b := range p.ch {
+			if p.err == nil {
+				p.err = p.w.Write(b)
+			}
+		}
+	}()
+	return p
+}
+
+func (p *pipe) send(b []*Record) { p.ch <- b }
+
+// close waits for the writer; when commit is false the records are not merged.
+func (p *pipe) close(commit bool) (Counts, error) {
+	close(p.ch)
+	<-p.done
+	if p.err != nil {
+		return Counts{}, p.err
+	}
+	if !commit {
+		return Counts{}, nil
+	}
+	c, err := p.w.Close()
+	if err != nil {
+		return Counts{}, errors.Join(errors.New("store records"), err)
+	}
+	return c, nil
+}

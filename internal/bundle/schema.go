@@ -1,0 +1,157 @@
+// Package bundle implements the data bundle of bundle-v1: the files and
+// columns, reading and writing them as a directory of CSV files, a .zip or an
+// .xlsx workbook, and the validation of a whole bundle before it is stored.
+package bundle
+
+import "github.com/tochuc/tochuc/internal/tochuc"
+
+// Type is the type of a column's values.
+type Type int
+
+// Column types.
+const (
+	Text Type = iota
+	Date
+	Int
+)
+
+// Column describes one column of a bundle file.
+type Column struct {
+	Name     string
+	Type     Type
+	Required bool
+	Enum     []string // allowed values, if any
+	Ref      string   // file whose id this column references ("units", "people", "documents")
+}
+
+// File describes one file of the bundle and the table that stores it.
+type File struct {
+	Name    string // file name without .csv, also the sheet name and the table name
+	Columns []Column
+	Key     []string // the columns that identify a record
+	// Versioned files (units) hold several rows per id; a bundle naming an id gives all of them.
+	Versioned bool
+	// Sequenced files (party) keep the order of same-date events of one person.
+	Sequenced bool
+	// ViLabel is the Vietnamese name of the file for messages.
+	ViLabel string
+
+	index     map[string]int
+	keyIdx    []int
+	uniqueIdx []int
+}
+
+// Index returns the position of a column, or -1.
+func (f *File) Index(name string) int {
+	if i, ok := f.index[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// KeyIndexes returns the positions of the key columns.
+func (f *File) KeyIndexes() []int { return f.keyIdx }
+
+// RowKeyIndexes returns the positions of the columns that no two rows may
+// share: the key, and for a versioned file the key and valid_from.
+func (f *File) RowKeyIndexes() []int { return f.uniqueIdx }
+
+func init() {
+	for _, f := range Files {
+		f.index = map[string]int{}
+		for i, c := range f.Columns {
+			f.index[c.Name] = i
+		}
+		for _, k := range f.Key {
+			f.keyIdx = append(f.keyIdx, f.index[k])
+		}
+		f.uniqueIdx = f.keyIdx
+		if f.Versioned {
+			f.uniqueIdx = append(append([]int{}, f.keyIdx...), f.index["valid_from"])
+		}
+	}
+}
+
+func text(name string) Column             { return Column{Name: name} }
+func req(c Column) Column                 { c.Required = true; return c }
+func date(name string) Column             { return Column{Name: name, Type: Date} }
+func enum(name string, v []string) Column { return Column{Name: name, Enum: v} }
+func ref(name, file string) Column        { return Column{Name: name, Ref: file} }
+
+// Files lists the files of bundle-v1 in the order they are loaded: referenced files first.
+var Files = []*File{
+	{Name: "units", ViLabel: "đơn vị", Versioned: true, Key: []string{"id"}, Columns: []Column{
+		req(text("id")), req(text("name")), req(enum("kind", tochuc.UnitKindCodes())),
+		ref("parent_id", "units"), ref("locality_id", "units"), ref("host_id", "units"),
+		text("subtype"), enum("sector", tochuc.Sectors), enum("ownership", tochuc.Ownerships),
+		text("admin_code"), req(date("valid_from")), date("valid_to"),
+	}},
+	{Name: "people", ViLabel: "nhân sự", Key: []string{"id"}, Columns: []Column{
+		req(text("id")), req(text("full_name")), enum("gender", tochuc.Genders), date("birth_date"),
+		text("ethnicity"), text("religion"), date("died_on"),
+	}},
+	{Name: "documents", ViLabel: "văn bản", Key: []string{"id"}, Columns: []Column{
+		req(text("id")), req(text("number")), req(enum("kind", tochuc.DocumentKinds)),
+		ref("issuer_id", "units"), req(date("issued_on")), req(text("title")), ref("replaces_id", "documents"),
+	}},
+	{Name: "qualifications", ViLabel: "trình độ", Key: []string{"person_id", "kind", "level"}, Columns: []Column{
+		req(ref("person_id", "people")), req(text("kind")), req(text("level")), date("obtained_on"),
+	}},
+	{Name: "party", ViLabel: "biến động đảng viên", Sequenced: true, Key: []string{"person_id", "event", "date"}, Columns: []Column{
+		req(ref("person_id", "people")), req(enum("event", tochuc.PartyEvents)), req(date("date")),
+		ref("unit_id", "units"), enum("status", tochuc.MemberStatuses), ref("document_id", "documents"),
+	}},
+	{Name: "assignments", ViLabel: "chức vụ", Key: []string{"person_id", "unit_id", "role", "valid_from"}, Columns: []Column{
+		req(ref("person_id", "people")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
+		req(date("valid_from")), date("valid_to"), enum("how", tochuc.AssignmentHows), ref("document_id", "documents"),
+	}},
+	{Name: "headcount", ViLabel: "biên chế", Key: []string{"unit_id", "date"}, Columns: []Column{
+		req(ref("unit_id", "units")), req(date("date")), req(Column{Name: "actual", Type: Int}), {Name: "quota", Type: Int},
+	}},
+	{Name: "restructure", ViLabel: "sắp xếp tổ chức", Key: []string{"event_id", "from_unit_id", "to_unit_id"}, Columns: []Column{
+		req(text("event_id")), req(date("date")), req(enum("kind", tochuc.RestructureKinds)),
+		ref("from_unit_id", "units"), ref("to_unit_id", "units"), ref("document_id", "documents"),
+	}},
+	{Name: "evaluations", ViLabel: "đánh giá, xếp loại", Key: []string{"year", "subject_type", "subject_id", "category"}, Columns: []Column{
+		req(Column{Name: "year", Type: Int}), req(enum("subject_type", tochuc.EvaluationSubjects)), req(text("subject_id")),
+		req(enum("category", tochuc.EvaluationCategories)), req(enum("rating", tochuc.Ratings)),
+		ref("rated_by_id", "units"), date("decided_on"),
+	}},
+	{Name: "plans", ViLabel: "quy hoạch cán bộ", Key: []string{"term", "unit_id", "role", "person_id"}, Columns: []Column{
+		req(text("term")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
+		req(ref("person_id", "people")), req(date("added_on")), date("removed_on"), text("removal_reason"),
+		ref("document_id", "documents"),
+	}},
+}
+
+// FileByName returns the file of the given name (without .csv).
+func FileByName(name string) *File {
+	for _, f := range Files {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// Record is one row of a bundle file, with typed values aligned to File.Columns:
+// nil for an empty cell, string for text, tochuc.Date for dates, int64 for numbers.
+type Record struct {
+	File  *File
+	Line  int // row number as the user sees it (header = 1)
+	Vals  []any
+	Extra map[string]string // x_ columns
+	Seq   int               // party: order among the same person's events on one date
+}
+
+// Str returns a text value, or "".
+func (r *Record) Str(col string) string {
+	s, _ := r.Vals[r.File.Index(col)].(string)
+	return s
+}
+
+// Date returns a date value, or the zero Date.
+func (r *Record) Date(col string) tochuc.Date {
+	d, _ := r.Vals[r.File.Index(col)].(tochuc.Date)
+	return d
+}

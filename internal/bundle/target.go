@@ -1,0 +1,31 @@
+package bundle
+
+import "github.com/tochuc/tochuc/internal/tochuc"
+
+// Target is where an import goes: a database transaction. It tells what is
+// already held (for references and checks) and stores the records.
+type Target interface {
+	// Units calls fn for every version of every unit held now.
+	Units(fn func(id, kind string, p tochuc.Period) error) error
+	// People calls fn for every person held now.
+	People(fn func(id string, diedOn tochuc.Date) error) error
+	// Documents calls fn for every document held now.
+	Documents(fn func(id string) error) error
+	// PartyEvents calls fn for every membership event held now, in date and row order per person.
+	PartyEvents(fn func(personID string, seq int, e tochuc.MembershipEvent) error) error
+	// Writer starts storing the records of one file.
+	Writer(f *File) (RecordWriter, error)
+}
+
+// RecordWriter stores the records of one file; Close merges them with what is held.
+type RecordWriter interface {
+	Write(batch []*Record) error
+	Close() (Counts, error)
+}
+
+// Counts tells what an import did to one file's records.
+type Counts struct {
+	Read       int // rows read
+	Added      int // records recorded (new, or a new state of a held record)
+	Superseded int // held records replaced
+}

@@ -1,0 +1,74 @@
+package sqldb
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// dataColumns returns the stored columns of a bundle file, in order: the
+// file's columns, then seq (party only), then extra (the x_ columns as JSON).
+func dataColumns(f *bundle.File) []string {
+	cols := make([]string, 0, len(f.Columns)+2)
+	for _, c := range f.Columns {
+		cols = append(cols, c.Name)
+	}
+	if f.Sequenced {
+		cols = append(cols, "seq")
+	}
+	return append(cols, "extra")
+}
+
+// recordArgs returns a record's values for dataColumns. For PostgreSQL's COPY
+// dates must be time values; elsewhere they go as YYYY-MM-DD text.
+func recordArgs(rec *bundle.Record, dst []any, copyDates bool) []any {
+	for _, v := range rec.Vals {
+		if d, ok := v.(tochuc.Date); ok {
+			if copyDates {
+				v = d.Time()
+			} else {
+				v = d.String()
+			}
+		}
+		dst = append(dst, v)
+	}
+	if rec.File.Sequenced {
+		dst = append(dst, int64(rec.Seq))
+	}
+	return append(dst, extraJSON(rec.Extra))
+}
+
+// extraJSON encodes x_ columns with sorted keys, so equal records give equal text.
+func extraJSON(extra map[string]string) any {
+	if len(extra) == 0 {
+		return nil
+	}
+	b, _ := json.Marshal(extra) // maps marshal with sorted keys
+	return string(b)
+}
+
+// parseExtra decodes the stored x_ columns.
+func parseExtra(s string) map[string]string {
+	if s == "" {
+		return nil
+	}
+	var m map[string]string
+	_ = json.Unmarshal([]byte(s), &m)
+	return m
+}
+
+// sortedKeys returns a set's keys in order.
+func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }
+
+// list joins column names with a prefix.
+func list(prefix string, cols []string) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = prefix + c
+	}
+	return strings.Join(parts, ", ")
+}

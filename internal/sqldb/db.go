@@ -1,0 +1,111 @@
+// Package sqldb stores the registry in SQLite (the embedded default) or
+// PostgreSQL, through database/sql, with one set of portable queries. Every
+// table is bitemporal: rows keep their valid period and the time the registry
+// recorded them, and are superseded, never updated or deleted.
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+)
+
+// Dialect is the SQL engine behind a DB.
+type Dialect int
+
+// The supported engines.
+const (
+	SQLite Dialect = iota
+	Postgres
+)
+
+func (d Dialect) String() string {
+	if d == Postgres {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// DB is an open registry database.
+type DB struct {
+	*sql.DB
+	Dialect Dialect
+	DSN     string
+}
+
+// IsPostgres reports whether a --db value names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the database named by dsn: a postgres:// URL, or a SQLite file path.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	db := &DB{DSN: dsn}
+	var err error
+	if IsPostgres(dsn) {
+		db.Dialect = Postgres
+		db.DB, err = sql.Open("pgx", dsn)
+	} else {
+		// WAL lets readers go on during a write; busy_timeout waits for the
+		// writer instead of failing; NORMAL sync is safe with WAL.
+		q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		db.DB, err = sql.Open("sqlite", "file:"+dsn+q)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", redact(dsn), err)
+	}
+	return db, nil
+}
+
+// redact hides a password in a PostgreSQL URL.
+func redact(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		if j := strings.Index(dsn[i+3:], "@"); j >= 0 {
+			userinfo := dsn[i+3 : i+3+j]
+			if k := strings.Index(userinfo, ":"); k >= 0 {
+				return dsn[:i+3] + userinfo[:k] + ":***" + dsn[i+3+j:]
+			}
+		}
+	}
+	return dsn
+}
+
+// Redacted returns the DSN with any password hidden.
+func (db *DB) Redacted() string { return redact(db.DSN) }
+
+// rebind turns ? placeholders into $1, $2… for PostgreSQL.
+func (db *DB) rebind(q string) string { return rebind(db.Dialect, q) }
+
+func rebind(d Dialect, q string) string {
+	if d != Postgres {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+// same returns a NULL-safe equality of two expressions.
+func same(d Dialect, a, b string) string {
+	if d == Postgres {
+		return a + " IS NOT DISTINCT FROM " + b
+	}
+	return a + " IS " + b
+}

@@ -1,0 +1,97 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Reader reads the registry as recorded at a time; it implements bundle.Store.
+type Reader struct {
+	db  *DB
+	ctx context.Context
+	rec Recorded
+}
+
+// Reader returns a reader of the registry as recorded at rec.
+func (db *DB) Reader(ctx context.Context, rec Recorded) *Reader {
+	return &Reader{db: db, ctx: ctx, rec: rec}
+}
+
+// orderBy is the export order of a file: its key, and for events their row order.
+func orderBy(f *bundle.File) []string {
+	switch {
+	case f.Versioned:
+		return []string{"id", "valid_from"}
+	case f.Sequenced:
+		return []string{"person_id", "date", "seq"}
+	}
+	return f.Key
+}
+
+// ExtraColumns returns the x_ columns used by a file's records, sorted.
+func (r *Reader) ExtraColumns(f *bundle.File) ([]string, error) {
+	rows, err := r.db.QueryContext(r.ctx, "SELECT DISTINCT extra FROM "+f.Name+" WHERE extra IS NOT NULL AND "+r.rec.where(""))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	keys := map[string]bool{}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		for k := range parseExtra(s) {
+			keys[k] = true
+		}
+	}
+	return sortedKeys(keys), rows.Err()
+}
+
+// Records calls fn with the cells of every record of a file, in key order.
+func (r *Reader) Records(f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
+	q := "SELECT " + list("", dataColumns(f)) + " FROM " + f.Name + " WHERE " + r.rec.where("") +
+		" ORDER BY " + list("", orderBy(f))
+	rows, err := r.db.QueryContext(r.ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	n := len(f.Columns)
+	vals := make([]sql.NullString, n)
+	dates := make([]tochuc.Date, n)
+	var seq sql.NullInt64
+	var extra sql.NullString
+	dest := make([]any, 0, n+2)
+	for i, c := range f.Columns {
+		if c.Type == bundle.Date {
+			dest = append(dest, &dates[i])
+		} else {
+			dest = append(dest, &vals[i])
+		}
+	}
+	if f.Sequenced {
+		dest = append(dest, &seq)
+	}
+	dest = append(dest, &extra)
+	cells := make([]string, n)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		for i, c := range f.Columns {
+			if c.Type == bundle.Date {
+				cells[i] = dates[i].String()
+			} else {
+				cells[i] = vals[i].String
+			}
+		}
+		if err := fn(cells, parseExtra(extra.String)); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,195 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+const unitColumns = `id, name, kind, COALESCE(parent_id, ''), COALESCE(locality_id, ''), COALESCE(host_id, ''),
+	COALESCE(subtype, ''), COALESCE(sector, ''), COALESCE(ownership, ''), COALESCE(admin_code, ''), valid_from, valid_to`
+
+func scanUnit(r interface{ Scan(...any) error }) (tochuc.Unit, error) {
+	var u tochuc.Unit
+	err := r.Scan(&u.ID, &u.Name, &u.Kind, &u.ParentID, &u.LocalityID, &u.HostID, &u.Subtype, &u.Sector,
+		&u.Ownership, &u.AdminCode, &u.From, &u.To)
+	return u, err
+}
+
+// validAt is the condition "the row's period holds on the date given as the next argument".
+const validAt = `valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`
+
+// UnitFilter narrows a unit query.
+type UnitFilter struct {
+	Kind       string
+	ParentID   string
+	LocalityID string
+	HostID     string
+}
+
+// UnitsAsOf returns the units existing on d (each in its version valid then), ordered by id.
+func (r *Reader) UnitsAsOf(d tochuc.Date, f UnitFilter) ([]tochuc.Unit, error) {
+	q := `SELECT ` + unitColumns + ` FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt
+	args := []any{d, d}
+	if f.Kind != "" {
+		q += ` AND kind = ?`
+		args = append(args, f.Kind)
+	}
+	for col, v := range map[string]string{"parent_id": f.ParentID, "locality_id": f.LocalityID, "host_id": f.HostID} {
+		if v != "" {
+			q += ` AND ` + col + ` = ?`
+			args = append(args, v)
+		}
+	}
+	return r.units(q+` ORDER BY id`, args...)
+}
+
+// Unit returns the version of a unit valid on d.
+func (r *Reader) Unit(id string, d tochuc.Date) (tochuc.Unit, error) {
+	us, err := r.units(`SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id = ? AND `+validAt, id, d, d)
+	if err != nil {
+		return tochuc.Unit{}, err
+	}
+	if len(us) == 0 {
+		return tochuc.Unit{}, tochuc.Errorf(tochuc.ENotFound, "không có đơn vị '%s' vào ngày %s", id, d.Vietnamese())
+	}
+	return us[0], nil
+}
+
+// UnitVersions returns all versions of a unit, oldest first.
+func (r *Reader) UnitVersions(id string) ([]tochuc.Unit, error) {
+	us, err := r.units(`SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id = ? ORDER BY valid_from`, id)
+	if err == nil && len(us) == 0 {
+		err = tochuc.Errorf(tochuc.ENotFound, "không có đơn vị '%s'", id)
+	}
+	return us, err
+}
+
+func (r *Reader) units(q string, args ...any) ([]tochuc.Unit, error) {
+	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tochuc.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// CountUnitsByKind returns, for each kind, the units existing on d inside the
+// scope (all units when scope is ""). A unit is inside the scope when it is the
+// scope unit or reaches it through parent_id or locality_id links as they stand on d.
+func (r *Reader) CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error) {
+	q := `SELECT kind, COUNT(*) FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt
+	args := []any{d, d}
+	if scope != "" {
+		q = r.scopeCTE() + `SELECT kind, COUNT(*) FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt +
+			` AND id IN (SELECT id FROM scoped)`
+		args = []any{scope, d, d, d, d}
+	}
+	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q+` GROUP BY kind`), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, err
+		}
+		out[k] = n
+	}
+	return out, rows.Err()
+}
+
+// scopeCTE defines "scoped(id)": the scope unit and every unit reaching it
+// through parent_id or locality_id as they stand on d. Its arguments are the
+// scope id, then d twice.
+func (r *Reader) scopeCTE() string {
+	cur := r.rec.where("u")
+	return `WITH RECURSIVE scoped(id) AS (
+		SELECT CAST(? AS TEXT)
+		UNION
+		SELECT u.id FROM units u JOIN scoped s ON (u.parent_id = s.id OR u.locality_id = s.id)
+		WHERE ` + cur + ` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
+	) `
+}
+
+// History returns every row ever recorded for a record of a file, whose key
+// columns equal the values given, with its recording period and authors.
+func (db *DB) History(ctx context.Context, table string, match map[string]string) ([]HistoryRow, error) {
+	var conds []string
+	var args []any
+	for k, v := range match {
+		conds = append(conds, "t."+k+" = ?")
+		args = append(args, v)
+	}
+	if len(conds) == 0 {
+		return nil, fmt.Errorf("history needs a key")
+	}
+	q := `SELECT t.*, cs.recorded_by, COALESCE(ce.recorded_by, ''), cs.source FROM ` + table + ` t
+		JOIN changesets cs ON cs.id = t.rec_cs LEFT JOIN changesets ce ON ce.id = t.end_cs
+		WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY t.rec_from, t.rid`
+	rows, err := db.QueryContext(ctx, db.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []HistoryRow
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		h := HistoryRow{Values: map[string]string{}}
+		for i, c := range cols[:len(cols)-3] {
+			h.Values[c] = cellString(vals[i])
+		}
+		h.Columns = cols[:len(cols)-3]
+		h.RecordedBy, h.SupersededBy, h.Source = cellString(vals[len(cols)-3]), cellString(vals[len(cols)-2]), cellString(vals[len(cols)-1])
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// HistoryRow is one recorded state of a record.
+type HistoryRow struct {
+	Columns      []string
+	Values       map[string]string
+	RecordedBy   string
+	SupersededBy string
+	Source       string
+}
+
+func cellString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case []byte:
+		return string(x)
+	case string:
+		return x
+	case sql.RawBytes:
+		return string(x)
+	}
+	if t, ok := v.(interface{ Format(string) string }); ok {
+		return t.Format("2006-01-02")
+	}
+	return fmt.Sprint(v)
+}
