@@ -51,8 +51,9 @@ func (im *importer) known(file, id string) bool {
 	return false
 }
 
-// checkRecord runs the checks of one parsed record and adds it to the indexes.
-func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
+// checkRefs reports references that resolve nowhere; references within the
+// file being read are checked at its end.
+func (im *importer) checkRefs(rec *Record, deferred *deferredRefs) {
 	f := rec.File
 	for i, col := range f.Columns {
 		id, _ := rec.Vals[i].(string)
@@ -66,7 +67,31 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 				fmt.Sprintf("reference '%s' resolves nowhere", id))
 		}
 	}
-	switch f.Name {
+}
+
+// registerBadRow keeps the id of a row that failed to parse, so that other
+// files referring to it do not get errors of their own.
+func (im *importer) registerBadRow(rec *Record) {
+	id := rec.Str("id")
+	if id == "" {
+		return
+	}
+	switch rec.File.Name {
+	case "units":
+		if !im.units.known(id) {
+			im.units.m[id] = []unitVersion{}
+		}
+	case "people":
+		im.people[id] = 0
+	case "documents":
+		im.docs[id] = true
+	}
+}
+
+// checkRecord runs the checks of one parsed record and adds it to the indexes.
+func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
+	im.checkRefs(rec, deferred)
+	switch rec.File.Name {
 	case "units":
 		im.checkUnit(rec)
 	case "people":
@@ -145,7 +170,7 @@ func isQualKind(kind string) bool {
 // unitAt reports a unit that does not exist on a date; it returns the version when it does.
 func (im *importer) unitAt(rec *Record, col string, d tochuc.Date) (unitVersion, bool) {
 	id := rec.Str(col)
-	if id == "" || !im.units.known(id) || d == 0 {
+	if id == "" || len(im.units.m[id]) == 0 || d == 0 {
 		return unitVersion{}, false
 	}
 	v, ok := im.units.at(id, d)

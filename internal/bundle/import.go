@@ -169,6 +169,8 @@ func (im *importer) importFile(f *File) (Counts, error) {
 		}
 		rec, ok := h.parseRow(im.loc, line, row, &im.iss)
 		if !ok {
+			im.checkRefs(rec, deferred) // what can be checked of a bad row still is
+			im.registerBadRow(rec)
 			continue
 		}
 		keys.add(rec)
