@@ -146,12 +146,20 @@ type Record struct {
 
 // Str returns a text value, or "".
 func (r *Record) Str(col string) string {
-	s, _ := r.Vals[r.File.Index(col)].(string)
+	i := r.File.Index(col)
+	if i < 0 {
+		return ""
+	}
+	s, _ := r.Vals[i].(string)
 	return s
 }
 
 // Date returns a date value, or the zero Date.
 func (r *Record) Date(col string) tochuc.Date {
-	d, _ := r.Vals[r.File.Index(col)].(tochuc.Date)
+	i := r.File.Index(col)
+	if i < 0 {
+		return 0
+	}
+	d, _ := r.Vals[i].(tochuc.Date)
 	return d
 }
