@@ -238,12 +238,12 @@ func (p *pipe) close(commit bool) (Counts, error) {
 	if p.err != nil {
 		return Counts{}, p.err
 	}
-	if !commit {
-		return Counts{}, nil
-	}
-	c, err := p.w.Close()
+	c, err := p.w.Close() // always: a writer may hold the connection until closed
 	if err != nil {
 		return Counts{}, errors.Join(errors.New("store records"), err)
+	}
+	if !commit {
+		return Counts{}, nil
 	}
 	return c, nil
 }

@@ -1,7 +1,6 @@
 package sqldb
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -107,6 +106,9 @@ type recordWriter struct {
 	n      int
 	args   []any
 	stmts  map[int]*sql.Stmt
+	// copyRows feeds the running COPY (PostgreSQL); copyDone gives its outcome.
+	copyRows chan []*bundle.Record
+	copyDone chan error
 }
 
 // insertColumns are the columns written: with the recording columns when direct.
@@ -171,34 +173,71 @@ func (w *recordWriter) stmt(cols []string, n int) (*sql.Stmt, error) {
 	return s, nil
 }
 
+// copy streams rows into one COPY that lasts as long as the file: it starts
+// at the first batch and ends in Close, so a file costs one COPY.
 func (w *recordWriter) copy(batch []*bundle.Record) error {
-	rows := make([][]any, len(batch))
-	for i, rec := range batch {
-		r := recordArgs(rec, make([]any, 0, len(w.cols)+2), true)
-		if w.direct {
-			r = append(r, w.c.At, w.c.ID)
-		}
-		rows[i] = r
+	if w.copyRows == nil {
+		w.copyRows = make(chan []*bundle.Record, 4)
+		w.copyDone = make(chan error, 1)
+		go func() { w.copyDone <- w.runCopy() }()
 	}
-	return copyRows(w.c.ctx, w.c.conn, w.table, w.insertColumns(), rows)
+	select {
+	case w.copyRows <- batch:
+		return nil
+	case err := <-w.copyDone:
+		w.copyRows = nil // the COPY failed early; Close must not wait for it
+		return err
+	}
 }
 
-// copyRows runs PostgreSQL's COPY FROM on the connection of the open transaction.
-func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
-	return conn.Raw(func(dc any) error {
-		pc := dc.(*stdlib.Conn).Conn()
-		_, err := pc.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
-		if err != nil {
-			return fmt.Errorf("copy into %s: %w", table, err)
+// runCopy runs the COPY on the transaction's connection, pulling rows from copyRows.
+func (w *recordWriter) runCopy() error {
+	var cur []*bundle.Record
+	row := make([]any, 0, len(w.cols)+2)
+	next := func() ([]any, error) {
+		for len(cur) == 0 {
+			b, ok := <-w.copyRows
+			if !ok {
+				return nil, nil
+			}
+			cur = b
 		}
-		return nil
+		rec := cur[0]
+		cur = cur[1:]
+		row = recordArgs(rec, row[:0], true)
+		if w.direct {
+			row = append(row, w.c.At, w.c.ID)
+		}
+		return row, nil
+	}
+	err := w.c.conn.Raw(func(dc any) error {
+		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(w.c.ctx, pgx.Identifier{w.table}, w.insertColumns(), pgx.CopyFromFunc(next))
+		return err
 	})
+	for range w.copyRows { // drain, so that a sender never blocks after a failure
+	}
+	if err != nil {
+		return fmt.Errorf("copy into %s: %w", w.table, err)
+	}
+	return nil
+}
+
+// finishCopy ends the COPY started by the first batch, if any.
+func (w *recordWriter) finishCopy() error {
+	if w.copyRows == nil {
+		return nil
+	}
+	close(w.copyRows)
+	return <-w.copyDone
 }
 
 // Close merges staged records into the table and reports what changed.
 func (w *recordWriter) Close() (bundle.Counts, error) {
 	for _, s := range w.stmts {
 		s.Close()
+	}
+	if err := w.finishCopy(); err != nil {
+		return bundle.Counts{}, err
 	}
 	if w.direct {
 		return bundle.Counts{Added: w.n}, nil
