@@ -73,3 +73,14 @@ type Member struct {
 	PersonID string
 	tochuc.Membership
 }
+
+// MemberIDsAsOf returns the ids of the people registered as party members in a
+// party organization on d.
+func (r *Reader) MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error) {
+	ms, err := r.MembersAsOf(d, unitID)
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.PersonID
+	}
+	return ids, err
+}

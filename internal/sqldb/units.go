@@ -23,12 +23,7 @@ func scanUnit(r interface{ Scan(...any) error }) (tochuc.Unit, error) {
 const validAt = `valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`
 
 // UnitFilter narrows a unit query.
-type UnitFilter struct {
-	Kind       string
-	ParentID   string
-	LocalityID string
-	HostID     string
-}
+type UnitFilter = tochuc.UnitFilter
 
 // UnitsAsOf returns the units existing on d (each in its version valid then), ordered by id.
 func (r *Reader) UnitsAsOf(d tochuc.Date, f UnitFilter) ([]tochuc.Unit, error) {
@@ -37,6 +32,9 @@ func (r *Reader) UnitsAsOf(d tochuc.Date, f UnitFilter) ([]tochuc.Unit, error) {
 	if f.Kind != "" {
 		q += ` AND kind = ?`
 		args = append(args, f.Kind)
+	}
+	if f.Roots {
+		q += ` AND parent_id IS NULL`
 	}
 	for col, v := range map[string]string{"parent_id": f.ParentID, "locality_id": f.LocalityID, "host_id": f.HostID} {
 		if v != "" {

@@ -36,3 +36,12 @@ func (u Unit) KindLabel() string {
 	}
 	return k.Label
 }
+
+// UnitFilter narrows a query of units; empty fields do not filter.
+type UnitFilter struct {
+	Kind       string
+	ParentID   string
+	LocalityID string
+	HostID     string
+	Roots      bool // only units without a parent
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/web"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve", "[tùy chọn]")
+	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe HOST:PORT")
+	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	var db *sqldb.DB
+	var err error
+	if *demoFlag {
+		db, err = openForWrite(ctx, e)
+	} else {
+		db, err = openDB(ctx, e, false)
+	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *demoFlag {
+		if err := loadDemoIfEmpty(ctx, e, db); err != nil {
+			return err
+		}
+	}
+	srv, err := web.New(func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) }, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	fmt.Fprintf(e.stdout, "tochuc đang chạy tại http://%s (cơ sở dữ liệu: %s %s)\n", ln.Addr(), db.Dialect, db.Redacted())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// loadDemoIfEmpty imports the demo data into a database that holds no unit.
+func loadDemoIfEmpty(ctx context.Context, e *env, db *sqldb.DB) error {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	fmt.Fprintln(e.stdout, "đang nạp dữ liệu mẫu…")
+	src, err := demoBundle()
+	if err != nil {
+		return err
+	}
+	rep, err := db.ImportBundle(ctx, src, e.user, "demo", bundleOptions(e))
+	if err != nil {
+		return err
+	}
+	if !rep.OK() {
+		printReport(e.stdout, rep)
+		return fmt.Errorf("dữ liệu mẫu không hợp lệ")
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+// Package e2e drives the web app in a real headless Chromium (chromedp).
+// Without a browser the tests skip, unless TOCHUC_E2E is set (as in CI): then
+// a missing browser is a failure.
+package e2e
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
+	"github.com/tochuc/tochuc/internal/vnadmin"
+	"github.com/tochuc/tochuc/internal/web"
+)
+
+// browser returns a chromedp context on a fresh headless Chromium.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		if os.Getenv("TOCHUC_E2E") != "" {
+			t.Fatal("TOCHUC_E2E is set but no Chromium was found (apt-get install chromium)")
+		}
+		t.Skip("no Chromium; set TOCHUC_E2E=1 to make this a failure")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel3)
+	return ctx
+}
+
+// serveVietnam serves the real administrative units of Vietnam.
+func serveVietnam(t *testing.T) string {
+	t.Helper()
+	db := sqldbtest.Open(t)
+	vn, err := vnadmin.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := db.ImportBundle(context.Background(), bundle.Tables{"units": vn.Units, "restructure": vn.Restructure,
+		"documents": vn.Documents}, "e2e", "e2e", bundle.Options{})
+	if err != nil || !rep.OK() {
+		t.Fatalf("import: %v", err)
+	}
+	s, err := web.New(func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return ts.URL
+}
+
+// text reads the text of the first element matching a CSS selector.
+func text(t *testing.T, ctx context.Context, css string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", css, err)
+	}
+	return strings.TrimSpace(v)
+}
+
+// setDate picks a date in the "Xem theo ngày" control and submits it.
+func setDate(t *testing.T, ctx context.Context, iso string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("ngay"), iso),
+		chromedp.Submit(chromedp.CSS("form.date")),
+		chromedp.WaitVisible(chromedp.ID("shown-date")),
+	)
+	if err != nil {
+		t.Fatalf("set date %s: %v", iso, err)
+	}
+}
+
+// TestTimeMachine moves the date across the 2025 reform in the browser and
+// sees the tree change, then follows a link to a unit.
+func TestTimeMachine(t *testing.T) {
+	ctx := browser(t)
+	url := serveVietnam(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/")); err != nil {
+		t.Fatal(err)
+	}
+	setDate(t, ctx, "2025-06-30")
+	if p, d, shown := text(t, ctx, `td[data-kind="province"]`), text(t, ctx, `td[data-kind="district"]`),
+		text(t, ctx, "#shown-date"); p != "63" || d != "696" || shown != "30/06/2025" {
+		t.Fatalf("2025-06-30: %s provinces, %s districts, date %s", p, d, shown)
+	}
+	setDate(t, ctx, "2025-07-01")
+	hasDistricts, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('td[data-kind="district"]') !== null`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := text(t, ctx, `td[data-kind="province"]`); p != "34" || hasDistricts {
+		t.Fatalf("2025-07-01: %s provinces, districts shown: %v", p, hasDistricts)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.Search(`//a[text()="Tỉnh Bắc Ninh"]`)),
+		chromedp.WaitVisible(chromedp.CSS("dl.facts")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if title, shown := text(t, ctx, "h1"), text(t, ctx, "#shown-date"); title != "Tỉnh Bắc Ninh" || shown != "01/07/2025" {
+		t.Fatalf("unit page: %q on %q", title, shown)
+	}
+}

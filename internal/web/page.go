@@ -1,0 +1,79 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// page is what every template gets: the date shown and the page's own data.
+type page struct {
+	Title string
+	Date  tochuc.Date
+	Today bool
+	Path  string
+	Data  any
+}
+
+var funcs = template.FuncMap{
+	"vnint":  tochuc.FormatInt,
+	"vndate": func(d tochuc.Date) string { return d.Vietnamese() },
+	"iso":    func(d tochuc.Date) string { return d.String() },
+	// at keeps the chosen date on links.
+	"at": func(path string, d tochuc.Date) string {
+		return path + "?ngay=" + url.QueryEscape(d.String())
+	},
+}
+
+// dateOf reads the page date from ?ngay= (YYYY-MM-DD or dd/mm/yyyy); default today.
+func dateOf(r *http.Request) (tochuc.Date, bool) {
+	v := r.URL.Query().Get("ngay")
+	if v == "" {
+		return tochuc.Today(), true
+	}
+	d, err := tochuc.ParseDateLoose(v)
+	if err != nil || d == 0 {
+		return 0, false
+	}
+	return d, true
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, status int, p page) {
+	p.Path = r.URL.Path
+	p.Today = p.Date == tochuc.Today()
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	if err := s.pages[name].Execute(w, p); err != nil {
+		s.log.Error("render", "page", name, "err", err)
+	}
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := http.StatusInternalServerError, "Lỗi hệ thống. Vui lòng thử lại sau."
+	switch tochuc.ErrorCode(err) {
+	case tochuc.ENotFound:
+		status, msg = http.StatusNotFound, err.Error()
+	case tochuc.EInvalid:
+		status, msg = http.StatusBadRequest, err.Error()
+	default:
+		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+	}
+	d, _ := dateOf(r)
+	if d == 0 {
+		d = tochuc.Today()
+	}
+	s.render(w, r, "error.html", status, page{Title: "Lỗi", Date: d, Data: msg})
+}
+
+// sortUnits sorts units by name the Vietnamese way (a collator is not safe
+// for concurrent use, so each call makes its own).
+func sortUnits(us []tochuc.Unit) {
+	c := collate.New(language.Vietnamese)
+	slices.SortStableFunc(us, func(a, b tochuc.Unit) int { return c.CompareString(a.Name, b.Name) })
+}

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// treeData is the organization tree page: the units at the top, or the
+// children of one unit, with the count of each kind on the date.
+type treeData struct {
+	Units  []unitRow
+	Counts []kindCount
+}
+
+type unitRow struct {
+	tochuc.Unit
+	Children int
+}
+
+type kindCount struct {
+	Kind  string
+	Label string
+	Count int
+}
+
+func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
+	d, ok := dateOf(r)
+	if !ok {
+		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", r.URL.Query().Get("ngay")))
+		return
+	}
+	reg := s.registry(r.Context())
+	units, err := reg.UnitsAsOf(d, tochuc.UnitFilter{Roots: true})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rows, err := withChildren(reg, d, units)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	counts, err := reg.CountUnitsByKind(d, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var kc []kindCount
+	for _, k := range tochuc.UnitKinds {
+		if n := counts[k.Code]; n > 0 {
+			kc = append(kc, kindCount{k.Code, k.Label, n})
+		}
+	}
+	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Units: rows, Counts: kc}})
+}
+
+// withChildren counts the children of each unit on d and sorts by name.
+func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
+	sortUnits(units)
+	rows := make([]unitRow, len(units))
+	for i, u := range units {
+		kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: u.ID})
+		if err != nil {
+			return nil, err
+		}
+		rows[i] = unitRow{Unit: u, Children: len(kids)}
+	}
+	return rows, nil
+}
