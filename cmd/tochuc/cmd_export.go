@@ -11,10 +11,11 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "[tùy chọn] ĐƯỜNG_DẪN (thư mục, .zip hoặc .xlsx)")
 	recordedAt := fs.String("recorded-at", "", "xuất dữ liệu như đã ghi nhận tại thời điểm này (YYYY-MM-DD = cuối ngày, hoặc RFC 3339)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseAll(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
 		return usageError{"cần đúng một đường dẫn đích"}
 	}
@@ -27,7 +28,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sink, err := bundle.CreateSink(fs.Arg(0))
+	sink, err := bundle.CreateSink(pos[0])
 	if err != nil {
 		return err
 	}

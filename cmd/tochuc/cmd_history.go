@@ -12,19 +12,20 @@ import (
 
 func runHistory(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "history", "TỆP CỘT=GIÁ_TRỊ… (ví dụ: history units id=T24; history assignments person_id=P1)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseAll(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() < 2 {
+	if len(pos) < 2 {
 		fs.Usage()
 		return usageError{"cần tên tệp (units, people, …) và ít nhất một điều kiện cột=giá trị"}
 	}
-	f := bundle.FileByName(fs.Arg(0))
+	f := bundle.FileByName(pos[0])
 	if f == nil {
-		return usageError{fmt.Sprintf("không có tệp %q trong gói dữ liệu", fs.Arg(0))}
+		return usageError{fmt.Sprintf("không có tệp %q trong gói dữ liệu", pos[0])}
 	}
 	match := map[string]string{}
-	for _, kv := range fs.Args()[1:] {
+	for _, kv := range pos[1:] {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || f.Index(k) < 0 {
 			return usageError{fmt.Sprintf("điều kiện %q không hợp lệ: cần CỘT=GIÁ_TRỊ với cột của %s", kv, f.Name)}

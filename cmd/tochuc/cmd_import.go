@@ -12,14 +12,15 @@ import (
 func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "import", "[tùy chọn] ĐƯỜNG_DẪN (thư mục, .zip hoặc .xlsx)")
 	quiet := fs.Bool("quiet", false, "không in dòng tiến độ")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseAll(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
 		return usageError{"cần đúng một đường dẫn gói dữ liệu"}
 	}
-	path := fs.Arg(0)
+	path := pos[0]
 	src, err := bundle.OpenSource(path)
 	if err != nil {
 		return fmt.Errorf("không mở được gói dữ liệu %s: %w", path, err)

@@ -38,6 +38,7 @@ func init() {
 		{"report", "báo cáo chỉ tiêu thống kê theo ngày", runReport},
 		{"restructure", "sắp xếp tổ chức: sáp nhập, chia tách, giải thể, đổi tên, chuyển, chuyển loại", runRestructure},
 		{"history", "lịch sử ghi nhận của một bản ghi", runHistory},
+		{"show", "các bản ghi của một tệp có hiệu lực vào một ngày (CSV)", runShow},
 	}
 }
 
@@ -151,6 +152,23 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// parseAll parses flags given before, between or after the positional
+// arguments (as users type them) and returns the positional ones.
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
 }
 
 // openDB opens the database and, unless migrating, refuses an outdated schema.

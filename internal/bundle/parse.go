@@ -121,7 +121,7 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 			}
 		}
 		return nil, "giá trị '" + raw + "' không hợp lệ (cho phép: " + strings.Join(col.Enum, ", ") + ")",
-			"unknown value '" + raw + "' (allowed: " + strings.Join(col.Enum, ", ") + ")"
+			"unknown value '" + raw + "'"
 	}
 	return raw, "", ""
 }

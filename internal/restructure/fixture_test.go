@@ -66,7 +66,6 @@ func fixture() bundle.Tables {
 	}
 }
 
-
 // setup opens a fresh database holding the fixture.
 func setup(t *testing.T) (*sqldb.DB, *sqldb.Reader) {
 	t.Helper()

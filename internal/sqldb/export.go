@@ -55,7 +55,12 @@ func (r *Reader) ExtraColumns(f *bundle.File) ([]string, error) {
 func (r *Reader) Records(f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
 	q := "SELECT " + list("", dataColumns(f)) + " FROM " + f.Name + " WHERE " + r.rec.where("") +
 		" ORDER BY " + list("", orderBy(f))
-	rows, err := r.db.QueryContext(r.ctx, q)
+	return r.scanCells(f, q, nil, fn)
+}
+
+// scanCells runs a query selecting dataColumns(f) and calls fn with each row as cells.
+func (r *Reader) scanCells(f *bundle.File, q string, args []any, fn func(cells []string, extra map[string]string) error) error {
+	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,67 @@
+package sqldb
+
+import (
+	"strconv"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// asOfCondition returns, for each bundle file, the condition selecting its
+// records that hold (or have happened) on the date bound to every "?":
+// periods that contain it, events and documents dated on or before it,
+// qualifications obtained by then, the latest headcount figure of each unit.
+func asOfCondition(f *bundle.File, rec Recorded) (cond string, nargs int) {
+	switch f.Name {
+	case "units", "assignments":
+		return validAt, 2
+	case "plans":
+		return `added_on <= ? AND (removed_on IS NULL OR removed_on > ?)`, 2
+	case "qualifications":
+		return `(obtained_on IS NULL OR obtained_on <= ?)`, 1
+	case "party", "restructure":
+		return `date <= ?`, 1
+	case "documents":
+		return `issued_on <= ?`, 1
+	case "people":
+		return `(birth_date IS NULL OR birth_date <= ?)`, 1
+	case "evaluations":
+		return `(decided_on IS NULL OR decided_on <= ?)`, 1
+	case "headcount":
+		return `date = (SELECT MAX(h2.date) FROM headcount h2 WHERE h2.unit_id = headcount.unit_id AND h2.date <= ? AND ` +
+			rec.where("h2") + `)`, 1
+	}
+	return "1 = 1", 0
+}
+
+// RecordsAsOf calls fn with the cells of every record of a file that holds on
+// d, whose columns equal the values in match, in the export order. Evaluations
+// of a later year than d's are left out.
+func (r *Reader) RecordsAsOf(f *bundle.File, d tochuc.Date, match map[string]string, fn func(cells []string) error) error {
+	cond, n := asOfCondition(f, r.rec)
+	args := make([]any, 0, n+len(match))
+	for range n {
+		args = append(args, d)
+	}
+	q := "SELECT " + list("", dataColumns(f)) + " FROM " + f.Name + " WHERE " + r.rec.where("") + " AND " + cond
+	if f.Name == "evaluations" {
+		q += " AND year <= " + strconv.Itoa(d.Time().Year())
+	}
+	for _, k := range sortedKeys(keysOf(match)) {
+		if f.Index(k) < 0 {
+			return tochuc.Errorf(tochuc.EInvalid, "tệp %s không có cột %q", f.Name, k)
+		}
+		q += " AND " + k + " = ?"
+		args = append(args, match[k])
+	}
+	q += " ORDER BY " + list("", orderBy(f))
+	return r.scanCells(f, q, args, func(cells []string, _ map[string]string) error { return fn(cells) })
+}
+
+func keysOf(m map[string]string) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
