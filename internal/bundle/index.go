@@ -3,7 +3,6 @@ package bundle
 import (
 	"hash/maphash"
 	"slices"
-	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -112,13 +111,4 @@ func (k *keySet) duplicates() [][2]int {
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
-}
-
-// keyString renders a record's key for messages.
-func keyString(rec *Record) string {
-	parts := make([]string, 0, len(rec.File.Key))
-	for _, i := range rec.File.KeyIndexes() {
-		parts = append(parts, FormatValue(rec.Vals[i]))
-	}
-	return strings.Join(parts, ", ")
 }
