@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -79,12 +80,12 @@ func (im *importer) registerBadRow(rec *Record) {
 	switch rec.File.Name {
 	case "units":
 		if !im.units.known(id) {
-			im.units.m[id] = []unitVersion{}
+			im.units.m[im.units.remember(id)] = []unitVersion{}
 		}
 	case "people":
-		im.people[id] = 0
+		im.people[strings.Clone(id)] = person{last: -1}
 	case "documents":
-		im.docs[id] = true
+		im.docs[strings.Clone(id)] = true
 	}
 }
 
@@ -95,9 +96,9 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 	case "units":
 		im.checkUnit(rec)
 	case "people":
-		im.people[rec.Str("id")] = rec.Date("died_on")
+		im.people[strings.Clone(rec.Str("id"))] = person{died: rec.Date("died_on"), last: -1}
 	case "documents":
-		im.docs[rec.Str("id")] = true
+		im.docs[strings.Clone(rec.Str("id"))] = true
 	case "qualifications":
 		im.checkQualification(rec)
 	case "party":
@@ -195,7 +196,7 @@ func (im *importer) checkAssignment(rec *Record) {
 			}
 		}
 	}
-	if died := im.people[rec.Str("person_id")]; died != 0 && (to == 0 || to > died) && from < died {
+	if died := im.people[rec.Str("person_id")].died; died != 0 && (to == 0 || to > died) && from < died {
 		im.warnAt(rec, "valid_to", "chức vụ còn mở sau ngày từ trần "+died.Vietnamese(), "post left open after death on "+died.String())
 	}
 }

@@ -7,6 +7,26 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
+// partyEvent is a membership event of the bundle in 40 bytes: the checks of a
+// million events must not cost more than the events themselves.
+type partyEvent struct {
+	unit   string // shares the unit index's key
+	prev   int32  // index of the same person's previous event, or -1
+	line   int32
+	date   tochuc.Date
+	seq    int16
+	event  uint8 // index in tochuc.PartyEvents
+	status uint8 // index in tochuc.MemberStatuses, plus one; 0 when empty
+}
+
+func (e partyEvent) membership() tochuc.MembershipEvent {
+	m := tochuc.MembershipEvent{Event: tochuc.PartyEvents[e.event], Date: e.date, UnitID: e.unit}
+	if e.status > 0 {
+		m.Status = tochuc.MemberStatuses[e.status-1]
+	}
+	return m
+}
+
 // addPartyEvent checks one membership event and keeps it for the order check.
 func (im *importer) addPartyEvent(rec *Record) {
 	ev, d, unit := rec.Str("event"), rec.Date("date"), rec.Str("unit_id")
@@ -20,62 +40,79 @@ func (im *importer) addPartyEvent(rec *Record) {
 		im.errAt(rec, "unit_id", fmt.Sprintf("đơn vị '%s' không phải là tổ chức đảng (loại %s)", unit, v.Kind),
 			fmt.Sprintf("unit '%s' is not a party organization (kind %s)", unit, v.Kind))
 	}
-	person := rec.Str("person_id")
-	list := im.events[person]
-	seq := 0
-	for _, e := range list {
-		if e.Date == d {
-			seq++
+	id := rec.Str("person_id")
+	p, ok := im.people[id]
+	if !ok {
+		return // reported as a reference that resolves nowhere
+	}
+	e := partyEvent{prev: p.last, line: int32(rec.Line), date: d, event: uint8(slices.Index(tochuc.PartyEvents, ev)),
+		status: uint8(slices.Index(tochuc.MemberStatuses, rec.Str("status")) + 1), unit: im.units.key(unit)}
+	for i := p.last; i >= 0; i = im.evs[i].prev {
+		if im.evs[i].date == d {
+			e.seq++
 		}
 	}
-	rec.Seq = seq
-	im.events[person] = append(list, partyEvent{
-		MembershipEvent: tochuc.MembershipEvent{Event: ev, Date: d, UnitID: unit, Status: rec.Str("status")},
-		Line:            int32(rec.Line), Seq: int32(seq)})
+	rec.Seq = int(e.seq)
+	p.last = int32(len(im.evs))
+	im.people[id] = p
+	im.evs = append(im.evs, e)
 }
 
 // checkPartyOrder merges the bundle's events with the held ones of the same
 // people and checks that each person's events can follow one another.
 func (im *importer) checkPartyOrder() error {
-	err := im.tgt.PartyEvents(func(person string, seq int, e tochuc.MembershipEvent) error {
-		list, ok := im.events[person]
-		if !ok {
-			return nil
+	held := map[string][]partyEvent{}
+	err := im.tgt.PartyEvents(func(id string, seq int, e tochuc.MembershipEvent) error {
+		if p, ok := im.people[id]; ok && p.last >= 0 {
+			held[id] = append(held[id], partyEvent{line: 0, date: e.Date, seq: int16(seq), unit: e.UnitID,
+				event: uint8(slices.Index(tochuc.PartyEvents, e.Event)),
+				status: uint8(slices.Index(tochuc.MemberStatuses, e.Status) + 1)})
 		}
-		for _, b := range list {
-			if b.Line > 0 && b.Event == e.Event && b.Date == e.Date {
-				return nil // replaced by the bundle's row
-			}
-		}
-		im.events[person] = append(list, partyEvent{MembershipEvent: e, Seq: int32(seq)})
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("load party events: %w", err)
 	}
-	for person, list := range im.events {
-		slices.SortStableFunc(list, func(a, b partyEvent) int {
-			if a.Date != b.Date {
-				return int(a.Date - b.Date)
-			}
-			return int(a.Seq - b.Seq)
-		})
-		evs := make([]tochuc.MembershipEvent, len(list))
-		for i, e := range list {
-			evs[i] = e.MembershipEvent
+	var list []partyEvent
+	for id, p := range im.people {
+		if p.last < 0 {
+			continue
 		}
-		for _, p := range tochuc.CheckMembershipOrder(evs) {
-			line := int(list[p.Index].Line)
-			im.iss.add(Issue{File: im.loc, Line: line, Column: "event",
-				Vi: fmt.Sprintf("đảng viên '%s': %s", person, p.Reason), En: fmt.Sprintf("member '%s': %s", person, p.En)})
+		list = list[:0]
+		for i := p.last; i >= 0; i = im.evs[i].prev {
+			list = append(list, im.evs[i])
 		}
-		if died := im.people[person]; died != 0 && tochuc.MembershipAt(evs, died.AddDays(-1), 0).Member {
-			if last := list[len(list)-1]; last.Event != tochuc.EventDied {
-				im.iss.add(Issue{File: im.loc, Line: int(last.Line), Column: "event", Warning: true,
-					Vi: fmt.Sprintf("đảng viên '%s' từ trần ngày %s nhưng chưa ghi sự kiện từ trần", person, died.Vietnamese()),
-					En: fmt.Sprintf("member '%s' died on %s but membership was left open", person, died)})
+		for _, h := range held[id] {
+			if !slices.ContainsFunc(list, func(b partyEvent) bool { return b.line > 0 && b.event == h.event && b.date == h.date }) {
+				list = append(list, h) // not replaced by the bundle's row
 			}
 		}
+		im.checkPersonEvents(id, p.died, list)
 	}
 	return nil
+}
+
+// checkPersonEvents checks one person's events, sorted here by date and order.
+func (im *importer) checkPersonEvents(id string, died tochuc.Date, list []partyEvent) {
+	slices.SortStableFunc(list, func(a, b partyEvent) int {
+		if a.date != b.date {
+			return int(a.date - b.date)
+		}
+		return int(a.seq - b.seq)
+	})
+	evs := make([]tochuc.MembershipEvent, len(list))
+	for i, e := range list {
+		evs[i] = e.membership()
+	}
+	for _, p := range tochuc.CheckMembershipOrder(evs) {
+		im.iss.add(Issue{File: im.loc, Line: int(list[p.Index].line), Column: "event",
+			Vi: fmt.Sprintf("đảng viên '%s': %s", id, p.Reason), En: fmt.Sprintf("member '%s': %s", id, p.En)})
+	}
+	if died != 0 && tochuc.MembershipAt(evs, died.AddDays(-1), 0).Member {
+		if last := list[len(list)-1]; last.event != uint8(slices.Index(tochuc.PartyEvents, tochuc.EventDied)) {
+			im.iss.add(Issue{File: im.loc, Line: int(last.line), Column: "event", Warning: true,
+				Vi: fmt.Sprintf("đảng viên '%s' từ trần ngày %s nhưng chưa ghi sự kiện từ trần", id, died.Vietnamese()),
+				En: fmt.Sprintf("member '%s' died on %s but membership was left open", id, died)})
+		}
+	}
 }

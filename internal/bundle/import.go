@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -41,7 +42,7 @@ const batchSize = 2000
 // roll the target back. The error is for failures other than bad data.
 func Import(src Source, tgt Target, opt Options) (*Report, error) {
 	im := &importer{src: src, tgt: tgt, opt: opt, units: newUnitIndex(),
-		people: map[string]tochuc.Date{}, docs: map[string]bool{}, events: map[string][]partyEvent{},
+		people: map[string]person{}, docs: map[string]bool{},
 		restructDates: map[string]tochuc.Date{}}
 	names := src.Names()
 	present := map[string]bool{}
@@ -91,18 +92,18 @@ type importer struct {
 	opt    Options
 	iss    issues
 	units  *unitIndex
-	people map[string]tochuc.Date // id → died_on
+	people map[string]person
 	docs   map[string]bool
-	// events holds membership events per person: those of the bundle, later merged with the held ones.
-	events        map[string][]partyEvent
+	// evs holds the bundle's membership events, chained per person (see person.last).
+	evs           []partyEvent
 	restructDates map[string]tochuc.Date
 	loc           string // location of the file being read
 }
 
-type partyEvent struct {
-	tochuc.MembershipEvent
-	Line int32 // 0 when held in the database
-	Seq  int32
+// person is what the checks keep of a person: 8 bytes besides the id.
+type person struct {
+	died tochuc.Date
+	last int32 // index in importer.evs of the person's last event in the bundle, or -1
 }
 
 func (im *importer) loadHeld() error {
@@ -113,13 +114,13 @@ func (im *importer) loadHeld() error {
 		return fmt.Errorf("load units: %w", err)
 	}
 	if err := im.tgt.People(func(id string, died tochuc.Date) error {
-		im.people[id] = died
+		im.people[strings.Clone(id)] = person{died: died, last: -1}
 		return nil
 	}); err != nil {
 		return fmt.Errorf("load people: %w", err)
 	}
 	return im.tgt.Documents(func(id string) error {
-		im.docs[id] = true
+		im.docs[strings.Clone(id)] = true
 		return nil
 	})
 }

@@ -3,6 +3,7 @@ package bundle
 import (
 	"hash/maphash"
 	"slices"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -19,22 +20,26 @@ type unitIndex struct {
 	m         map[string][]unitVersion
 	fromFile  map[string]bool // ids whose versions came from the bundle (they replace the database's)
 	kindNames map[string]string
+	canon     map[string]string // each id's one copy
 }
 
 func newUnitIndex() *unitIndex {
-	return &unitIndex{m: map[string][]unitVersion{}, fromFile: map[string]bool{}, kindNames: map[string]string{}}
+	return &unitIndex{m: map[string][]unitVersion{}, fromFile: map[string]bool{}, kindNames: map[string]string{},
+		canon: map[string]string{}}
 }
 
 func (u *unitIndex) addHeld(id, kind string, p tochuc.Period) {
+	id = u.remember(id)
 	u.m[id] = append(u.m[id], unitVersion{Period: p, Kind: u.intern(kind)})
 }
 
 func (u *unitIndex) addBundle(id, kind string, p tochuc.Period, line int) {
 	if !u.fromFile[id] {
+		id = u.remember(id) // do not keep the whole CSV line alive
 		u.fromFile[id] = true
 		u.m[id] = nil
 	}
-	u.m[id] = append(u.m[id], unitVersion{Period: p, Kind: kind, Line: int32(line)})
+	u.m[id] = append(u.m[id], unitVersion{Period: p, Kind: u.intern(kind), Line: int32(line)})
 }
 
 func (u *unitIndex) intern(s string) string {
@@ -111,4 +116,23 @@ func (k *keySet) duplicates() [][2]int {
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
+}
+
+// key returns the index's own copy of a unit id (so that a record does not
+// keep its CSV line alive), or a copy of the id when the unit is unknown.
+func (u *unitIndex) key(id string) string {
+	if k, ok := u.canon[id]; ok {
+		return k
+	}
+	return strings.Clone(id)
+}
+
+// remember keeps the index's copy of a unit id.
+func (u *unitIndex) remember(id string) string {
+	if k, ok := u.canon[id]; ok {
+		return k
+	}
+	id = strings.Clone(id)
+	u.canon[id] = id
+	return id
 }
