@@ -65,7 +65,7 @@ func (im *importer) checkPartyOrder() error {
 	err := im.tgt.PartyEvents(func(id string, seq int, e tochuc.MembershipEvent) error {
 		if p, ok := im.people[id]; ok && p.last >= 0 {
 			held[id] = append(held[id], partyEvent{line: 0, date: e.Date, seq: int16(seq), unit: e.UnitID,
-				event: uint8(slices.Index(tochuc.PartyEvents, e.Event)),
+				event:  uint8(slices.Index(tochuc.PartyEvents, e.Event)),
 				status: uint8(slices.Index(tochuc.MemberStatuses, e.Status) + 1)})
 		}
 		return nil
