@@ -45,3 +45,13 @@ type UnitFilter struct {
 	HostID     string
 	Roots      bool // only units without a parent
 }
+
+// RestructureLink is one link of a restructuring event: a unit before and a unit after.
+type RestructureLink struct {
+	EventID    string
+	Date       Date
+	Kind       string
+	FromUnitID string
+	ToUnitID   string
+	DocumentID string
+}

@@ -29,6 +29,8 @@ var funcs = template.FuncMap{
 	"at": func(path string, d tochuc.Date) string {
 		return path + "?ngay=" + url.QueryEscape(d.String())
 	},
+	"label":  tochuc.Label,
+	"active": func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 }
 
 // dateOf reads the page date from ?ngay= (YYYY-MM-DD or dd/mm/yyyy); default today.

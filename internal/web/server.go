@@ -9,8 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
-
-	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 //go:embed templates/*.html
@@ -19,25 +17,18 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Registry is what the pages read: the registry as recorded now.
-type Registry interface {
-	UnitsAsOf(d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
-	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
-	UnitVersions(id string) ([]tochuc.Unit, error)
-	CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error)
-}
-
 // Server holds what the handlers share.
 type Server struct {
 	registry func(ctx context.Context) Registry
 	log      *slog.Logger
 	pages    map[string]*template.Template
+	people   peopleCache
 }
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(registry func(ctx context.Context) Registry, log *slog.Logger) (*Server, error) {
 	s := &Server{registry: registry, log: log, pages: map[string]*template.Template{}}
-	for _, page := range []string{"tree.html", "unit.html", "error.html"} {
+	for _, page := range []string{"tree.html", "unit.html", "error.html", "people.html", "person.html", "documents.html", "compare.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, err
@@ -52,6 +43,10 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.handleTree)
 	mux.HandleFunc("GET /don-vi/{id}", s.handleUnit)
+	mux.HandleFunc("GET /nhan-su", s.handlePeople)
+	mux.HandleFunc("GET /nhan-su/{id}", s.handlePerson)
+	mux.HandleFunc("GET /van-ban", s.handleDocuments)
+	mux.HandleFunc("GET /so-sanh", s.handleCompare)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.Handle("GET /static/", http.FileServerFS(staticFS))
 	return s.logged(secure(mux))

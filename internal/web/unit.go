@@ -6,19 +6,28 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// unitData is a unit's page: its version on the date, all its versions, its children.
+// unitData is a unit's page: its version on the date, all its versions, its
+// lineage through restructurings, posts and holders, members, headcount,
+// documents and children.
 type unitData struct {
-	Unit     tochuc.Unit
-	Exists   bool
-	Parent   *tochuc.Unit
-	Versions []tochuc.Unit
-	Children []unitRow
+	Unit       tochuc.Unit
+	Exists     bool
+	Parent     *tochuc.Unit
+	Versions   []tochuc.Unit
+	Lineage    []tochuc.RestructureLink
+	Posts      []tochuc.Assignment
+	Members    []string
+	Headcounts []tochuc.Headcount
+	Documents  []tochuc.Document
+	Children   []unitRow
+	People     map[string]string // names of people referred to
+	Units      map[string]string // names of units referred to
 }
 
 func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 	d, ok := dateOf(r)
 	if !ok {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", r.URL.Query().Get("ngay")))
+		s.fail(w, r, badDate(r))
 		return
 	}
 	reg := s.registry(r.Context())
@@ -32,20 +41,59 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 	if u, err := reg.Unit(id, d); err == nil {
 		data.Unit, data.Exists = u, true
 	}
-	if data.Exists && data.Unit.ParentID != "" {
-		if p, err := reg.Unit(data.Unit.ParentID, d); err == nil {
-			data.Parent = &p
-		}
-	}
-	if data.Exists {
-		kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: id})
-		if err == nil {
-			data.Children, err = withChildren(reg, d, kids)
-		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	if err := s.fillUnit(reg, d, &data); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data})
+}
+
+// fillUnit reads what the unit page shows besides the versions.
+func (s *Server) fillUnit(reg Registry, d tochuc.Date, data *unitData) error {
+	id := data.Unit.ID
+	var err error
+	if data.Lineage, err = reg.Lineage(id); err != nil {
+		return err
+	}
+	if data.Headcounts, err = reg.Headcounts(id); err != nil {
+		return err
+	}
+	if data.Documents, err = reg.Documents(id); err != nil {
+		return err
+	}
+	if data.Exists {
+		if data.Unit.ParentID != "" {
+			if p, err := reg.Unit(data.Unit.ParentID, d); err == nil {
+				data.Parent = &p
+			}
+		}
+		if data.Posts, err = reg.AssignmentsAsOf(d, id); err != nil {
+			return err
+		}
+		if tochuc.IsPartyOrg(data.Unit.Kind) {
+			if data.Members, err = reg.MemberIDsAsOf(d, id); err != nil {
+				return err
+			}
+		}
+		kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: id})
+		if err != nil {
+			return err
+		}
+		if data.Children, err = withChildren(reg, d, kids); err != nil {
+			return err
+		}
+	}
+	people := append([]string{}, data.Members...)
+	for _, a := range data.Posts {
+		people = append(people, a.PersonID)
+	}
+	if data.People, err = reg.PersonNames(people); err != nil {
+		return err
+	}
+	var units []string
+	for _, l := range data.Lineage {
+		units = append(units, l.FromUnitID, l.ToUnitID)
+	}
+	data.Units, err = reg.UnitNames(units, d)
+	return err
 }

@@ -1,0 +1,99 @@
+package sqldb
+
+import (
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Comparison is what changed between two dates (see tochuc.Comparison).
+type Comparison = tochuc.Comparison
+
+// Compare returns what changed between two dates (from < to).
+func (r *Reader) Compare(from, to tochuc.Date) (*Comparison, error) {
+	c := &Comparison{From: from, To: to, Events: map[string]int{}}
+	before, err := r.UnitsAsOf(from, tochuc.UnitFilter{})
+	if err != nil {
+		return nil, err
+	}
+	after, err := r.UnitsAsOf(to, tochuc.UnitFilter{})
+	if err != nil {
+		return nil, err
+	}
+	was := map[string]tochuc.Unit{}
+	for _, u := range before {
+		was[u.ID] = u
+	}
+	is := map[string]bool{}
+	for _, u := range after {
+		is[u.ID] = true
+		if old, ok := was[u.ID]; !ok {
+			c.Created = append(c.Created, u)
+		} else if old.Name != u.Name {
+			c.Renamed = append(c.Renamed, [2]tochuc.Unit{old, u})
+		}
+	}
+	for _, u := range before {
+		if !is[u.ID] {
+			c.Ended = append(c.Ended, u)
+		}
+	}
+	w := r.rec.where("")
+	err = r.each(`SELECT event_id, date, kind, COALESCE(from_unit_id, ''), COALESCE(to_unit_id, ''), COALESCE(document_id, '')
+		FROM restructure WHERE `+w+` AND date > ? AND date <= ? ORDER BY date, event_id`, []any{from, to}, func(s scanner) error {
+		var l tochuc.RestructureLink
+		err := s.Scan(&l.EventID, &l.Date, &l.Kind, &l.FromUnitID, &l.ToUnitID, &l.DocumentID)
+		c.Links = append(c.Links, l)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if c.Filled, c.Vacated, err = r.postChanges(from, to); err != nil {
+		return nil, err
+	}
+	err = r.each(`SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ? GROUP BY event`,
+		[]any{from, to}, func(s scanner) error {
+			var e string
+			var n int
+			err := s.Scan(&e, &n)
+			c.Events[e] = n
+			return err
+		})
+	if err != nil {
+		return nil, err
+	}
+	for i, d := range []tochuc.Date{from, to} {
+		err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT COALESCE(SUM(h.actual), 0) FROM headcount h
+			JOIN units u ON u.id = h.unit_id AND `+r.rec.where("u")+` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
+			WHERE `+r.rec.where("h")+` AND h.date = (SELECT MAX(h2.date) FROM headcount h2 WHERE h2.unit_id = h.unit_id
+				AND h2.date <= ? AND `+r.rec.where("h2")+`)`), d, d, d).Scan(&c.Staff[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	var ids []string
+	for _, a := range append(append([]tochuc.Assignment{}, c.Filled...), c.Vacated...) {
+		ids = append(ids, a.PersonID)
+	}
+	c.People, err = r.PersonNames(ids)
+	return c, err
+}
+
+// postChanges returns the assignments valid on to but not on from, and the reverse.
+func (r *Reader) postChanges(from, to tochuc.Date) (filled, vacated []tochuc.Assignment, err error) {
+	q := `SELECT person_id, unit_id, role, COALESCE(how, ''), COALESCE(document_id, ''), valid_from, valid_to
+		FROM assignments WHERE ` + r.rec.where("") + ` AND ` + validAt + ` AND NOT (valid_from <= ? AND (valid_to IS NULL OR valid_to > ?))
+		ORDER BY unit_id, role, person_id`
+	scan := func(out *[]tochuc.Assignment) func(scanner) error {
+		return func(s scanner) error {
+			var a tochuc.Assignment
+			err := s.Scan(&a.PersonID, &a.UnitID, &a.Role, &a.How, &a.DocumentID, &a.From, &a.To)
+			*out = append(*out, a)
+			return err
+		}
+	}
+	if err = r.each(q, []any{to, to, from, from}, scan(&filled)); err != nil {
+		return nil, nil, err
+	}
+	err = r.each(q, []any{from, from, to, to}, scan(&vacated))
+	return filled, vacated, err
+}

@@ -1,0 +1,134 @@
+package sqldb
+
+import (
+	"database/sql"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// PersonFile is everything held about a person (see tochuc.PersonFile).
+type PersonFile = tochuc.PersonFile
+
+// Person returns a person, or an error with code ENotFound.
+func (r *Reader) Person(id string) (tochuc.Person, error) {
+	var p tochuc.Person
+	err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
+		COALESCE(ethnicity, ''), COALESCE(religion, ''), died_on FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).
+		Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
+	if err == sql.ErrNoRows {
+		return p, tochuc.Errorf(tochuc.ENotFound, "không có người có mã '%s'", id)
+	}
+	return p, err
+}
+
+// PersonFile returns everything held about a person.
+func (r *Reader) PersonFile(id string) (*PersonFile, error) {
+	p, err := r.Person(id)
+	if err != nil {
+		return nil, err
+	}
+	f := &PersonFile{Person: p}
+	w := r.rec.where("")
+	err = r.each(`SELECT kind, level, obtained_on FROM qualifications WHERE `+w+` AND person_id = ?
+		ORDER BY obtained_on, kind, level`, []any{id}, func(s scanner) error {
+		var q tochuc.Qualification
+		err := s.Scan(&q.Kind, &q.Level, &q.ObtainedOn)
+		f.Qualifications = append(f.Qualifications, q)
+		return err
+	})
+	if err == nil {
+		err = r.each(`SELECT event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party WHERE `+w+`
+			AND person_id = ? ORDER BY date, seq`, []any{id}, func(s scanner) error {
+			var e tochuc.MembershipEvent
+			err := s.Scan(&e.Event, &e.Date, &e.UnitID, &e.Status)
+			f.Events = append(f.Events, e)
+			return err
+		})
+	}
+	if err == nil {
+		err = r.each(`SELECT person_id, unit_id, role, COALESCE(how, ''), COALESCE(document_id, ''), valid_from, valid_to
+			FROM assignments WHERE `+w+` AND person_id = ? ORDER BY valid_from, unit_id, role`, []any{id}, func(s scanner) error {
+			var a tochuc.Assignment
+			err := s.Scan(&a.PersonID, &a.UnitID, &a.Role, &a.How, &a.DocumentID, &a.From, &a.To)
+			f.Assignments = append(f.Assignments, a)
+			return err
+		})
+	}
+	if err == nil {
+		err = r.each(`SELECT year, subject_type, subject_id, category, rating, COALESCE(rated_by_id, ''), decided_on
+			FROM evaluations WHERE `+w+` AND subject_type = 'person' AND subject_id = ? ORDER BY year, category`, []any{id},
+			func(s scanner) error {
+				var e tochuc.Evaluation
+				err := s.Scan(&e.Year, &e.SubjectType, &e.SubjectID, &e.Category, &e.Rating, &e.RatedByID, &e.DecidedOn)
+				f.Evaluations = append(f.Evaluations, e)
+				return err
+			})
+	}
+	if err == nil {
+		err = r.each(`SELECT term, unit_id, role, person_id, added_on, removed_on, COALESCE(removal_reason, ''),
+			COALESCE(document_id, '') FROM plans WHERE `+w+` AND person_id = ? ORDER BY added_on, term`, []any{id},
+			func(s scanner) error {
+				var p tochuc.Plan
+				err := s.Scan(&p.Term, &p.UnitID, &p.Role, &p.PersonID, &p.AddedOn, &p.RemovedOn, &p.RemovalReason, &p.DocumentID)
+				f.Plans = append(f.Plans, p)
+				return err
+			})
+	}
+	return f, err
+}
+
+type scanner interface{ Scan(...any) error }
+
+// each runs a query (with ? placeholders) and calls fn for each row.
+func (r *Reader) each(q string, args []any, fn func(scanner) error) error {
+	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// UnitNames returns the names of units as they stand on d (or, for units not
+// existing then, their last name), for labelling references.
+func (r *Reader) UnitNames(ids []string, d tochuc.Date) (map[string]string, error) {
+	out := map[string]string{}
+	for _, id := range ids {
+		if _, ok := out[id]; ok || id == "" {
+			continue
+		}
+		var name string
+		err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT name FROM units WHERE `+r.rec.where("")+` AND id = ?
+			ORDER BY CASE WHEN `+validAt+` THEN 0 ELSE 1 END, valid_from DESC LIMIT 1`), id, d, d).Scan(&name)
+		if err != nil && err != sql.ErrNoRows {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, nil
+}
+
+// People returns every person held, ordered by id.
+func (r *Reader) People() ([]tochuc.Person, error) {
+	var out []tochuc.Person
+	err := r.each(`SELECT id, full_name, COALESCE(gender, ''), birth_date, COALESCE(ethnicity, ''), COALESCE(religion, ''),
+		died_on FROM people WHERE `+r.rec.where("")+` ORDER BY id`, nil, func(s scanner) error {
+		var p tochuc.Person
+		err := s.Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
+		out = append(out, p)
+		return err
+	})
+	return out, err
+}
+
+// Version identifies the registry's state: it changes with every change set.
+func (r *Reader) Version() (int64, error) {
+	var v int64
+	err := r.db.QueryRowContext(r.ctx, `SELECT COALESCE(MAX(id), 0) FROM changesets`).Scan(&v)
+	return v, err
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// personData is a person's page on a date.
+type personData struct {
+	*tochuc.PersonFile
+	Age        int
+	Education  string
+	Theory     string
+	Membership tochuc.Membership
+	Units      map[string]string // names of the units referred to
+}
+
+func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
+	d, ok := dateOf(r)
+	if !ok {
+		s.fail(w, r, badDate(r))
+		return
+	}
+	reg := s.registry(r.Context())
+	f, err := reg.PersonFile(r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f = knownBy(f, d)
+	data := personData{PersonFile: f,
+		Education:  tochuc.LevelAt(f.Qualifications, tochuc.QualEducation, d),
+		Theory:     tochuc.LevelAt(f.Qualifications, tochuc.QualPoliticalTheory, d),
+		Membership: tochuc.MembershipAt(f.Events, d, f.DiedOn)}
+	if f.BirthDate != 0 && f.BirthDate <= d {
+		data.Age = age(f.BirthDate, d)
+	}
+	var ids []string
+	for _, a := range f.Assignments {
+		ids = append(ids, a.UnitID)
+	}
+	for _, e := range f.Events {
+		ids = append(ids, e.UnitID)
+	}
+	for _, p := range f.Plans {
+		ids = append(ids, p.UnitID)
+	}
+	if data.Units, err = reg.UnitNames(ids, d); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data})
+}
+
+// age returns full years from birth to d.
+func age(birth, d tochuc.Date) int {
+	b, t := birth.Time(), d.Time()
+	years := t.Year() - b.Year()
+	if t.YearDay() < b.YearDay() {
+		years--
+	}
+	return years
+}
+
+// knownBy keeps what had happened by d: the page shows the person as on that date.
+func knownBy(f *tochuc.PersonFile, d tochuc.Date) *tochuc.PersonFile {
+	out := *f
+	out.Qualifications = slices.DeleteFunc(slices.Clone(f.Qualifications), func(q tochuc.Qualification) bool { return q.ObtainedOn > d })
+	out.Events = slices.DeleteFunc(slices.Clone(f.Events), func(e tochuc.MembershipEvent) bool { return e.Date > d })
+	out.Assignments = slices.DeleteFunc(slices.Clone(f.Assignments), func(a tochuc.Assignment) bool { return a.From > d })
+	out.Evaluations = slices.DeleteFunc(slices.Clone(f.Evaluations), func(e tochuc.Evaluation) bool {
+		return e.Year > d.Time().Year() || e.DecidedOn > d
+	})
+	out.Plans = slices.DeleteFunc(slices.Clone(f.Plans), func(p tochuc.Plan) bool { return p.AddedOn > d })
+	if out.DiedOn > d {
+		out.DiedOn = 0
+	}
+	return &out
+}

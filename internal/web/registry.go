@@ -1,0 +1,25 @@
+package web
+
+import (
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Registry is what the pages read: the registry as recorded now.
+// *sqldb.Reader implements it.
+type Registry interface {
+	UnitsAsOf(d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
+	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
+	UnitVersions(id string) ([]tochuc.Unit, error)
+	UnitNames(ids []string, d tochuc.Date) (map[string]string, error)
+	CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error)
+	AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
+	MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error)
+	Headcounts(unitID string) ([]tochuc.Headcount, error)
+	Lineage(unitID string) ([]tochuc.RestructureLink, error)
+	Documents(issuerID string) ([]tochuc.Document, error)
+	People() ([]tochuc.Person, error)
+	PersonNames(ids []string) (map[string]string, error)
+	PersonFile(id string) (*tochuc.PersonFile, error)
+	Version() (int64, error)
+	Compare(from, to tochuc.Date) (*tochuc.Comparison, error)
+}
