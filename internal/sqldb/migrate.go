@@ -51,7 +51,7 @@ func Migrations(d Dialect) ([]Migration, error) {
 const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`
 
-// SchemaVersion returns the applied version and the latest embedded one.
+// SchemaVersion returns the highest applied version and the latest embedded one.
 func (db *DB) SchemaVersion(ctx context.Context) (applied, latest int, err error) {
 	ms, err := Migrations(db.Dialect)
 	if err != nil {
@@ -67,16 +67,56 @@ func (db *DB) SchemaVersion(ctx context.Context) (applied, latest int, err error
 	return applied, latest, err
 }
 
+// pending returns the embedded migrations not applied yet, in order (a
+// migration merged late with a lower number is still applied).
+func (db *DB) pending(ctx context.Context) ([]Migration, error) {
+	ms, err := Migrations(db.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.ExecContext(ctx, createMigrationsTable); err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		done[v] = true
+	}
+	var out []Migration
+	for _, m := range ms {
+		if !done[m.Version] {
+			out = append(out, m)
+		}
+	}
+	return out, rows.Err()
+}
+
 // CheckSchema returns an EOutdated error when migrations are pending.
 func (db *DB) CheckSchema(ctx context.Context) error {
 	applied, latest, err := db.SchemaVersion(ctx)
 	if err != nil {
 		return err
 	}
-	if applied < latest {
+	pend, err := db.pending(ctx)
+	if err != nil {
+		return err
+	}
+	if len(pend) > 0 {
+		names := make([]string, len(pend))
+		for i, m := range pend {
+			names[i] = m.Name
+		}
 		return tochuc.Errorf(tochuc.EOutdated,
-			"cơ sở dữ liệu ở phiên bản lược đồ %d, cần %d: hãy chạy 'tochuc migrate' (schema is at version %d, %d needed)",
-			applied, latest, applied, latest)
+			"lược đồ cơ sở dữ liệu cũ (còn %s chưa áp dụng): hãy chạy 'tochuc migrate' (schema outdated)",
+			strings.Join(names, ", "))
 	}
 	if applied > latest {
 		return tochuc.Errorf(tochuc.EOutdated,
@@ -88,19 +128,12 @@ func (db *DB) CheckSchema(ctx context.Context) error {
 // Migrate applies the pending migrations, each in its own transaction, and
 // returns the names of those applied.
 func (db *DB) Migrate(ctx context.Context) ([]string, error) {
-	applied, _, err := db.SchemaVersion(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ms, err := Migrations(db.Dialect)
+	ms, err := db.pending(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var done []string
 	for _, m := range ms {
-		if m.Version <= applied {
-			continue
-		}
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return done, err

@@ -1,0 +1,407 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/tochuc/tochuc/internal/auth"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// stdin is where --password-stdin reads; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// userCommand is a subcommand of 'tochuc user'.
+type userCommand struct {
+	name, args, summary string
+	run                 func(ctx context.Context, e *env, args []string) error
+}
+
+// userCommands is set in init to break the cycle between the subcommands and their help.
+var userCommands []userCommand
+
+func init() {
+	userCommands = []userCommand{
+		{"add", "--login L --name \"Họ Tên\" [--role VAI_TRÒ] [--scope ĐƠN_VỊ | --all-units] [--password-stdin]", "tạo tài khoản (tài khoản đầu tiên: quản trị viên)", userAdd},
+		{"list", "", "liệt kê các tài khoản", userList},
+		{"passwd", "--login L [--password-stdin]", "đặt mật khẩu mới (kết thúc các phiên đăng nhập)", userPasswd},
+		{"disable", "--login L", "vô hiệu hóa tài khoản (kết thúc các phiên đăng nhập)", userDisable},
+		{"enable", "--login L", "cho tài khoản hoạt động trở lại", userEnable},
+		{"token", "--login L --name TÊN [--days N]", "tạo mã truy cập cho script (chỉ hiện một lần)", userToken},
+		{"tokens", "--login L", "liệt kê các mã truy cập của tài khoản", userTokens},
+		{"revoke", "--id SỐ", "thu hồi mã truy cập", userRevoke},
+	}
+}
+
+func runUser(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 {
+		for _, c := range userCommands {
+			if c.name == args[0] {
+				return c.run(ctx, e, args[1:])
+			}
+		}
+	}
+	fmt.Fprintln(e.stderr, "Cách dùng: tochuc user LỆNH [tùy chọn]\n\nCác lệnh:")
+	for _, c := range userCommands {
+		fmt.Fprintf(e.stderr, "  %-8s %s\n           %s\n", c.name, c.summary, strings.TrimSpace("tochuc user "+c.name+" "+c.args))
+	}
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		return nil
+	}
+	return usageError{"cần lệnh con của 'tochuc user': add, list, passwd, disable, enable, token, tokens, revoke"}
+}
+
+// userFlags returns the flag set of a subcommand.
+func userFlags(e *env, sub string) *flagSet {
+	for _, c := range userCommands {
+		if c.name == sub {
+			return &flagSet{newFlags(e, "user", c.name+" "+c.args)}
+		}
+	}
+	panic("unknown user subcommand " + sub)
+}
+
+// flagSet is a subcommand's flags; it takes no positional arguments.
+type flagSet struct{ *flag.FlagSet }
+
+func (fs *flagSet) parse(args []string) error {
+	pos, err := parseAll(fs.FlagSet, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fs.Usage()
+		return usageError{"đối số thừa: " + strings.Join(pos, " ")}
+	}
+	return nil
+}
+
+// actor is who acts from the command line, as the audit log names it.
+func actor(e *env) string { return "cli:" + e.user }
+
+func audit(ctx context.Context, db *sqldb.DB, e *env, action, objType, objID string, detail map[string]any) error {
+	return db.AppendAudit(ctx, tochuc.AuditEntry{UserLogin: actor(e), Action: action, ObjectType: objType, ObjectID: objID, Detail: detail})
+}
+
+func userAdd(ctx context.Context, e *env, args []string) error {
+	fs := userFlags(e, "add")
+	login := fs.String("login", "", "tên đăng nhập: 3–64 ký tự a–z, 0–9, '.', '_', '-'")
+	name := fs.String("name", "", "họ và tên")
+	role := fs.String("role", "", "vai trò: admin (Quản trị viên), staff (Cán bộ Ban Tổ chức), viewer (Người xem), auditor (Kiểm tra viên); mặc định admin cho tài khoản đầu tiên")
+	scope := fs.String("scope", "", "mã đơn vị phạm vi: đơn vị đó và mọi đơn vị thuộc về nó (bắt buộc với staff, viewer)")
+	all := fs.Bool("all-units", false, "cho staff hoặc viewer phạm vi toàn bộ cơ sở dữ liệu (thay cho --scope)")
+	fromStdin := fs.Bool("password-stdin", false, "đọc mật khẩu từ dòng đầu của đầu vào chuẩn")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if *login == "" || *name == "" {
+		return usageError{"cần --login và --name"}
+	}
+	if *all && *scope != "" {
+		return usageError{"--scope và --all-units loại trừ nhau"}
+	}
+	db, err := openForWrite(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	u := tochuc.User{Login: tochuc.NormalizeLogin(*login), FullName: *name, Role: tochuc.Role(*role), ScopeUnitID: *scope}
+	if *all {
+		u.ScopeUnitID = tochuc.AllUnits
+	}
+	if u.Role == "" {
+		if users, err := db.ListUsers(ctx); err != nil {
+			return err
+		} else if len(users) > 0 {
+			return usageError{"cần --role (admin, staff, viewer hoặc auditor)"}
+		}
+		u.Role = tochuc.RoleAdmin
+	}
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	// Refuse a taken login or an unknown unit before asking for a password.
+	if _, err := db.UserByLogin(ctx, u.Login); tochuc.ErrorCode(err) != tochuc.ENotFound {
+		if err == nil {
+			err = tochuc.Errorf(tochuc.EConflict, "tên đăng nhập '%s' đã có người dùng", u.Login)
+		}
+		return err
+	}
+	if !u.WholeRegistry() {
+		if _, err := db.Reader(ctx, sqldb.Recorded{}).UnitVersions(u.ScopeUnitID); err != nil {
+			return err
+		}
+	}
+	hash, err := newPassword(e, *fromStdin, u.Login)
+	if err != nil {
+		return err
+	}
+	if u, err = db.CreateUser(ctx, u, hash); err != nil {
+		return err
+	}
+	if err := audit(ctx, db, e, tochuc.AuditUserCreate, "user", strconv.FormatInt(u.ID, 10),
+		map[string]any{"login": u.Login, "role": string(u.Role), "scope": u.ScopeUnitID}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "đã tạo tài khoản %s: %s, %s, phạm vi %s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u))
+	return nil
+}
+
+func scopeLabel(u tochuc.User) string {
+	if u.WholeRegistry() {
+		return "toàn bộ"
+	}
+	return u.ScopeUnitID
+}
+
+// newPassword gets a password (standard input, or typed twice on a terminal,
+// or else generated and printed once), checks it against the policy and
+// returns its hash.
+func newPassword(e *env, fromStdin bool, login string) (string, error) {
+	var pw string
+	switch f, ok := stdin.(*os.File); {
+	case fromStdin:
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && line == "" {
+			return "", usageError{"--password-stdin: không đọc được mật khẩu từ đầu vào chuẩn"}
+		}
+		pw = strings.TrimRight(line, "\r\n")
+	case ok && term.IsTerminal(int(f.Fd())):
+		var err error
+		if pw, err = prompt(e, f, "Mật khẩu mới: "); err != nil {
+			return "", err
+		}
+		again, err := prompt(e, f, "Nhập lại mật khẩu: ")
+		if err != nil {
+			return "", err
+		}
+		if again != pw {
+			return "", tochuc.Errorf(tochuc.EInvalid, "hai lần nhập mật khẩu không khớp")
+		}
+	default:
+		pw = auth.GeneratePassword()
+		fmt.Fprintf(e.stdout, "mật khẩu đã tạo (chỉ hiện một lần, hãy lưu lại ngay): %s\n", pw)
+	}
+	if err := auth.CheckPassword(pw, login); err != nil {
+		return "", err
+	}
+	return auth.HashPassword(pw)
+}
+
+func prompt(e *env, f *os.File, label string) (string, error) {
+	fmt.Fprint(e.stderr, label)
+	b, err := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(e.stderr)
+	return string(b), err
+}
+
+// loginUser opens the database for writing and finds the account of --login.
+func loginUser(ctx context.Context, e *env, login string) (*sqldb.DB, tochuc.User, error) {
+	if login == "" {
+		return nil, tochuc.User{}, usageError{"cần --login"}
+	}
+	db, err := openForWrite(ctx, e)
+	if err != nil {
+		return nil, tochuc.User{}, err
+	}
+	u, err := db.UserByLogin(ctx, login)
+	if err != nil {
+		db.Close()
+		return nil, tochuc.User{}, err
+	}
+	return db, u, nil
+}
+
+func userList(ctx context.Context, e *env, args []string) error {
+	if err := userFlags(e, "list").parse(args); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, e, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	users, err := db.ListUsers(ctx)
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "TÊN ĐĂNG NHẬP\tHỌ VÀ TÊN\tVAI TRÒ\tPHẠM VI\tTRẠNG THÁI")
+	for _, u := range users {
+		status := "hoạt động"
+		if u.Disabled {
+			status = "đã vô hiệu hóa"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u), status)
+	}
+	return w.Flush()
+}
+
+func userPasswd(ctx context.Context, e *env, args []string) error {
+	fs := userFlags(e, "passwd")
+	login := fs.String("login", "", "tên đăng nhập")
+	fromStdin := fs.Bool("password-stdin", false, "đọc mật khẩu từ dòng đầu của đầu vào chuẩn")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	db, u, err := loginUser(ctx, e, *login)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	hash, err := newPassword(e, *fromStdin, u.Login)
+	if err != nil {
+		return err
+	}
+	if err := db.SetPassword(ctx, u.ID, hash); err != nil {
+		return err
+	}
+	if err := db.DeleteUserSessions(ctx, u.ID); err != nil {
+		return err
+	}
+	if err := audit(ctx, db, e, tochuc.AuditUserPassword, "user", strconv.FormatInt(u.ID, 10), map[string]any{"login": u.Login}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "đã đặt mật khẩu mới cho %s; các phiên đăng nhập của tài khoản đã kết thúc\n", u.Login)
+	return nil
+}
+
+func userDisable(ctx context.Context, e *env, args []string) error {
+	return setDisabled(ctx, e, "disable", args, true)
+}
+func userEnable(ctx context.Context, e *env, args []string) error {
+	return setDisabled(ctx, e, "enable", args, false)
+}
+
+func setDisabled(ctx context.Context, e *env, sub string, args []string, disabled bool) error {
+	fs := userFlags(e, sub)
+	login := fs.String("login", "", "tên đăng nhập")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	db, u, err := loginUser(ctx, e, *login)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.UpdateUser(ctx, u.ID, tochuc.UserUpdate{Disabled: &disabled}); err != nil {
+		return err
+	}
+	if err := audit(ctx, db, e, tochuc.AuditUserUpdate, "user", strconv.FormatInt(u.ID, 10),
+		map[string]any{"login": u.Login, "disabled": disabled}); err != nil {
+		return err
+	}
+	if disabled {
+		fmt.Fprintf(e.stdout, "đã vô hiệu hóa tài khoản %s\n", u.Login)
+	} else {
+		fmt.Fprintf(e.stdout, "tài khoản %s hoạt động trở lại\n", u.Login)
+	}
+	return nil
+}
+
+func userToken(ctx context.Context, e *env, args []string) error {
+	fs := userFlags(e, "token")
+	login := fs.String("login", "", "tên đăng nhập của tài khoản mà script thay mặt")
+	name := fs.String("name", "", "tên (công dụng) của mã truy cập")
+	days := fs.Int("days", 90, "số ngày hiệu lực; 0 = không hết hạn")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if *days < 0 {
+		return usageError{"--days phải ≥ 0"}
+	}
+	db, u, err := loginUser(ctx, e, *login)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var expires time.Time
+	if *days > 0 {
+		expires = time.Now().AddDate(0, 0, *days)
+	}
+	t, plain, err := db.CreateAPIToken(ctx, u.ID, *name, expires)
+	if err != nil {
+		return err
+	}
+	if err := audit(ctx, db, e, tochuc.AuditTokenCreate, "token", strconv.FormatInt(t.ID, 10),
+		map[string]any{"login": u.Login, "name": t.Name, "days": *days}); err != nil {
+		return err
+	}
+	until := "không hết hạn"
+	if !t.ExpiresAt.IsZero() {
+		until = "hết hạn " + t.ExpiresAt.Local().Format("02/01/2006 15:04")
+	}
+	fmt.Fprintf(e.stderr, "mã truy cập số %d cho %s (%s, %s); chỉ hiện một lần dưới đây:\n", t.ID, u.Login, t.Name, until)
+	fmt.Fprintln(e.stdout, plain)
+	return nil
+}
+
+func userTokens(ctx context.Context, e *env, args []string) error {
+	fs := userFlags(e, "tokens")
+	login := fs.String("login", "", "tên đăng nhập")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	db, u, err := loginUser(ctx, e, *login)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ts, err := db.ListAPITokens(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	day := func(t time.Time, zero string) string {
+		if t.IsZero() {
+			return zero
+		}
+		return t.Local().Format("02/01/2006")
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "SỐ\tTÊN\tTẠO NGÀY\tHẾT HẠN\tDÙNG LẦN CUỐI\tTRẠNG THÁI")
+	for _, t := range ts {
+		status := "hiệu lực"
+		if !t.RevokedAt.IsZero() {
+			status = "đã thu hồi " + day(t.RevokedAt, "")
+		} else if !t.Active(time.Now()) {
+			status = "hết hạn"
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Name, day(t.CreatedAt, ""), day(t.ExpiresAt, "không"), day(t.LastUsedAt, "chưa"), status)
+	}
+	return w.Flush()
+}
+
+func userRevoke(ctx context.Context, e *env, args []string) error {
+	fs := userFlags(e, "revoke")
+	id := fs.Int64("id", 0, "số của mã truy cập (xem 'tochuc user tokens')")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if *id <= 0 {
+		return usageError{"cần --id"}
+	}
+	db, err := openForWrite(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.RevokeAPIToken(ctx, *id); err != nil {
+		return err
+	}
+	if err := audit(ctx, db, e, tochuc.AuditTokenRevoke, "token", strconv.FormatInt(*id, 10), nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "đã thu hồi mã truy cập số %d\n", *id)
+	return nil
+}
