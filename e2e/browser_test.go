@@ -16,9 +16,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
+	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/vnadmin"
 	"github.com/tochuc/tochuc/internal/web"
 )
@@ -66,8 +68,20 @@ func serveVietnam(t *testing.T) string {
 	if err != nil || !rep.OK() {
 		t.Fatalf("import: %v", err)
 	}
-	s, err := web.New(func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []tochuc.User{
+		{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin},
+		{Login: "canbo", FullName: "Cán bộ Bắc Giang", Role: tochuc.RoleStaff, ScopeUnitID: vnadmin.OldID("24")},
+	} {
+		if _, err := db.CreateUser(context.Background(), u, hash); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+		Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,14 +113,30 @@ func setDate(t *testing.T, ctx context.Context, iso string) {
 	}
 }
 
+const password = "mat-khau-e2e-2026"
+
+// signIn fills the login form in the browser.
+func signIn(t *testing.T, ctx context.Context, url, login string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(url+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="ten_dang_nhap"]`)),
+		chromedp.SetValue(chromedp.CSS(`input[name="ten_dang_nhap"]`), login),
+		chromedp.SetValue(chromedp.CSS(`input[name="mat_khau"]`), password),
+		chromedp.Submit(chromedp.CSS("form.login")),
+		chromedp.WaitVisible(chromedp.ID("who")),
+	)
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", login, err)
+	}
+}
+
 // TestTimeMachine moves the date across the 2025 reform in the browser and
 // sees the tree change, then follows a link to a unit.
 func TestTimeMachine(t *testing.T) {
 	ctx := browser(t)
 	url := serveVietnam(t)
-	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/")); err != nil {
-		t.Fatal(err)
-	}
+	signIn(t, ctx, url, "quantri")
 	setDate(t, ctx, "2025-06-30")
 	if p, d, shown := text(t, ctx, `td[data-kind="province"]`), text(t, ctx, `td[data-kind="district"]`),
 		text(t, ctx, "#shown-date"); p != "63" || d != "696" || shown != "30/06/2025" {
@@ -129,5 +159,23 @@ func TestTimeMachine(t *testing.T) {
 	}
 	if title, shown := text(t, ctx, "h1"), text(t, ctx, "#shown-date"); title != "Tỉnh Bắc Ninh" || shown != "01/07/2025" {
 		t.Fatalf("unit page: %q on %q", title, shown)
+	}
+}
+
+// TestScopeInBrowser signs in as a province's staff: the tree starts at the
+// province, and another province's page is refused.
+func TestScopeInBrowser(t *testing.T) {
+	ctx := browser(t)
+	url := serveVietnam(t)
+	signIn(t, ctx, url, "canbo")
+	setDate(t, ctx, "2025-06-30")
+	if d := text(t, ctx, `td[data-kind="district"]`); d != "10" {
+		t.Fatalf("Bắc Giang's staff see %s districts, want 10", d)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/don-vi/"+vnadmin.OldID("27")+"?ngay=2025-06-30")); err != nil {
+		t.Fatal(err)
+	}
+	if msg := text(t, ctx, "p.error"); !strings.Contains(msg, "không có quyền") {
+		t.Fatalf("another province's page: %q", msg)
 	}
 }

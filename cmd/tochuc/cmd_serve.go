@@ -16,7 +16,8 @@ import (
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[tùy chọn]")
 	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe HOST:PORT")
-	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống")
+	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu và tạo tài khoản mẫu nếu cơ sở dữ liệu còn trống")
+	secureCookies := fs.Bool("secure-cookies", false, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,8 +37,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		if err := loadDemoIfEmpty(ctx, e, db); err != nil {
 			return err
 		}
+		if err := createDemoAccounts(ctx, e, db); err != nil {
+			return err
+		}
 	}
-	srv, err := web.New(func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) }, log)
+	srv, err := web.New(web.Config{
+		Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+		Accounts: db, Log: log, SecureCookies: *secureCookies,
+	})
 	if err != nil {
 		return err
 	}

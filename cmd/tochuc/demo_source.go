@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/vnadmin"
 )
 
@@ -26,4 +27,15 @@ func bundleOptions(e *env) bundle.Options {
 		}
 	}
 	return opt
+}
+
+// demoAccounts are the accounts `serve --demo` creates: one per role, and
+// staff and viewers limited to one province each.
+func demoAccounts() []demoAccount {
+	return []demoAccount{
+		{"quantri", "Quản trị hệ thống", tochuc.RoleAdmin, "", "quantri-mau-2026"},
+		{"canbo", "Cán bộ Ban Tổ chức (Bắc Giang)", tochuc.RoleStaff, vnadmin.OldID("24"), "canbo-mau-2026"},
+		{"nguoixem", "Người xem (Bắc Ninh cũ)", tochuc.RoleViewer, vnadmin.OldID("27"), "nguoixem-mau-2026"},
+		{"kiemtra", "Kiểm tra viên", tochuc.RoleAuditor, "", "kiemtra-mau-2026"},
+	}
 }

@@ -1,14 +1,24 @@
 package sqldb
 
 import (
+	"slices"
+
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // Comparison is what changed between two dates (see tochuc.Comparison).
 type Comparison = tochuc.Comparison
 
-// Compare returns what changed between two dates (from < to).
-func (r *Reader) Compare(from, to tochuc.Date) (*Comparison, error) {
+// Compare returns what changed between two dates (from < to) inside a scope ("" = everything).
+func (r *Reader) Compare(from, to tochuc.Date, scope string) (*Comparison, error) {
+	c, err := r.compare(from, to)
+	if err != nil || scope == "" {
+		return c, err
+	}
+	return r.scopeComparison(c, scope)
+}
+
+func (r *Reader) compare(from, to tochuc.Date) (*Comparison, error) {
 	c := &Comparison{From: from, To: to, Events: map[string]int{}}
 	before, err := r.UnitsAsOf(from, tochuc.UnitFilter{})
 	if err != nil {
@@ -62,12 +72,12 @@ func (r *Reader) Compare(from, to tochuc.Date) (*Comparison, error) {
 		return nil, err
 	}
 	for i, d := range []tochuc.Date{from, to} {
-		err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT COALESCE(SUM(h.actual), 0) FROM headcount h
-			JOIN units u ON u.id = h.unit_id AND `+r.rec.where("u")+` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
-			WHERE `+r.rec.where("h")+` AND h.date = (SELECT MAX(h2.date) FROM headcount h2 WHERE h2.unit_id = h.unit_id
-				AND h2.date <= ? AND `+r.rec.where("h2")+`)`), d, d, d).Scan(&c.Staff[i])
+		staff, err := r.staffByUnit(d)
 		if err != nil {
 			return nil, err
+		}
+		for _, n := range staff {
+			c.Staff[i] += n
 		}
 	}
 	var ids []string
@@ -96,4 +106,72 @@ func (r *Reader) postChanges(from, to tochuc.Date) (filled, vacated []tochuc.Ass
 	}
 	err = r.each(q, []any{from, from, to, to}, scan(&vacated))
 	return filled, vacated, err
+}
+
+// scopeComparison keeps what happened inside a scope: units inside it on the
+// date concerned, posts in them, events of people registered in them.
+func (r *Reader) scopeComparison(c *Comparison, scope string) (*Comparison, error) {
+	before, err := r.ScopedUnitIDs(scope, c.From)
+	if err != nil {
+		return nil, err
+	}
+	after, err := r.ScopedUnitIDs(scope, c.To)
+	if err != nil {
+		return nil, err
+	}
+	keepUnits := func(us []tochuc.Unit, in map[string]bool) []tochuc.Unit {
+		return slices.DeleteFunc(us, func(u tochuc.Unit) bool { return !in[u.ID] })
+	}
+	c.Created, c.Ended = keepUnits(c.Created, after), keepUnits(c.Ended, before)
+	c.Renamed = slices.DeleteFunc(c.Renamed, func(p [2]tochuc.Unit) bool { return !after[p[1].ID] })
+	c.Links = slices.DeleteFunc(c.Links, func(l tochuc.RestructureLink) bool { return !before[l.FromUnitID] && !after[l.ToUnitID] })
+	c.Filled = slices.DeleteFunc(c.Filled, func(a tochuc.Assignment) bool { return !after[a.UnitID] })
+	c.Vacated = slices.DeleteFunc(c.Vacated, func(a tochuc.Assignment) bool { return !before[a.UnitID] })
+	c.Events = map[string]int{}
+	w := r.rec.where("")
+	err = r.each(r.scopeCTE()+`SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ? AND person_id IN (
+		SELECT person_id FROM party WHERE `+w+` AND date <= ? AND unit_id IN (SELECT id FROM scoped)) GROUP BY event`,
+		[]any{scope, c.To, c.To, c.From, c.To, c.To}, func(s scanner) error {
+			var e string
+			var n int
+			err := s.Scan(&e, &n)
+			c.Events[e] = n
+			return err
+		})
+	if err != nil {
+		return nil, err
+	}
+	for i, d := range []tochuc.Date{c.From, c.To} {
+		in := before
+		if i == 1 {
+			in = after
+		}
+		staff, err := r.staffByUnit(d)
+		if err != nil {
+			return nil, err
+		}
+		c.Staff[i] = 0
+		for id, n := range staff {
+			if in[id] {
+				c.Staff[i] += n
+			}
+		}
+	}
+	return c, nil
+}
+
+// staffByUnit returns the headcount on d of each unit existing then.
+func (r *Reader) staffByUnit(d tochuc.Date) (map[string]int, error) {
+	out := map[string]int{}
+	err := r.each(`SELECT h.unit_id, h.actual FROM headcount h
+		JOIN units u ON u.id = h.unit_id AND `+r.rec.where("u")+` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
+		WHERE `+r.rec.where("h")+` AND h.date = (SELECT MAX(h2.date) FROM headcount h2 WHERE h2.unit_id = h.unit_id
+			AND h2.date <= ? AND `+r.rec.where("h2")+`)`, []any{d, d, d}, func(s scanner) error {
+		var id string
+		var n int
+		err := s.Scan(&id, &n)
+		out[id] = n
+		return err
+	})
+	return out, err
 }

@@ -2,11 +2,11 @@ package tochuc
 
 // Assignment is a person holding a role in a unit over a period.
 type Assignment struct {
-	PersonID   string
-	UnitID     string
-	Role       string
-	How        string
-	DocumentID string
+	PersonID   string `json:"person_id"`
+	UnitID     string `json:"unit_id"`
+	Role       string `json:"role"`
+	How        string `json:"how,omitempty"`
+	DocumentID string `json:"document_id,omitempty"`
 	Period
 }
 

@@ -128,3 +128,23 @@ func (d *Date) scanText(s string) error {
 	*d = v
 	return err
 }
+
+// MarshalJSON writes d as "YYYY-MM-DD", or null for no date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d == 0 {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// UnmarshalJSON reads "YYYY-MM-DD", "dd/mm/yyyy" or null.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	if s == "null" || s == "" {
+		*d = 0
+		return nil
+	}
+	v, err := ParseDateLoose(s)
+	*d = v
+	return err
+}

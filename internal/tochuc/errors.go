@@ -7,11 +7,12 @@ import (
 
 // Error codes of the application.
 const (
-	EInvalid  = "invalid"
-	ENotFound = "not_found"
-	EConflict = "conflict"
-	EInternal = "internal"
-	EOutdated = "outdated"
+	EInvalid   = "invalid"
+	ENotFound  = "not_found"
+	EConflict  = "conflict"
+	EInternal  = "internal"
+	EOutdated  = "outdated"
+	EForbidden = "forbidden" // signed in, but outside the user's role or scope
 )
 
 // Error is an application error: a code and a message for the user (Vietnamese).

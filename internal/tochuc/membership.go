@@ -18,10 +18,10 @@ var PartyEvents = []string{EventAdmitted, EventRecognized, EventTransferred, Eve
 
 // MembershipEvent is one event in a person's party membership, in row order.
 type MembershipEvent struct {
-	Event  string
-	Date   Date
-	UnitID string
-	Status string // for transferred_in: official (default) or probationary
+	Event  string `json:"event"`
+	Date   Date   `json:"date"`
+	UnitID string `json:"unit_id,omitempty"`
+	Status string `json:"status,omitempty"` // for transferred_in: official (default) or probationary
 }
 
 // EventNeedsUnit reports whether an event must name the party organization.
@@ -37,9 +37,9 @@ func keepsMembership(event string) bool {
 
 // Membership is a person's party standing at a date.
 type Membership struct {
-	Member       bool
-	Probationary bool
-	UnitID       string
+	Member       bool   `json:"member"`
+	Probationary bool   `json:"probationary"`
+	UnitID       string `json:"unit_id,omitempty"`
 }
 
 // MembershipAt applies the events (sorted by date, same-date events in row

@@ -3,8 +3,8 @@ package tochuc
 // Period is a half-open span of dates [From, To): From is the first day it
 // holds and To the first day it no longer holds. A zero To means open-ended.
 type Period struct {
-	From Date
-	To   Date
+	From Date `json:"valid_from"`
+	To   Date `json:"valid_to,omitempty"`
 }
 
 // Contains reports whether the period holds on d.

@@ -2,13 +2,13 @@ package tochuc
 
 // Person is a cadre, civil servant or party member.
 type Person struct {
-	ID        string
-	FullName  string
-	Gender    string
-	BirthDate Date
-	Ethnicity string
-	Religion  string
-	DiedOn    Date
+	ID        string `json:"id"`
+	FullName  string `json:"full_name"`
+	Gender    string `json:"gender,omitempty"`
+	BirthDate Date   `json:"birth_date,omitempty"`
+	Ethnicity string `json:"ethnicity,omitempty"`
+	Religion  string `json:"religion,omitempty"`
+	DiedOn    Date   `json:"died_on,omitempty"`
 }
 
 // AliveOn reports whether the person is alive on d.
@@ -27,9 +27,9 @@ func (p Person) GenderLabel() string {
 
 // Qualification is a level of education or political theory obtained on a date (0 = always held).
 type Qualification struct {
-	Kind       string
-	Level      string
-	ObtainedOn Date
+	Kind       string `json:"kind"`
+	Level      string `json:"level"`
+	ObtainedOn Date   `json:"obtained_on,omitempty"`
 }
 
 // LevelAt returns the highest level of a kind obtained on or before d, or "".
@@ -48,44 +48,44 @@ func LevelAt(qs []Qualification, kind string, d Date) string {
 
 // Evaluation is an annual rating of a unit or a person.
 type Evaluation struct {
-	Year        int
-	SubjectType string
-	SubjectID   string
-	Category    string
-	Rating      string
-	RatedByID   string
-	DecidedOn   Date
+	Year        int    `json:"year"`
+	SubjectType string `json:"subject_type"`
+	SubjectID   string `json:"subject_id"`
+	Category    string `json:"category"`
+	Rating      string `json:"rating"`
+	RatedByID   string `json:"rated_by_id,omitempty"`
+	DecidedOn   Date   `json:"decided_on,omitempty"`
 }
 
 // Plan is a person's place in a cadre plan for a post.
 type Plan struct {
-	Term          string
-	UnitID        string
-	Role          string
-	PersonID      string
-	AddedOn       Date
-	RemovedOn     Date
-	RemovalReason string
-	DocumentID    string
+	Term          string `json:"term"`
+	UnitID        string `json:"unit_id"`
+	Role          string `json:"role"`
+	PersonID      string `json:"person_id"`
+	AddedOn       Date   `json:"added_on"`
+	RemovedOn     Date   `json:"removed_on,omitempty"`
+	RemovalReason string `json:"removal_reason,omitempty"`
+	DocumentID    string `json:"document_id,omitempty"`
 }
 
 // Document is a directive or decision document.
 type Document struct {
-	ID         string
-	Number     string
-	Kind       string
-	IssuerID   string
-	IssuedOn   Date
-	Title      string
-	ReplacesID string
+	ID         string `json:"id"`
+	Number     string `json:"number"`
+	Kind       string `json:"kind"`
+	IssuerID   string `json:"issuer_id,omitempty"`
+	IssuedOn   Date   `json:"issued_on"`
+	Title      string `json:"title"`
+	ReplacesID string `json:"replaces_id,omitempty"`
 }
 
 // Headcount is a unit's staffing figure from a date on.
 type Headcount struct {
-	UnitID string
-	Date   Date
-	Actual int
-	Quota  int // 0 when not given
+	UnitID string `json:"unit_id"`
+	Date   Date   `json:"date"`
+	Actual int    `json:"actual"`
+	Quota  int    `json:"quota,omitempty"` // 0 when not given
 }
 
 // PersonFile is everything the registry holds about a person (the summary of
@@ -93,9 +93,9 @@ type Headcount struct {
 // evaluations and plans, each oldest first.
 type PersonFile struct {
 	Person
-	Qualifications []Qualification
-	Events         []MembershipEvent
-	Assignments    []Assignment
-	Evaluations    []Evaluation
-	Plans          []Plan
+	Qualifications []Qualification   `json:"qualifications"`
+	Events         []MembershipEvent `json:"party_events"`
+	Assignments    []Assignment      `json:"assignments"`
+	Evaluations    []Evaluation      `json:"evaluations"`
+	Plans          []Plan            `json:"plans"`
 }

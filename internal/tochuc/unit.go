@@ -2,16 +2,16 @@ package tochuc
 
 // Unit is one version of a unit of the political system or a locality.
 type Unit struct {
-	ID         string
-	Name       string
-	Kind       string
-	ParentID   string
-	LocalityID string
-	HostID     string
-	Subtype    string
-	Sector     string // as given; see EffectiveSector
-	Ownership  string
-	AdminCode  string
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Kind       string `json:"kind"`
+	ParentID   string `json:"parent_id,omitempty"`
+	LocalityID string `json:"locality_id,omitempty"`
+	HostID     string `json:"host_id,omitempty"`
+	Subtype    string `json:"subtype,omitempty"`
+	Sector     string `json:"sector,omitempty"` // as given; see EffectiveSector
+	Ownership  string `json:"ownership,omitempty"`
+	AdminCode  string `json:"admin_code,omitempty"`
 	Period
 }
 
@@ -48,10 +48,10 @@ type UnitFilter struct {
 
 // RestructureLink is one link of a restructuring event: a unit before and a unit after.
 type RestructureLink struct {
-	EventID    string
-	Date       Date
-	Kind       string
-	FromUnitID string
-	ToUnitID   string
-	DocumentID string
+	EventID    string `json:"event_id"`
+	Date       Date   `json:"date"`
+	Kind       string `json:"kind"`
+	FromUnitID string `json:"from_unit_id,omitempty"`
+	ToUnitID   string `json:"to_unit_id,omitempty"`
+	DocumentID string `json:"document_id,omitempty"`
 }

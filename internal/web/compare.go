@@ -35,7 +35,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reg := s.registry(r.Context())
-	c, err := reg.Compare(from, to)
+	u, _ := userOf(r.Context())
+	c, err := reg.Compare(from, to, scope(u))
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/tochuc/tochuc/internal/textvn"
@@ -27,9 +28,17 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := documentsData{Query: r.URL.Query().Get("q")}
+	user, _ := userOf(r.Context())
+	visible := s.documentVisibility(r.Context(), reg, user, d)
 	var issuers []string
 	for _, doc := range docs {
 		if doc.IssuedOn > d || (data.Query != "" && !textvn.Contains(textvn.Fold(doc.Number+" "+doc.Title), data.Query)) {
+			continue
+		}
+		if ok, err := visible(doc); err != nil {
+			s.fail(w, r, err)
+			return
+		} else if !ok {
 			continue
 		}
 		data.Rows = append(data.Rows, doc)
@@ -40,4 +49,33 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, "documents.html", http.StatusOK, page{Title: "Văn bản", Date: d, Data: data})
+}
+
+// documentVisibility returns whether a scoped user sees a document: one issued
+// by a unit inside the scope, by a unit above it (a directive from above), or
+// by no unit held in the registry.
+func (s *Server) documentVisibility(ctx context.Context, reg Registry, u tochuc.User, d tochuc.Date) func(tochuc.Document) (bool, error) {
+	sc := scope(u)
+	above := map[string]bool{}
+	for id := sc; id != ""; {
+		unit, err := reg.Unit(id, d)
+		if err != nil {
+			break
+		}
+		above[id] = true
+		id = unit.ParentID
+	}
+	seen := map[string]bool{}
+	return func(doc tochuc.Document) (bool, error) {
+		if sc == "" || doc.IssuerID == "" || above[doc.IssuerID] {
+			return true, nil
+		}
+		key := doc.IssuerID + "|" + doc.IssuedOn.String()
+		if v, ok := seen[key]; ok {
+			return v, nil
+		}
+		ok, err := s.canSeeUnit(ctx, reg, u, doc.IssuerID, doc.IssuedOn)
+		seen[key] = ok
+		return ok, err
+	}
 }

@@ -12,12 +12,14 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// page is what every template gets: the date shown and the page's own data.
+// page is what every template gets: the date shown, the signed-in user and the page's own data.
 type page struct {
+	User  *tochuc.User
 	Title string
 	Date  tochuc.Date
 	Today bool
 	Path  string
+	Keep  map[string]string // the request's other parameters, kept when the date changes
 	Data  any
 }
 
@@ -46,9 +48,29 @@ func dateOf(r *http.Request) (tochuc.Date, bool) {
 	return d, true
 }
 
+// apiBody is the JSON form of a page: its date and its data.
+type apiBody struct {
+	AsOf tochuc.Date `json:"as_of"`
+	Data any         `json:"data"`
+}
+
+// render writes a page, or its data as JSON for an API request.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, status int, p page) {
+	if isAPI(r) {
+		writeJSON(w, status, apiBody{AsOf: p.Date, Data: p.Data})
+		return
+	}
 	p.Path = r.URL.Path
 	p.Today = p.Date == tochuc.Today()
+	p.Keep = map[string]string{}
+	for k, v := range r.URL.Query() {
+		if k != "ngay" && k != "trang" && len(v) > 0 {
+			p.Keep[k] = v[0]
+		}
+	}
+	if u, ok := userOf(r.Context()); ok {
+		p.User = &u
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	if err := s.pages[name].Execute(w, p); err != nil {
@@ -61,10 +83,18 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch tochuc.ErrorCode(err) {
 	case tochuc.ENotFound:
 		status, msg = http.StatusNotFound, err.Error()
+	case tochuc.EForbidden:
+		status, msg = http.StatusForbidden, err.Error()
+	case tochuc.EConflict:
+		status, msg = http.StatusConflict, err.Error()
 	case tochuc.EInvalid:
 		status, msg = http.StatusBadRequest, err.Error()
 	default:
 		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+	}
+	if isAPI(r) {
+		writeJSONError(w, status, msg)
+		return
 	}
 	d, _ := dateOf(r)
 	if d == 0 {

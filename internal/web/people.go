@@ -36,8 +36,19 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	user, _ := userOf(r.Context())
+	var inScope map[string]bool
+	if sc := scope(user); sc != "" {
+		if inScope, err = s.registry(r.Context()).PeopleInScope(sc, d); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	var matches []personEntry
 	for _, p := range all {
+		if inScope != nil && !inScope[p.ID] {
+			continue
+		}
 		if data.Query != "" && !textvn.Contains(p.folded, data.Query) {
 			continue
 		}

@@ -29,6 +29,11 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	user, _ := userOf(r.Context())
+	if ok, err := s.canSeePerson(r.Context(), user, f); err != nil || !ok {
+		s.failOrForbid(w, r, err)
+		return
+	}
 	f = knownBy(f, d)
 	data := personData{PersonFile: f,
 		Education:  tochuc.LevelAt(f.Qualifications, tochuc.QualEducation, d),

@@ -21,5 +21,6 @@ type Registry interface {
 	PersonNames(ids []string) (map[string]string, error)
 	PersonFile(id string) (*tochuc.PersonFile, error)
 	Version() (int64, error)
-	Compare(from, to tochuc.Date) (*tochuc.Comparison, error)
+	Compare(from, to tochuc.Date, scope string) (*tochuc.Comparison, error)
+	PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error)
 }

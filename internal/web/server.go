@@ -1,5 +1,7 @@
-// Package web serves the registry as server-rendered Vietnamese HTML pages.
-// Every page shows the state on a chosen date ("Xem theo ngày").
+// Package web serves the registry to the board's staff: server-rendered
+// Vietnamese pages and, from the same handlers, a JSON API under /api/v1.
+// Every page shows the state on a chosen date ("Xem theo ngày") and only
+// what lies inside the signed-in user's scope.
 package web
 
 import (
@@ -9,6 +11,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/tochuc/tochuc/internal/auth"
 )
 
 //go:embed templates/*.html
@@ -17,18 +21,36 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Server holds what the handlers share.
-type Server struct {
-	registry func(ctx context.Context) Registry
-	log      *slog.Logger
-	pages    map[string]*template.Template
-	people   peopleCache
+// Config is what the web app is built from.
+type Config struct {
+	// Registry opens a reader of the registry as recorded now.
+	Registry func(ctx context.Context) Registry
+	Accounts Accounts
+	Log      *slog.Logger
+	// SecureCookies marks the session cookie Secure (behind HTTPS).
+	SecureCookies bool
 }
 
+// Server holds what the handlers share.
+type Server struct {
+	registry      func(ctx context.Context) Registry
+	accounts      Accounts
+	log           *slog.Logger
+	pages         map[string]*template.Template
+	people        peopleCache
+	limiter       *auth.Limiter
+	secureCookies bool
+}
+
+// pageNames are the templates, each parsed with the layout at start-up.
+var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", "person.html", "documents.html",
+	"compare.html", "login.html"}
+
 // New parses every template (so a broken one fails at start-up) and returns the server.
-func New(registry func(ctx context.Context) Registry, log *slog.Logger) (*Server, error) {
-	s := &Server{registry: registry, log: log, pages: map[string]*template.Template{}}
-	for _, page := range []string{"tree.html", "unit.html", "error.html", "people.html", "person.html", "documents.html", "compare.html"} {
+func New(cfg Config) (*Server, error) {
+	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
+		limiter: auth.NewLimiter(), secureCookies: cfg.SecureCookies}
+	for _, page := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
 			return nil, err
@@ -38,28 +60,38 @@ func New(registry func(ctx context.Context) Registry, log *slog.Logger) (*Server
 	return s, nil
 }
 
-// Handler returns the routes with logging and security headers.
+// Handler returns every route with authentication, CSRF protection, security
+// headers and logging.
 func (s *Server) Handler() http.Handler {
+	private := http.NewServeMux()
+	for _, rt := range s.routes() {
+		private.HandleFunc(rt.Method+" "+rt.Page, rt.handler)
+		if rt.API != "" {
+			private.HandleFunc(rt.Method+" "+rt.API, rt.handler)
+		}
+	}
+	private.HandleFunc("POST /dang-xuat", s.handleLogout)
+	private.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
+
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.handleTree)
-	mux.HandleFunc("GET /don-vi/{id}", s.handleUnit)
-	mux.HandleFunc("GET /nhan-su", s.handlePeople)
-	mux.HandleFunc("GET /nhan-su/{id}", s.handlePerson)
-	mux.HandleFunc("GET /van-ban", s.handleDocuments)
-	mux.HandleFunc("GET /so-sanh", s.handleCompare)
+	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
+	mux.HandleFunc("POST /dang-nhap", s.handleLogin)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.Handle("GET /static/", http.FileServerFS(staticFS))
-	return s.logged(secure(mux))
+	mux.Handle("/", s.authenticate(private))
+	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux)))
 }
 
 // secure sets the security headers of every response.
 func secure(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
+			"frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "same-origin")
 		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Cache-Control", "no-store")
 		h.ServeHTTP(w, r)
 	})
 }

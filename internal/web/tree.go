@@ -27,11 +27,21 @@ type kindCount struct {
 func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	d, ok := dateOf(r)
 	if !ok {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", r.URL.Query().Get("ngay")))
+		s.fail(w, r, badDate(r))
 		return
 	}
 	reg := s.registry(r.Context())
-	units, err := reg.UnitsAsOf(d, tochuc.UnitFilter{Roots: true})
+	user, _ := userOf(r.Context())
+	sc := scope(user)
+	var units []tochuc.Unit
+	var err error
+	if sc == "" {
+		units, err = reg.UnitsAsOf(d, tochuc.UnitFilter{Roots: true})
+	} else if u, uerr := reg.Unit(sc, d); uerr == nil {
+		units = []tochuc.Unit{u} // a scoped user's tree starts at the scope unit
+	} else if tochuc.ErrorCode(uerr) != tochuc.ENotFound {
+		err = uerr
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -41,7 +51,7 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	counts, err := reg.CountUnitsByKind(d, "")
+	counts, err := reg.CountUnitsByKind(d, sc)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -37,6 +37,11 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	user, _ := userOf(r.Context())
+	if ok, err := s.canSeeUnit(r.Context(), reg, user, id, d); err != nil || !ok {
+		s.failOrForbid(w, r, err)
+		return
+	}
 	data := unitData{Versions: versions, Unit: versions[len(versions)-1]}
 	if u, err := reg.Unit(id, d); err == nil {
 		data.Unit, data.Exists = u, true

@@ -1,0 +1,34 @@
+package sqldb
+
+import (
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// ScopedUnitIDs returns the units inside a scope on d: the scope unit and
+// every unit reaching it through parent_id or locality_id links as they stand on d.
+func (r *Reader) ScopedUnitIDs(scope string, d tochuc.Date) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := r.each(r.scopeCTE()+`SELECT id FROM scoped`, []any{scope, d, d}, func(s scanner) error {
+		var id string
+		err := s.Scan(&id)
+		out[id] = true
+		return err
+	})
+	return out, err
+}
+
+// PeopleInScope returns the people who on d hold a post in a unit inside the
+// scope, or whose membership events up to d name a party organization inside it.
+func (r *Reader) PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error) {
+	out := map[string]bool{}
+	w := r.rec.where("")
+	err := r.each(r.scopeCTE()+`SELECT person_id FROM assignments WHERE `+w+` AND `+validAt+` AND unit_id IN (SELECT id FROM scoped)
+		UNION SELECT person_id FROM party WHERE `+w+` AND date <= ? AND unit_id IN (SELECT id FROM scoped)`,
+		[]any{scope, d, d, d, d, d}, func(s scanner) error {
+			var id string
+			err := s.Scan(&id)
+			out[id] = true
+			return err
+		})
+	return out, err
+}

@@ -1,0 +1,186 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestAccessMatrix visits every route, as a page and through the API, as
+// every role and without signing in, and checks who gets 200, 403, 401 or a
+// redirect to the login form. Staff are limited to district H1: X1, D1, P1
+// are inside it; H2, X2, U2, P2 are not.
+func TestAccessMatrix(t *testing.T) {
+	ts := newApp(t, richBundle())
+	clients := map[string]*client{}
+	for _, u := range testUsers {
+		clients[u.Login] = signIn(t, ts, u.Login)
+	}
+	const all, inside = "admin viewer auditor staff", "admin viewer auditor staff"
+	cases := []struct {
+		page, api string
+		ok        string // logins that get 200; the others signed in get 403
+	}{
+		{"/?ngay=2018-01-01", "/api/v1/tree?ngay=2018-01-01", all},
+		{"/don-vi/X1?ngay=2018-01-01", "/api/v1/units/X1?ngay=2018-01-01", inside},
+		{"/don-vi/H1?ngay=2018-01-01", "/api/v1/units/H1?ngay=2018-01-01", inside},
+		{"/don-vi/X2?ngay=2018-01-01", "/api/v1/units/X2?ngay=2018-01-01", "admin viewer auditor"},
+		{"/don-vi/T1?ngay=2018-01-01", "/api/v1/units/T1?ngay=2018-01-01", "admin viewer auditor"},
+		{"/don-vi/H1?ngay=2030-01-01", "/api/v1/units/H1?ngay=2030-01-01", inside}, // dissolved: scope as on its last day
+		{"/nhan-su?ngay=2018-01-01", "/api/v1/people?ngay=2018-01-01", all},
+		{"/nhan-su/P1?ngay=2018-01-01", "/api/v1/people/P1?ngay=2018-01-01", inside},
+		{"/nhan-su/P2?ngay=2018-01-01", "/api/v1/people/P2?ngay=2018-01-01", "admin viewer auditor"},
+		{"/van-ban?ngay=2018-01-01", "/api/v1/documents?ngay=2018-01-01", all},
+		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
+	}
+	covered := map[string]bool{}
+	for _, c := range cases {
+		covered[strings.SplitN(c.api, "?", 2)[0]] = true
+		for login, cl := range clients {
+			want := http.StatusForbidden
+			if strings.Contains(" "+c.ok+" ", " "+login+" ") {
+				want = http.StatusOK
+			}
+			for _, path := range []string{c.page, c.api} {
+				if code, body := cl.get(path); code != want {
+					t.Errorf("%s %s: %d, want %d\n%.300s", login, path, code, want, body)
+				}
+			}
+		}
+		anon := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		resp, err := anon.Get(ts.URL + c.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/dang-nhap") {
+			t.Errorf("anonymous %s: %d to %q, want a redirect to the login form", c.page, resp.StatusCode, resp.Header.Get("Location"))
+		}
+		resp, err = anon.Get(ts.URL + c.api)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("anonymous %s: %d, want 401", c.api, resp.StatusCode)
+		}
+	}
+	// Every API route of the OpenAPI document is in the matrix.
+	_, body := clients["viewer"].get("/api/v1/openapi.json")
+	var doc struct{ Paths map[string]any }
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for p := range doc.Paths {
+		concrete := strings.NewReplacer("{id}", "X").Replace(p)
+		found := false
+		for c := range covered {
+			if c == p || (strings.Contains(p, "{id}") && strings.HasPrefix(c, strings.TrimSuffix(concrete, "X"))) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("route %s is not in the access matrix", p)
+		}
+	}
+}
+
+// TestScopedLists checks that lists leave out what lies outside the scope.
+func TestScopedLists(t *testing.T) {
+	ts := newApp(t, richBundle())
+	staff := signIn(t, ts, "staff")
+	_, body := staff.get("/nhan-su?ngay=2018-01-01")
+	if !strings.Contains(body, "Trần Văn Bình") || strings.Contains(body, "Nguyễn Thị Ánh") {
+		t.Error("people list: staff of H1 must see P1 only")
+	}
+	_, body = staff.get("/?ngay=2018-01-01")
+	if strings.Contains(body, "Tỉnh Thử") || !strings.Contains(body, "Huyện Ánh") {
+		t.Error("tree: staff of H1 must start at H1")
+	}
+	_, body = staff.get("/api/v1/compare?tu=2010-01-01&den=2020-01-01")
+	if strings.Contains(body, "P3") || strings.Contains(body, "U2") {
+		t.Errorf("compare: changes outside the scope leaked:\n%s", body)
+	}
+	_, body = signIn(t, ts, "admin").get("/api/v1/compare?tu=2010-01-01&den=2020-01-01")
+	if !strings.Contains(body, "U2") {
+		t.Errorf("compare: the administrator must see the post vacated in U2:\n%s", body)
+	}
+}
+
+// TestOpenAPIMatchesRoutes checks that every path of the OpenAPI document is served.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	_, body := admin.get("/api/v1/openapi.json")
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]any
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil || doc.OpenAPI == "" || len(doc.Paths) < 6 {
+		t.Fatalf("openapi.json: %v %.200s", err, body)
+	}
+	for p, ops := range doc.Paths {
+		if _, ok := ops["get"]; !ok {
+			t.Errorf("%s: no get operation", p)
+		}
+		code, _ := admin.get(strings.ReplaceAll(p, "{id}", "X1") + "?ngay=2018-01-01")
+		if strings.Contains(p, "people/{id}") {
+			code, _ = admin.get(strings.ReplaceAll(p, "{id}", "P1") + "?ngay=2018-01-01")
+		}
+		if code != http.StatusOK {
+			t.Errorf("%s: %d", p, code)
+		}
+	}
+	if code, _ := admin.get("/api/v1/khong-co"); code != http.StatusNotFound {
+		t.Errorf("unknown API path: %d", code)
+	}
+}
+
+// TestLoginLockout checks the login form's answers, the lockout after
+// repeated failures, and logging out.
+func TestLoginLockout(t *testing.T) {
+	ts := newApp(t, richBundle())
+	post := func(login, pw string) int {
+		resp, err := http.PostForm(ts.URL+"/dang-nhap", map[string][]string{"ten_dang_nhap": {login}, "mat_khau": {pw}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for i := range 5 {
+		if code := post("viewer", "sai-mat-khau-"+string(rune('a'+i))); code != http.StatusUnauthorized {
+			t.Fatalf("wrong password %d: %d", i, code)
+		}
+	}
+	if code := post("viewer", testPassword); code != http.StatusTooManyRequests {
+		t.Fatalf("after 5 failures the right password must wait: %d", code)
+	}
+	if code := post("nobody", testPassword); code != http.StatusUnauthorized {
+		t.Fatalf("unknown login: %d", code)
+	}
+	c := signIn(t, ts, "admin")
+	resp, err := c.http.PostForm(ts.URL+"/dang-xuat", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path != "/dang-nhap" {
+		t.Fatalf("logout went to %s", resp.Request.URL)
+	}
+	if code, _ := c.get("/api/v1/tree"); code != http.StatusUnauthorized {
+		t.Fatalf("after logout: %d", code)
+	}
+	// A cross-site form post is refused.
+	req, _ := http.NewRequest("POST", ts.URL+"/dang-xuat", nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("cross-site POST: %d", resp.StatusCode)
+	}
+}

@@ -1,0 +1,27 @@
+package web
+
+import "net/http"
+
+// route is one operation, served as a page and, when API is set, as JSON by
+// the same handler: one code path, the same scopes and errors.
+type route struct {
+	Method  string
+	Page    string // the page's path pattern
+	API     string // the API's path pattern, or ""
+	Summary string // for the OpenAPI document (Vietnamese)
+	Query   []string
+	handler http.HandlerFunc
+}
+
+func (s *Server) routes() []route {
+	date := []string{"ngay"}
+	return []route{
+		{"GET", "/{$}", "/api/v1/tree", "Cây tổ chức: các đơn vị gốc trong phạm vi và số đơn vị theo loại", date, s.handleTree},
+		{"GET", "/don-vi/{id}", "/api/v1/units/{id}", "Đơn vị: phiên bản, sắp xếp, chức vụ, đảng viên, biên chế, văn bản", date, s.handleUnit},
+		{"GET", "/nhan-su", "/api/v1/people", "Danh sách nhân sự (tìm không dấu, sắp xếp theo tên, phân trang)",
+			[]string{"ngay", "q", "gioi_tinh", "con_song", "trang"}, s.handlePeople},
+		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson},
+		{"GET", "/van-ban", "/api/v1/documents", "Văn bản đã ban hành đến ngày xem", []string{"ngay", "q"}, s.handleDocuments},
+		{"GET", "/so-sanh", "/api/v1/compare", "So sánh hai thời điểm", []string{"ngay", "tu", "den"}, s.handleCompare},
+	}
+}
