@@ -81,7 +81,7 @@ func serveVietnam(t *testing.T) string {
 		}
 	}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Accounts: db, Editor: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -64,4 +65,36 @@ func keysOf(m map[string]string) map[string]bool {
 		out[k] = true
 	}
 	return out
+}
+
+// Record returns the cells of the held record of a keyed file with the given key.
+func (r *Reader) Record(f *bundle.File, key map[string]string) ([]string, error) {
+	conds, args := []string{r.rec.where("")}, []any{}
+	for _, k := range f.Key {
+		v := key[k]
+		if v == "" {
+			conds = append(conds, k+" IS NULL")
+			continue
+		}
+		conds = append(conds, k+" = ?")
+		if f.Columns[f.Index(k)].Type == bundle.Date {
+			d, err := tochuc.ParseDate(v)
+			if err != nil {
+				return nil, tochuc.Errorf(tochuc.EInvalid, "khóa %s: %v", k, err)
+			}
+			args = append(args, d)
+		} else {
+			args = append(args, v)
+		}
+	}
+	var out []string
+	err := r.scanCells(f, "SELECT "+list("", dataColumns(f))+" FROM "+f.Name+" WHERE "+strings.Join(conds, " AND "), args,
+		func(cells []string, _ map[string]string) error {
+			out = append([]string{}, cells...)
+			return nil
+		})
+	if err == nil && out == nil {
+		err = tochuc.Errorf(tochuc.ENotFound, "không tìm thấy bản ghi %s %v", f.Name, key)
+	}
+	return out, err
 }

@@ -283,6 +283,16 @@ func nullString(s string) any {
 // AppendAudit adds an entry to the audit log (At zero: now). The log is
 // append-only: the schema refuses to change or delete its rows.
 func (db *DB) AppendAudit(ctx context.Context, e tochuc.AuditEntry) error {
+	return appendAudit(ctx, db.DB, db.Dialect, e)
+}
+
+// sqlExecer is a database or a transaction.
+type sqlExecer interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+// appendAudit writes an audit entry through a database or a transaction.
+func appendAudit(ctx context.Context, ex sqlExecer, d Dialect, e tochuc.AuditEntry) error {
 	if e.Action == "" {
 		return tochuc.Errorf(tochuc.EInvalid, "thiếu hành động của nhật ký")
 	}
@@ -297,7 +307,7 @@ func (db *DB) AppendAudit(ctx context.Context, e tochuc.AuditEntry) error {
 		}
 		detail = string(b)
 	}
-	_, err := db.ExecContext(ctx, db.rebind(`INSERT INTO audit_log (at, user_login, action, object_type, object_id, detail, ip)
+	_, err := ex.ExecContext(ctx, rebind(d, `INSERT INTO audit_log (at, user_login, action, object_type, object_id, detail, ip)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		e.At.UnixMicro(), e.UserLogin, e.Action, nullString(e.ObjectType), nullString(e.ObjectID), detail, nullString(e.IP))
 	return err

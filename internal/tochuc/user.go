@@ -172,14 +172,14 @@ const (
 
 // AuditEntry is one line of the append-only audit log.
 type AuditEntry struct {
-	ID         int64
-	At         time.Time // zero when appending: now
-	UserLogin  string    // who acted ("cli:NAME" from the command line; the login tried, for a failed login)
-	Action     string    // e.g. AuditLoginOK
-	ObjectType string    // e.g. "user", "token", "unit"
-	ObjectID   string
-	Detail     map[string]any // stored as JSON
-	IP         string
+	ID         int64          `json:"id"`
+	At         time.Time      `json:"at"`                    // zero when appending: now
+	UserLogin  string         `json:"user_login"`            // who acted ("cli:NAME" from the command line; the login tried, for a failed login)
+	Action     string         `json:"action"`                // e.g. AuditLoginOK
+	ObjectType string         `json:"object_type,omitempty"` // e.g. "user", "token", "unit"
+	ObjectID   string         `json:"object_id,omitempty"`
+	Detail     map[string]any `json:"detail,omitempty"` // stored as JSON
+	IP         string         `json:"ip,omitempty"`
 }
 
 // AuditFilter narrows a query of the audit log; zero fields do not filter.

@@ -33,6 +33,7 @@ func TestAccessMatrix(t *testing.T) {
 		{"/nhan-su/P2?ngay=2018-01-01", "/api/v1/people/P2?ngay=2018-01-01", "admin viewer auditor"},
 		{"/van-ban?ngay=2018-01-01", "/api/v1/documents?ngay=2018-01-01", all},
 		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
+		{"/nhat-ky", "/api/v1/audit", "admin auditor"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {
@@ -66,6 +67,32 @@ func TestAccessMatrix(t *testing.T) {
 			t.Errorf("anonymous %s: %d, want 401", c.api, resp.StatusCode)
 		}
 	}
+	// Writing: staff inside their scope, nobody else but the administrator; viewers and auditors never.
+	post := map[string]string{ // body → logins that may
+		`{"mode":"sua_sai","values":{"unit_id":"U2","date":"2019-01-01","actual":"9"}}`: "admin",
+		`{"mode":"sua_sai","values":{"unit_id":"D1","date":"2019-01-01","actual":"7"}}`: "admin staff",
+	}
+	for body, who := range post {
+		for login, cl := range clients {
+			want := http.StatusForbidden
+			if strings.Contains(" "+who+" ", " "+login+" ") {
+				want = http.StatusOK
+			}
+			if code, out := cl.postJSON("/api/v1/records/headcount", body); code != want {
+				t.Errorf("%s POST %s: %d, want %d\n%.300s", login, body, code, want, out)
+			}
+		}
+		resp, err := http.Post(ts.URL+"/api/v1/records/headcount", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("anonymous POST: %d, want 401", resp.StatusCode)
+		}
+	}
+	covered["/api/v1/records/{file}"] = true
+
 	// Every API route of the OpenAPI document is in the matrix.
 	_, body := clients["viewer"].get("/api/v1/openapi.json")
 	var doc struct{ Paths map[string]any }
@@ -121,6 +148,12 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		t.Fatalf("openapi.json: %v %.200s", err, body)
 	}
 	for p, ops := range doc.Paths {
+		if _, ok := ops["post"]; ok {
+			if code, _ := admin.postJSON(strings.ReplaceAll(p, "{file}", "people"), `{}`); code != http.StatusUnprocessableEntity {
+				t.Errorf("POST %s with nothing: %d, want 422", p, code)
+			}
+			continue
+		}
 		if _, ok := ops["get"]; !ok {
 			t.Errorf("%s: no get operation", p)
 		}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -23,4 +25,10 @@ type Registry interface {
 	Version() (int64, error)
 	Compare(from, to tochuc.Date, scope string) (*tochuc.Comparison, error)
 	PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error)
+	Record(f *bundle.File, key map[string]string) ([]string, error)
+}
+
+// Editor applies edits as audited change sets. *sqldb.DB implements it.
+type Editor interface {
+	ApplyEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error)
 }

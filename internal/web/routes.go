@@ -23,5 +23,11 @@ func (s *Server) routes() []route {
 		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson},
 		{"GET", "/van-ban", "/api/v1/documents", "Văn bản đã ban hành đến ngày xem", []string{"ngay", "q"}, s.handleDocuments},
 		{"GET", "/so-sanh", "/api/v1/compare", "So sánh hai thời điểm", []string{"ngay", "tu", "den"}, s.handleCompare},
+		{"GET", "/sua/{file}", "", "", nil, s.handleEditForm},
+		{"POST", "/sua/{file}", "/api/v1/records/{file}",
+			"Thêm hoặc sửa một bản ghi (units, people, assignments, party, headcount, documents…): thay đổi từ ngày hoặc sửa sai",
+			[]string{"ngay"}, s.handleEdit},
+		{"GET", "/nhat-ky", "/api/v1/audit", "Nhật ký thay đổi và đăng nhập (quản trị viên, kiểm tra viên)",
+			[]string{"nguoi", "hanh_dong", "trang"}, s.handleAudit},
 	}
 }

@@ -26,6 +26,7 @@ type Config struct {
 	// Registry opens a reader of the registry as recorded now.
 	Registry func(ctx context.Context) Registry
 	Accounts Accounts
+	Editor   Editor
 	Log      *slog.Logger
 	// SecureCookies marks the session cookie Secure (behind HTTPS).
 	SecureCookies bool
@@ -35,6 +36,7 @@ type Config struct {
 type Server struct {
 	registry      func(ctx context.Context) Registry
 	accounts      Accounts
+	editor        Editor
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	people        peopleCache
@@ -44,11 +46,11 @@ type Server struct {
 
 // pageNames are the templates, each parsed with the layout at start-up.
 var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", "person.html", "documents.html",
-	"compare.html", "login.html"}
+	"compare.html", "login.html", "edit.html", "audit.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
-	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
+	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(), secureCookies: cfg.SecureCookies}
 	for _, page := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)

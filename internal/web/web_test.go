@@ -49,7 +49,7 @@ func newApp(t *testing.T, b bundle.Tables) *httptest.Server {
 		}
 	}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Accounts: db, Editor: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,4 +214,16 @@ func TestCompare(t *testing.T) {
 	if code, _ := ts.get("/so-sanh?tu=2011-01-01&den=2009-01-01"); code != 400 {
 		t.Errorf("reversed dates: %d", code)
 	}
+}
+
+// postJSON posts a JSON body as the signed-in user.
+func (c *client) postJSON(path, body string) (int, string) {
+	c.t.Helper()
+	resp, err := c.http.Post(c.base+path, "application/json", strings.NewReader(body))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
 }

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// field is one input of an edit form, built from the bundle's column.
+type field struct {
+	Name, Label, Input, Value string
+	Required                  bool
+	Options                   []tochuc.Term // for a select
+}
+
+// columnLabels are the Vietnamese labels of the bundle's columns.
+var columnLabels = map[string]string{
+	"id": "Mã", "name": "Tên", "kind": "Loại", "parent_id": "Mã đơn vị cấp trên", "locality_id": "Mã địa bàn",
+	"host_id": "Mã đơn vị nơi đặt tổ chức đảng", "subtype": "Phân loại", "sector": "Khối", "ownership": "Sở hữu",
+	"admin_code": "Mã hành chính", "valid_from": "Từ ngày", "valid_to": "Đến ngày (để trống: đến nay)",
+	"full_name": "Họ và tên", "gender": "Giới tính", "birth_date": "Ngày sinh", "ethnicity": "Dân tộc",
+	"religion": "Tôn giáo", "died_on": "Ngày từ trần", "person_id": "Mã người", "unit_id": "Mã đơn vị",
+	"role": "Chức vụ", "how": "Hình thức", "document_id": "Mã văn bản", "level": "Trình độ", "obtained_on": "Ngày đạt",
+	"event": "Sự kiện", "date": "Ngày", "status": "Trạng thái", "actual": "Số có mặt", "quota": "Số được giao",
+	"number": "Số, ký hiệu", "issuer_id": "Mã cơ quan ban hành", "issued_on": "Ngày ban hành", "title": "Trích yếu",
+	"replaces_id": "Thay thế văn bản", "year": "Năm", "subject_type": "Đối tượng", "subject_id": "Mã đối tượng",
+	"category": "Loại đánh giá", "rating": "Xếp loại", "rated_by_id": "Mã đơn vị đánh giá", "decided_on": "Ngày quyết định",
+	"term": "Nhiệm kỳ", "added_on": "Ngày đưa vào quy hoạch", "removed_on": "Ngày đưa ra", "removal_reason": "Lý do đưa ra",
+	"event_id": "Mã sự kiện", "from_unit_id": "Từ đơn vị", "to_unit_id": "Thành đơn vị",
+}
+
+// vocabOf names the label vocabulary of an enum column.
+func vocabOf(file, col string) string {
+	switch col {
+	case "role", "event", "how", "rating", "category":
+		return col
+	case "kind":
+		return map[string]string{"documents": "document", "restructure": "restructure"}[file]
+	}
+	return ""
+}
+
+// fields returns the inputs of a file's form, filled with cells (or empty).
+func fields(f *bundle.File, cells []string) []field {
+	out := make([]field, len(f.Columns))
+	for i, c := range f.Columns {
+		fl := field{Name: c.Name, Label: columnLabels[c.Name], Input: "text", Required: c.Required}
+		if fl.Label == "" {
+			fl.Label = c.Name
+		}
+		if i < len(cells) {
+			fl.Value = cells[i]
+		}
+		switch {
+		case c.Type == bundle.Date:
+			fl.Input = "date"
+		case c.Type == bundle.Int:
+			fl.Input = "number"
+		case c.Enum != nil:
+			fl.Input = "select"
+			for _, code := range c.Enum {
+				label := code
+				if f.Name == "units" && c.Name == "kind" {
+					if k, ok := tochuc.LookupUnitKind(code); ok {
+						label = k.Label
+					}
+				} else if v := vocabOf(f.Name, c.Name); v != "" {
+					label = tochuc.Label(v, code)
+				}
+				fl.Options = append(fl.Options, tochuc.Term{Code: code, Label: label})
+			}
+		}
+		out[i] = fl
+	}
+	return out
+}
+
+// fileTitles are the Vietnamese names of the records, for form titles.
+var fileTitles = map[string]string{
+	"units": "đơn vị", "people": "nhân sự", "documents": "văn bản", "qualifications": "trình độ",
+	"party": "sự kiện đảng viên", "assignments": "chức vụ", "headcount": "biên chế", "evaluations": "đánh giá, xếp loại",
+	"plans": "quy hoạch", "restructure": "liên kết sắp xếp",
+}
+
+// periodic reports whether a file's records change from a date (a new period
+// or a new figure), besides being corrected.
+func periodic(f *bundle.File) bool {
+	return f.Name == "units" || f.Name == "assignments" || f.Name == "headcount"
+}
