@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -81,7 +82,7 @@ func serveVietnam(t *testing.T) string {
 		}
 	}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Accounts: db, Editor: db, Importer: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,5 +178,52 @@ func TestScopeInBrowser(t *testing.T) {
 	}
 	if msg := text(t, ctx, "p.error"); !strings.Contains(msg, "không có quyền") {
 		t.Fatalf("another province's page: %q", msg)
+	}
+}
+
+// TestUploadBrokenWorkbook uploads a workbook with errors and reads them,
+// with their rows and columns, in Vietnamese.
+func TestUploadBrokenWorkbook(t *testing.T) {
+	ctx := browser(t)
+	url := serveVietnam(t)
+	book := filepath.Join(t.TempDir(), "nhan-su.xlsx")
+	sink, err := bundle.CreateSink(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := sink.Create("people", []string{"id", "full_name", "gender", "birth_date"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range [][]string{{"P1", "Nguyễn Văn An", "nam", "1970-01-01"}, {"P2", "", "female", "31/02/1980"}} {
+		if err := w.Write(row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sink.Close(); err != nil {
+		t.Fatal(err)
+	}
+	signIn(t, ctx, url, "quantri")
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(url+"/nhap"),
+		chromedp.SetUploadFiles(chromedp.CSS(`input[name="tep"]`), []string{book}),
+		chromedp.Submit(chromedp.CSS("form.edit")),
+		chromedp.WaitVisible(chromedp.CSS(`#phase[data-phase="failed"]`)),
+		chromedp.WaitVisible(chromedp.ID("issues")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	issues := text(t, ctx, "#issues")
+	for _, want := range []string{"gender", "giá trị 'nam' không hợp lệ", "full_name", "thiếu giá trị bắt buộc", "birth_date", "ngày không hợp lệ"} {
+		if !strings.Contains(issues, want) {
+			t.Errorf("issues lack %q:\n%s", want, issues)
+		}
+	}
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#issues tbody tr').length`)); err != nil || n != 3 {
+		t.Errorf("want 3 issue rows, got %d (%v)", n, err)
 	}
 }

@@ -18,17 +18,17 @@ type Options struct {
 
 // FileReport tells what happened to one file.
 type FileReport struct {
-	Name string
+	Name string `json:"name"`
 	Counts
 }
 
 // Report is the outcome of an import: what was read and stored, and every issue.
 type Report struct {
-	Files    []FileReport
-	Issues   []Issue
-	Errors   int
-	Warnings int
-	Dropped  int // issues counted but not listed (past the limit)
+	Files    []FileReport `json:"files"`
+	Issues   []Issue      `json:"issues"`
+	Errors   int          `json:"errors"`
+	Warnings int          `json:"warnings"`
+	Dropped  int          `json:"dropped"` // issues counted but not listed (past the limit)
 }
 
 // OK reports whether the bundle had no errors (warnings allowed).

@@ -5,13 +5,13 @@ import "fmt"
 // Issue is a problem found in a bundle: an error (the import is refused) or a
 // warning (reported, the import goes on).
 type Issue struct {
-	File    string // file location, e.g. "units.csv"
-	Line    int    // row as the user sees it (header = 1); 0 for the whole file
-	Column  string // column key, or ""
-	Vi      string // message in Vietnamese
-	En      string // message in English
-	Warning bool
-	order   int // load order of the file, for sorting
+	File    string `json:"file"`             // file location, e.g. "units.csv"
+	Line    int    `json:"line,omitempty"`   // row as the user sees it (header = 1); 0 for the whole file
+	Column  string `json:"column,omitempty"` // column key, or ""
+	Vi      string `json:"vi"`               // message in Vietnamese
+	En      string `json:"en"`               // message in English
+	Warning bool   `json:"warning"`
+	order   int    // load order of the file, for sorting
 }
 
 // String renders the issue on one line in Vietnamese and English.

@@ -25,7 +25,7 @@ type RecordWriter interface {
 
 // Counts tells what an import did to one file's records.
 type Counts struct {
-	Read       int // rows read
-	Added      int // records recorded (new, or a new state of a held record)
-	Superseded int // held records replaced
+	Read       int `json:"read"`       // rows read
+	Added      int `json:"added"`      // records recorded (new, or a new state of a held record)
+	Superseded int `json:"superseded"` // held records replaced
 }

@@ -70,3 +70,18 @@ func (c *Change) retract(r bundle.Retraction) error {
 	}
 	return nil
 }
+
+// CheckEdit runs an edit's checks and keeps nothing: a preview.
+func (db *DB) CheckEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error) {
+	c, err := db.Begin(ctx, user, "check")
+	if err != nil {
+		return nil, err
+	}
+	defer c.Rollback()
+	for _, r := range e.Retract {
+		if err := c.retract(r); err != nil {
+			return nil, err
+		}
+	}
+	return bundle.Import(e.Records, c, bundle.Options{})
+}

@@ -47,3 +47,14 @@ func superseded(r *bundle.Report) (n int) {
 	}
 	return n
 }
+
+// CheckBundle validates a bundle against the database as an import would,
+// and keeps nothing.
+func (db *DB) CheckBundle(ctx context.Context, src bundle.Source, user string, opt bundle.Options) (*bundle.Report, error) {
+	c, err := db.Begin(ctx, user, "check")
+	if err != nil {
+		return nil, err
+	}
+	defer c.Rollback()
+	return bundle.Import(src, c, opt)
+}

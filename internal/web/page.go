@@ -14,13 +14,14 @@ import (
 
 // page is what every template gets: the date shown, the signed-in user and the page's own data.
 type page struct {
-	User  *tochuc.User
-	Title string
-	Date  tochuc.Date
-	Today bool
-	Path  string
-	Keep  map[string]string // the request's other parameters, kept when the date changes
-	Data  any
+	User    *tochuc.User
+	Title   string
+	Date    tochuc.Date
+	Today   bool
+	Path    string
+	Keep    map[string]string // the request's other parameters, kept when the date changes
+	Refresh int               // seconds before the page reloads itself (a job in progress), or 0
+	Data    any
 }
 
 var funcs = template.FuncMap{
@@ -32,6 +33,7 @@ var funcs = template.FuncMap{
 		return path + "?ngay=" + url.QueryEscape(d.String())
 	},
 	"label":  tochuc.Label,
+	"phase":  jobPhaseLabel,
 	"active": func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 }
 

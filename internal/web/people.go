@@ -63,6 +63,10 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		}
 		matches = append(matches, p)
 	}
+	if q.Get("dang") == "xlsx" {
+		s.peopleXLSX(w, r, d, matches)
+		return
+	}
 	data.Total = len(matches)
 	data.Pages = max(1, (len(matches)+pageSize-1)/pageSize)
 	data.Page, _ = strconv.Atoi(q.Get("trang"))

@@ -9,6 +9,7 @@ import (
 // Registry is what the pages read: the registry as recorded now.
 // *sqldb.Reader implements it.
 type Registry interface {
+	bundle.Store // the records of each bundle file, for exports
 	UnitsAsOf(d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
 	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
 	UnitVersions(id string) ([]tochuc.Unit, error)

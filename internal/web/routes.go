@@ -27,6 +27,11 @@ func (s *Server) routes() []route {
 		{"POST", "/sua/{file}", "/api/v1/records/{file}",
 			"Thêm hoặc sửa một bản ghi (units, people, assignments, party, headcount, documents…): thay đổi từ ngày hoặc sửa sai",
 			[]string{"ngay"}, s.handleEdit},
+		{"GET", "/nhap", "", "", nil, s.handleUploadForm},
+		{"POST", "/nhap", "/api/v1/imports", "Tải lên gói dữ liệu (.zip, .xlsx, .csv) để kiểm tra (quản trị viên)", nil, s.handleUpload},
+		{"GET", "/nhap/{id}", "/api/v1/imports/{id}", "Tiến độ kiểm tra và danh sách lỗi của một lần nhập", nil, s.handleJob},
+		{"POST", "/nhap/{id}/ghi", "/api/v1/imports/{id}/commit", "Ghi gói dữ liệu đã kiểm tra không có lỗi", nil, s.handleJobCommit},
+		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang"}, s.handleExport},
 		{"GET", "/nhat-ky", "/api/v1/audit", "Nhật ký thay đổi và đăng nhập (quản trị viên, kiểm tra viên)",
 			[]string{"nguoi", "hanh_dong", "trang"}, s.handleAudit},
 	}

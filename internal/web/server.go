@@ -27,6 +27,7 @@ type Config struct {
 	Registry func(ctx context.Context) Registry
 	Accounts Accounts
 	Editor   Editor
+	Importer Importer
 	Log      *slog.Logger
 	// SecureCookies marks the session cookie Secure (behind HTTPS).
 	SecureCookies bool
@@ -37,6 +38,8 @@ type Server struct {
 	registry      func(ctx context.Context) Registry
 	accounts      Accounts
 	editor        Editor
+	importer      Importer
+	jobs          jobs
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	people        peopleCache
@@ -46,11 +49,11 @@ type Server struct {
 
 // pageNames are the templates, each parsed with the layout at start-up.
 var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", "person.html", "documents.html",
-	"compare.html", "login.html", "edit.html", "audit.html"}
+	"compare.html", "login.html", "edit.html", "audit.html", "import.html", "upload.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
-	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, log: cfg.Log, pages: map[string]*template.Template{},
+	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, importer: cfg.Importer, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(), secureCookies: cfg.SecureCookies}
 	for _, page := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)

@@ -49,7 +49,7 @@ func newApp(t *testing.T, b bundle.Tables) *httptest.Server {
 		}
 	}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Accounts: db, Editor: db, Importer: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

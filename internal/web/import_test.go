@@ -1,0 +1,113 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// upload posts a file to the import endpoint of the API and returns the job's status URL.
+func (c *client) upload(name, content string) (int, string) {
+	c.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("tep", name)
+	io.WriteString(fw, content)
+	mw.Close()
+	resp, err := c.http.Post(c.base+"/api/v1/imports", mw.FormDataContentType(), &body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		StatusURL string `json:"status_url"`
+	}
+	json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out.StatusURL
+}
+
+// waitJob polls a job until it leaves the given phases.
+func (c *client) waitJob(url string, busy ...string) map[string]any {
+	c.t.Helper()
+	for range 200 {
+		_, body := c.get(url)
+		var j struct{ Data map[string]any }
+		json.Unmarshal([]byte(body), &j)
+		phase, _ := j.Data["phase"].(string)
+		if !strings.Contains(strings.Join(busy, " "), phase) {
+			return j.Data
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	c.t.Fatal("job did not finish")
+	return nil
+}
+
+// TestImportInBrowserFlow uploads a broken file (every error listed, nothing
+// kept), then a good one, which is checked and imported on request.
+func TestImportInBrowserFlow(t *testing.T) {
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	// A finished job removes its own files and nothing beside them.
+	marker, err := os.CreateTemp("", "tochuc-marker-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker.Close()
+	defer func() {
+		if _, err := os.Stat(marker.Name()); err != nil {
+			t.Errorf("a file beside the upload was removed: %v", err)
+		}
+		os.Remove(marker.Name())
+	}()
+	code, url := admin.upload("people.csv", "id,full_name,gender\nP9,Lê Thị Mới,nu\nP10,,male\n")
+	if code != http.StatusAccepted {
+		t.Fatalf("upload: %d", code)
+	}
+	job := admin.waitJob(url, "checking")
+	rep, _ := json.Marshal(job["report"])
+	if job["phase"] != "failed" || !strings.Contains(string(rep), `"column":"gender","en":"unknown value 'nu'","file":"people.csv","line":2`) ||
+		!strings.Contains(string(rep), `"column":"full_name","en":"missing required value","file":"people.csv","line":3`) {
+		t.Fatalf("broken upload: %v\n%s", job["phase"], rep)
+	}
+	if code, _ := admin.postJSON(url+"/commit", ""); code != http.StatusConflict {
+		t.Fatalf("commit of a broken bundle: %d", code)
+	}
+	code, url = admin.upload("people.csv", "id,full_name,gender\nP9,Lê Thị Mới,female\n")
+	if job := admin.waitJob(url, "checking"); code != http.StatusAccepted || job["phase"] != "checked" {
+		t.Fatalf("good upload: %d %v", code, job)
+	}
+	if _, b := admin.get("/api/v1/people/P9"); !strings.Contains(b, "không có người") {
+		t.Fatal("a checked bundle must not be imported before the commit")
+	}
+	if code, _ := admin.postJSON(url+"/commit", ""); code != http.StatusAccepted {
+		t.Fatalf("commit: %d", code)
+	}
+	if job := admin.waitJob(url, "importing"); job["phase"] != "done" {
+		t.Fatalf("import: %v", job)
+	}
+	if code, b := admin.get("/api/v1/people/P9"); code != http.StatusOK || !strings.Contains(b, "Lê Thị Mới") {
+		t.Fatalf("imported person: %d", code)
+	}
+	if code, _ := signIn(t, ts, "staff").upload("people.csv", "id,full_name\nP11,A B\n"); code != http.StatusForbidden {
+		t.Fatalf("staff upload: %d", code)
+	}
+	resp, err := admin.http.Get(ts.URL + "/api/v1/export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zip, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.HasPrefix(zip, []byte("PK")) {
+		t.Fatalf("export: %d", resp.StatusCode)
+	}
+	if code, _ := signIn(t, ts, "staff").get("/api/v1/export"); code != http.StatusForbidden {
+		t.Fatalf("staff export: %d", code)
+	}
+}

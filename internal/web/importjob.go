@@ -1,0 +1,252 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Importer checks and imports bundles. *sqldb.DB implements it.
+type Importer interface {
+	CheckBundle(ctx context.Context, src bundle.Source, user string, opt bundle.Options) (*bundle.Report, error)
+	ImportBundle(ctx context.Context, src bundle.Source, user, source string, opt bundle.Options) (*bundle.Report, error)
+}
+
+// importJob is an uploaded bundle being checked, then, when clean, imported on request.
+type importJob struct {
+	ID      string         `json:"id"`
+	Name    string         `json:"name"`
+	Owner   string         `json:"-"`
+	Phase   string         `json:"phase"` // "checking", "checked", "importing", "done", "failed"
+	File    string         `json:"file,omitempty"`
+	Rows    int            `json:"rows"`
+	Report  *bundle.Report `json:"report,omitempty"`
+	Err     string         `json:"error,omitempty"`
+	path    string         // the bundle: a file in dir, or dir itself for a single CSV file
+	dir     string         // the job's own temporary directory, removed when the job ends
+	mu      sync.Mutex
+	started time.Time
+}
+
+// jobs keeps the import jobs of the last hours.
+type jobs struct {
+	mu sync.Mutex
+	m  map[string]*importJob
+}
+
+func (j *jobs) add(job *importJob) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.m == nil {
+		j.m = map[string]*importJob{}
+	}
+	for id, old := range j.m { // forget jobs older than a day
+		if time.Since(old.started) > 24*time.Hour {
+			old.removeFiles()
+			delete(j.m, id)
+		}
+	}
+	j.m[job.ID] = job
+}
+
+func (j *jobs) get(id string) *importJob {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.m[id]
+}
+
+// snapshot returns a copy of the job's state for a page.
+func (job *importJob) snapshot() importJob {
+	job.mu.Lock()
+	defer job.mu.Unlock()
+	return importJob{ID: job.ID, Name: job.Name, Phase: job.Phase, File: job.File, Rows: job.Rows, Report: job.Report, Err: job.Err}
+}
+
+func (job *importJob) progress(file string, rows int) {
+	job.mu.Lock()
+	job.File, job.Rows = file, rows
+	job.mu.Unlock()
+}
+
+// maxUpload bounds an uploaded bundle.
+const maxUpload = 512 << 20
+
+// handleUpload saves an uploaded bundle and starts checking it.
+func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
+	u, _ := userOf(r.Context())
+	if !s.mayImport(w, r, u) {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	file, hdr, err := r.FormFile("tep")
+	if err != nil {
+		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Chưa chọn tệp hoặc tệp quá lớn (tối đa %d MB).", maxUpload>>20))
+		return
+	}
+	defer file.Close()
+	name := filepath.Base(hdr.Filename)
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".zip" && ext != ".xlsx" && ext != ".csv" {
+		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Chỉ nhận tệp .zip, .xlsx hoặc một tệp .csv (tên tệp là tên bảng, ví dụ units.csv)."))
+		return
+	}
+	job := &importJob{ID: randomID(), Name: name, Owner: u.Login, Phase: "checking", started: time.Now()}
+	dir, err := os.MkdirTemp("", "tochuc-upload-")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	job.dir = dir
+	if ext == ".csv" { // a single file: a directory holding it
+		job.path = dir
+	} else {
+		job.path = filepath.Join(dir, "bundle"+ext)
+	}
+	dst, err := os.Create(filepath.Join(dir, map[bool]string{true: name, false: "bundle" + ext}[ext == ".csv"]))
+	if err == nil {
+		_, err = io.Copy(dst, file)
+		if cerr := dst.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		s.fail(w, r, err)
+		return
+	}
+	s.jobs.add(job)
+	go s.runJob(job, false)
+	s.accepted(w, r, job)
+}
+
+// runJob checks (or, when commit, imports) a job's bundle in the background.
+func (s *Server) runJob(job *importJob, commit bool) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	src, err := bundle.OpenSource(job.path)
+	var rep *bundle.Report
+	if err == nil {
+		opt := bundle.Options{Progress: job.progress}
+		if commit {
+			rep, err = s.importer.ImportBundle(ctx, src, job.Owner, "web: import "+job.Name, opt)
+		} else {
+			rep, err = s.importer.CheckBundle(ctx, src, job.Owner, opt)
+		}
+		src.Close()
+	}
+	job.mu.Lock()
+	defer job.mu.Unlock()
+	job.Report = rep
+	switch {
+	case err != nil:
+		job.Phase, job.Err = "failed", "Không đọc được gói dữ liệu: "+err.Error()
+	case commit && rep.OK():
+		job.Phase = "done"
+		job.removeFiles()
+	case rep.OK():
+		job.Phase = "checked"
+	default:
+		job.Phase = "failed"
+	}
+	if commit {
+		s.audit(ctx, job.Owner, "bundle.import", "", map[string]any{"file": job.Name, "ok": rep != nil && rep.OK()})
+	}
+}
+
+// removeFiles deletes the job's own temporary directory, and nothing else.
+func (job *importJob) removeFiles() {
+	if job.dir != "" && strings.HasPrefix(filepath.Base(job.dir), "tochuc-upload-") {
+		os.RemoveAll(job.dir)
+		job.dir = ""
+	}
+}
+
+func randomID() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// mayImport answers 403 unless the user may import: bundles can touch any
+// record, so importing is for administrators.
+func (s *Server) mayImport(w http.ResponseWriter, r *http.Request, u tochuc.User) bool {
+	if u.Role == tochuc.RoleAdmin && !u.Disabled {
+		return true
+	}
+	s.fail(w, r, tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên được nhập gói dữ liệu."))
+	return false
+}
+
+// handleJob shows a job: its progress, its errors, or the button to import.
+func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) {
+	u, _ := userOf(r.Context())
+	job := s.jobs.get(r.PathValue("id"))
+	if job == nil || job.Owner != u.Login {
+		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này."))
+		return
+	}
+	snap := job.snapshot()
+	p := page{Title: "Nhập dữ liệu: " + snap.Name, Date: tochuc.Today(), Data: &snap}
+	if snap.Phase == "checking" || snap.Phase == "importing" {
+		p.Refresh = 1
+	}
+	s.render(w, r, "import.html", http.StatusOK, p)
+}
+
+// handleJobCommit imports a job's bundle once its check came out clean.
+func (s *Server) handleJobCommit(w http.ResponseWriter, r *http.Request) {
+	u, _ := userOf(r.Context())
+	job := s.jobs.get(r.PathValue("id"))
+	if job == nil || job.Owner != u.Login || !s.mayImport(w, r, u) {
+		if job == nil || job.Owner != u.Login {
+			s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này."))
+		}
+		return
+	}
+	job.mu.Lock()
+	ok := job.Phase == "checked"
+	if ok {
+		job.Phase, job.Rows, job.File = "importing", 0, ""
+	}
+	job.mu.Unlock()
+	if !ok {
+		s.fail(w, r, tochuc.Errorf(tochuc.EConflict, "Gói dữ liệu chưa được kiểm tra xong hoặc còn lỗi: không thể ghi."))
+		return
+	}
+	go s.runJob(job, true)
+	s.accepted(w, r, job)
+}
+
+// accepted answers a started job: the API gets 202 and where to follow it, a page is redirected there.
+func (s *Server) accepted(w http.ResponseWriter, r *http.Request, job *importJob) {
+	if isAPI(r) {
+		w.Header().Set("Location", "/api/v1/imports/"+job.ID)
+		writeJSON(w, http.StatusAccepted, map[string]string{"id": job.ID, "status_url": "/api/v1/imports/" + job.ID})
+		return
+	}
+	http.Redirect(w, r, "/nhap/"+job.ID, http.StatusSeeOther)
+}
+
+// jobPhaseLabel names a job's phase in Vietnamese.
+func jobPhaseLabel(p string) string {
+	return map[string]string{"checking": "Đang kiểm tra", "checked": "Đã kiểm tra: không có lỗi",
+		"importing": "Đang ghi vào cơ sở dữ liệu", "done": "Đã nhập xong", "failed": "Có lỗi: chưa ghi gì"}[p]
+}
+
+func (s *Server) handleUploadForm(w http.ResponseWriter, r *http.Request) {
+	u, _ := userOf(r.Context())
+	if !s.mayImport(w, r, u) {
+		return
+	}
+	s.render(w, r, "upload.html", http.StatusOK, page{Title: "Nhập dữ liệu", Date: tochuc.Today()})
+}
