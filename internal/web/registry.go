@@ -32,4 +32,6 @@ type Registry interface {
 // Editor applies edits as audited change sets. *sqldb.DB implements it.
 type Editor interface {
 	ApplyEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error)
+	// CheckEdit runs the edit's checks and keeps nothing (a preview).
+	CheckEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error)
 }

@@ -27,6 +27,8 @@ func (s *Server) routes() []route {
 		{"POST", "/sua/{file}", "/api/v1/records/{file}",
 			"Thêm hoặc sửa một bản ghi (units, people, assignments, party, headcount, documents…): thay đổi từ ngày hoặc sửa sai",
 			[]string{"ngay"}, s.handleEdit},
+		{"GET", "/sap-xep", "", "", nil, s.handleRestructure},
+		{"POST", "/sap-xep", "", "", nil, s.handleRestructure},
 		{"GET", "/nhap", "", "", nil, s.handleUploadForm},
 		{"POST", "/nhap", "/api/v1/imports", "Tải lên gói dữ liệu (.zip, .xlsx, .csv) để kiểm tra (quản trị viên)", nil, s.handleUpload},
 		{"GET", "/nhap/{id}", "/api/v1/imports/{id}", "Tiến độ kiểm tra và danh sách lỗi của một lần nhập", nil, s.handleJob},

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/restructure"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// restructureData is the restructuring wizard: the operation as entered, and
+// after "Xem trước" everything it will change.
+type restructureData struct {
+	Form     map[string]string
+	Kinds    []tochuc.Term
+	Changes  []string
+	Issues   []bundle.Issue
+	Error    string
+	Previewed bool
+	Clean    bool
+}
+
+var restructureFormFields = []string{"kind", "date", "from", "into", "new_id", "new_name", "new_kind", "new_parent",
+	"new_locality", "members_to", "document", "event_id"}
+
+// handleRestructure shows the wizard, previews an operation ("xem_truoc") or applies it ("thuc_hien").
+func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) {
+	d, ok := dateOf(r)
+	if !ok {
+		s.fail(w, r, badDate(r))
+		return
+	}
+	if !s.mayWrite(w, r) {
+		return
+	}
+	data := restructureData{Form: map[string]string{"kind": "merge", "date": d.String()}}
+	for _, k := range []string{restructure.Merge, restructure.Split, restructure.Dissolve, restructure.Establish,
+		"rename", "move", "convert"} {
+		data.Kinds = append(data.Kinds, tochuc.Term{Code: k, Label: tochuc.Label("restructure", k)})
+	}
+	if r.Method != http.MethodPost {
+		s.render(w, r, "restructure.html", http.StatusOK, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
+		return
+	}
+	for _, f := range restructureFormFields {
+		data.Form[f] = strings.TrimSpace(r.PostFormValue(f))
+	}
+	op, err := operationOf(data.Form)
+	var e bundle.Edit
+	if err == nil {
+		e, data.Changes, err = s.planRestructure(r, op)
+	}
+	if err != nil {
+		data.Error = err.Error()
+		s.render(w, r, "restructure.html", http.StatusUnprocessableEntity, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
+		return
+	}
+	u, _ := userOf(r.Context())
+	e.Audit.UserLogin, e.Audit.IP, e.Audit.At = u.Login, clientIP(r), time.Now()
+	apply := r.PostFormValue("thuc_hien") != ""
+	var rep *bundle.Report
+	if apply {
+		rep, err = s.editor.ApplyEdit(r.Context(), u.Login, e)
+	} else {
+		rep, err = s.editor.CheckEdit(r.Context(), u.Login, e)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if apply && rep.OK() {
+		http.Redirect(w, r, "/so-sanh?tu="+op.Date.AddDays(-1).String()+"&den="+op.Date.String()+"&ngay="+op.Date.String(), http.StatusSeeOther)
+		return
+	}
+	data.Previewed, data.Clean, data.Issues = true, rep.OK(), rep.Issues
+	status := http.StatusOK
+	if !rep.OK() {
+		status = http.StatusUnprocessableEntity
+	}
+	s.render(w, r, "restructure.html", status, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
+}
+
+// planRestructure plans an operation inside the user's scope.
+func (s *Server) planRestructure(r *http.Request, op restructure.Operation) (bundle.Edit, []string, error) {
+	reg := s.registry(r.Context())
+	u, _ := userOf(r.Context())
+	tables, changes, err := restructure.Plan(reg, op)
+	if err != nil {
+		return bundle.Edit{}, nil, err
+	}
+	e := bundle.Edit{Records: tables, Audit: tochuc.AuditEntry{Action: "restructure." + op.Kind, ObjectType: "restructure",
+		ObjectID: op.Event(), Detail: map[string]any{"date": op.Date.String(), "from": op.From, "changes": changes}}}
+	if err := s.checkEditScope(r.Context(), u, e, op.Date.AddDays(-1)); err != nil {
+		return e, nil, err
+	}
+	return e, changes, nil
+}
+
+// operationOf reads an operation from the wizard's fields.
+func operationOf(f map[string]string) (restructure.Operation, error) {
+	d, err := tochuc.ParseDateLoose(f["date"])
+	if err != nil || d == 0 {
+		return restructure.Operation{}, tochuc.Errorf(tochuc.EInvalid, "Ngày hiệu lực không hợp lệ: %q", f["date"])
+	}
+	op := restructure.Operation{Kind: f["kind"], Date: d, From: splitIDs(f["from"]), Into: f["into"],
+		MembersTo: f["members_to"], DocumentID: f["document"], EventID: f["event_id"]}
+	ids, names := splitIDs(f["new_id"]), strings.Split(f["new_name"], ";")
+	for i, id := range ids {
+		t := restructure.Target{ID: id, Kind: f["new_kind"], ParentID: f["new_parent"], LocalityID: f["new_locality"]}
+		if i < len(names) {
+			t.Name = strings.TrimSpace(names[i])
+		}
+		op.To = append(op.To, t)
+	}
+	if len(ids) == 0 && (f["new_name"] != "" || f["new_kind"] != "" || f["new_parent"] != "") && len(op.From) == 1 {
+		// rename, move or convert of the same unit
+		op.To = []restructure.Target{{ID: op.From[0], Name: f["new_name"], Kind: f["new_kind"], ParentID: f["new_parent"],
+			LocalityID: f["new_locality"]}}
+	}
+	return op, nil
+}
+
+func splitIDs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,42 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestRestructureWizard previews a merger (nothing written), then applies it.
+func TestRestructureWizard(t *testing.T) {
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	form := url.Values{"kind": {"merge"}, "date": {"2020-01-01"}, "from": {"X1, X2"}, "new_id": {"X9"},
+		"new_name": {"Xã Hợp Nhất"}, "new_parent": {"H1"}, "xem_truoc": {"1"}}
+	code, body := admin.postForm("/sap-xep?ngay=2020-01-01", form)
+	if code != http.StatusOK || !strings.Contains(body, `id="changes"`) || !strings.Contains(body, "Thực hiện sắp xếp") {
+		t.Fatalf("preview: %d\n%.3000s", code, body)
+	}
+	if code, _ := admin.get("/don-vi/X9?ngay=2020-01-01"); code != http.StatusNotFound {
+		t.Fatalf("the preview wrote the new unit: %d", code)
+	}
+	form.Del("xem_truoc")
+	form.Set("thuc_hien", "1")
+	if code, _ := admin.postForm("/sap-xep?ngay=2020-01-01", form); code != http.StatusOK {
+		t.Fatalf("apply: %d", code)
+	}
+	_, body = admin.get("/don-vi/X9?ngay=2020-01-01")
+	if !strings.Contains(body, "<h1>Xã Hợp Nhất</h1>") || !strings.Contains(body, `id="lineage"`) || !strings.Contains(body, "Xã Một") {
+		t.Fatalf("new unit page:\n%.3000s", body)
+	}
+	if _, body = admin.get("/don-vi/X1?ngay=2020-01-01"); !strings.Contains(body, "không tồn tại vào ngày 01/01/2020") {
+		t.Fatal("X1 must end on 2020-01-01")
+	}
+	// Staff of H1 cannot restructure a unit of H2.
+	staff := signIn(t, ts, "staff")
+	code, _ = staff.postForm("/sap-xep?ngay=2021-01-01", url.Values{"kind": {"rename"}, "date": {"2021-01-01"},
+		"from": {"U2"}, "new_name": {"UBND xã Hai mới"}, "xem_truoc": {"1"}})
+	if code != http.StatusUnprocessableEntity && code != http.StatusForbidden {
+		t.Fatalf("staff restructuring outside the scope: %d", code)
+	}
+}
