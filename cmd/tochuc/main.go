@@ -39,6 +39,7 @@ func init() {
 		{"restructure", "sắp xếp tổ chức: sáp nhập, chia tách, giải thể, đổi tên, chuyển, chuyển loại", runRestructure},
 		{"history", "lịch sử ghi nhận của một bản ghi", runHistory},
 		{"show", "các bản ghi của một tệp có hiệu lực vào một ngày (CSV)", runShow},
+		{"config", "in cấu hình đang dùng (ẩn mật khẩu)", runConfig},
 		{"user", "quản lý tài khoản người dùng", runUser},
 	}
 }

@@ -152,3 +152,10 @@ func TestUsage(t *testing.T) {
 		t.Fatalf("import --help: %v %s", err, out)
 	}
 }
+
+func TestConfigRedacts(t *testing.T) {
+	out := mustRun(t, "postgres://tochuc:bi-mat@db.example/tochuc", "config")
+	if strings.Contains(out, "bi-mat") || !strings.Contains(out, "tochuc:***@db.example") {
+		t.Fatalf("config:\n%s", out)
+	}
+}

@@ -79,6 +79,9 @@ func redact(dsn string) string {
 	return dsn
 }
 
+// Redact returns a --db value with any password hidden.
+func Redact(dsn string) string { return redact(dsn) }
+
 // Redacted returns the DSN with any password hidden.
 func (db *DB) Redacted() string { return redact(db.DSN) }
 
