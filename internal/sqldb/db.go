@@ -59,6 +59,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Keep connections open between requests: opening one (for SQLite:
+	// reading the schema, setting the pragmas) costs more than most queries.
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", redact(dsn), err)

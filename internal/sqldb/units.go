@@ -191,3 +191,17 @@ func cellString(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// ChildCounts returns, for every unit with children on d, how many units sit directly under it.
+func (r *Reader) ChildCounts(d tochuc.Date) (map[string]int, error) {
+	out := map[string]int{}
+	err := r.each(`SELECT parent_id, COUNT(*) FROM units WHERE `+r.rec.where("")+` AND `+validAt+
+		` AND parent_id IS NOT NULL GROUP BY parent_id`, []any{d, d}, func(s scanner) error {
+		var id string
+		var n int
+		err := s.Scan(&id, &n)
+		out[id] = n
+		return err
+	})
+	return out, err
+}

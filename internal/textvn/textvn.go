@@ -30,8 +30,17 @@ func Fold(s string) string {
 }
 
 // Contains reports whether the folded text contains every word of the folded query.
-func Contains(foldedText, query string) bool {
-	for _, w := range strings.Fields(Fold(query)) {
+func Contains(foldedText, query string) bool { return NewQuery(query).Match(foldedText) }
+
+// Query is a search folded once, to match many texts.
+type Query []string
+
+// NewQuery folds a search into its words.
+func NewQuery(q string) Query { return strings.Fields(Fold(q)) }
+
+// Match reports whether a folded text contains every word of the query.
+func (q Query) Match(foldedText string) bool {
+	for _, w := range q {
 		if !strings.Contains(foldedText, w) {
 			return false
 		}

@@ -44,12 +44,14 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var matches []personEntry
-	for _, p := range all {
+	search := textvn.NewQuery(data.Query)
+	var matches []int // indexes into all: copying the entries would cost more than the filtering
+	for i := range all {
+		p := &all[i]
 		if inScope != nil && !inScope[p.ID] {
 			continue
 		}
-		if data.Query != "" && !textvn.Contains(p.folded, data.Query) {
+		if !search.Match(p.folded) {
 			continue
 		}
 		if data.Gender != "" && p.Gender != data.Gender {
@@ -61,17 +63,24 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		if p.BirthDate != 0 && p.BirthDate > d {
 			continue // not born yet on the date shown
 		}
-		matches = append(matches, p)
+		matches = append(matches, i)
+	}
+	pick := func(idx []int) []personEntry {
+		out := make([]personEntry, len(idx))
+		for i, k := range idx {
+			out[i] = all[k]
+		}
+		return out
 	}
 	if q.Get("dang") == "xlsx" {
-		s.peopleXLSX(w, r, d, matches)
+		s.peopleXLSX(w, r, d, pick(matches))
 		return
 	}
 	data.Total = len(matches)
 	data.Pages = max(1, (len(matches)+pageSize-1)/pageSize)
 	data.Page, _ = strconv.Atoi(q.Get("trang"))
 	data.Page = min(max(data.Page, 1), data.Pages)
-	data.Rows = matches[(data.Page-1)*pageSize : min(data.Page*pageSize, len(matches))]
+	data.Rows = pick(matches[(data.Page-1)*pageSize : min(data.Page*pageSize, len(matches))])
 	if data.Page > 1 {
 		data.PrevURL = pageURL(r, data.Page-1)
 	}

@@ -65,16 +65,19 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Units: rows, Counts: kc}})
 }
 
-// withChildren counts the children of each unit on d and sorts by name.
+// withChildren counts the children of each unit on d (one query) and sorts by name.
 func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
 	sortUnits(units)
 	rows := make([]unitRow, len(units))
+	if len(units) == 0 {
+		return rows, nil
+	}
+	counts, err := reg.ChildCounts(d)
+	if err != nil {
+		return nil, err
+	}
 	for i, u := range units {
-		kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: u.ID})
-		if err != nil {
-			return nil, err
-		}
-		rows[i] = unitRow{Unit: u, Children: len(kids)}
+		rows[i] = unitRow{Unit: u, Children: counts[u.ID]}
 	}
 	return rows, nil
 }
