@@ -4,18 +4,19 @@ import (
 	"fmt"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/demo"
 	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/vnadmin"
 )
 
-// demoBundle returns the demo data: the real administrative units of Vietnam
-// before and after the 2025 reform.
+// demoBundle returns the demo data: the province of Bắc Giang from 1997 to
+// today (internal/demo), with seed 1.
 func demoBundle() (bundle.Source, error) {
-	vn, err := vnadmin.Bundle()
+	t, err := demo.Build(1)
 	if err != nil {
-		return nil, fmt.Errorf("dữ liệu đơn vị hành chính: %w", err)
+		return nil, fmt.Errorf("tỉnh mẫu: %w", err)
 	}
-	return bundle.Tables{"units": vn.Units, "restructure": vn.Restructure, "documents": vn.Documents}, nil
+	return t, nil
 }
 
 // bundleOptions shows a progress line when stderr is a terminal.
@@ -29,13 +30,15 @@ func bundleOptions(e *env) bundle.Options {
 	return opt
 }
 
-// demoAccounts are the accounts `serve --demo` creates: one per role, and
-// staff and viewers limited to one province each.
+// demoAccounts are the accounts `serve --demo` creates: one per role, staff
+// limited to the old province and to one district, a viewer limited to the
+// new province of 2025.
 func demoAccounts() []demoAccount {
 	return []demoAccount{
 		{"quantri", "Quản trị hệ thống", tochuc.RoleAdmin, "", "quantri-mau-2026"},
-		{"canbo", "Cán bộ Ban Tổ chức (Bắc Giang)", tochuc.RoleStaff, vnadmin.OldID("24"), "canbo-mau-2026"},
-		{"nguoixem", "Người xem (Bắc Ninh cũ)", tochuc.RoleViewer, vnadmin.OldID("27"), "nguoixem-mau-2026"},
+		{"canbo", "Cán bộ Ban Tổ chức Tỉnh ủy Bắc Giang", tochuc.RoleStaff, vnadmin.OldID("24"), "canbo-mau-2026"},
+		{"canbohuyen", "Cán bộ Ban Tổ chức Huyện ủy Lục Nam", tochuc.RoleStaff, vnadmin.OldID("218"), "canbohuyen-mau-2026"},
+		{"nguoixem", "Người xem (Tỉnh Bắc Ninh mới)", tochuc.RoleViewer, vnadmin.NewID("24"), "nguoixem-mau-2026"},
 		{"kiemtra", "Kiểm tra viên", tochuc.RoleAuditor, "", "kiemtra-mau-2026"},
 	}
 }

@@ -38,6 +38,7 @@ func init() {
 		{"report", "báo cáo chỉ tiêu thống kê theo ngày", runReport},
 		{"restructure", "sắp xếp tổ chức: sáp nhập, chia tách, giải thể, đổi tên, chuyển, chuyển loại", runRestructure},
 		{"history", "lịch sử ghi nhận của một bản ghi", runHistory},
+		{"demo", "tạo tỉnh mẫu Bắc Giang (dữ liệu minh họa)", runDemo},
 		{"show", "các bản ghi của một tệp có hiệu lực vào một ngày (CSV)", runShow},
 		{"config", "in cấu hình đang dùng (ẩn mật khẩu)", runConfig},
 		{"user", "quản lý tài khoản người dùng", runUser},

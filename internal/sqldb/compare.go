@@ -129,9 +129,10 @@ func (r *Reader) scopeComparison(c *Comparison, scope string) (*Comparison, erro
 	c.Vacated = slices.DeleteFunc(c.Vacated, func(a tochuc.Assignment) bool { return !before[a.UnitID] })
 	c.Events = map[string]int{}
 	w := r.rec.where("")
-	err = r.each(r.scopeCTE()+`SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ? AND person_id IN (
+	cte, args := r.scopeCTE(scope, c.To)
+	err = r.each(cte+`SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ? AND person_id IN (
 		SELECT person_id FROM party WHERE `+w+` AND date <= ? AND unit_id IN (SELECT id FROM scoped)) GROUP BY event`,
-		[]any{scope, c.To, c.To, c.From, c.To, c.To}, func(s scanner) error {
+		append(args, c.From, c.To, c.To), func(s scanner) error {
 			var e string
 			var n int
 			err := s.Scan(&e, &n)

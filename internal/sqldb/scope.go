@@ -8,7 +8,8 @@ import (
 // every unit reaching it through parent_id or locality_id links as they stand on d.
 func (r *Reader) ScopedUnitIDs(scope string, d tochuc.Date) (map[string]bool, error) {
 	out := map[string]bool{}
-	err := r.each(r.scopeCTE()+`SELECT id FROM scoped`, []any{scope, d, d}, func(s scanner) error {
+	cte, args := r.scopeCTE(scope, d)
+	err := r.each(cte+`SELECT id FROM scoped`, args, func(s scanner) error {
 		var id string
 		err := s.Scan(&id)
 		out[id] = true
@@ -22,9 +23,10 @@ func (r *Reader) ScopedUnitIDs(scope string, d tochuc.Date) (map[string]bool, er
 func (r *Reader) PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error) {
 	out := map[string]bool{}
 	w := r.rec.where("")
-	err := r.each(r.scopeCTE()+`SELECT person_id FROM assignments WHERE `+w+` AND `+validAt+` AND unit_id IN (SELECT id FROM scoped)
+	cte, args := r.scopeCTE(scope, d)
+	err := r.each(cte+`SELECT person_id FROM assignments WHERE `+w+` AND `+validAt+` AND unit_id IN (SELECT id FROM scoped)
 		UNION SELECT person_id FROM party WHERE `+w+` AND date <= ? AND unit_id IN (SELECT id FROM scoped)`,
-		[]any{scope, d, d, d, d, d}, func(s scanner) error {
+		append(args, d, d, d), func(s scanner) error {
 			var id string
 			err := s.Scan(&id)
 			out[id] = true

@@ -90,9 +90,9 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, 
 	q := `SELECT kind, COUNT(*) FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt
 	args := []any{d, d}
 	if scope != "" {
-		q = r.scopeCTE() + `SELECT kind, COUNT(*) FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt +
-			` AND id IN (SELECT id FROM scoped)`
-		args = []any{scope, d, d, d, d}
+		cte, cargs := r.scopeCTE(scope, d)
+		q = cte + q + ` AND id IN (SELECT id FROM scoped)`
+		args = append(cargs, d, d)
 	}
 	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q+` GROUP BY kind`), args...)
 	if err != nil {
@@ -112,16 +112,21 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, 
 }
 
 // scopeCTE defines "scoped(id)": the scope unit and every unit reaching it
-// through parent_id or locality_id as they stand on d. Its arguments are the
-// scope id, then d twice.
-func (r *Reader) scopeCTE() string {
-	cur := r.rec.where("u")
-	return `WITH RECURSIVE scoped(id) AS (
+// through parent_id or locality_id links as they stand on d, and returns the
+// arguments its placeholders take. The links are listed first (one per
+// parent and one per locality), so that the recursion follows one indexed
+// equality instead of an OR, which SQLite cannot serve with an index.
+func (r *Reader) scopeCTE(scope string, d tochuc.Date) (string, []any) {
+	cur := r.rec.where("")
+	return `WITH RECURSIVE links(child, parent) AS (
+		SELECT id, parent_id FROM units WHERE ` + cur + ` AND parent_id IS NOT NULL AND ` + validAt + `
+		UNION ALL
+		SELECT id, locality_id FROM units WHERE ` + cur + ` AND locality_id IS NOT NULL AND ` + validAt + `
+	), scoped(id) AS (
 		SELECT CAST(? AS TEXT)
 		UNION
-		SELECT u.id FROM units u JOIN scoped s ON (u.parent_id = s.id OR u.locality_id = s.id)
-		WHERE ` + cur + ` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
-	) `
+		SELECT l.child FROM links l JOIN scoped s ON l.parent = s.id
+	) `, []any{d, d, d, d, scope}
 }
 
 // History returns every row ever recorded for a record of a file, whose key
