@@ -13,9 +13,10 @@ import (
 func runReport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "report", "[tùy chọn]")
 	asOf := fs.String("as-of", "", "ngày báo cáo (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)")
-	since := fs.String("since", "", "so sánh với ngày này (tùy chọn)")
+	since := fs.String("since", "", "so sánh với ngày này; chỉ tiêu phát sinh tính từ sau ngày này (tùy chọn)")
 	scope := fs.String("scope", "", "mã đơn vị giới hạn phạm vi (mặc định toàn bộ)")
 	format := fs.String("format", "table", "định dạng: table, json, csv, xlsx")
+	explain := fs.String("explain", "", "liệt kê đơn vị hoặc người tạo nên giá trị của chỉ tiêu có mã này")
 	out := fs.String("out", "", "ghi ra tệp này thay vì màn hình (bắt buộc với xlsx nếu màn hình là terminal)")
 	recordedAt := fs.String("recorded-at", "", "tính theo dữ liệu đã ghi nhận tại thời điểm này (YYYY-MM-DD = cuối ngày, hoặc RFC 3339)")
 	if err := fs.Parse(args); err != nil {
@@ -39,31 +40,59 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	write, ok := map[string]func(io.Writer, *report.Result) error{
-		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "xlsx": report.WriteXLSX,
-	}[*format]
-	if !ok {
-		return usageError{fmt.Sprintf("--format: không có định dạng %q (table, json, csv, xlsx)", *format)}
+	var src report.Source // the database, opened once the flags are checked
+	var write func(io.Writer) error
+	if *explain != "" {
+		if _, ok := report.Lookup(*explain); !ok {
+			return usageError{fmt.Sprintf("--explain: không có chỉ tiêu %q", *explain)}
+		}
+		w, ok := map[string]func(io.Writer, *report.Explanation) error{
+			"table": report.WriteExplanationTable, "json": report.WriteExplanationJSON, "csv": report.WriteExplanationCSV,
+		}[*format]
+		if !ok {
+			return usageError{fmt.Sprintf("--format: với --explain chỉ có table, json, csv (không có %q)", *format)}
+		}
+		write = func(out io.Writer) error {
+			ex, err := report.NewExplanation(src, p, *explain)
+			if err != nil {
+				return err
+			}
+			return w(out, ex)
+		}
+	} else {
+		w, ok := map[string]func(io.Writer, *report.Result) error{
+			"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "xlsx": report.WriteXLSX,
+		}[*format]
+		if !ok {
+			return usageError{fmt.Sprintf("--format: không có định dạng %q (table, json, csv, xlsx)", *format)}
+		}
+		write = func(out io.Writer) error {
+			res, err := report.Compute(src, p)
+			if err != nil {
+				return err
+			}
+			return w(out, res)
+		}
+	}
+	if *format == "xlsx" && *out == "" && isTerminal(e.stdout) {
+		return usageError{"--format xlsx cần --out TỆP.xlsx"}
 	}
 	db, err := openDB(ctx, e, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	res, err := report.Compute(db.Reader(ctx, rec), p)
+	src = db.Reader(ctx, rec)
+	if *out == "" {
+		return write(e.stdout)
+	}
+	f, err := os.Create(*out)
 	if err != nil {
 		return err
 	}
-	w := e.stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	} else if *format == "xlsx" && isTerminal(w) {
-		return usageError{"--format xlsx cần --out TỆP.xlsx"}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
 	}
-	return write(w, res)
+	return f.Close()
 }

@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -18,7 +19,9 @@ func WriteJSON(w io.Writer, r *Result) error {
 	return enc.Encode(r)
 }
 
-// WriteTable writes the report as a Vietnamese table.
+// WriteTable writes the report as a Vietnamese table: labels on the left,
+// figures right-aligned in Vietnamese number style, breakdowns indented
+// under their indicator.
 func WriteTable(w io.Writer, r *Result) error {
 	scope := "toàn bộ"
 	if r.Scope != nil {
@@ -29,32 +32,66 @@ func WriteTable(w io.Writer, r *Result) error {
 		fmt.Fprintf(w, " (so với ngày %s)", tochuc.MustDate(r.Since).Vietnamese())
 	}
 	fmt.Fprintf(w, " — phạm vi: %s\n\n", scope)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	header := "Chỉ tiêu\tGiá trị\tTỷ lệ\t"
-	if r.Since != "" {
-		header += "Kỳ trước\tThay đổi\t"
+	since := r.Since != ""
+	head := []string{"Chỉ tiêu", "Giá trị", "Trên tổng", "Tỷ lệ"}
+	if since {
+		head = append(head, "Kỳ trước", "Thay đổi")
 	}
-	fmt.Fprintln(tw, header)
+	rows := [][]string{head}
+	flows := false
 	for _, ind := range r.Indicators {
-		value := tochuc.FormatInt(ind.Value)
-		ratio := ""
+		label := ind.Label
+		if ind.Flow && since {
+			label += " (*)"
+			flows = true
+		}
+		row := []string{label, tochuc.FormatInt(ind.Value), "", ""}
 		if ind.Of != nil {
-			value += "/" + tochuc.FormatInt(*ind.Of)
-			if ind.Ratio != nil {
-				ratio = tochuc.FormatPercent(*ind.Ratio)
-			}
+			row[2] = tochuc.FormatInt(*ind.Of)
 		}
-		line := ind.Label + "\t" + value + "\t" + ratio + "\t"
-		if r.Since != "" {
+		if ind.Ratio != nil {
+			row[3] = tochuc.FormatPercent(*ind.Ratio)
+		}
+		if since {
+			row = append(row, "", "")
 			if ind.Since != nil && ind.Change != nil {
-				line += tochuc.FormatInt(ind.Since.Value) + "\t" + signed(*ind.Change) + "\t"
-			} else {
-				line += "\t\t"
+				row[4], row[5] = tochuc.FormatInt(ind.Since.Value), signed(*ind.Change)
 			}
 		}
-		fmt.Fprintln(tw, line)
+		rows = append(rows, row)
+		for _, part := range partsOf(ind) {
+			sub := []string{"   – " + PartLabel(part), tochuc.FormatInt(ind.By[part]), "", ""}
+			if since {
+				sub = append(sub, "", "")
+				if ind.Since != nil {
+					then := ind.Since.By[part]
+					sub[4], sub[5] = tochuc.FormatInt(then), signed(ind.By[part]-then)
+				}
+			}
+			rows = append(rows, sub)
+		}
 	}
-	return tw.Flush()
+	right := make([]bool, len(head))
+	for i := 1; i < len(right); i++ {
+		right[i] = true
+	}
+	if err := writeTable(w, rows, right); err != nil {
+		return err
+	}
+	if flows {
+		_, err := fmt.Fprintf(w, "\n(*) số phát sinh từ sau ngày %s đến hết ngày %s\n",
+			tochuc.MustDate(r.Since).Vietnamese(), tochuc.MustDate(r.AsOf).Vietnamese())
+		return err
+	}
+	return nil
+}
+
+// partsOf returns the breakdown keys of an indicator in catalog order.
+func partsOf(ind Indicator) []string {
+	if def, ok := Lookup(ind.ID); ok && len(ind.By) > 0 {
+		return def.Parts
+	}
+	return nil
 }
 
 func signed(n int) string {
@@ -64,24 +101,75 @@ func signed(n int) string {
 	return tochuc.FormatInt(n)
 }
 
-// Rows returns the report as spreadsheet rows with a header (for CSV and XLSX).
-func Rows(r *Result) [][]string {
-	rows := [][]string{{"id", "label", "value", "of", "ratio", "since_value", "change"}}
-	for _, ind := range r.Indicators {
-		row := []string{ind.ID, ind.Label, strconv.Itoa(ind.Value), "", "", "", ""}
-		if ind.Of != nil {
-			row[3] = strconv.Itoa(*ind.Of)
+// writeTable writes rows (the first is the header, underlined) in columns
+// padded to their widest cell, right-aligned where right says so.
+func writeTable(w io.Writer, rows [][]string, right []bool) error {
+	width := make([]int, len(right))
+	for _, row := range rows {
+		for i, cell := range row {
+			width[i] = max(width[i], utf8.RuneCountInString(cell))
 		}
+	}
+	var b strings.Builder
+	line := func(row []string) {
+		for i, cell := range row {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(cell))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if right[i] {
+				b.WriteString(pad + cell)
+			} else if i < len(row)-1 {
+				b.WriteString(cell + pad)
+			} else {
+				b.WriteString(cell)
+			}
+		}
+		b.WriteString("\n")
+	}
+	for i, row := range rows {
+		line(row)
+		if i == 0 {
+			rule := make([]string, len(row))
+			for j := range row {
+				rule[j] = strings.Repeat("-", width[j])
+			}
+			line(rule)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// rowsHeader names the columns of Rows.
+var rowsHeader = []string{"id", "part", "label", "value", "of", "ratio", "since_value", "since_of", "change"}
+
+// Rows returns the report as spreadsheet rows with a header (for CSV and
+// XLSX): one row per indicator, then one per part of its breakdown.
+func Rows(r *Result) [][]string {
+	rows := [][]string{rowsHeader}
+	num := func(p *int) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.Itoa(*p)
+	}
+	for _, ind := range r.Indicators {
+		row := []string{ind.ID, "", ind.Label, strconv.Itoa(ind.Value), num(ind.Of), "", "", "", num(ind.Change)}
 		if ind.Ratio != nil {
-			row[4] = strconv.FormatFloat(*ind.Ratio, 'f', 6, 64)
+			row[5] = strconv.FormatFloat(*ind.Ratio, 'f', 6, 64)
 		}
 		if ind.Since != nil {
-			row[5] = strconv.Itoa(ind.Since.Value)
-		}
-		if ind.Change != nil {
-			row[6] = strconv.Itoa(*ind.Change)
+			row[6], row[7] = strconv.Itoa(ind.Since.Value), num(ind.Since.Of)
 		}
 		rows = append(rows, row)
+		for _, part := range partsOf(ind) {
+			sub := []string{ind.ID, part, PartLabel(part), strconv.Itoa(ind.By[part]), "", "", "", "", ""}
+			if ind.Since != nil {
+				sub[6], sub[8] = strconv.Itoa(ind.Since.By[part]), strconv.Itoa(ind.By[part]-ind.Since.By[part])
+			}
+			rows = append(rows, sub)
+		}
 	}
 	return rows
 }

@@ -1,9 +1,11 @@
 // Package report computes the standard indicators of indicators-v1 for a date,
-// an optional earlier date and a scope, and renders them as JSON, a Vietnamese
-// table, CSV or a workbook.
+// an optional earlier date and a scope, lists the records behind each of them,
+// and renders them as JSON, a Vietnamese table, CSV or a workbook.
 package report
 
 import (
+	"math"
+
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -42,12 +44,24 @@ type Result struct {
 	Indicators []Indicator `json:"indicators"`
 }
 
-// Source is what the indicators are computed from.
+// Measure is what a Source found for one indicator at one date: for a
+// breakdown, one Measure per part.
+type Measure struct {
+	ID    string
+	Since bool   // evaluated at Params.Since (stocks only); flows are evaluated once, over (Since, AsOf]
+	Part  string // a key of Def.Parts, "" for an indicator without parts
+	Value int    // the records counted in the value, or the sum of their amounts (Def.Sum)
+	Of    int    // the records listed (the denominator of a share)
+}
+
+// Source is what the indicators are computed from (sqldb.Reader implements it).
 type Source interface {
-	// CountUnitsByKind returns the units existing on d inside the scope ("" = all), by kind.
-	CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error)
 	// Unit returns the version of a unit valid on d.
 	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
+	// Evaluate computes the given indicators at p.AsOf, and stocks also at p.Since when set.
+	Evaluate(p Params, defs []Def) ([]Measure, error)
+	// Items lists the records behind an indicator at p.AsOf (a flow: over (p.Since, p.AsOf]).
+	Items(p Params, def Def) ([]Item, error)
 }
 
 // Params select what a report covers.
@@ -57,8 +71,23 @@ type Params struct {
 	Scope string      // unit id; "" = everything
 }
 
+// check validates the dates of a report.
+func (p Params) check() error {
+	if p.AsOf == 0 {
+		return tochuc.Errorf(tochuc.EInvalid, "thiếu ngày báo cáo")
+	}
+	if p.Since != 0 && p.Since >= p.AsOf {
+		return tochuc.Errorf(tochuc.EInvalid, "ngày so sánh %s phải trước ngày báo cáo %s",
+			p.Since.Vietnamese(), p.AsOf.Vietnamese())
+	}
+	return nil
+}
+
 // Compute evaluates every catalog indicator.
 func Compute(src Source, p Params) (*Result, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
 	res := &Result{AsOf: p.AsOf.String(), Since: p.Since.String()}
 	if p.Scope != "" {
 		u, err := src.Unit(p.Scope, p.AsOf)
@@ -67,37 +96,49 @@ func Compute(src Source, p Params) (*Result, error) {
 		}
 		res.Scope = &Scope{ID: u.ID, Name: u.Name}
 	}
-	now, err := unitIndicators(src, p.AsOf, p.Scope)
+	ms, err := src.Evaluate(p, catalog)
 	if err != nil {
 		return nil, err
 	}
-	if p.Since != 0 {
-		then, err := unitIndicators(src, p.Since, p.Scope)
-		if err != nil {
-			return nil, err
+	for _, def := range catalog {
+		now := figure(def, ms, false)
+		ind := Indicator{ID: def.ID, Label: def.Label, Value: now.Value, Of: now.Of, By: now.By, Flow: def.Flow}
+		if now.Of != nil && *now.Of > 0 {
+			r := math.Round(float64(now.Value)/float64(*now.Of)*1e6) / 1e6
+			ind.Ratio = &r
 		}
-		for i := range now {
-			if now[i].Flow {
-				continue
-			}
-			now[i].Since = &Figure{Value: then[i].Value, Of: then[i].Of, By: then[i].By}
-			change := now[i].Value - then[i].Value
-			now[i].Change = &change
+		if p.Since != 0 && !def.Flow {
+			then := figure(def, ms, true)
+			change := now.Value - then.Value
+			ind.Since, ind.Change = &then, &change
 		}
+		res.Indicators = append(res.Indicators, ind)
 	}
-	res.Indicators = now
 	return res, nil
 }
 
-// unitIndicators computes units.<kind> for every unit kind.
-func unitIndicators(src Source, d tochuc.Date, scope string) ([]Indicator, error) {
-	counts, err := src.CountUnitsByKind(d, scope)
-	if err != nil {
-		return nil, err
+// figure adds up the measures of one indicator at one date.
+func figure(def Def, ms []Measure, since bool) Figure {
+	var f Figure
+	of := 0
+	if len(def.Parts) > 0 {
+		f.By = make(map[string]int, len(def.Parts))
+		for _, part := range def.Parts {
+			f.By[part] = 0
+		}
 	}
-	out := make([]Indicator, 0, len(tochuc.UnitKinds))
-	for _, k := range tochuc.UnitKinds {
-		out = append(out, Indicator{ID: "units." + k.Code, Label: "Số đơn vị: " + k.Label, Value: counts[k.Code]})
+	for _, m := range ms {
+		if m.ID != def.ID || m.Since != since {
+			continue
+		}
+		f.Value += m.Value
+		of += m.Of
+		if f.By != nil {
+			f.By[m.Part] += m.Value
+		}
 	}
-	return out, nil
+	if def.Share {
+		f.Of = &of
+	}
+	return f
 }

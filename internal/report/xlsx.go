@@ -20,7 +20,7 @@ func WriteXLSX(w io.Writer, r *Result) error {
 		for j, cell := range row {
 			name, _ := excelize.CoordinatesToCellName(j+1, i+1)
 			var v any = cell
-			if i > 0 && j >= 2 && cell != "" {
+			if i > 0 && j >= 3 && cell != "" {
 				if n, err := strconv.ParseFloat(cell, 64); err == nil {
 					v = n
 				}

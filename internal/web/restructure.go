@@ -13,13 +13,13 @@ import (
 // restructureData is the restructuring wizard: the operation as entered, and
 // after "Xem trước" everything it will change.
 type restructureData struct {
-	Form     map[string]string
-	Kinds    []tochuc.Term
-	Changes  []string
-	Issues   []bundle.Issue
-	Error    string
+	Form      map[string]string
+	Kinds     []tochuc.Term
+	Changes   []string
+	Issues    []bundle.Issue
+	Error     string
 	Previewed bool
-	Clean    bool
+	Clean     bool
 }
 
 var restructureFormFields = []string{"kind", "date", "from", "into", "new_id", "new_name", "new_kind", "new_parent",
