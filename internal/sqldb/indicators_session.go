@@ -166,10 +166,17 @@ func (s *session) buildScope() error {
 	}
 	for _, at := range s.dates(false) {
 		b := s.builder(at)
-		err := s.exec(`WITH RECURSIVE sc(id) AS (
+		// The links are listed first, one per parent and one per locality, so
+		// that the recursion joins on one equality: with an OR, SQLite scans
+		// every unit at every step (minutes on a province).
+		err := s.exec(`WITH RECURSIVE links(child, parent) AS (
+			SELECT u.id, u.parent_id FROM `+b.t("units")+` u WHERE u.parent_id IS NOT NULL AND `+b.valid("u")+`
+			UNION ALL
+			SELECT u.id, u.locality_id FROM `+b.t("units")+` u WHERE u.locality_id IS NOT NULL AND `+b.valid("u")+`
+		), sc(id) AS (
 			SELECT CAST(:scope AS TEXT)
 			UNION
-			SELECT u.id FROM sc CROSS JOIN `+b.t("units")+` u WHERE (u.parent_id = sc.id OR u.locality_id = sc.id) AND `+b.valid("u")+`
+			SELECT l.child FROM links l JOIN sc ON l.parent = sc.id
 		) INSERT INTO tc_scope (at, id) SELECT CAST(:at AS INTEGER), id FROM sc`, b.args())
 		if err != nil {
 			return err
