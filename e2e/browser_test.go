@@ -138,6 +138,9 @@ func TestTimeMachine(t *testing.T) {
 	ctx := browser(t)
 	url := serveVietnam(t)
 	signIn(t, ctx, url, "quantri")
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/to-chuc")); err != nil {
+		t.Fatal(err)
+	}
 	setDate(t, ctx, "2025-06-30")
 	if p, d, shown := text(t, ctx, `td[data-kind="province"]`), text(t, ctx, `td[data-kind="district"]`),
 		text(t, ctx, "#shown-date"); p != "63" || d != "696" || shown != "30/06/2025" {
@@ -169,6 +172,9 @@ func TestScopeInBrowser(t *testing.T) {
 	ctx := browser(t)
 	url := serveVietnam(t)
 	signIn(t, ctx, url, "canbo")
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/to-chuc")); err != nil {
+		t.Fatal(err)
+	}
 	setDate(t, ctx, "2025-06-30")
 	if d := text(t, ctx, `td[data-kind="district"]`); d != "10" {
 		t.Fatalf("Bắc Giang's staff see %s districts, want 10", d)

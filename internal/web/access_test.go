@@ -22,7 +22,11 @@ func TestAccessMatrix(t *testing.T) {
 		page, api string
 		ok        string // logins that get 200; the others signed in get 403
 	}{
-		{"/?ngay=2018-01-01", "/api/v1/tree?ngay=2018-01-01", all},
+		{"/?ngay=2018-01-01", "/api/v1/report?ngay=2018-01-01", all},
+		{"/?ngay=2018-01-01&pham_vi=H2", "/api/v1/report?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
+		{"/chi-tieu/units.commune?ngay=2018-01-01&tu=2010-01-01", "/api/v1/report/units.commune?ngay=2018-01-01&tu=2010-01-01", all},
+		{"/chi-tieu/units.commune?ngay=2018-01-01&pham_vi=T1", "/api/v1/report/units.commune?ngay=2018-01-01&pham_vi=T1", "admin viewer auditor"},
+		{"/to-chuc?ngay=2018-01-01", "/api/v1/tree?ngay=2018-01-01", all},
 		{"/don-vi/X1?ngay=2018-01-01", "/api/v1/units/X1?ngay=2018-01-01", inside},
 		{"/don-vi/H1?ngay=2018-01-01", "/api/v1/units/H1?ngay=2018-01-01", inside},
 		{"/don-vi/X2?ngay=2018-01-01", "/api/v1/units/X2?ngay=2018-01-01", "admin viewer auditor"},
@@ -124,7 +128,7 @@ func TestScopedLists(t *testing.T) {
 	if !strings.Contains(body, "Trần Văn Bình") || strings.Contains(body, "Nguyễn Thị Ánh") {
 		t.Error("people list: staff of H1 must see P1 only")
 	}
-	_, body = staff.get("/?ngay=2018-01-01")
+	_, body = staff.get("/to-chuc?ngay=2018-01-01")
 	if strings.Contains(body, "Tỉnh Thử") || !strings.Contains(body, "Huyện Ánh") {
 		t.Error("tree: staff of H1 must start at H1")
 	}
@@ -164,6 +168,9 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 			t.Errorf("%s: no get operation", p)
 		}
 		code, _ := admin.get(strings.ReplaceAll(p, "{id}", "X1") + "?ngay=2018-01-01")
+		if strings.Contains(p, "report/{id}") {
+			code, _ = admin.get(strings.ReplaceAll(p, "{id}", "party.members") + "?ngay=2018-01-01")
+		}
 		if strings.Contains(p, "people/{id}") {
 			code, _ = admin.get(strings.ReplaceAll(p, "{id}", "P1") + "?ngay=2018-01-01")
 		}
@@ -221,5 +228,23 @@ func TestLoginLockout(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("cross-site POST: %d", resp.StatusCode)
+	}
+}
+
+// TestDashboardToRecords follows a number of the dashboard to the records behind it.
+func TestDashboardToRecords(t *testing.T) {
+	ts := newApp(t, richBundle())
+	staff := signIn(t, ts, "staff")
+	_, body := staff.get("/?ngay=2018-01-01")
+	if !strings.Contains(body, `<tr data-id="party.members">`) || !strings.Contains(body, `href="/chi-tieu/party.members?ngay=2018-01-01&amp;pham_vi=H1"`) {
+		t.Fatalf("dashboard of H1's staff:\n%.4000s", body)
+	}
+	_, body = staff.get("/api/v1/report/party.members?ngay=2018-01-01&pham_vi=H1")
+	if !strings.Contains(body, `"id": "P1"`) || strings.Contains(body, `"id": "P2"`) {
+		t.Fatalf("records behind party.members in H1:\n%s", body)
+	}
+	_, body = staff.get("/chi-tieu/party.members?ngay=2018-01-01&pham_vi=H1")
+	if !strings.Contains(body, `href="/nhan-su/P1?ngay=2018-01-01"`) {
+		t.Fatalf("explain page:\n%.3000s", body)
 	}
 }

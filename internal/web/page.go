@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -32,9 +33,18 @@ var funcs = template.FuncMap{
 	"at": func(path string, d tochuc.Date) string {
 		return path + "?ngay=" + url.QueryEscape(d.String())
 	},
-	"label":  tochuc.Label,
-	"phase":  jobPhaseLabel,
-	"active": func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
+	"label": tochuc.Label,
+	"phase": jobPhaseLabel,
+	"pct":   tochuc.FormatPercent,
+	"signed": func(n int) string {
+		if n > 0 {
+			return "+" + tochuc.FormatInt(n)
+		}
+		return tochuc.FormatInt(n)
+	},
+	"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
+	"hasPrefix": strings.HasPrefix,
+	"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 }
 
 // dateOf reads the page date from ?ngay= (YYYY-MM-DD or dd/mm/yyyy); default today.

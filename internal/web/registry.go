@@ -3,13 +3,15 @@ package web
 import (
 	"context"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // Registry is what the pages read: the registry as recorded now.
 // *sqldb.Reader implements it.
 type Registry interface {
-	bundle.Store // the records of each bundle file, for exports
+	bundle.Store  // the records of each bundle file, for exports
+	report.Source // the indicators
 	UnitsAsOf(d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
 	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
 	UnitVersions(id string) ([]tochuc.Unit, error)

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+
+	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// dashboardData is the indicator catalog for a date, an optional earlier
+// date and a scope, each number linking to the records behind it.
+type dashboardData struct {
+	*report.Result
+	Params  report.Params
+	Query   template.URL // the parameters, for the links to the records (encoded)
+	Missing string // set when the scope does not exist on the date
+}
+
+// reportParams reads ?ngay, ?tu (since) and ?pham_vi (scope) and checks that
+// the scope lies inside the user's.
+func (s *Server) reportParams(r *http.Request) (report.Params, error) {
+	d, ok := dateOf(r)
+	if !ok {
+		return report.Params{}, badDate(r)
+	}
+	p := report.Params{AsOf: d, Scope: r.URL.Query().Get("pham_vi")}
+	if v := r.URL.Query().Get("tu"); v != "" {
+		since, err := tochuc.ParseDateLoose(v)
+		if err != nil || since == 0 || since >= d {
+			return p, tochuc.Errorf(tochuc.EInvalid, "Ngày so sánh %q phải là một ngày trước ngày xem", v)
+		}
+		p.Since = since
+	}
+	u, _ := userOf(r.Context())
+	if p.Scope == "" {
+		p.Scope = scope(u)
+	} else if ok, err := s.canSeeUnit(r.Context(), s.registry(r.Context()), u, p.Scope, d); err != nil {
+		return p, err
+	} else if !ok {
+		return p, tochuc.Errorf(tochuc.EForbidden, "Phạm vi '%s' nằm ngoài phạm vi được giao.", p.Scope)
+	}
+	return p, nil
+}
+
+func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
+	p, err := s.reportParams(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := report.Compute(s.registry(r.Context()), p)
+	if tochuc.ErrorCode(err) == tochuc.ENotFound && p.Scope != "" {
+		// The scope unit does not exist on that date (merged, dissolved, not yet set up).
+		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p),
+			Missing: "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."}
+		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf,
+		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}})
+}
+
+// reportQuery renders report parameters as an encoded query string.
+func reportQuery(p report.Params) template.URL {
+	q := url.Values{"ngay": {p.AsOf.String()}}
+	if p.Since != 0 {
+		q.Set("tu", p.Since.String())
+	}
+	if p.Scope != "" {
+		q.Set("pham_vi", p.Scope)
+	}
+	return template.URL(q.Encode()) // url.Values.Encode escapes every value
+}
+
+// explainData lists the records behind an indicator.
+type explainData struct {
+	*report.Explanation
+	Persons bool
+	Counted int
+}
+
+func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
+	p, err := s.reportParams(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	id := r.PathValue("id")
+	e, err := report.NewExplanation(s.registry(r.Context()), p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	def, _ := report.Lookup(id)
+	data := explainData{Explanation: e, Persons: def.Persons}
+	for _, it := range e.Items {
+		if it.Counted {
+			data.Counted++
+		}
+	}
+	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: data})
+}
