@@ -170,4 +170,3 @@ func find(t *testing.T, r *report.Result, id string) report.Indicator {
 	t.Fatalf("no indicator %s", id)
 	return report.Indicator{}
 }
-

@@ -15,7 +15,7 @@ type dashboardData struct {
 	*report.Result
 	Params  report.Params
 	Query   template.URL // the parameters, for the links to the records (encoded)
-	Missing string // set when the scope does not exist on the date
+	Missing string       // set when the scope does not exist on the date
 }
 
 // reportParams reads ?ngay, ?tu (since) and ?pham_vi (scope) and checks that
