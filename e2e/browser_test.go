@@ -19,6 +19,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/demo"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -69,14 +70,20 @@ func serveVietnam(t *testing.T) string {
 	if err != nil || !rep.OK() {
 		t.Fatalf("import: %v", err)
 	}
+	return serveDB(t, db, []tochuc.User{
+		{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin},
+		{Login: "canbo", FullName: "Cán bộ Bắc Giang", Role: tochuc.RoleStaff, ScopeUnitID: vnadmin.OldID("24")},
+	})
+}
+
+// serveDB serves a database with the given accounts (password: password).
+func serveDB(t *testing.T, db *sqldb.DB, users []tochuc.User) string {
+	t.Helper()
 	hash, err := auth.HashPassword(password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range []tochuc.User{
-		{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin},
-		{Login: "canbo", FullName: "Cán bộ Bắc Giang", Role: tochuc.RoleStaff, ScopeUnitID: vnadmin.OldID("24")},
-	} {
+	for _, u := range users {
 		if _, err := db.CreateUser(context.Background(), u, hash); err != nil {
 			t.Fatal(err)
 		}
@@ -231,5 +238,54 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 	}
 	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#issues tbody tr').length`)); err != nil || n != 3 {
 		t.Errorf("want 3 issue rows, got %d (%v)", n, err)
+	}
+}
+
+// TestDemoDashboardToRecords opens the demo province's dashboard on the
+// article's date, follows the F6 figure (165 of 230 communes) to the communes
+// behind it, and finds 165 of 230 marked as counted.
+func TestDemoDashboardToRecords(t *testing.T) {
+	ctx := browser(t)
+	db := sqldbtest.Open(t)
+	tables, err := demo.Build(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := db.ImportBundle(context.Background(), tables, "e2e", "demo", bundle.Options{}); err != nil || !rep.OK() {
+		t.Fatalf("demo import: %v", err)
+	}
+	url := serveDB(t, db, []tochuc.User{{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin}})
+	signIn(t, ctx, url, "quantri")
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(url+"/?ngay=2018-12-31&tu=2018-05-30&pham_vi=VN1-24"),
+		chromedp.WaitVisible(chromedp.ID("indicators")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const row = `tr[data-id="concurrency.commune.secretary_council_chair"]`
+	if v := text(t, ctx, row+` td:nth-child(2)`); v != "165" {
+		t.Fatalf("F6 on the dashboard: %q", v)
+	}
+	if share := text(t, ctx, row+` td:nth-child(4)`); share != "71,7 %" {
+		t.Fatalf("F6 share: %q", share)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(row+` td:nth-child(2) a`)),
+		chromedp.WaitVisible(chromedp.ID("items")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#items tbody tr.current').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#items tbody tr').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counted != 165 || all != 230 {
+		t.Fatalf("records behind F6: %d counted of %d, want 165 of 230", counted, all)
 	}
 }
