@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -15,9 +14,9 @@ import (
 
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/demo"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
-	"github.com/tochuc/tochuc/internal/synth"
 	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/web"
 )
@@ -30,7 +29,8 @@ const loadClients = 50
 // handler that serves the same bytes from memory, measured in the same run.
 func BenchmarkLoad(b *testing.B) {
 	ts, cookie := loadServer(b)
-	for _, path := range []string{"/nhan-su?ngay=2018-12-31", "/nhan-su?ngay=2018-12-31&q=nguyen+van&trang=3", "/?ngay=2018-12-31"} {
+	for _, path := range []string{"/nhan-su?ngay=2018-12-31", "/nhan-su?ngay=2018-12-31&q=nguyen+van&trang=3",
+		"/?ngay=2018-12-31&tu=2018-05-30&pham_vi=VN1-24"} {
 		b.Run(path, func(b *testing.B) {
 			body := fetch(b, ts.URL+path, cookie)
 			raw := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -127,19 +127,14 @@ func fetch(b *testing.B, url string, cookie *http.Cookie) []byte {
 	return body
 }
 
-// loadServer serves a synthetic province of about 20,000 people and signs in an administrator.
+// loadServer serves the demo province (40,000 people) and signs in an administrator.
 func loadServer(b *testing.B) (*httptest.Server, *http.Cookie) {
 	ctx := context.Background()
 	db := sqldbtest.Open(b)
-	dir := filepath.Join(b.TempDir(), "p")
-	if _, err := synth.Write(dir, synth.ForRows(100_000)); err != nil {
-		b.Fatal(err)
-	}
-	src, err := bundle.OpenSource(dir)
+	src, err := demo.Build(1)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer src.Close()
 	if rep, err := db.ImportBundle(ctx, src, "bench", "bench", bundle.Options{}); err != nil || !rep.OK() {
 		b.Fatalf("import: %v", err)
 	}
