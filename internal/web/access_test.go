@@ -248,3 +248,25 @@ func TestDashboardToRecords(t *testing.T) {
 		t.Fatalf("explain page:\n%.3000s", body)
 	}
 }
+
+// TestDashboardFollowsEdits checks that the dashboard shows an edit at once
+// (its reports are kept only until the next change set).
+func TestDashboardFollowsEdits(t *testing.T) {
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	members := func() string {
+		_, body := admin.get("/api/v1/report?ngay=2019-01-01")
+		i := strings.Index(body, `"id": "party.members"`)
+		return body[i : i+120]
+	}
+	before := members()
+	if !strings.Contains(before, `"value": 1`) {
+		t.Fatalf("before: %s", before)
+	}
+	if code, out := admin.postJSON("/api/v1/records/party", `{"values":{"person_id":"P2","event":"admitted","date":"2018-06-01","unit_id":"D1"}}`); code != 200 {
+		t.Fatalf("add event: %d %s", code, out)
+	}
+	if after := members(); !strings.Contains(after, `"value": 2`) {
+		t.Fatalf("after the edit the dashboard still says: %s", after)
+	}
+}

@@ -50,7 +50,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := report.Compute(s.registry(r.Context()), p)
+	res, err := s.reports.get(s.registry(r.Context()), p)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound && p.Scope != "" {
 		// The scope unit does not exist on that date (merged, dissolved, not yet set up).
 		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p),

@@ -43,6 +43,7 @@ type Server struct {
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	people        peopleCache
+	reports       reportCache
 	limiter       *auth.Limiter
 	secureCookies bool
 }
