@@ -45,42 +45,43 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	search := textvn.NewQuery(data.Query)
-	var matches []int // indexes into all: copying the entries would cost more than the filtering
-	for i := range all {
-		p := &all[i]
-		if inScope != nil && !inScope[p.ID] {
-			continue
-		}
-		if !search.Match(p.folded) {
-			continue
-		}
-		if data.Gender != "" && p.Gender != data.Gender {
-			continue
-		}
-		if data.Alive && !p.AliveOn(d) {
-			continue
-		}
-		if p.BirthDate != 0 && p.BirthDate > d {
-			continue // not born yet on the date shown
-		}
-		matches = append(matches, i)
-	}
-	pick := func(idx []int) []personEntry {
-		out := make([]personEntry, len(idx))
-		for i, k := range idx {
-			out[i] = all[k]
-		}
-		return out
+	keep := func(p *personEntry) bool {
+		return (inScope == nil || inScope[p.ID]) && search.Match(p.folded) &&
+			(data.Gender == "" || p.Gender == data.Gender) && (!data.Alive || p.AliveOn(d)) &&
+			(p.BirthDate == 0 || p.BirthDate <= d) // not born yet on the date shown
 	}
 	if q.Get("dang") == "xlsx" {
-		s.peopleXLSX(w, r, d, pick(matches))
+		var rows []personEntry
+		for i := range all {
+			if keep(&all[i]) {
+				rows = append(rows, all[i])
+			}
+		}
+		s.peopleXLSX(w, r, d, rows)
 		return
 	}
-	data.Total = len(matches)
-	data.Pages = max(1, (len(matches)+pageSize-1)/pageSize)
+	// One pass counts the matches and keeps the requested page's rows only: a
+	// list of every match would cost more than the filtering.
 	data.Page, _ = strconv.Atoi(q.Get("trang"))
-	data.Page = min(max(data.Page, 1), data.Pages)
-	data.Rows = pick(matches[(data.Page-1)*pageSize : min(data.Page*pageSize, len(matches))])
+	data.Page = max(data.Page, 1)
+	window := func(page int) (total int, rows []personEntry) {
+		from := (page - 1) * pageSize
+		for i := range all {
+			if keep(&all[i]) {
+				if total >= from && total < from+pageSize {
+					rows = append(rows, all[i])
+				}
+				total++
+			}
+		}
+		return total, rows
+	}
+	data.Total, data.Rows = window(data.Page)
+	data.Pages = max(1, (data.Total+pageSize-1)/pageSize)
+	if data.Page > data.Pages { // past the end: show the last page
+		data.Page = data.Pages
+		data.Total, data.Rows = window(data.Page)
+	}
 	if data.Page > 1 {
 		data.PrevURL = pageURL(r, data.Page-1)
 	}

@@ -175,6 +175,10 @@ func TestPeopleList(t *testing.T) {
 	if !strings.Contains(body, "Trần Văn Bình") || strings.Contains(body, "Nguyễn Thị Ánh") {
 		t.Error("search without diacritics")
 	}
+	_, body = ts.get("/nhan-su?ngay=2021-01-01&trang=9")
+	if !strings.Contains(body, "Trang 1/1") || !strings.Contains(body, "Trần Văn Bình") {
+		t.Error("a page past the end must show the last page")
+	}
 	_, body = ts.get("/nhan-su?ngay=2021-01-01&con_song=1")
 	if strings.Contains(body, "Đỗ Văn Đạt") {
 		t.Error("a dead person listed among the living")
