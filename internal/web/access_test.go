@@ -27,6 +27,7 @@ func TestAccessMatrix(t *testing.T) {
 		{"/chi-tieu/units.commune?ngay=2018-01-01&tu=2010-01-01", "/api/v1/report/units.commune?ngay=2018-01-01&tu=2010-01-01", all},
 		{"/chi-tieu/units.commune?ngay=2018-01-01&pham_vi=T1", "/api/v1/report/units.commune?ngay=2018-01-01&pham_vi=T1", "admin viewer auditor"},
 		{"/to-chuc?ngay=2018-01-01", "/api/v1/tree?ngay=2018-01-01", all},
+		{"/don-vi?ngay=2018-01-01&q=xa", "/api/v1/units?ngay=2018-01-01&q=xa", all},
 		{"/don-vi/X1?ngay=2018-01-01", "/api/v1/units/X1?ngay=2018-01-01", inside},
 		{"/don-vi/H1?ngay=2018-01-01", "/api/v1/units/H1?ngay=2018-01-01", inside},
 		{"/don-vi/X2?ngay=2018-01-01", "/api/v1/units/X2?ngay=2018-01-01", "admin viewer auditor"},
@@ -127,6 +128,10 @@ func TestScopedLists(t *testing.T) {
 	_, body := staff.get("/nhan-su?ngay=2018-01-01")
 	if !strings.Contains(body, "Trần Văn Bình") || strings.Contains(body, "Nguyễn Thị Ánh") {
 		t.Error("people list: staff of H1 must see P1 only")
+	}
+	_, body = staff.get("/api/v1/units?ngay=2018-01-01&q=xa")
+	if !strings.Contains(body, `"id": "X1"`) || strings.Contains(body, `"id": "X2"`) {
+		t.Errorf("unit list: staff of H1 must see X1 only:\n%s", body)
 	}
 	_, body = staff.get("/to-chuc?ngay=2018-01-01")
 	if strings.Contains(body, "Tỉnh Thử") || !strings.Contains(body, "Huyện Ánh") {

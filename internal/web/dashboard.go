@@ -62,6 +62,14 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if r.URL.Query().Get("dang") == "xlsx" {
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", `attachment; filename="chi-tieu-`+p.AsOf.String()+`.xlsx"`)
+		if err := report.WriteXLSX(w, res); err != nil {
+			s.log.Error("xlsx", "err", err)
+		}
+		return
+	}
 	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf,
 		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}})
 }

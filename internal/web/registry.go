@@ -18,6 +18,7 @@ type Registry interface {
 	UnitNames(ids []string, d tochuc.Date) (map[string]string, error)
 	CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error)
 	ChildCounts(d tochuc.Date) (map[string]int, error)
+	ScopedUnitIDs(scope string, d tochuc.Date) (map[string]bool, error)
 	AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
 	MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error)
 	Headcounts(unitID string) ([]tochuc.Headcount, error)

@@ -20,6 +20,8 @@ func (s *Server) routes() []route {
 			[]string{"ngay", "tu", "pham_vi"}, s.handleDashboard},
 		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu", []string{"ngay", "tu", "pham_vi"}, s.handleExplain},
 		{"GET", "/to-chuc", "/api/v1/tree", "Cây tổ chức: các đơn vị gốc trong phạm vi và số đơn vị theo loại", date, s.handleTree},
+		{"GET", "/don-vi", "/api/v1/units", "Danh sách đơn vị tồn tại vào ngày xem (tìm không dấu, lọc theo loại, phân trang)",
+			[]string{"ngay", "q", "loai", "trang"}, s.handleUnits},
 		{"GET", "/don-vi/{id}", "/api/v1/units/{id}", "Đơn vị: phiên bản, sắp xếp, chức vụ, đảng viên, biên chế, văn bản", date, s.handleUnit},
 		{"GET", "/nhan-su", "/api/v1/people", "Danh sách nhân sự (tìm không dấu, sắp xếp theo tên, phân trang)",
 			[]string{"ngay", "q", "gioi_tinh", "con_song", "trang"}, s.handlePeople},

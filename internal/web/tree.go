@@ -16,6 +16,7 @@ type treeData struct {
 type unitRow struct {
 	tochuc.Unit
 	Children int
+	Kids     []unitRow // the children, for the units at the top of the tree (expanded in place)
 }
 
 type kindCount struct {
@@ -50,6 +51,19 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	for i := range rows { // one level under each top unit, to expand in place
+		if rows[i].Children == 0 {
+			continue
+		}
+		kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: rows[i].ID})
+		if err == nil {
+			rows[i].Kids, err = withChildren(reg, d, kids)
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	counts, err := reg.CountUnitsByKind(d, sc)
 	if err != nil {

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/tochuc/tochuc/internal/textvn"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// unitsData is the list of units existing on the date, filtered.
+type unitsData struct {
+	Query, Kind string
+	Kinds       []tochuc.UnitKind
+	Rows        []tochuc.Unit
+	Total       int
+	Page, Pages int
+	PrevURL     string
+	NextURL     string
+}
+
+// handleUnits lists the units existing on the date inside the user's scope,
+// by kind and name (diacritics ignored), sorted the Vietnamese way.
+func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
+	d, ok := dateOf(r)
+	if !ok {
+		s.fail(w, r, badDate(r))
+		return
+	}
+	q := r.URL.Query()
+	data := unitsData{Query: q.Get("q"), Kind: q.Get("loai"), Kinds: tochuc.UnitKinds}
+	reg := s.registry(r.Context())
+	units, err := reg.UnitsAsOf(d, tochuc.UnitFilter{Kind: data.Kind})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	user, _ := userOf(r.Context())
+	var inScope map[string]bool
+	if sc := scope(user); sc != "" {
+		if inScope, err = reg.ScopedUnitIDs(sc, d); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	search := textvn.NewQuery(data.Query)
+	var rows []tochuc.Unit
+	for _, u := range units {
+		if (inScope == nil || inScope[u.ID]) && search.Match(textvn.Fold(u.Name+" "+u.ID)) {
+			rows = append(rows, u)
+		}
+	}
+	sortUnits(rows)
+	if q.Get("dang") == "xlsx" {
+		out := [][]any{{"Mã", "Tên", "Loại", "Mã đơn vị cấp trên", "Mã địa bàn", "Mã hành chính", "Từ ngày", "Đến ngày"}}
+		for _, u := range rows {
+			out = append(out, []any{u.ID, u.Name, u.KindLabel(), u.ParentID, u.LocalityID, u.AdminCode, u.From.Vietnamese(), u.To.Vietnamese()})
+		}
+		if err := writeXLSX(w, "don-vi-"+d.String()+".xlsx", "don_vi", out); err != nil {
+			s.log.Error("xlsx", "err", err)
+		}
+		return
+	}
+	data.Total = len(rows)
+	data.Pages = max(1, (len(rows)+pageSize-1)/pageSize)
+	data.Page, _ = strconv.Atoi(q.Get("trang"))
+	data.Page = min(max(data.Page, 1), data.Pages)
+	data.Rows = rows[(data.Page-1)*pageSize : min(data.Page*pageSize, len(rows))]
+	if data.Page > 1 {
+		data.PrevURL = pageURL(r, data.Page-1)
+	}
+	if data.Page < data.Pages {
+		data.NextURL = pageURL(r, data.Page+1)
+	}
+	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data})
+}
