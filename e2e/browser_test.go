@@ -289,3 +289,60 @@ func TestDemoDashboardToRecords(t *testing.T) {
 		t.Fatalf("records behind F6: %d counted of %d, want 165 of 230", counted, all)
 	}
 }
+
+// TestRolesAndAuditInBrowser signs in as each role of the demo accounts: a
+// viewer has no edit links, board staff edit a post from a date, and the
+// auditor finds the edit in the audit log.
+func TestRolesAndAuditInBrowser(t *testing.T) {
+	db := sqldbtest.Open(t)
+	b := bundle.Tables{}
+	b.Add("units", map[string]string{"id": "T1", "name": "Tỉnh Thử", "kind": "province", "valid_from": "2000-01-01"})
+	b.Add("units", map[string]string{"id": "D1", "name": "Đảng bộ tỉnh Thử", "kind": "party_provincial", "locality_id": "T1", "valid_from": "2000-01-01"})
+	b.Add("people", map[string]string{"id": "P1", "full_name": "Trần Văn Bình"})
+	b.Add("assignments", map[string]string{"person_id": "P1", "unit_id": "D1", "role": "deputy_secretary", "valid_from": "2015-01-01", "how": "elected"})
+	if rep, err := db.ImportBundle(context.Background(), b, "e2e", "e2e", bundle.Options{}); err != nil || !rep.OK() {
+		t.Fatalf("import: %v", err)
+	}
+	url := serveDB(t, db, []tochuc.User{
+		{Login: "canbo", FullName: "Cán bộ", Role: tochuc.RoleStaff, ScopeUnitID: "T1"},
+		{Login: "nguoixem", FullName: "Người xem", Role: tochuc.RoleViewer, ScopeUnitID: "T1"},
+		{Login: "kiemtra", FullName: "Kiểm tra", Role: tochuc.RoleAuditor},
+	})
+	viewer := browser(t)
+	signIn(t, viewer, url, "nguoixem")
+	if err := chromedp.Do(viewer, chromedp.Navigate(url+"/don-vi/D1?ngay=2020-01-01"), chromedp.WaitVisible(chromedp.ID("posts"))); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := chromedp.Run(viewer, chromedp.Evaluate[int](`document.querySelectorAll('a.edit').length`)); err != nil || n != 0 {
+		t.Fatalf("a viewer sees %d edit links (%v)", n, err)
+	}
+
+	staff := browser(t)
+	signIn(t, staff, url, "canbo")
+	err := chromedp.Do(staff,
+		chromedp.Navigate(url+"/don-vi/D1?ngay=2020-01-01"),
+		chromedp.Click(chromedp.CSS(`#posts a.edit`)),
+		chromedp.WaitVisible(chromedp.CSS(`form.edit`)),
+		chromedp.SetValue(chromedp.CSS(`input[name="hieu_luc"]`), "2020-06-01"),
+		chromedp.SetValue(chromedp.CSS(`select[name="v_role"]`), "secretary"),
+		chromedp.Submit(chromedp.CSS(`form.edit`)),
+		chromedp.WaitVisible(chromedp.ID("assignments")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := text(t, staff, "#assignments")
+	if !strings.Contains(rows, "01/06/2020") || !strings.Contains(rows, "Bí thư") || !strings.Contains(rows, "Phó Bí thư") {
+		t.Fatalf("after the change the person's posts read:\n%s", rows)
+	}
+
+	auditor := browser(t)
+	signIn(t, auditor, url, "kiemtra")
+	if err := chromedp.Do(auditor, chromedp.Navigate(url+"/nhat-ky"), chromedp.WaitVisible(chromedp.ID("audit"))); err != nil {
+		t.Fatal(err)
+	}
+	if log := text(t, auditor, "#audit"); !strings.Contains(log, "assignments.change") || !strings.Contains(log, "canbo") ||
+		!strings.Contains(log, "2020-06-01") {
+		t.Fatalf("audit log:\n%s", log)
+	}
+}
