@@ -45,20 +45,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	opt := bundleOptions(e)
-	rep, err := db.ImportBundle(ctx, tables, e.user, fmt.Sprintf("demo --seed %d", *seed), opt)
-	if opt.Progress != nil {
-		fmt.Fprint(e.stderr, "\r\033[K")
-	}
-	if err != nil {
-		return err
-	}
-	printReport(e.stdout, rep)
-	if !rep.OK() {
-		return fmt.Errorf("nhập dữ liệu mẫu thất bại: %d lỗi, cơ sở dữ liệu không thay đổi (demo import refused: %d errors)",
-			rep.Errors, rep.Errors)
-	}
-	return nil
+	return importAndReport(ctx, e, db, tables, fmt.Sprintf("demo --seed %d", *seed), true)
 }
 
 // writeTables writes in-memory tables as a bundle at path (directory, .zip

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/sqldb"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
@@ -31,13 +32,17 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	return importAndReport(ctx, e, db, src, "import "+path, !*quiet)
+}
+
+// importAndReport imports a bundle as one change set, with a progress line on
+// a terminal when progress is set, prints the report, and fails when refused.
+func importAndReport(ctx context.Context, e *env, db *sqldb.DB, src bundle.Source, source string, progress bool) error {
 	var opt bundle.Options
-	if !*quiet && isTerminal(e.stderr) {
-		opt.Progress = func(file string, rows int) {
-			fmt.Fprintf(e.stderr, "\r\033[Kđang đọc %s: %d dòng", file, rows)
-		}
+	if progress {
+		opt = bundleOptions(e)
 	}
-	rep, err := db.ImportBundle(ctx, src, e.user, "import "+path, opt)
+	rep, err := db.ImportBundle(ctx, src, e.user, source, opt)
 	if opt.Progress != nil {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}

@@ -92,5 +92,6 @@ func loadDemoIfEmpty(ctx context.Context, e *env, db *sqldb.DB) error {
 		printReport(e.stdout, rep)
 		return fmt.Errorf("dữ liệu mẫu không hợp lệ")
 	}
-	return nil
+	// Derive the membership periods now, so that the first dashboard is quick.
+	return db.RefreshMemberPeriods(ctx)
 }
