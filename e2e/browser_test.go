@@ -288,6 +288,24 @@ func TestDemoDashboardToRecords(t *testing.T) {
 	if counted != 165 || all != 230 {
 		t.Fatalf("records behind F6: %d counted of %d, want 165 of 230", counted, all)
 	}
+	// The tree in 2018, then past the reform of 2025-07-01.
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/to-chuc")); err != nil {
+		t.Fatal(err)
+	}
+	setDate(t, ctx, "2018-12-31")
+	if tree := text(t, ctx, "#tree"); !strings.Contains(tree, "Tỉnh Bắc Giang") || strings.Contains(tree, "Tỉnh Bắc Ninh") {
+		t.Fatalf("tree on 2018-12-31:\n%.500s", tree)
+	}
+	if d := text(t, ctx, `td[data-kind="district"]`); d != "10" {
+		t.Fatalf("districts on 2018-12-31: %s", d)
+	}
+	setDate(t, ctx, "2025-07-01")
+	if tree := text(t, ctx, "#tree"); !strings.Contains(tree, "Tỉnh Bắc Ninh") || strings.Contains(tree, "Tỉnh Bắc Giang") {
+		t.Fatalf("tree on 2025-07-01:\n%.500s", tree)
+	}
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('td[data-kind="district"]').length`)); err != nil || n != 0 {
+		t.Fatalf("districts shown after the reform: %d %v", n, err)
+	}
 }
 
 // TestRolesAndAuditInBrowser signs in as each role of the demo accounts: a
