@@ -98,7 +98,7 @@ func TestAccessMatrix(t *testing.T) {
 	}
 	covered["/api/v1/records/{file}"] = true
 	for _, p := range []string{"/api/v1/imports", "/api/v1/imports/{id}", "/api/v1/imports/{id}/commit", "/api/v1/export"} {
-		covered[p] = true // TestImportInBrowserFlow checks who may import and export
+		covered[p] = true // TestImportInBrowserFlow checks who may import, and what each exports
 	}
 
 	// Every API route of the OpenAPI document is in the matrix.

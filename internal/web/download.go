@@ -11,12 +11,23 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// handleExport downloads the whole registry as a bundle (.zip or .xlsx), for administrators.
+// handleExport downloads, as a bundle (.zip or .xlsx), the registry, or for a
+// user with a scope the part of it that belongs to the scope.
 func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	u, _ := userOf(r.Context())
-	if u.Role != tochuc.RoleAdmin && !(u.CanReadAudit() && u.WholeRegistry()) {
-		s.fail(w, r, tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên và kiểm tra viên toàn hệ thống được tải toàn bộ dữ liệu."))
-		return
+	reg := s.registry(r.Context())
+	var store bundle.Store = reg
+	if sc := scope(u); sc != "" {
+		units, err := reg.UnitsEverUnder(sc)
+		var people map[string]bool
+		if err == nil {
+			people, err = reg.PeopleOfUnits(units)
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		store = scopedStore{Store: reg, units: units, people: people}
 	}
 	ext := ".zip"
 	if r.URL.Query().Get("dang") == "xlsx" {
@@ -31,7 +42,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	path := filepath.Join(dir, "tochuc"+ext)
 	sink, err := bundle.CreateSink(path)
 	if err == nil {
-		if _, err = bundle.Export(s.registry(r.Context()), sink); err != nil {
+		if _, err = bundle.Export(store, sink); err != nil {
 			bundle.Discard(sink)
 		} else {
 			err = sink.Close()

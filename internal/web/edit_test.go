@@ -98,3 +98,30 @@ func TestEditUnitNewVersion(t *testing.T) {
 		t.Fatal("the unit's name must change on 2020-01-01 and stay before")
 	}
 }
+
+// TestAddPersonAndUnit adds a unit and a person through the blank forms.
+func TestAddPersonAndUnit(t *testing.T) {
+	ts := newApp(t, richBundle())
+	staff := signIn(t, ts, "staff")
+	if _, body := staff.get("/don-vi?ngay=2020-01-01"); !strings.Contains(body, "Thêm đơn vị") {
+		t.Fatal("no link to add a unit")
+	}
+	code, _ := staff.postForm("/sua/units?ngay=2020-01-01", url.Values{"che_do": {"sua_sai"},
+		"v_id": {"X7"}, "v_name": {"Xã Bảy"}, "v_kind": {"commune"}, "v_parent_id": {"H1"}, "v_valid_from": {"2020-01-01"}})
+	if code != http.StatusOK {
+		t.Fatalf("add a unit inside the scope: %d", code)
+	}
+	code, _ = staff.postForm("/sua/units?ngay=2020-01-01", url.Values{"che_do": {"sua_sai"},
+		"v_id": {"X8"}, "v_name": {"Xã Tám"}, "v_kind": {"commune"}, "v_parent_id": {"H2"}, "v_valid_from": {"2020-01-01"}})
+	if code != http.StatusForbidden {
+		t.Fatalf("add a unit outside the scope: %d", code)
+	}
+	code, _ = staff.postForm("/sua/people?ngay=2020-01-01", url.Values{"che_do": {"sua_sai"},
+		"v_id": {"P7"}, "v_full_name": {"Hoàng Thị Mai"}, "v_gender": {"female"}})
+	if code != http.StatusOK {
+		t.Fatalf("add a person: %d", code)
+	}
+	if _, body := signIn(t, ts, "admin").get("/api/v1/people/P7"); !strings.Contains(body, "Hoàng Thị Mai") {
+		t.Fatal("the person added is not there")
+	}
+}

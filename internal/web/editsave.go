@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -94,7 +95,12 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "change_set": e.Audit.Detail["change_set"], "files": rep.Files})
 		return
 	}
-	http.Redirect(w, r, recordURL(f, req.Values, d), http.StatusSeeOther)
+	next := recordURL(f, req.Values, d)
+	if f.Name == "people" && len(req.Original) == 0 {
+		// A new person is entered with a post: until then no scope holds them.
+		next = "/sua/assignments?person_id=" + url.QueryEscape(req.Values["id"]) + "&valid_from=" + d.String() + "&ngay=" + d.String()
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 // editFailed shows the form again with the message and the import's issues.

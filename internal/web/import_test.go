@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -102,12 +103,33 @@ func TestImportInBrowserFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zip, _ := io.ReadAll(resp.Body)
+	whole, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !bytes.HasPrefix(zip, []byte("PK")) {
+	if resp.StatusCode != 200 || !bytes.HasPrefix(whole, []byte("PK")) {
 		t.Fatalf("export: %d", resp.StatusCode)
 	}
-	if code, _ := signIn(t, ts, "staff").get("/api/v1/export"); code != http.StatusForbidden {
-		t.Fatalf("staff export: %d", code)
+	// Staff of H1 get their scope's part: H1's units, not H2's; P1, not P2.
+	resp, err = signIn(t, ts, "staff").http.Get(ts.URL + "/api/v1/export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zipped, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatalf("staff export: %d %v", resp.StatusCode, err)
+	}
+	files := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		files[f.Name] = string(b)
+	}
+	if u := files["units.csv"]; !strings.Contains(u, "\nX1,") || !strings.Contains(u, "\nD1,") || strings.Contains(u, "\nX2,") || strings.Contains(u, "\nU2,") {
+		t.Fatalf("staff's units.csv:\n%s", u)
+	}
+	if p := files["people.csv"]; !strings.Contains(p, "\nP1,") || strings.Contains(p, "\nP2,") {
+		t.Fatalf("staff's people.csv:\n%s", p)
 	}
 }
