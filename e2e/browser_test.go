@@ -299,6 +299,18 @@ func TestDemoDashboardToRecords(t *testing.T) {
 	if d := text(t, ctx, `td[data-kind="district"]`); d != "10" {
 		t.Fatalf("districts on 2018-12-31: %s", d)
 	}
+	// Expand the province, then Lục Nam district in place: its communes load under it.
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`details[data-top="VN1-24"] > summary > span.children`)),
+		chromedp.Click(chromedp.CSS(`details[data-id="VN1-218"] > summary > span.children`)),
+		chromedp.WaitVisible(chromedp.CSS(`details[data-id="VN1-218"] > ul > li`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kids := text(t, ctx, `details[data-id="VN1-218"] > ul`); !strings.Contains(kids, "Thị trấn Đồi Ngô") && !strings.Contains(kids, "Xã") {
+		t.Fatalf("Lục Nam expanded:\n%.500s", kids)
+	}
 	setDate(t, ctx, "2025-07-01")
 	if tree := text(t, ctx, "#tree"); !strings.Contains(tree, "Tỉnh Bắc Ninh") || strings.Contains(tree, "Tỉnh Bắc Giang") {
 		t.Fatalf("tree on 2025-07-01:\n%.500s", tree)

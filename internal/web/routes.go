@@ -23,6 +23,8 @@ func (s *Server) routes() []route {
 		{"GET", "/don-vi", "/api/v1/units", "Danh sách đơn vị tồn tại vào ngày xem (tìm không dấu, lọc theo loại, phân trang)",
 			[]string{"ngay", "q", "loai", "trang"}, s.handleUnits},
 		{"GET", "/don-vi/{id}", "/api/v1/units/{id}", "Đơn vị: phiên bản, sắp xếp, chức vụ, đảng viên, biên chế, văn bản", date, s.handleUnit},
+		{"GET", "/don-vi/{id}/truc-thuoc", "/api/v1/units/{id}/children", "Các đơn vị trực thuộc một đơn vị vào ngày xem",
+			date, s.handleChildren},
 		{"GET", "/nhan-su", "/api/v1/people", "Danh sách nhân sự (tìm không dấu, sắp xếp theo tên, phân trang)",
 			[]string{"ngay", "q", "gioi_tinh", "con_song", "trang"}, s.handlePeople},
 		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson},

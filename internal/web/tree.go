@@ -15,8 +15,9 @@ type treeData struct {
 
 type unitRow struct {
 	tochuc.Unit
-	Children int
-	Kids     []unitRow // the children, for the units at the top of the tree (expanded in place)
+	KindName string    `json:"kind_label"`
+	Children int       `json:"children"`
+	Kids     []unitRow `json:"-"` // the children, for the units at the top of the tree (expanded in place)
 }
 
 type kindCount struct {
@@ -91,7 +92,7 @@ func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, 
 		return nil, err
 	}
 	for i, u := range units {
-		rows[i] = unitRow{Unit: u, Children: counts[u.ID]}
+		rows[i] = unitRow{Unit: u, KindName: u.KindLabel(), Children: counts[u.ID]}
 	}
 	return rows, nil
 }

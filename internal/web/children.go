@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// childrenData is the units directly under one unit on a date, for the
+// tree's expansion in place (static/tree.js asks for it).
+type childrenData struct {
+	ParentID string    `json:"parent_id"`
+	Units    []unitRow `json:"units"`
+}
+
+// handleChildren lists the units directly under a unit, inside the user's scope.
+func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) {
+	d, ok := dateOf(r)
+	if !ok {
+		s.fail(w, r, badDate(r))
+		return
+	}
+	reg := s.registry(r.Context())
+	id := r.PathValue("id")
+	user, _ := userOf(r.Context())
+	if ok, err := s.canSeeUnit(r.Context(), reg, user, id, d); err != nil || !ok {
+		s.failOrForbid(w, r, err)
+		return
+	}
+	kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: id})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rows, err := withChildren(reg, d, kids)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, apiBody{AsOf: d, Data: childrenData{ParentID: id, Units: rows}})
+}
