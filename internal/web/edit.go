@@ -33,17 +33,8 @@ type editData struct {
 // handleEditForm shows the form of the record named by the key in the query
 // (its version on the page date, for a unit), or an empty one to add a record.
 func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
+	f, d, ok := s.editTarget(w, r)
 	if !ok {
-		s.fail(w, r, badDate(r))
-		return
-	}
-	f := bundle.FileByName(r.PathValue("file"))
-	if f == nil {
-		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
-		return
-	}
-	if !s.mayWrite(w, r) {
 		return
 	}
 	data := editData{File: f.Name, Periodic: periodic(f), Mode: modeChange, Effective: d.String(), Original: map[string]string{}}
@@ -106,6 +97,22 @@ func editTitle(f *bundle.File, isNew bool) string {
 		return "Thêm " + fileTitles[f.Name]
 	}
 	return "Sửa " + fileTitles[f.Name]
+}
+
+// editTarget reads what every edit request names — the page date and the
+// file of the record — and answers the error itself when the user may not edit.
+func (s *Server) editTarget(w http.ResponseWriter, r *http.Request) (*bundle.File, tochuc.Date, bool) {
+	d, ok := dateOf(r)
+	if !ok {
+		s.fail(w, r, badDate(r))
+		return nil, 0, false
+	}
+	f := bundle.FileByName(r.PathValue("file"))
+	if f == nil {
+		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
+		return nil, 0, false
+	}
+	return f, d, s.mayWrite(w, r)
 }
 
 // mayWrite answers 403 unless the user may edit records.

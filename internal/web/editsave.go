@@ -51,17 +51,8 @@ func parseEditRequest(r *http.Request, f *bundle.File) (editRequest, error) {
 
 // handleEdit records an edit: as a page form (redirecting to the record) or through the API.
 func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
+	f, d, ok := s.editTarget(w, r)
 	if !ok {
-		s.fail(w, r, badDate(r))
-		return
-	}
-	f := bundle.FileByName(r.PathValue("file"))
-	if f == nil {
-		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
-		return
-	}
-	if !s.mayWrite(w, r) {
 		return
 	}
 	req, err := parseEditRequest(r, f)
