@@ -55,7 +55,7 @@ func WriteTable(w io.Writer, r *Result) error {
 		if since {
 			row = append(row, "", "")
 			if ind.Since != nil && ind.Change != nil {
-				row[4], row[5] = tochuc.FormatInt(ind.Since.Value), signed(*ind.Change)
+				row[4], row[5] = tochuc.FormatInt(ind.Since.Value), tochuc.FormatSigned(*ind.Change)
 			}
 		}
 		rows = append(rows, row)
@@ -65,7 +65,7 @@ func WriteTable(w io.Writer, r *Result) error {
 				sub = append(sub, "", "")
 				if ind.Since != nil {
 					then := ind.Since.By[part]
-					sub[4], sub[5] = tochuc.FormatInt(then), signed(ind.By[part]-then)
+					sub[4], sub[5] = tochuc.FormatInt(then), tochuc.FormatSigned(ind.By[part]-then)
 				}
 			}
 			rows = append(rows, sub)
@@ -92,13 +92,6 @@ func partsOf(ind Indicator) []string {
 		return def.Parts
 	}
 	return nil
-}
-
-func signed(n int) string {
-	if n > 0 {
-		return "+" + tochuc.FormatInt(n)
-	}
-	return tochuc.FormatInt(n)
 }
 
 // writeTable writes rows (the first is the header, underlined) in columns

@@ -70,23 +70,8 @@ func fixture() bundle.Tables {
 func setup(t *testing.T) (*sqldb.DB, *sqldb.Reader) {
 	t.Helper()
 	db := sqldbtest.Open(t)
-	mustImport(t, db, fixture())
+	sqldbtest.MustImport(t, db, fixture())
 	return db, db.Reader(context.Background(), sqldb.Recorded{})
-}
-
-func mustImport(t *testing.T, db *sqldb.DB, src bundle.Tables) *bundle.Report {
-	t.Helper()
-	rep, err := db.ImportBundle(context.Background(), src, "tester", "test", bundle.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !rep.OK() {
-		for _, i := range rep.Issues {
-			t.Log(i)
-		}
-		t.Fatalf("import refused with %d errors", rep.Errors)
-	}
-	return rep
 }
 
 // apply plans an operation and imports the plan, which must be accepted.
@@ -99,7 +84,7 @@ func apply(t *testing.T, db *sqldb.DB, r *sqldb.Reader, op restructure.Operation
 	for _, c := range changes {
 		t.Log(c)
 	}
-	mustImport(t, db, tables)
+	sqldbtest.MustImport(t, db, tables)
 	return changes
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/restructure"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -228,7 +229,7 @@ func TestInvalidOperations(t *testing.T) {
 
 func TestMemberJoiningOnTheDay(t *testing.T) {
 	db, r := setup(t)
-	mustImport(t, db, bundle.Tables{
+	sqldbtest.MustImport(t, db, bundle.Tables{
 		"people": {{"id", "full_name"}, {"P7", "Đỗ Văn Giang"}},
 		"party":  {{"person_id", "event", "date", "unit_id"}, {"P7", "admitted", D.String(), "DXA"}},
 	})

@@ -12,14 +12,39 @@ type Comparison = tochuc.Comparison
 // Compare returns what changed between two dates (from < to) inside a scope ("" = everything).
 func (r *Reader) Compare(from, to tochuc.Date, scope string) (*Comparison, error) {
 	c, err := r.compare(from, to)
-	if err != nil || scope == "" {
-		return c, err
+	if err != nil {
+		return nil, err
 	}
-	return r.scopeComparison(c, scope)
+	var in [2]map[string]bool // the units inside the scope on each date; nil: everything
+	if scope != "" {
+		for i, d := range []tochuc.Date{from, to} {
+			if in[i], err = r.ScopedUnitIDs(scope, d); err != nil {
+				return nil, err
+			}
+		}
+		keepScoped(c, in[0], in[1])
+	}
+	if c.Events, err = r.partyEventCounts(from, to, scope); err != nil {
+		return nil, err
+	}
+	for i, d := range []tochuc.Date{from, to} {
+		staff, err := r.staffByUnit(d)
+		if err != nil {
+			return nil, err
+		}
+		for id, n := range staff {
+			if in[i] == nil || in[i][id] {
+				c.Staff[i] += n
+			}
+		}
+	}
+	return c, nil
 }
 
+// compare lists the units, restructuring links and posts that changed
+// between two dates, everywhere.
 func (r *Reader) compare(from, to tochuc.Date) (*Comparison, error) {
-	c := &Comparison{From: from, To: to, Events: map[string]int{}}
+	c := &Comparison{From: from, To: to}
 	before, err := r.UnitsAsOf(from, tochuc.UnitFilter{})
 	if err != nil {
 		return nil, err
@@ -60,26 +85,6 @@ func (r *Reader) compare(from, to tochuc.Date) (*Comparison, error) {
 	if c.Filled, c.Vacated, err = r.postChanges(from, to); err != nil {
 		return nil, err
 	}
-	err = r.each(`SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ? GROUP BY event`,
-		[]any{from, to}, func(s scanner) error {
-			var e string
-			var n int
-			err := s.Scan(&e, &n)
-			c.Events[e] = n
-			return err
-		})
-	if err != nil {
-		return nil, err
-	}
-	for i, d := range []tochuc.Date{from, to} {
-		staff, err := r.staffByUnit(d)
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range staff {
-			c.Staff[i] += n
-		}
-	}
 	var ids []string
 	for _, a := range append(append([]tochuc.Assignment{}, c.Filled...), c.Vacated...) {
 		ids = append(ids, a.PersonID)
@@ -108,17 +113,9 @@ func (r *Reader) postChanges(from, to tochuc.Date) (filled, vacated []tochuc.Ass
 	return filled, vacated, err
 }
 
-// scopeComparison keeps what happened inside a scope: units inside it on the
-// date concerned, posts in them, events of people registered in them.
-func (r *Reader) scopeComparison(c *Comparison, scope string) (*Comparison, error) {
-	before, err := r.ScopedUnitIDs(scope, c.From)
-	if err != nil {
-		return nil, err
-	}
-	after, err := r.ScopedUnitIDs(scope, c.To)
-	if err != nil {
-		return nil, err
-	}
+// keepScoped keeps what happened inside a scope: units inside it on the date
+// concerned (before: on From; after: on To) and the posts in them.
+func keepScoped(c *Comparison, before, after map[string]bool) {
 	keepUnits := func(us []tochuc.Unit, in map[string]bool) []tochuc.Unit {
 		return slices.DeleteFunc(us, func(u tochuc.Unit) bool { return !in[u.ID] })
 	}
@@ -127,38 +124,28 @@ func (r *Reader) scopeComparison(c *Comparison, scope string) (*Comparison, erro
 	c.Links = slices.DeleteFunc(c.Links, func(l tochuc.RestructureLink) bool { return !before[l.FromUnitID] && !after[l.ToUnitID] })
 	c.Filled = slices.DeleteFunc(c.Filled, func(a tochuc.Assignment) bool { return !after[a.UnitID] })
 	c.Vacated = slices.DeleteFunc(c.Vacated, func(a tochuc.Assignment) bool { return !before[a.UnitID] })
-	c.Events = map[string]int{}
+}
+
+// partyEventCounts counts the membership events in (from, to], by event:
+// everywhere, or of the people registered up to to in a party organization
+// inside the scope.
+func (r *Reader) partyEventCounts(from, to tochuc.Date, scope string) (map[string]int, error) {
 	w := r.rec.where("")
-	cte, args := r.scopeCTE(scope, c.To)
-	err = r.each(cte+`SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ? AND person_id IN (
-		SELECT person_id FROM party WHERE `+w+` AND date <= ? AND unit_id IN (SELECT id FROM scoped)) GROUP BY event`,
-		append(args, c.From, c.To, c.To), func(s scanner) error {
-			var e string
-			var n int
-			err := s.Scan(&e, &n)
-			c.Events[e] = n
-			return err
-		})
-	if err != nil {
-		return nil, err
+	q, args := `SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ?`, []any{from, to}
+	if scope != "" {
+		cte, cargs := r.scopeCTE(scope, to)
+		q = cte + q + ` AND person_id IN (SELECT person_id FROM party WHERE ` + w + ` AND date <= ? AND unit_id IN (SELECT id FROM scoped))`
+		args = append(append(cargs, args...), to)
 	}
-	for i, d := range []tochuc.Date{c.From, c.To} {
-		in := before
-		if i == 1 {
-			in = after
-		}
-		staff, err := r.staffByUnit(d)
-		if err != nil {
-			return nil, err
-		}
-		c.Staff[i] = 0
-		for id, n := range staff {
-			if in[id] {
-				c.Staff[i] += n
-			}
-		}
-	}
-	return c, nil
+	out := map[string]int{}
+	err := r.each(q+` GROUP BY event`, args, func(s scanner) error {
+		var e string
+		var n int
+		err := s.Scan(&e, &n)
+		out[e] = n
+		return err
+	})
+	return out, err
 }
 
 // staffByUnit returns the headcount on d of each unit existing then.

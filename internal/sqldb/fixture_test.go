@@ -91,22 +91,6 @@ func richBundle() bundle.Tables {
 	}
 }
 
-// mustImport imports a bundle and fails the test on any error.
-func mustImport(t *testing.T, db *sqldb.DB, src bundle.Source) *bundle.Report {
-	t.Helper()
-	rep, err := db.ImportBundle(context.Background(), src, "tester", "test", bundle.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !rep.OK() {
-		for _, i := range rep.Issues {
-			t.Log(i)
-		}
-		t.Fatalf("import refused with %d errors", rep.Errors)
-	}
-	return rep
-}
-
 // records returns a bundle's records as sorted lines "file|col=value|…" with
 // empty cells left out, so that column order and row order do not matter.
 func records(t *testing.T, src bundle.Source) []string {

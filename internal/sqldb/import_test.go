@@ -24,13 +24,13 @@ func TestRoundTrip(t *testing.T) {
 			want := records(t, src)
 
 			db1 := sqldbtest.Open(t)
-			mustImport(t, db1, src)
+			sqldbtest.MustImport(t, db1, src)
 			out1 := exportTo(t, db1, sqldb.Recorded{}, filepath.Join(dir, "e1"+ext))
 			got1 := records(t, out1)
 			diff(t, got1, want)
 
 			db2 := sqldbtest.Open(t)
-			mustImport(t, db2, out1)
+			sqldbtest.MustImport(t, db2, out1)
 			out2 := exportTo(t, db2, sqldb.Recorded{}, filepath.Join(dir, "e2"+ext))
 			diff(t, records(t, out2), got1)
 		})
@@ -73,12 +73,12 @@ func writeBundle(t *testing.T, b bundle.Tables, path string) bundle.Source {
 // records nothing and the export is unchanged.
 func TestImportTwiceChangesNothing(t *testing.T) {
 	db := sqldbtest.Open(t)
-	rep := mustImport(t, db, richBundle())
+	rep := sqldbtest.MustImport(t, db, richBundle())
 	if n := addedTotal(rep); n == 0 {
 		t.Fatal("first import added nothing")
 	}
 	before := records(t, exportTo(t, db, sqldb.Recorded{}, filepath.Join(t.TempDir(), "a")))
-	rep = mustImport(t, db, richBundle())
+	rep = sqldbtest.MustImport(t, db, richBundle())
 	if n := addedTotal(rep); n != 0 {
 		t.Fatalf("second import added %d records", n)
 	}
@@ -106,7 +106,7 @@ func addedTotal(r *bundle.Report) (n int) {
 func TestUpsertAndRecordedAt(t *testing.T) {
 	ctx := context.Background()
 	db := sqldbtest.Open(t)
-	mustImport(t, db, richBundle())
+	sqldbtest.MustImport(t, db, richBundle())
 	first := time.Now()
 	firstExport := records(t, exportTo(t, db, sqldb.Recorded{}, filepath.Join(t.TempDir(), "a")))
 	firstReport := unitCounts(t, db, sqldb.Recorded{}, "2019-06-30")
@@ -119,7 +119,7 @@ func TestUpsertAndRecordedAt(t *testing.T) {
 	b.Add("people", map[string]string{"id": "P3", "full_name": "Lê Văn Cường", "gender": "male", "birth_date": "1975-02-03"})
 	b.Add("headcount", map[string]string{"unit_id": "UB1", "date": "2019-01-01", "actual": "17", "quota": "20"})
 	b.Add("restructure", map[string]string{"event_id": "E0", "date": "2019-01-01", "kind": "merge", "from_unit_id": "X2", "to_unit_id": "X1"})
-	rep := mustImport(t, db, b)
+	rep := sqldbtest.MustImport(t, db, b)
 	want := map[string][2]int{"units": {1, 1}, "people": {1, 1}, "headcount": {1, 1}, "restructure": {1, 0}}
 	for _, f := range rep.Files {
 		if w := want[f.Name]; f.Added != w[0] || f.Superseded != w[1] {
@@ -161,11 +161,11 @@ func unitCounts(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, d string) map[st
 func TestUnitVersionsReplaced(t *testing.T) {
 	ctx := context.Background()
 	db := sqldbtest.Open(t)
-	mustImport(t, db, richBundle())
+	sqldbtest.MustImport(t, db, richBundle())
 	b := bundle.Tables{}
 	b.Add("units", map[string]string{"id": "HU218", "name": "Đảng bộ huyện Lục Nam", "kind": "party_upper",
 		"parent_id": "DB24", "locality_id": "H218", "valid_from": "2008-01-01"})
-	rep := mustImport(t, db, b)
+	rep := sqldbtest.MustImport(t, db, b)
 	if rep.Files[0].Added != 1 || rep.Files[0].Superseded != 2 {
 		t.Fatalf("units: %+v", rep.Files[0])
 	}
@@ -178,7 +178,7 @@ func TestUnitVersionsReplaced(t *testing.T) {
 // TestScope counts units reached through parent_id and locality_id.
 func TestScope(t *testing.T) {
 	db := sqldbtest.Open(t)
-	mustImport(t, db, richBundle())
+	sqldbtest.MustImport(t, db, richBundle())
 	m, err := db.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2018-12-31"), "H218")
 	if err != nil {
 		t.Fatal(err)

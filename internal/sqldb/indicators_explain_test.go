@@ -13,6 +13,7 @@ import (
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -26,7 +27,7 @@ func TestIndicatorsRecordedAt(t *testing.T) {
 	fix.Add("assignments", map[string]string{"person_id": "P07", "unit_id": "HDX1", "role": "chair",
 		"valid_from": "2016-07-01", "valid_to": "2018-06-01", "how": "elected"})
 	fix.Add("party", map[string]string{"person_id": "P20", "event": "removed", "date": "2018-10-01"})
-	mustImport(t, db, fix)
+	sqldbtest.MustImport(t, db, fix)
 	corrected := []indExpect{
 		{"concurrency.commune.secretary_council_chair", wantShare(0, 3), wantShare(2, 3)}, // still chair on S
 		{"village.head_party_member", wantShare(0, 3), wantShare(2, 3)},

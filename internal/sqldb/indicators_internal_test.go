@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/sqldb/testdsn"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -137,27 +135,7 @@ func TestRefreshIncremental(t *testing.T) {
 func openTestDB(t *testing.T) *DB {
 	t.Helper()
 	ctx := context.Background()
-	dsn := filepath.Join(t.TempDir(), "test.db")
-	if pg := os.Getenv("TOCHUC_TEST_POSTGRES"); pg != "" {
-		admin, err := Open(ctx, pg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		schema := fmt.Sprintf("t_ind_%d", rand.Uint64())
-		if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-			admin.Close()
-		})
-		sep := "?"
-		if strings.Contains(pg, "?") {
-			sep = "&"
-		}
-		dsn = pg + sep + "search_path=" + schema
-	}
-	db, err := Open(ctx, dsn)
+	db, err := Open(ctx, testdsn.New(t))
 	if err != nil {
 		t.Fatal(err)
 	}

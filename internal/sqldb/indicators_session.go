@@ -13,15 +13,14 @@ import (
 // per-date set of units inside the scope (temp table tc_scope) and the table
 // of member periods to read.
 type session struct {
-	db     *DB
-	ctx    context.Context
-	conn   *sql.Conn
-	tx     *sql.Tx
-	rec    Recorded
-	p      report.Params
-	mp     string // member_periods, or tc_member_periods when recorded at a past time
-	scoped bool
-	temps  []string
+	db    *DB
+	ctx   context.Context
+	conn  *sql.Conn
+	tx    *sql.Tx
+	rec   Recorded
+	p     report.Params
+	mp    string // member_periods, or tc_member_periods when recorded at a past time
+	temps []string
 }
 
 // evalDate is one date an indicator is evaluated at: a stock at d (at = 0

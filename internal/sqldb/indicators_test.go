@@ -36,7 +36,7 @@ func indParams(scope string, since bool) report.Params {
 func openIndFixture(t *testing.T) *sqldb.DB {
 	t.Helper()
 	db := sqldbtest.Open(t)
-	mustImport(t, db, indFixture())
+	sqldbtest.MustImport(t, db, indFixture())
 	return db
 }
 

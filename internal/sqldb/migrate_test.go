@@ -48,7 +48,7 @@ func TestOutdatedSchema(t *testing.T) {
 // TestRecordsAsOf checks the as-of rule of each file on the rich bundle.
 func TestRecordsAsOf(t *testing.T) {
 	db := sqldbtest.Open(t)
-	mustImport(t, db, richBundle())
+	sqldbtest.MustImport(t, db, richBundle())
 	r := db.Reader(context.Background(), sqldb.Recorded{})
 	count := func(file, date string, match map[string]string) (n int, first []string) {
 		err := r.RecordsAsOf(bundle.FileByName(file), tochuc.MustDate(date), match, func(c []string) error {

@@ -18,7 +18,7 @@ import (
 func accountsDB(t *testing.T) (*sqldb.DB, tochuc.User) {
 	t.Helper()
 	db := sqldbtest.Open(t)
-	mustImport(t, db, bundle.Tables{"units": richBundle()["units"]})
+	sqldbtest.MustImport(t, db, bundle.Tables{"units": richBundle()["units"]})
 	admin := mustCreateUser(t, db, tochuc.User{Login: "quantri", FullName: "Quản Trị", Role: tochuc.RoleAdmin})
 	return db, admin
 }

@@ -81,7 +81,7 @@ func hasIssue(rep *bundle.Report, br breakage) bool {
 // valid bundle: each must be refused with its error, the database unchanged.
 func TestBrokenBundles(t *testing.T) {
 	db := sqldbtest.Open(t)
-	mustImport(t, db, richBundle())
+	sqldbtest.MustImport(t, db, richBundle())
 	before := records(t, exportTo(t, db, sqldb.Recorded{}, filepath.Join(t.TempDir(), "before")))
 	for _, br := range breakages {
 		t.Run(br.name, func(t *testing.T) {
@@ -139,7 +139,7 @@ func TestDeathWarnings(t *testing.T) {
 	b := richBundle()
 	set(b, "assignments", 5, "valid_to", "") // P2 died 2021-03-04, post left open
 	b["party"] = slices.DeleteFunc(b["party"], func(r []string) bool { return r[1] == "died" })
-	rep := mustImport(t, db, b)
+	rep := sqldbtest.MustImport(t, db, b)
 	if rep.Warnings != 2 {
 		for _, i := range rep.Issues {
 			t.Log(i)

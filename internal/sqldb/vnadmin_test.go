@@ -26,11 +26,11 @@ func TestVietnamAdministrativeUnits(t *testing.T) {
 	}
 	src := bundle.Tables{"units": vn.Units, "restructure": vn.Restructure, "documents": vn.Documents}
 	db1 := sqldbtest.Open(t)
-	mustImport(t, db1, src)
+	sqldbtest.MustImport(t, db1, src)
 	zip := filepath.Join(t.TempDir(), "vn.zip")
 	out1 := exportTo(t, db1, sqldb.Recorded{}, zip)
 	db2 := sqldbtest.Open(t)
-	mustImport(t, db2, out1)
+	sqldbtest.MustImport(t, db2, out1)
 	diff(t, records(t, exportTo(t, db2, sqldb.Recorded{}, filepath.Join(t.TempDir(), "vn2.zip"))), records(t, out1))
 
 	for _, db := range []*sqldb.DB{db1, db2} {

@@ -29,9 +29,6 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Contains reports whether the folded text contains every word of the folded query.
-func Contains(foldedText, query string) bool { return NewQuery(query).Match(foldedText) }
-
 // Query is a search folded once, to match many texts.
 type Query []string
 

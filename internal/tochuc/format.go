@@ -28,3 +28,11 @@ func FormatPercent(ratio float64) string {
 	s := strconv.FormatFloat(ratio*100, 'f', 1, 64)
 	return strings.Replace(s, ".", ",", 1) + " %"
 }
+
+// FormatSigned formats a change: +15, 0, -1.120.
+func FormatSigned(n int) string {
+	if n > 0 {
+		return "+" + FormatInt(n)
+	}
+	return FormatInt(n)
+}

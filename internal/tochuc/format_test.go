@@ -49,3 +49,11 @@ func TestPeriod(t *testing.T) {
 		t.Fatal("adjacent periods must not overlap; open end holds forever")
 	}
 }
+
+func TestFormatSigned(t *testing.T) {
+	for n, want := range map[int]string{15: "+15", 0: "0", -1120: "-1.120"} {
+		if got := FormatSigned(n); got != want {
+			t.Errorf("FormatSigned(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -30,9 +30,10 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 	data := documentsData{Query: r.URL.Query().Get("q")}
 	user, _ := userOf(r.Context())
 	visible := s.documentVisibility(r.Context(), reg, user, d)
+	search := textvn.NewQuery(data.Query)
 	var issuers []string
 	for _, doc := range docs {
-		if doc.IssuedOn > d || (data.Query != "" && !textvn.Contains(textvn.Fold(doc.Number+" "+doc.Title), data.Query)) {
+		if doc.IssuedOn > d || (len(search) > 0 && !search.Match(textvn.Fold(doc.Number+" "+doc.Title))) {
 			continue
 		}
 		if ok, err := visible(doc); err != nil {

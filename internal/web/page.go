@@ -33,15 +33,10 @@ var funcs = template.FuncMap{
 	"at": func(path string, d tochuc.Date) string {
 		return path + "?ngay=" + url.QueryEscape(d.String())
 	},
-	"label": tochuc.Label,
-	"phase": jobPhaseLabel,
-	"pct":   tochuc.FormatPercent,
-	"signed": func(n int) string {
-		if n > 0 {
-			return "+" + tochuc.FormatInt(n)
-		}
-		return tochuc.FormatInt(n)
-	},
+	"label":     tochuc.Label,
+	"phase":     jobPhaseLabel,
+	"pct":       tochuc.FormatPercent,
+	"signed":    tochuc.FormatSigned,
 	"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
 	"hasPrefix": strings.HasPrefix,
 	"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },

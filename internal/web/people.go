@@ -2,15 +2,10 @@ package web
 
 import (
 	"net/http"
-	"net/url"
-	"strconv"
 
 	"github.com/tochuc/tochuc/internal/textvn"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
-
-// pageSize is the number of rows of a list page.
-const pageSize = 50
 
 // peopleData is the people list: a page of matches and the filters that chose them.
 type peopleData struct {
@@ -18,9 +13,7 @@ type peopleData struct {
 	Alive         bool
 	Rows          []personEntry
 	Total         int
-	Page, Pages   int
-	PrevURL       string
-	NextURL       string
+	pager
 }
 
 func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
@@ -62,10 +55,9 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 	}
 	// One pass counts the matches and keeps the requested page's rows only: a
 	// list of every match would cost more than the filtering.
-	data.Page, _ = strconv.Atoi(q.Get("trang"))
-	data.Page = max(data.Page, 1)
-	window := func(page int) (total int, rows []personEntry) {
-		from := (page - 1) * pageSize
+	asked := requestedPage(r)
+	window := func(n int) (total int, rows []personEntry) {
+		from := (n - 1) * pageSize
 		for i := range all {
 			if keep(&all[i]) {
 				if total >= from && total < from+pageSize {
@@ -76,25 +68,12 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		}
 		return total, rows
 	}
-	data.Total, data.Rows = window(data.Page)
-	data.Pages = max(1, (data.Total+pageSize-1)/pageSize)
-	if data.Page > data.Pages { // past the end: show the last page
-		data.Page = data.Pages
-		data.Total, data.Rows = window(data.Page)
-	}
-	if data.Page > 1 {
-		data.PrevURL = pageURL(r, data.Page-1)
-	}
-	if data.Page < data.Pages {
-		data.NextURL = pageURL(r, data.Page+1)
+	data.Total, data.Rows = window(asked)
+	data.pager = newPager(r, data.Total)
+	if data.Page != asked { // past the end: the last page
+		_, data.Rows = window(data.Page)
 	}
 	s.render(w, r, "people.html", http.StatusOK, page{Title: "Nhân sự", Date: d, Data: data})
-}
-
-func pageURL(r *http.Request, n int) string {
-	q := r.URL.Query()
-	q.Set("trang", strconv.Itoa(n))
-	return (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
 }
 
 func badDate(r *http.Request) error {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/tochuc/tochuc/internal/textvn"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -14,9 +13,7 @@ type unitsData struct {
 	Kinds       []tochuc.UnitKind
 	Rows        []tochuc.Unit
 	Total       int
-	Page, Pages int
-	PrevURL     string
-	NextURL     string
+	pager
 }
 
 // handleUnits lists the units existing on the date inside the user's scope,
@@ -62,15 +59,8 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Total = len(rows)
-	data.Pages = max(1, (len(rows)+pageSize-1)/pageSize)
-	data.Page, _ = strconv.Atoi(q.Get("trang"))
-	data.Page = min(max(data.Page, 1), data.Pages)
-	data.Rows = rows[(data.Page-1)*pageSize : min(data.Page*pageSize, len(rows))]
-	if data.Page > 1 {
-		data.PrevURL = pageURL(r, data.Page-1)
-	}
-	if data.Page < data.Pages {
-		data.NextURL = pageURL(r, data.Page+1)
-	}
+	data.pager = newPager(r, len(rows))
+	from, to := data.bounds(len(rows))
+	data.Rows = rows[from:to]
 	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data})
 }

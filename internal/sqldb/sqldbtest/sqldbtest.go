@@ -4,14 +4,11 @@ package sqldbtest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/sqldb/testdsn"
 )
 
 // Open opens a fresh, migrated database: SQLite in a temporary file, or a new
@@ -19,29 +16,7 @@ import (
 func Open(t testing.TB) *sqldb.DB {
 	t.Helper()
 	ctx := context.Background()
-	dsn := filepath.Join(t.TempDir(), "test.db")
-	if pg := os.Getenv("TOCHUC_TEST_POSTGRES"); pg != "" {
-		b := make([]byte, 6)
-		rand.Read(b)
-		schema := "t_" + hex.EncodeToString(b)
-		admin, err := sqldb.Open(ctx, pg)
-		if err != nil {
-			t.Fatalf("postgres: %v", err)
-		}
-		if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-			admin.Close()
-		})
-		sep := "?"
-		if strings.Contains(pg, "?") {
-			sep = "&"
-		}
-		dsn = pg + sep + "search_path=" + schema
-	}
-	db, err := sqldb.Open(ctx, dsn)
+	db, err := sqldb.Open(ctx, testdsn.New(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,4 +25,20 @@ func Open(t testing.TB) *sqldb.DB {
 		t.Fatal(err)
 	}
 	return db
+}
+
+// MustImport imports a bundle and fails the test, listing the issues, when it is refused.
+func MustImport(t testing.TB, db *sqldb.DB, src bundle.Source) *bundle.Report {
+	t.Helper()
+	rep, err := db.ImportBundle(context.Background(), src, "tester", "test", bundle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() {
+		for _, i := range rep.Issues {
+			t.Log(i)
+		}
+		t.Fatalf("import refused with %d errors", rep.Errors)
+	}
+	return rep
 }
