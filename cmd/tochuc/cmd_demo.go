@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/tochuc/tochuc/internal/app"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -45,7 +46,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	return importAndReport(ctx, e, db, tables, fmt.Sprintf("demo --seed %d", *seed), true)
+	opt := bundleOptions(e)
+	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), tables, fmt.Sprintf("demo --seed %d", *seed), opt)
+	return reportImport(e, rep, err, opt)
 }
 
 // writeTables writes in-memory tables as a bundle at path (directory, .zip

@@ -11,13 +11,21 @@ import (
 // Reader reads the registry as recorded at a time; it implements bundle.Store.
 type Reader struct {
 	db  *DB
+	q   querier // the database, or the transaction of a change
 	ctx context.Context
 	rec Recorded
 }
 
+// querier runs queries: a *sql.DB, *sql.Conn or *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
 // Reader returns a reader of the registry as recorded at rec.
 func (db *DB) Reader(ctx context.Context, rec Recorded) *Reader {
-	return &Reader{db: db, ctx: ctx, rec: rec}
+	return &Reader{db: db, q: db.DB, ctx: ctx, rec: rec}
 }
 
 // orderBy is the export order of a file: its key, and for events their row order.
@@ -33,7 +41,7 @@ func orderBy(f *bundle.File) []string {
 
 // ExtraColumns returns the x_ columns used by a file's records, sorted.
 func (r *Reader) ExtraColumns(f *bundle.File) ([]string, error) {
-	rows, err := r.db.QueryContext(r.ctx, "SELECT DISTINCT extra FROM "+f.Name+" WHERE extra IS NOT NULL AND "+r.rec.where(""))
+	rows, err := r.q.QueryContext(r.ctx, "SELECT DISTINCT extra FROM "+f.Name+" WHERE extra IS NOT NULL AND "+r.rec.where(""))
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +68,7 @@ func (r *Reader) Records(f *bundle.File, fn func(cells []string, extra map[strin
 
 // scanCells runs a query selecting dataColumns(f) and calls fn with each row as cells.
 func (r *Reader) scanCells(f *bundle.File, q string, args []any, fn func(cells []string, extra map[string]string) error) error {
-	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
+	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return err
 	}

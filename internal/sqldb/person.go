@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"database/sql"
+	"strconv"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -12,7 +13,7 @@ type PersonFile = tochuc.PersonFile
 // Person returns a person, or an error with code ENotFound.
 func (r *Reader) Person(id string) (tochuc.Person, error) {
 	var p tochuc.Person
-	err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
+	err := r.q.QueryRowContext(r.ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
 		COALESCE(ethnicity, ''), COALESCE(religion, ''), died_on FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).
 		Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
 	if err == sql.ErrNoRows {
@@ -81,7 +82,7 @@ type scanner interface{ Scan(...any) error }
 
 // each runs a query (with ? placeholders) and calls fn for each row.
 func (r *Reader) each(q string, args []any, fn func(scanner) error) error {
-	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
+	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -103,7 +104,7 @@ func (r *Reader) UnitNames(ids []string, d tochuc.Date) (map[string]string, erro
 			continue
 		}
 		var name string
-		err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT name FROM units WHERE `+r.rec.where("")+` AND id = ?
+		err := r.q.QueryRowContext(r.ctx, r.db.rebind(`SELECT name FROM units WHERE `+r.rec.where("")+` AND id = ?
 			ORDER BY CASE WHEN `+validAt+` THEN 0 ELSE 1 END, valid_from DESC LIMIT 1`), id, d, d).Scan(&name)
 		if err != nil && err != sql.ErrNoRows {
 			return nil, err
@@ -129,6 +130,10 @@ func (r *Reader) People() ([]tochuc.Person, error) {
 // Version identifies the registry's state: it changes with every change set.
 func (r *Reader) Version() (int64, error) {
 	var v int64
-	err := r.db.QueryRowContext(r.ctx, `SELECT COALESCE(MAX(id), 0) FROM changesets`).Scan(&v)
+	q := `SELECT COALESCE(MAX(id), 0) FROM changesets`
+	if r.rec.before != 0 { // as held before a change set: the one being written is not there yet
+		q += ` WHERE id <> ` + strconv.FormatInt(r.rec.before, 10)
+	}
+	err := r.q.QueryRowContext(r.ctx, q).Scan(&v)
 	return v, err
 }

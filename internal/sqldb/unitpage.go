@@ -60,7 +60,7 @@ func (r *Reader) PersonNames(ids []string) (map[string]string, error) {
 			continue
 		}
 		var name string
-		err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT full_name FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).Scan(&name)
+		err := r.q.QueryRowContext(r.ctx, r.db.rebind(`SELECT full_name FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).Scan(&name)
 		if err != nil && err != sql.ErrNoRows {
 			return nil, err
 		}

@@ -36,7 +36,7 @@ func (s *Server) reportParams(r *http.Request) (report.Params, error) {
 	u, _ := userOf(r.Context())
 	if p.Scope == "" {
 		p.Scope = scope(u)
-	} else if ok, err := s.canSeeUnit(r.Context(), s.registry(r.Context()), u, p.Scope, d); err != nil {
+	} else if ok, err := s.canSeeUnit(r.Context(), p.Scope, d); err != nil {
 		return p, err
 	} else if !ok {
 		return p, tochuc.Errorf(tochuc.EForbidden, "Phạm vi '%s' nằm ngoài phạm vi được giao.", p.Scope)

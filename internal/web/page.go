@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -86,18 +88,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 }
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := http.StatusInternalServerError, "Lỗi hệ thống. Vui lòng thử lại sau."
-	switch tochuc.ErrorCode(err) {
-	case tochuc.ENotFound:
-		status, msg = http.StatusNotFound, err.Error()
-	case tochuc.EForbidden:
-		status, msg = http.StatusForbidden, err.Error()
-	case tochuc.EConflict:
-		status, msg = http.StatusConflict, err.Error()
-	case tochuc.EInvalid:
-		status, msg = http.StatusBadRequest, err.Error()
-	default:
-		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+	err = app.Fault(err)
+	status, msg := statusOf(err), err.Error()
+	if tochuc.IsFault(err) {
+		s.logFault(err, "path", r.URL.Path)
+		if status == http.StatusServiceUnavailable {
+			w.Header().Set("Retry-After", "30")
+		}
 	}
 	if isAPI(r) {
 		writeJSONError(w, status, msg)
@@ -108,6 +105,35 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		d = tochuc.Today()
 	}
 	s.render(w, r, "error.html", status, page{Title: "Lỗi", Date: d, Data: msg})
+}
+
+// statusOf is the HTTP status of an error: 4xx for what the user asked, 5xx
+// for the system's faults.
+func statusOf(err error) int {
+	switch tochuc.ErrorCode(err) {
+	case tochuc.ENotFound:
+		return http.StatusNotFound
+	case tochuc.EForbidden:
+		return http.StatusForbidden
+	case tochuc.EConflict, tochuc.EStale:
+		return http.StatusConflict
+	case tochuc.EInvalid:
+		return http.StatusBadRequest
+	case tochuc.EBusy, tochuc.EUnavailable, tochuc.ETimeout:
+		return http.StatusServiceUnavailable
+	case tochuc.EDiskFull:
+		return http.StatusInsufficientStorage
+	}
+	return http.StatusInternalServerError
+}
+
+// logFault logs a system fault once, with its cause (never shown to people).
+func (s *Server) logFault(err error, attrs ...any) {
+	cause := errors.Unwrap(err)
+	if cause == nil {
+		cause = err
+	}
+	s.log.Error("fault", append([]any{"code", tochuc.ErrorCode(err), "err", err.Error(), "cause", cause}, attrs...)...)
 }
 
 // sortUnits sorts units by name the Vietnamese way (a collator is not safe

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -33,11 +32,4 @@ type Registry interface {
 	Compare(from, to tochuc.Date, scope string) (*tochuc.Comparison, error)
 	PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error)
 	Record(f *bundle.File, key map[string]string) ([]string, error)
-}
-
-// Editor applies edits as audited change sets. *sqldb.DB implements it.
-type Editor interface {
-	ApplyEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error)
-	// CheckEdit runs the edit's checks and keeps nothing (a preview).
-	CheckEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error)
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 )
 
@@ -23,11 +24,11 @@ var staticFS embed.FS
 
 // Config is what the web app is built from.
 type Config struct {
+	// App is the use-case layer: every write, and the scope policy of reads.
+	App *app.App
 	// Registry opens a reader of the registry as recorded now.
 	Registry func(ctx context.Context) Registry
 	Accounts Accounts
-	Editor   Editor
-	Importer Importer
 	Log      *slog.Logger
 	// SecureCookies marks the session cookie Secure (behind HTTPS).
 	SecureCookies bool
@@ -35,10 +36,9 @@ type Config struct {
 
 // Server holds what the handlers share.
 type Server struct {
+	app           *app.App
 	registry      func(ctx context.Context) Registry
 	accounts      Accounts
-	editor        Editor
-	importer      Importer
 	jobs          jobs
 	log           *slog.Logger
 	pages         map[string]*template.Template
@@ -54,7 +54,7 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
-	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, importer: cfg.Importer, log: cfg.Log, pages: map[string]*template.Template{},
+	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(), secureCookies: cfg.SecureCookies}
 	for _, page := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
