@@ -16,6 +16,9 @@ type Scope struct {
 	r     *sqldb.Reader
 	view  *scopeView // nil for the whole registry
 	above map[string]bool
+	// complete: the places of every person who may be read are loaded; the
+	// others need not be looked up.
+	complete bool
 }
 
 // Scope returns the scope of an account over the registry as it stands now.
@@ -127,6 +130,9 @@ func (s *Scope) Row(f *bundle.File, cells []string) (bool, error) {
 
 // loadPlaces reads the places of the people not read yet.
 func (s *Scope) loadPlaces(ids []string) error {
+	if s.complete {
+		return nil
+	}
 	var missing []string
 	for _, id := range ids {
 		if _, ok := s.view.places[id]; !ok && id != "" {

@@ -18,8 +18,6 @@ type Registry interface {
 	CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error)
 	ChildCounts(d tochuc.Date) (map[string]int, error)
 	ScopedUnitIDs(scope string, d tochuc.Date) (map[string]bool, error)
-	UnitsEverUnder(scope string) (map[string]bool, error)
-	PeopleOfUnits(units map[string]bool) (map[string]bool, error)
 	AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
 	MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error)
 	Headcounts(unitID string) ([]tochuc.Headcount, error)
