@@ -46,6 +46,5 @@ func (r *Reader) ChangeSetRows(cs int64, fn func(f *bundle.File, cells []string,
 	return nil
 }
 
-
 // ErrStop stops an iteration early without error.
 var ErrStop = errors.New("stop")
