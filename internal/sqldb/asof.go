@@ -55,7 +55,7 @@ func (r *Reader) RecordsAsOf(f *bundle.File, d tochuc.Date, match map[string]str
 		q += " AND " + k + " = ?"
 		args = append(args, match[k])
 	}
-	q += " ORDER BY " + list("", orderBy(f))
+	q += " ORDER BY " + orderBy(r.db.Dialect, f)
 	return r.scanCells(f, q, args, func(cells []string, _ map[string]string) error { return fn(cells) })
 }
 

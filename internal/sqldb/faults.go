@@ -72,8 +72,12 @@ func classify(err error) (code, msg string) {
 			return tochuc.EIO, msgIO
 		case 14, 8: // SQLITE_CANTOPEN, SQLITE_READONLY
 			return tochuc.EUnavailable, msgUnavailable
-		case 19: // SQLITE_CONSTRAINT
-			return tochuc.EConflict, msgConflict
+		case 19: // SQLITE_CONSTRAINT: only a duplicate key is a conflict with another writer
+			if c := lite.Code(); c == 2067 || c == 1555 {
+				return tochuc.EConflict, msgConflict
+			}
+		case 9: // SQLITE_INTERRUPT: the request's time ran out, or its client left
+			return tochuc.ETimeout, msgTimeout
 		}
 		return tochuc.EInternal, msgInternal
 	}

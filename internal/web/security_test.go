@@ -102,8 +102,17 @@ var securityUsers = []tochuc.User{
 // newSecurityApp serves the security fixture; it returns the server and its database.
 func newSecurityApp(t *testing.T) (*httptest.Server, *sqldb.DB) {
 	t.Helper()
-	ctx := context.Background()
 	db := sqldbtest.Open(t)
+	return serveDB(t, db), db
+}
+
+// serveDB serves a database after filling it with the security fixture and its accounts.
+func serveDB(t *testing.T, db *sqldb.DB) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
 	sqldbtest.MustImport(t, db, securityBundle())
 	hash, err := auth.HashPassword(testPassword)
 	if err != nil {
@@ -121,7 +130,7 @@ func newSecurityApp(t *testing.T) (*httptest.Server, *sqldb.DB) {
 	}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
-	return ts, db
+	return ts
 }
 
 // variant is a record to write: a new one (Original nil) or an edit of a
