@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"database/sql"
+	"slices"
 	"strconv"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -98,20 +99,34 @@ func (r *Reader) each(q string, args []any, fn func(scanner) error) error {
 // UnitNames returns the names of units as they stand on d (or, for units not
 // existing then, their last name), for labelling references.
 func (r *Reader) UnitNames(ids []string, d tochuc.Date) (map[string]string, error) {
-	out := map[string]string{}
-	for _, id := range ids {
-		if _, ok := out[id]; ok || id == "" {
-			continue
-		}
-		var name string
-		err := r.q.QueryRowContext(r.ctx, r.db.rebind(`SELECT name FROM units WHERE `+r.rec.where("")+` AND id = ?
-			ORDER BY CASE WHEN `+validAt+` THEN 0 ELSE 1 END, valid_from DESC LIMIT 1`), id, d, d).Scan(&name)
-		if err != nil && err != sql.ErrNoRows {
+	out, best := map[string]string{}, map[string]nameAt{}
+	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
+		// Each unit's version on d first, else its latest.
+		err := r.each(`SELECT id, name, CASE WHEN `+validAt+` THEN 1 ELSE 0 END, valid_from FROM units WHERE `+r.rec.where("")+
+			` AND id IN (`+placeholders(len(batch))+`)`, append([]any{d, d}, anys(batch)...), func(s scanner) error {
+			var id, name string
+			var on int
+			var from tochuc.Date
+			if err := s.Scan(&id, &name, &on, &from); err != nil {
+				return err
+			}
+			if cur, ok := best[id]; !ok || on > cur.on || on == cur.on && from > cur.from {
+				best[id] = nameAt{on, from}
+				out[id] = name
+			}
+			return nil
+		})
+		if err != nil {
 			return nil, err
 		}
-		out[id] = name
 	}
 	return out, nil
+}
+
+// nameAt ranks the versions of a unit for UnitNames.
+type nameAt struct {
+	on   int
+	from tochuc.Date
 }
 
 // People returns every person held, ordered by id.
