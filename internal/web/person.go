@@ -30,7 +30,11 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	user, _ := userOf(r.Context())
-	if ok, err := s.canSeePerson(r.Context(), user, f); err != nil || !ok {
+	ok, err = s.canSeePerson(r.Context(), user, f)
+	if err == nil && !ok {
+		ok, err = s.listedOn(r, user, f, d)
+	}
+	if err != nil || !ok {
 		s.failOrForbid(w, r, err)
 		return
 	}
@@ -83,4 +87,33 @@ func knownBy(f *tochuc.PersonFile, d tochuc.Date) *tochuc.PersonFile {
 		out.DiedOn = 0
 	}
 	return &out
+}
+
+// listedOn reports whether the people list of the user's scope on d shows
+// the person (sqldb PeopleInScope): a post valid on d, or a membership event
+// up to d, in a unit inside the scope on d. The page opens for whom the list
+// links to, e.g. a member of a cell that has since moved into the scope.
+func (s *Server) listedOn(r *http.Request, u tochuc.User, f *tochuc.PersonFile, d tochuc.Date) (bool, error) {
+	sc := scope(u)
+	check := func(unit string) (bool, error) {
+		if unit == "" {
+			return false, nil
+		}
+		return s.accounts.UnitInScope(r.Context(), unit, sc, d)
+	}
+	for _, a := range f.Assignments {
+		if a.Contains(d) {
+			if ok, err := check(a.UnitID); ok || err != nil {
+				return ok, err
+			}
+		}
+	}
+	for _, e := range f.Events {
+		if e.Date <= d {
+			if ok, err := check(e.UnitID); ok || err != nil {
+				return ok, err
+			}
+		}
+	}
+	return false, nil
 }

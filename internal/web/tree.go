@@ -74,7 +74,7 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	var kc []kindCount
 	for _, k := range tochuc.UnitKinds {
 		if n := counts[k.Code]; n > 0 {
-			kc = append(kc, kindCount{k.Code, k.Label, n})
+			kc = append(kc, kindCount{k.Code, tochuc.KindLabelOn(k.Code, d), n})
 		}
 	}
 	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Units: rows, Counts: kc}})
@@ -92,7 +92,7 @@ func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, 
 		return nil, err
 	}
 	for i, u := range units {
-		rows[i] = unitRow{Unit: u, KindName: u.KindLabel(), Children: counts[u.ID]}
+		rows[i] = unitRow{Unit: u, KindName: u.KindLabelOn(d), Children: counts[u.ID]}
 	}
 	return rows, nil
 }
