@@ -74,16 +74,20 @@ func skipped(u *url.URL) bool {
 	return u.Path == "/xuat" || u.Query().Get("dang") != "" || strings.HasPrefix(u.Path, "/static/")
 }
 
-// TestCrawlDemo signs in as each demo role and follows every same-site link
-// breadth-first from the dashboard, today and on 2018-12-31, up to
-// crawlBound pages: no link may lead to an error (a 404, a 5xx, or a 403 the
-// page should not have offered).
-func TestCrawlDemo(t *testing.T) {
+// TestDemoApp runs the app on the demo province (one import): links to ids
+// holding a "/", the tree of each role, and a crawl of each role.
+func TestDemoApp(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports the demo province")
 	}
 	ts := newDemoApp(t)
-	// An id with a "/" is one escaped segment, also before /truc-thuoc.
+	t.Run("links", func(t *testing.T) { checkEscapedLinks(t, ts) })
+	t.Run("tree", func(t *testing.T) { checkDemoTree(t, ts) })
+	t.Run("crawl", func(t *testing.T) { crawlDemo(t, ts) })
+}
+
+// checkEscapedLinks: an id with a "/" is one escaped segment, also before /truc-thuoc.
+func checkEscapedLinks(t *testing.T, ts *httptest.Server) {
 	admin := signIn(t, ts, "quantri")
 	for path, want := range map[string]string{
 		"/don-vi/VN1-07444%2FDU?ngay=2018-12-31":                             "Đảng bộ",
@@ -95,6 +99,13 @@ func TestCrawlDemo(t *testing.T) {
 			t.Errorf("%s: %d, want 200 with %q", path, status, want)
 		}
 	}
+}
+
+// crawlDemo signs in as each demo role and follows every same-site link
+// breadth-first from the dashboard, today and on 2018-12-31, up to
+// crawlBound pages: no link may lead to an error (a 404, a 5xx, or a 403 the
+// page should not have offered).
+func crawlDemo(t *testing.T, ts *httptest.Server) {
 	for _, u := range demoUsers {
 		t.Run(u.Login, func(t *testing.T) {
 			c := signIn(t, ts, u.Login)
