@@ -153,4 +153,3 @@ func (w *world) members(scope string, d tochuc.Date) wfig {
 	}
 	return f
 }
-
