@@ -184,13 +184,13 @@ func recordURL(f *bundle.File, v map[string]string, d tochuc.Date) string {
 	q := "?ngay=" + d.String()
 	switch {
 	case f.Name == "units":
-		return "/don-vi/" + v["id"] + q
+		return unitPath(v["id"]) + q
 	case f.Name == "people":
-		return "/nhan-su/" + v["id"] + q
+		return personPath(v["id"]) + q
 	case v["person_id"] != "":
-		return "/nhan-su/" + v["person_id"] + q
+		return personPath(v["person_id"]) + q
 	case v["unit_id"] != "":
-		return "/don-vi/" + v["unit_id"] + q
+		return unitPath(v["unit_id"]) + q
 	}
 	return "/van-ban" + q
 }

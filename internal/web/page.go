@@ -4,7 +4,6 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -27,22 +27,26 @@ type page struct {
 	Data    any
 }
 
-var funcs = template.FuncMap{
-	"vnint":  tochuc.FormatInt,
-	"vndate": func(d tochuc.Date) string { return d.Vietnamese() },
-	"iso":    func(d tochuc.Date) string { return d.String() },
-	// at keeps the chosen date on links.
-	"at": func(path string, d tochuc.Date) string {
-		return path + "?ngay=" + url.QueryEscape(d.String())
-	},
-	"label":     tochuc.Label,
-	"phase":     jobPhaseLabel,
-	"pct":       tochuc.FormatPercent,
-	"signed":    tochuc.FormatSigned,
-	"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
-	"hasPrefix": strings.HasPrefix,
-	"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
-}
+var funcs = func() template.FuncMap {
+	m := template.FuncMap{
+		"vnint":     tochuc.FormatInt,
+		"vndate":    func(d tochuc.Date) string { return d.Vietnamese() },
+		"iso":       func(d tochuc.Date) string { return d.String() },
+		"label":     tochuc.Label,
+		"phase":     jobPhaseLabel,
+		"pct":       tochuc.FormatPercent,
+		"signed":    tochuc.FormatSigned,
+		"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
+		"hasPrefix": strings.HasPrefix,
+		"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
+		"kindLabel": tochuc.KindLabelOn,
+		"partLabel": report.PartLabel,
+	}
+	for k, f := range linkFuncs {
+		m[k] = f
+	}
+	return m
+}()
 
 // dateOf reads the page date from ?ngay= (YYYY-MM-DD or dd/mm/yyyy); default today.
 func dateOf(r *http.Request) (tochuc.Date, bool) {
