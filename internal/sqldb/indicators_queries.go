@@ -133,7 +133,8 @@ func recruitmentItems(b *qb) string {
 		WHERE u.id = up.uid AND ` + b.validOn("u", "up.t") + ` AND (CASE k.n WHEN 0 THEN u.parent_id ELSE u.locality_id END) IS NOT NULL
 	)
 	SELECT DISTINCT ev.person_id AS id, '' AS part, 1 AS c0, 1 AS amount FROM ev
-	JOIN up ON up.rid = ev.rid AND up.uid = :scope` // a join: as a correlated EXISTS, SQLite walks up again for every row
+	JOIN up ON up.rid = ev.rid JOIN tc_roots r ON r.id = up.uid AND r.valid_from <= up.t AND (r.valid_to IS NULL OR r.valid_to > up.t)`
+	// joins: as a correlated EXISTS, SQLite walks up again for every row
 }
 
 // nonStateOrgs selects the party organizations o existing at :d inside the

@@ -147,3 +147,27 @@ func (s PeriodSet) Around(d Date) (Date, bool) {
 	}
 	return best, found
 }
+
+// Minus returns the dates of s that are not in t.
+func (s PeriodSet) Minus(t PeriodSet) PeriodSet {
+	var out PeriodSet
+	for _, p := range s {
+		from, to := p.From, end(p)
+		for _, q := range t {
+			if end(q) <= from || q.From >= to {
+				continue
+			}
+			if q.From > from {
+				out = out.Add(period(from, q.From))
+			}
+			from = end(q)
+			if from >= to {
+				break
+			}
+		}
+		if from < to {
+			out = out.Add(period(from, to))
+		}
+	}
+	return out
+}

@@ -78,6 +78,11 @@ func TestScopeMapSuccession(t *testing.T) {
 	if got := m.RootsOn(MustDate("2026-01-01")); len(got) != 2 || got[0] != "X2" || got[1] != "Z" {
 		t.Errorf("roots in 2026: %v (V sits under Z)", got)
 	}
+	// V sits under Z until Z ends, then (its parent gone) is a root of its own.
+	if got := m.RootList(); len(got) != 5 || got[0].UnitID != "H" || got[1] != (Place{UnitID: "V", Period: p("2027-01-01", "")}) ||
+		got[3] != (Place{UnitID: "X2", Period: p("2025-07-01", "")}) || got[4] != (Place{UnitID: "Z", Period: p("2025-07-01", "2027-01-01")}) {
+		t.Errorf("root list: %v", got)
+	}
 	if got := m.RootsOn(MustDate("2020-01-01")); len(got) != 1 || got[0] != "H" {
 		t.Errorf("roots in 2020: %v", got)
 	}
@@ -100,5 +105,17 @@ func TestHomeDate(t *testing.T) {
 	}
 	if d := HomeDate(places, MustDate("2020-05-01"), today); d != MustDate("2020-04-30") {
 		t.Errorf("dead: the day before: %v", d)
+	}
+}
+
+func TestPeriodSetMinus(t *testing.T) {
+	s := PeriodSet{p("2000-01-01", "2010-01-01"), p("2020-01-01", "")}
+	got := s.Minus(PeriodSet{p("2005-01-01", "2006-01-01"), p("2009-01-01", "2021-01-01")})
+	want := PeriodSet{p("2000-01-01", "2005-01-01"), p("2006-01-01", "2009-01-01"), p("2021-01-01", "")}
+	if !got.Equal(want) {
+		t.Fatalf("Minus: %v, want %v", got, want)
+	}
+	if got := s.Minus(PeriodSet{p("1990-01-01", "")}); len(got) != 0 {
+		t.Fatalf("Minus everything: %v", got)
 	}
 }

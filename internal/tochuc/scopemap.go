@@ -170,3 +170,24 @@ func (m *ScopeMap) Units() []string {
 
 // Roots returns the dates on which a unit is a root of the scope.
 func (m *ScopeMap) Roots(id string) PeriodSet { return m.roots[id] }
+
+// RootList returns the roots of the scope with the periods they are roots
+// over — leaving out the dates on which a root lies under another unit of
+// the scope anyway — sorted by unit and date.
+func (m *ScopeMap) RootList() []Place {
+	var out []Place
+	for _, id := range slices.Sorted(maps.Keys(m.roots)) {
+		var under PeriodSet
+		for _, v := range m.vers[id] {
+			for _, up := range []string{v.ParentID, v.LocalityID} {
+				if up != "" && up != id {
+					under = under.Union(m.in[up].Clip(v.Period))
+				}
+			}
+		}
+		for _, p := range m.roots[id].Minus(under) {
+			out = append(out, Place{UnitID: id, Period: p})
+		}
+	}
+	return out
+}

@@ -49,8 +49,16 @@ func (s *Server) reportParams(r *http.Request) (report.Params, error) {
 		p.Since = since
 	}
 	u, _ := userOf(r.Context())
-	if p.Scope == "" {
+	if p.Scope == "" || p.Scope == scope(u) {
+		// The user's own scope: carried on by its successors after its unit ended.
 		p.Scope = scope(u)
+		if p.Scope != "" {
+			sc, err := s.scopeOf(r.Context())
+			if err != nil {
+				return p, err
+			}
+			p.Roots = sc.Map().RootList()
+		}
 	} else if ok, err := s.canSeeUnit(r.Context(), p.Scope, d); err != nil {
 		return p, err
 	} else if !ok {
