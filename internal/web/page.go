@@ -37,7 +37,7 @@ var funcs = func() template.FuncMap {
 		"pct":       tochuc.FormatPercent,
 		"signed":    tochuc.FormatSigned,
 		"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
-	"nextDay":   func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d.AddDays(1) },
+		"nextDay":   func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d.AddDays(1) },
 		"hasPrefix": strings.HasPrefix,
 		"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 		"kindLabel": tochuc.KindLabelOn,
