@@ -43,7 +43,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	srv, err := web.New(web.Config{
 		Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Importer: db, Log: log, SecureCookies: *secureCookies,
+		Accounts: db, Editor: db, Importer: db, Limits: db, Log: log, SecureCookies: *secureCookies,
 	})
 	if err != nil {
 		return err

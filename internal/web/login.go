@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -20,6 +21,14 @@ const (
 	sessionTTL    = 2 * time.Hour
 )
 
+// maxLoginLen is the longest login, in characters (tochuc.ValidateLogin): a
+// longer one is refused without a lookup. maxLoginForm bounds the bytes of a
+// sign-in form.
+const (
+	maxLoginLen  = 64
+	maxLoginForm = 16 << 10
+)
+
 type loginData struct {
 	Login, Error, Next string
 }
@@ -29,28 +38,63 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 		Data: loginData{Next: safeNext(r.URL.Query().Get("tiep"))}})
 }
 
-// handleLogin checks a login and password, under the limiter, and opens a session.
+// handleLogin checks a login and password, under the limiter, and opens a
+// session. The limiter counts the attempt as a failure before the password
+// is checked and takes it back when it was right.
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	login := tochuc.NormalizeLogin(r.PostFormValue("ten_dang_nhap"))
-	pw := r.PostFormValue("mat_khau")
-	data := loginData{Login: login, Next: safeNext(r.PostFormValue("tiep"))}
-	ip := clientIP(r)
+	data := loginData{Next: "/"}
 	fail := func(status int, msg string) {
 		data.Error = msg
 		s.render(w, r, "login.html", status, page{Title: "Đăng nhập", Date: tochuc.Today(), Data: data})
 	}
-	if ok, retry := s.limiter.Allow(login, ip); !ok {
-		s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"retry_after_s": int(retry.Seconds())})
-		w.Header().Set("Retry-After", itoaDur(retry))
-		fail(http.StatusTooManyRequests, "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau "+humanDur(retry)+".")
+	// A urlencoded form only: a multipart body is not read (nor spooled to disk).
+	r.Body = http.MaxBytesReader(w, r.Body, maxLoginForm)
+	if err := r.ParseForm(); err != nil {
+		status := http.StatusBadRequest
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			status = http.StatusRequestEntityTooLarge
+		}
+		fail(status, "Biểu mẫu đăng nhập không hợp lệ hoặc quá lớn.")
+		return
+	}
+	login := tochuc.NormalizeLogin(r.PostForm.Get("ten_dang_nhap"))
+	pw := r.PostForm.Get("mat_khau")
+	data.Login, data.Next = clip(login, maxLoginLen), safeNext(r.PostForm.Get("tiep"))
+	if utf8.RuneCountInString(login) > maxLoginLen {
+		fail(http.StatusBadRequest, "Tên đăng nhập quá dài (tối đa "+strconv.Itoa(maxLoginLen)+" ký tự).")
+		return
+	}
+	if login == "" || pw == "" {
+		fail(http.StatusBadRequest, "Vui lòng nhập tên đăng nhập và mật khẩu.")
+		return
+	}
+	ip := clientIP(r)
+	at, err := s.limiter.Begin(ctx, login, ip)
+	if err != nil {
+		s.unavailable(w, r, "sign-in limiter", err)
+		return
+	}
+	if !at.OK {
+		if at.Report { // once per lockout, login and address
+			s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"retry_after_s": int(at.RetryAfter.Seconds())})
+		}
+		w.Header().Set("Retry-After", itoaDur(at.RetryAfter))
+		fail(http.StatusTooManyRequests, "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau "+humanDur(at.RetryAfter)+".")
 		return
 	}
 	u, hash, err := s.accounts.UserCredentials(ctx, login)
+	if err != nil && tochuc.ErrorCode(err) != tochuc.ENotFound {
+		s.unavailable(w, r, "sign-in", err)
+		return
+	}
 	ok := false
 	if err == nil && !u.Disabled {
 		var rehash bool
-		ok, rehash, err = auth.VerifyPassword(pw, hash)
+		if ok, rehash, err = auth.VerifyPassword(pw, hash); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		if ok && rehash {
 			if h, herr := auth.HashPassword(pw); herr == nil {
 				_ = s.accounts.SetPassword(ctx, u.ID, h)
@@ -58,32 +102,43 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		}
 	} else {
 		auth.FakeVerify(pw) // the same cost, so that timing does not tell which logins exist
-		if tochuc.ErrorCode(err) == tochuc.ENotFound {
-			err = nil
-		}
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
 	}
 	if !ok {
-		if locked := s.limiter.Fail(login, ip); locked > 0 {
-			s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"locked_s": int(locked.Seconds())})
-		}
 		s.audit(ctx, login, tochuc.AuditLoginFailed, ip, nil)
+		if at.Locks > 0 {
+			scope := "address"
+			if at.LocksLogin {
+				scope = "login"
+			}
+			s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"locked_s": int(at.Locks.Seconds()), "scope": scope})
+		}
 		fail(http.StatusUnauthorized, "Tên đăng nhập hoặc mật khẩu không đúng.")
 		return
 	}
-	s.limiter.Succeed(login, ip)
+	if err := s.limiter.Succeed(ctx, at); err != nil {
+		s.log.Warn("sign-in limiter: success not recorded", "err", err)
+	}
 	token, err := s.accounts.CreateSession(ctx, u.ID, sessionTTL, ip, r.UserAgent())
 	if err != nil {
-		s.fail(w, r, err)
+		s.unavailable(w, r, "create session", err)
 		return
 	}
 	s.audit(ctx, login, tochuc.AuditLoginOK, ip, nil)
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
 		Secure: s.secureCookies, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, data.Next, http.StatusSeeOther)
+}
+
+// clip returns s cut to at most n characters, valid UTF-8.
+func clip(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {

@@ -29,7 +29,11 @@ type Config struct {
 	Editor   Editor
 	Importer Importer
 	Log      *slog.Logger
-	// SecureCookies marks the session cookie Secure (behind HTTPS).
+	// Limits keeps the sign-in limiter's counts. Give the database (a
+	// *sqldb.DB) so that every process serving it shares them; nil keeps them
+	// in this process's memory.
+	Limits auth.LimitStore
+	// SecureCookies marks the session cookie Secure and turns HSTS on (behind HTTPS).
 	SecureCookies bool
 }
 
@@ -54,8 +58,12 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
+	limits := cfg.Limits
+	if limits == nil {
+		limits = auth.NewMemoryLimits()
+	}
 	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, importer: cfg.Importer, log: cfg.Log, pages: map[string]*template.Template{},
-		limiter: auth.NewLimiter(), secureCookies: cfg.SecureCookies}
+		limiter: auth.NewLimiter(limits), secureCookies: cfg.SecureCookies}
 	for _, page := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
