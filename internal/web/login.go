@@ -154,8 +154,9 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 }
 
 // authenticate puts the user of a session cookie or a Bearer token into the
-// request's context; without one, pages redirect to the login form and the
-// API answers 401.
+// request's context; without one (or with one the store does not know),
+// pages redirect to the login form and the API answers 401. When the store
+// fails, the answer is 503 (unavailable): an outage is not a sign-out.
 func (s *Server) authenticate(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var u tochuc.User
@@ -164,6 +165,10 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 			u, err = s.accounts.TokenUser(r.Context(), strings.TrimSpace(bearer))
 		} else if c, cerr := r.Cookie(sessionCookie); cerr == nil {
 			u, err = s.accounts.SessionUser(r.Context(), c.Value)
+		}
+		if err != nil && err != errNoCredentials && tochuc.ErrorCode(err) != tochuc.ENotFound {
+			s.unavailable(w, r, "authenticate", err)
+			return
 		}
 		if err != nil || !u.CanRead() {
 			if isAPI(r) {

@@ -33,6 +33,9 @@ type Config struct {
 	// *sqldb.DB) so that every process serving it shares them; nil keeps them
 	// in this process's memory.
 	Limits auth.LimitStore
+	// Ready checks that the database answers, for /readyz; nil: the
+	// PingContext of Accounts, when it has one (*sqldb.DB has).
+	Ready func(ctx context.Context) error
 	// SecureCookies marks the session cookie Secure and turns HSTS on (behind HTTPS).
 	SecureCookies bool
 }
@@ -49,6 +52,7 @@ type Server struct {
 	people        peopleCache
 	reports       reportCache
 	limiter       *auth.Limiter
+	ready         func(ctx context.Context) error
 	secureCookies bool
 }
 
@@ -63,7 +67,10 @@ func New(cfg Config) (*Server, error) {
 		limits = auth.NewMemoryLimits()
 	}
 	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, importer: cfg.Importer, log: cfg.Log, pages: map[string]*template.Template{},
-		limiter: auth.NewLimiter(limits), secureCookies: cfg.SecureCookies}
+		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies}
+	if p, ok := cfg.Accounts.(interface{ PingContext(context.Context) error }); ok && s.ready == nil {
+		s.ready = p.PingContext
+	}
 	for _, page := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
@@ -90,7 +97,8 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
 	mux.HandleFunc("POST /dang-nhap", s.handleLogin)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.Handle("GET /static/", http.FileServerFS(staticFS))
 	mux.Handle("/", s.authenticate(private))
 	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux)))
