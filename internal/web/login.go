@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tochuc/tochuc/internal/auth"
@@ -191,13 +192,32 @@ func (s *Server) audit(ctx context.Context, login, action, ip string, detail map
 	}
 }
 
-// safeNext keeps a redirect target on this site.
+// safeNext keeps a redirect target on this site: an absolute path, with an
+// optional query, that no browser resolves to another host. Anything else —
+// a scheme or host, "//", a backslash, a control character or space (which
+// browsers drop or rewrite), an encoded slash or backslash — becomes "/".
+// The result is re-encoded from its parse; a fragment is dropped.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsFunc(next, unsafeInURL) {
 		return "/"
 	}
-	return next
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		strings.HasPrefix(u.Path, "//") || strings.ContainsFunc(u.Path, func(r rune) bool { return r != ' ' && unsafeInURL(r) }) {
+		return "/"
+	}
+	esc := strings.ToLower(u.EscapedPath())
+	if strings.Contains(esc, "%2f") || strings.Contains(esc, "%5c") {
+		return "/"
+	}
+	if u.RawQuery != "" {
+		return u.EscapedPath() + "?" + u.RawQuery
+	}
+	return u.EscapedPath()
 }
+
+// unsafeInURL reports a character a browser may strip or read as a slash.
+func unsafeInURL(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' || unicode.IsControl(r) }
 
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)

@@ -190,3 +190,19 @@ func TestLoginLongName(t *testing.T) {
 		}
 	}
 }
+
+// TestLoginRedirectStaysHome: after sign-in, a target a browser would send
+// to another host is replaced by the home page; a path of the site is kept.
+func TestLoginRedirectStaysHome(t *testing.T) {
+	a := newLoginApp(t)
+	for next, want := range map[string]string{
+		"/\t/evil.example":           "/",
+		"/%2F/evil.example":          "/",
+		"/don-vi/H1?ngay=2018-01-01": "/don-vi/H1?ngay=2018-01-01",
+	} {
+		rec := a.post("192.0.2.80", "admin", testPassword, "tiep", next)
+		if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != want {
+			t.Errorf("tiep=%q: %d to %q, want %q", next, rec.Code, rec.Header().Get("Location"), want)
+		}
+	}
+}
