@@ -70,7 +70,6 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	return db, nil
 }
 
-
 // Redacted returns the DSN with any password hidden.
 func (db *DB) Redacted() string { return redact(db.DSN) }
 
