@@ -56,6 +56,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "tochuc đang chạy tại http://%s (cơ sở dữ liệu: %s %s)\n", ln.Addr(), db.Dialect, db.Redacted())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	purgeCtx, stopPurge := context.WithCancel(ctx)
+	defer stopPurge()
+	go purgeLoop(purgeCtx, db, log, purgeEvery)
 	select {
 	case err := <-errc:
 		return err

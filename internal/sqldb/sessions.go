@@ -31,10 +31,13 @@ var (
 
 // CreateSession starts a login session of an account, ending after ttl without
 // use (and after SessionMaxAge in any case), and returns its token, which is
-// stored only as a hash.
+// stored only as a hash. The sessions that have ended are deleted first.
 func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration, ip, userAgent string) (string, error) {
 	if ttl <= 0 {
 		return "", tochuc.Errorf(tochuc.EInvalid, "thời hạn phiên phải dương")
+	}
+	if _, err := db.DeleteExpiredSessions(ctx); err != nil {
+		return "", err
 	}
 	plain, _ := auth.NewToken()
 	now := time.Now()
