@@ -99,15 +99,20 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /dang-nhap", s.handleLogin)
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
-	mux.Handle("GET /static/", http.FileServerFS(staticFS))
+	mux.Handle("GET /static/", staticFiles())
+	mux.Handle("GET /static", staticFiles())
 	mux.Handle("/", s.authenticate(private))
-	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux)))
+	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux), s.secureCookies))
 }
 
-// secure sets the security headers of every response.
-func secure(h http.Handler) http.Handler {
+// secure sets the security headers of every response; behind HTTPS (hsts),
+// Strict-Transport-Security too.
+func secure(h http.Handler, hsts bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
+		if hsts {
+			hd.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
 			"frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 		hd.Set("X-Content-Type-Options", "nosniff")
