@@ -22,6 +22,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	slog.SetDefault(log) // storage logs (e.g. a skipped session touch, at debug level) go here too
 	var db *sqldb.DB
 	var err error
 	if *demoFlag {
