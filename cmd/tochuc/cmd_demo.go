@@ -45,7 +45,27 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	return importAndReport(ctx, e, db, tables, fmt.Sprintf("demo --seed %d", *seed), true)
+	source := fmt.Sprintf("demo --seed %d", *seed)
+	held, err := db.Contents(ctx)
+	if err != nil {
+		return err
+	}
+	if !held.Empty() {
+		return importAndReport(ctx, e, db, tables, source, true)
+	}
+	// A new database is marked as the demo, so that 'serve --demo' accepts it.
+	rep, err := db.ImportDemo(ctx, tables, e.user, source, bundleOptions(e))
+	if isTerminal(e.stderr) {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	if err != nil {
+		return err
+	}
+	printReport(e.stdout, rep)
+	if !rep.OK() {
+		return fmt.Errorf("dữ liệu mẫu không hợp lệ: %d lỗi, cơ sở dữ liệu không thay đổi", rep.Errors)
+	}
+	return nil
 }
 
 // writeTables writes in-memory tables as a bundle at path (directory, .zip

@@ -16,7 +16,7 @@ import (
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[tùy chọn]")
 	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe HOST:PORT")
-	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu và tạo tài khoản mẫu nếu cơ sở dữ liệu còn trống")
+	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu và tạo tài khoản mẫu vào cơ sở dữ liệu trống (từ chối cơ sở dữ liệu có dữ liệu khác)")
 	secureCookies := fs.Bool("secure-cookies", false, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -35,10 +35,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	if *demoFlag {
-		if err := loadDemoIfEmpty(ctx, e, db); err != nil {
-			return err
-		}
-		if err := createDemoAccounts(ctx, e, db); err != nil {
+		if err := prepareDemo(ctx, e, db); err != nil {
 			return err
 		}
 	}
@@ -72,30 +69,4 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return nil
-}
-
-// loadDemoIfEmpty imports the demo data into a database that holds no unit.
-func loadDemoIfEmpty(ctx context.Context, e *env, db *sqldb.DB) error {
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	fmt.Fprintln(e.stdout, "đang nạp dữ liệu mẫu…")
-	src, err := demoBundle()
-	if err != nil {
-		return err
-	}
-	rep, err := db.ImportBundle(ctx, src, e.user, "demo", bundleOptions(e))
-	if err != nil {
-		return err
-	}
-	if !rep.OK() {
-		printReport(e.stdout, rep)
-		return fmt.Errorf("dữ liệu mẫu không hợp lệ")
-	}
-	// Derive the membership periods now, so that the first dashboard is quick.
-	return db.RefreshMemberPeriods(ctx)
 }
