@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/tochuc/tochuc/internal/app"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -46,26 +47,17 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	source := fmt.Sprintf("demo --seed %d", *seed)
+	opt := bundleOptions(e)
 	held, err := db.Contents(ctx)
 	if err != nil {
 		return err
 	}
-	if !held.Empty() {
-		return importAndReport(ctx, e, db, tables, source, true)
+	if held.Empty() { // a new database is marked as the demo, so that 'serve --demo' accepts it
+		rep, err := db.ImportDemo(ctx, tables, actor(e), source, opt)
+		return reportImport(e, rep, err, opt)
 	}
-	// A new database is marked as the demo, so that 'serve --demo' accepts it.
-	rep, err := db.ImportDemo(ctx, tables, e.user, source, bundleOptions(e))
-	if isTerminal(e.stderr) {
-		fmt.Fprint(e.stderr, "\r\033[K")
-	}
-	if err != nil {
-		return err
-	}
-	printReport(e.stdout, rep)
-	if !rep.OK() {
-		return fmt.Errorf("dữ liệu mẫu không hợp lệ: %d lỗi, cơ sở dữ liệu không thay đổi", rep.Errors)
-	}
-	return nil
+	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), tables, source, opt)
+	return reportImport(e, rep, err, opt)
 }
 
 // writeTables writes in-memory tables as a bundle at path (directory, .zip

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/web"
 )
@@ -40,8 +41,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	srv, err := web.New(web.Config{
+		App:      app.New(db, log),
 		Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Importer: db, Limits: db, Log: log, SecureCookies: *secureCookies,
+		Accounts: db, Limits: db, Log: log, SecureCookies: *secureCookies,
 	})
 	if err != nil {
 		return err

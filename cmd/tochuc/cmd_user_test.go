@@ -145,8 +145,8 @@ func TestUserCLI(t *testing.T) {
 	for _, e := range entries {
 		actions = append(actions, e.Action)
 	}
-	want := "user.update user.update user.password token.revoke token.create user.create user.create user.create"
-	if strings.Join(actions, " ") != want || total != 8 {
+	want := "user.update user.update user.password token.revoke token.create user.create user.create bundle.import user.create"
+	if strings.Join(actions, " ") != want || total != 9 {
 		t.Fatalf("audit log: %v (%d)\nwant %s", actions, total, want)
 	}
 }

@@ -46,7 +46,7 @@ func loadDemo(ctx context.Context, e *env, db *sqldb.DB, source string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := db.ImportDemo(ctx, src, e.user, source, bundleOptions(e))
+	rep, err := db.ImportDemo(ctx, src, actor(e), source, bundleOptions(e))
 	if err != nil {
 		return err
 	}

@@ -102,7 +102,7 @@ func Compute(src Source, p Params) (*Result, error) {
 	}
 	for _, def := range catalog {
 		now := figure(def, ms, false)
-		ind := Indicator{ID: def.ID, Label: def.Label, Value: now.Value, Of: now.Of, By: now.By, Flow: def.Flow}
+		ind := Indicator{ID: def.ID, Label: def.LabelOn(p.AsOf), Value: now.Value, Of: now.Of, By: now.By, Flow: def.Flow}
 		if now.Of != nil && *now.Of > 0 {
 			r := math.Round(float64(now.Value)/float64(*now.Of)*1e6) / 1e6
 			ind.Ratio = &r

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -85,11 +84,11 @@ func (db *DB) IsDemo(ctx context.Context) (bool, error) {
 }
 
 // ImportDemo imports the demo bundle into an empty database as one change
-// set, and marks the database as the demo in the same transaction. A
-// database that holds anything is refused (EConflict, naming what it holds),
-// checked inside the transaction.
+// set by user (the command line: trusted), audited and marked as the demo
+// in the same transaction. A database that holds anything is refused
+// (EConflict, naming what it holds), checked inside the transaction.
 func (db *DB) ImportDemo(ctx context.Context, src bundle.Source, user, source string, opt bundle.Options) (*bundle.Report, error) {
-	c, err := db.Begin(ctx, user, source)
+	c, err := db.Begin(ctx, user, source, Trusted)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +106,12 @@ func (db *DB) ImportDemo(ctx context.Context, src bundle.Source, user, source st
 		c.Rollback()
 		return rep, err
 	}
-	if err := c.Note(fmt.Sprintf("dữ liệu mẫu: %d bản ghi", added(rep))); err != nil {
+	if err := c.Note("dữ liệu mẫu: " + ImportNote(rep)); err != nil {
+		c.Rollback()
+		return nil, err
+	}
+	if err := AppendAuditTx(ctx, c, tochuc.AuditEntry{UserLogin: user, Action: "bundle.import", ObjectType: "bundle", ObjectID: source,
+		Detail: map[string]any{"files": rep.Files, "warnings": rep.Warnings, "change_set": c.ID, "demo": true}}); err != nil {
 		c.Rollback()
 		return nil, err
 	}

@@ -24,12 +24,6 @@ func scanUser(r interface{ Scan(...any) error }, extra ...any) (tochuc.User, err
 	return u, err
 }
 
-// querier is a *sql.DB or a *sql.Tx.
-type querier interface {
-	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
-
 func errNoUser(what string) error {
 	return tochuc.Errorf(tochuc.ENotFound, "không có tài khoản %s", what)
 }
@@ -377,3 +371,9 @@ func (db *DB) ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.Aud
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// AppendAuditTx adds an entry to the audit log inside a change set, so that
+// the entry and the change are kept together or not at all.
+func AppendAuditTx(ctx context.Context, c *Change, e tochuc.AuditEntry) error {
+	return appendAudit(ctx, c.Tx, c.db.Dialect, e)
+}

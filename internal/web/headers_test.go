@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/web"
@@ -19,7 +20,7 @@ func bareHandler(t *testing.T, secure bool) http.Handler {
 	t.Helper()
 	db := sqldbtest.Open(t)
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Importer: db, Limits: db, SecureCookies: secure, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		App: app.New(db, nil), Accounts: db, Limits: db, SecureCookies: secure, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

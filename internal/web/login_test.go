@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
@@ -42,7 +43,7 @@ func newLoginApp(t *testing.T) *loginApp {
 		}
 	}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Importer: db, Limits: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		App: app.New(db, nil), Accounts: db, Limits: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
@@ -83,7 +84,7 @@ func outageApp(t *testing.T, db *sqldb.DB, accounts web.Accounts) (ts *httptest.
 	}
 	log = &syncBuffer{}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: accounts, Editor: db, Importer: db, Limits: db, Log: slog.New(slog.NewTextHandler(log, nil))})
+		App: app.New(db, nil), Accounts: accounts, Limits: db, Log: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,16 +29,20 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	user, _ := userOf(r.Context())
-	if ok, err := s.canSeePerson(r.Context(), user, f); err != nil || !ok {
+	if ok, err := s.canSeePerson(r.Context(), f.ID); err != nil || !ok {
 		s.failOrForbid(w, r, err)
+		return
+	}
+	membership := tochuc.MembershipAt(f.Events, d, f.DiedOn) // from every event, shown or not
+	if f, err = s.readablePart(r, f); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	f = knownBy(f, d)
 	data := personData{PersonFile: f,
 		Education:  tochuc.LevelAt(f.Qualifications, tochuc.QualEducation, d),
 		Theory:     tochuc.LevelAt(f.Qualifications, tochuc.QualPoliticalTheory, d),
-		Membership: tochuc.MembershipAt(f.Events, d, f.DiedOn)}
+		Membership: membership}
 	if f.BirthDate != 0 && f.BirthDate <= d {
 		data.Age = age(f.BirthDate, d)
 	}
@@ -83,4 +87,13 @@ func knownBy(f *tochuc.PersonFile, d tochuc.Date) *tochuc.PersonFile {
 		out.DiedOn = 0
 	}
 	return &out
+}
+
+// readablePart keeps of a person's file what the user's scope may read.
+func (s *Server) readablePart(r *http.Request, f *tochuc.PersonFile) (*tochuc.PersonFile, error) {
+	sc, err := s.scopeOf(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return sc.PersonFile(f)
 }

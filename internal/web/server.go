@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 )
 
@@ -23,11 +24,11 @@ var staticFS embed.FS
 
 // Config is what the web app is built from.
 type Config struct {
+	// App is the use-case layer: every write, and the scope policy of reads.
+	App *app.App
 	// Registry opens a reader of the registry as recorded now.
 	Registry func(ctx context.Context) Registry
 	Accounts Accounts
-	Editor   Editor
-	Importer Importer
 	Log      *slog.Logger
 	// Limits keeps the sign-in limiter's counts. Give the database (a
 	// *sqldb.DB) so that every process serving it shares them; nil keeps them
@@ -42,10 +43,9 @@ type Config struct {
 
 // Server holds what the handlers share.
 type Server struct {
+	app           *app.App
 	registry      func(ctx context.Context) Registry
 	accounts      Accounts
-	editor        Editor
-	importer      Importer
 	jobs          jobs
 	log           *slog.Logger
 	pages         map[string]*template.Template
@@ -66,7 +66,7 @@ func New(cfg Config) (*Server, error) {
 	if limits == nil {
 		limits = auth.NewMemoryLimits()
 	}
-	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, importer: cfg.Importer, log: cfg.Log, pages: map[string]*template.Template{},
+	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies}
 	if p, ok := cfg.Accounts.(interface{ PingContext(context.Context) error }); ok && s.ready == nil {
 		s.ready = p.PingContext

@@ -37,8 +37,7 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	user, _ := userOf(r.Context())
-	if ok, err := s.canSeeUnit(r.Context(), reg, user, id, d); err != nil || !ok {
+	if ok, err := s.canSeeUnit(r.Context(), id, d); err != nil || !ok {
 		s.failOrForbid(w, r, err)
 		return
 	}
