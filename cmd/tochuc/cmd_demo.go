@@ -46,8 +46,17 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	source := fmt.Sprintf("demo --seed %d", *seed)
 	opt := bundleOptions(e)
-	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), tables, fmt.Sprintf("demo --seed %d", *seed), opt)
+	held, err := db.Contents(ctx)
+	if err != nil {
+		return err
+	}
+	if held.Empty() { // a new database is marked as the demo, so that 'serve --demo' accepts it
+		rep, err := db.ImportDemo(ctx, tables, actor(e), source, opt)
+		return reportImport(e, rep, err, opt)
+	}
+	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), tables, source, opt)
 	return reportImport(e, rep, err, opt)
 }
 

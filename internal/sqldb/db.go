@@ -95,22 +95,6 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	return db, nil
 }
 
-// redact hides a password in a PostgreSQL URL.
-func redact(dsn string) string {
-	if i := strings.Index(dsn, "://"); i >= 0 {
-		if j := strings.Index(dsn[i+3:], "@"); j >= 0 {
-			userinfo := dsn[i+3 : i+3+j]
-			if k := strings.Index(userinfo, ":"); k >= 0 {
-				return dsn[:i+3] + userinfo[:k] + ":***" + dsn[i+3+j:]
-			}
-		}
-	}
-	return dsn
-}
-
-// Redact returns a --db value with any password hidden.
-func Redact(dsn string) string { return redact(dsn) }
-
 // Redacted returns the DSN with any password hidden.
 func (db *DB) Redacted() string { return redact(db.DSN) }
 

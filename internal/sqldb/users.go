@@ -129,8 +129,9 @@ func (db *DB) ListUsers(ctx context.Context) ([]tochuc.User, error) {
 
 // UpdateUser changes an account and returns its new state. A change of role
 // or scope applies the scope rule of tochuc.User; disabling an account ends
-// its sessions; the last enabled administrator cannot be disabled or given
-// another role. Errors: ENotFound, EInvalid.
+// its sessions and revokes its API tokens for good (enabling it again does
+// not bring them back); the last enabled administrator cannot be disabled or
+// given another role. Errors: ENotFound, EInvalid.
 func (db *DB) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (tochuc.User, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -185,6 +186,10 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (
 	}
 	if u.Disabled && !old.Disabled {
 		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
+			return tochuc.User{}, err
+		}
+		if _, err := tx.ExecContext(ctx, db.rebind(`UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`),
+			time.Now().UnixMicro(), id); err != nil {
 			return tochuc.User{}, err
 		}
 	}
