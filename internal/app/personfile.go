@@ -64,3 +64,15 @@ func cellsFrom(f *bundle.File, vals map[string]string) []string {
 	}
 	return cells
 }
+
+// AssignmentCells renders a post as the cells of assignments.csv.
+func AssignmentCells(a tochuc.Assignment) []string {
+	return cellsFrom(bundle.FileByName("assignments"), map[string]string{"person_id": a.PersonID, "unit_id": a.UnitID,
+		"role": a.Role, "valid_from": a.From.String(), "valid_to": a.To.String(), "how": a.How, "document_id": a.DocumentID})
+}
+
+// PersonCells renders a person as the cells of people.csv.
+func PersonCells(p tochuc.Person) []string {
+	return cellsFrom(bundle.FileByName("people"), map[string]string{"id": p.ID, "full_name": p.FullName, "gender": p.Gender,
+		"birth_date": p.BirthDate.String(), "ethnicity": p.Ethnicity, "religion": p.Religion, "died_on": p.DiedOn.String()})
+}

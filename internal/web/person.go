@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/tochuc/tochuc/internal/app"
 	"net/http"
 	"slices"
 
@@ -15,6 +16,10 @@ type personData struct {
 	Theory     string
 	Membership tochuc.Membership
 	Units      map[string]string // names of the units referred to
+	// What the user may open from the page (the scope policy).
+	CanEdit  bool            `json:"-"`
+	PostEdit []bool          `json:"-"`
+	UnitLink map[string]bool `json:"-"` // units whose page on the date opens
 }
 
 func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
@@ -60,6 +65,10 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if err := s.personLinks(r, d, &data, ids); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data})
 }
 
@@ -96,4 +105,28 @@ func (s *Server) readablePart(r *http.Request, f *tochuc.PersonFile) (*tochuc.Pe
 		return nil, err
 	}
 	return sc.PersonFile(f)
+}
+
+// personLinks decides which links of a person's page the user may follow.
+func (s *Server) personLinks(r *http.Request, d tochuc.Date, data *personData, units []string) error {
+	ed, err := s.editable(r.Context())
+	if err != nil {
+		return err
+	}
+	if data.CanEdit, err = ed.row("people", app.PersonCells(data.Person)); err != nil {
+		return err
+	}
+	if data.PostEdit, err = ed.posts(data.Assignments); err != nil {
+		return err
+	}
+	data.UnitLink = map[string]bool{}
+	for _, id := range units {
+		if _, done := data.UnitLink[id]; done || id == "" {
+			continue
+		}
+		if data.UnitLink[id], err = s.canSeeUnit(r.Context(), id, d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
