@@ -164,13 +164,6 @@ func (v *scopeView) personReadable(id string) bool {
 	return len(v.sm.PlacesIn(v.places[id])) > 0
 }
 
-// violation says why a row may not be written.
-type violation struct {
-	file  *bundle.File
-	cells []string
-	why   string
-}
-
 // writable checks a row to be written; it returns "" or why not.
 func (v *scopeView) writable(f *bundle.File, cells []string) string {
 	r := refsOf(f, cells)

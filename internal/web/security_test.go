@@ -88,9 +88,6 @@ func securityBundle() bundle.Tables {
 // twin is each unit or person of A and its counterpart outside the scope.
 var twin = map[string]string{"A": "B", "HA": "HB", "XA": "XB", "DA": "DB", "UA": "UB", "EA": "EB", "CA": "CB", "RA": "RB", "PA": "PB"}
 
-// straddler is each unit of A and its counterpart that leaves A on 2025-07-01.
-var straddler = map[string]string{"XA": "M", "DA": "DM", "UA": "DM", "CA": "DM"}
-
 var securityUsers = []tochuc.User{
 	{Login: "admin", FullName: "Quản trị", Role: tochuc.RoleAdmin},
 	{Login: "staff", FullName: "Cán bộ huyện A", Role: tochuc.RoleStaff, ScopeUnitID: "A"},
