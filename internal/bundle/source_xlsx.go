@@ -10,7 +10,8 @@ import (
 )
 
 // xlsxSource is an .xlsx workbook with one sheet per file. Sheets are read
-// row by row with excelize's streaming iterator.
+// row by row with excelize's streaming iterator, once checkXLSX has made sure
+// that excelize will not hold too much in memory.
 type xlsxSource struct {
 	base  string // base name of the workbook, for Location
 	f     *excelize.File
@@ -18,7 +19,10 @@ type xlsxSource struct {
 }
 
 func openXLSX(p string) (*xlsxSource, error) {
-	f, err := excelize.OpenFile(p)
+	if err := checkXLSX(p); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: xlsxStreamed})
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +140,9 @@ func (r *xlsxReader) Next() ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", r.row, err)
 		}
+		if err := r.checkSize(cells); err != nil {
+			return nil, err
+		}
 		if !isBlankRow(cells) {
 			return cells, nil
 		}
@@ -144,6 +151,26 @@ func (r *xlsxReader) Next() ([]string, error) {
 		return nil, fmt.Errorf("after row %d: %w", r.row, err)
 	}
 	return nil, io.EOF
+}
+
+// checkSize refuses a row that passes a limit of limits.go.
+func (r *xlsxReader) checkSize(cells []string) error {
+	if len(cells) > MaxRowCells {
+		return readErrorf("dòng %d: dòng có quá %d ô", "row %d: more than %d cells", r.row, MaxRowCells)
+	}
+	total := 0
+	for i, s := range cells {
+		if len(s) > MaxCellBytes {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			return &ReadError{Vi: fmt.Sprintf("dòng %d, cột %s: ô dài quá %s", r.row, col, sizeText(MaxCellBytes)),
+				En: fmt.Sprintf("row %d, column %s: cell longer than %s", r.row, col, sizeText(MaxCellBytes))}
+		}
+		total += len(s)
+	}
+	if total > MaxRowBytes {
+		return readErrorf("dòng %d: dòng dài quá %s", "row %d: row longer than %s", r.row, sizeText(MaxRowBytes))
+	}
+	return nil
 }
 
 // Line returns the sheet row number of the last row returned by Next.
