@@ -86,6 +86,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 }
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if max, over := bodyTooLarge(r); over { // whatever the handler made of the cut body
+		s.tooLarge(w, r, max)
+		return
+	}
 	status, msg := http.StatusInternalServerError, "Lỗi hệ thống. Vui lòng thử lại sau."
 	switch tochuc.ErrorCode(err) {
 	case tochuc.ENotFound:
