@@ -416,6 +416,9 @@ func TestBombXLSXCells(t *testing.T) {
 			"có một ô hoặc thẻ XML dài quá 512 KiB", "an XML cell or tag longer than 512 KiB"},
 		{"doctype", []bombEntry{sheetXML(`<!DOCTYPE x [<!ENTITY a "aaaa">]><row r="1"></row>`)},
 			"có khai báo DOCTYPE", "a DOCTYPE declaration"},
+		{"encoding", []bombEntry{{name: "xl/sharedStrings.xml", head: `<?xml version="1.0" encoding="UTF-16LE"?>` +
+			string(utf16LE(`<sst><si><t>a</t></si></sst>`))}},
+			"phần xl/sharedStrings.xml không mã hóa UTF-8", "not encoded in UTF-8"},
 		{"cell", []bombEntry{sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>` +
 			`<row r="2"><c r="A2" t="inlineStr"><is><t>` + randomText(100<<10) + `</t></is></c></row>`)},
 			"dòng 2, cột A: ô dài quá 64 KiB", "row 2, column A: cell longer than 64 KiB"},
@@ -488,5 +491,29 @@ func BenchmarkAtLimits(b *testing.B) {
 				b.ReportMetric(float64(grew)/(1<<20), "peak-heap-MiB")
 			}
 		})
+	}
+}
+
+// utf16LE encodes ASCII text as UTF-16LE.
+func utf16LE(s string) []byte {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// TestRecoverXLSX: a panic of excelize on a malformed workbook becomes the
+// workbook's refusal.
+func TestRecoverXLSX(t *testing.T) {
+	read := func() (err error) {
+		defer recoverXLSX("book.xlsx", &err)
+		var cells []string
+		_ = cells[1] // as excelize might, on a malformed sheet
+		return nil
+	}
+	var re *ReadError
+	if err := read(); !errors.As(err, &re) || !strings.Contains(re.Vi, "sổ tính book.xlsx bị hỏng") {
+		t.Errorf("error %v", err)
 	}
 }

@@ -18,10 +18,11 @@ type xlsxSource struct {
 	names []string
 }
 
-func openXLSX(p string) (*xlsxSource, error) {
+func openXLSX(p string) (_ *xlsxSource, err error) {
 	if err := checkXLSX(p); err != nil {
 		return nil, err
 	}
+	defer recoverXLSX(filepath.Base(p), &err)
 	f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: xlsxStreamed})
 	if err != nil {
 		return nil, err
@@ -108,7 +109,8 @@ func isDateFormat(code string) bool {
 func (s *xlsxSource) Names() []string { return slices.Clone(s.names) }
 
 // Open streams the rows of a sheet.
-func (s *xlsxSource) Open(name string) (RowReader, error) {
+func (s *xlsxSource) Open(name string) (_ RowReader, err error) {
+	defer recoverXLSX(s.base, &err)
 	if !slices.Contains(s.names, name) {
 		return nil, fmt.Errorf("no sheet %q in %s", name, s.base)
 	}
@@ -116,7 +118,7 @@ func (s *xlsxSource) Open(name string) (RowReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &xlsxReader{rows: rows}, nil
+	return &xlsxReader{rows: rows, base: s.base}, nil
 }
 
 // Location is the workbook and the sheet, e.g. "book.xlsx!units".
@@ -129,11 +131,13 @@ func (s *xlsxSource) Close() error { return s.f.Close() }
 type xlsxReader struct {
 	rows *excelize.Rows
 	row  int
+	base string // the workbook's base name, for messages
 }
 
 // Next returns the next row that has a non-blank cell, or io.EOF. Trailing
 // empty cells are not returned, so a row may be shorter than the header.
-func (r *xlsxReader) Next() ([]string, error) {
+func (r *xlsxReader) Next() (_ []string, err error) {
+	defer recoverXLSX(r.base, &err)
 	for r.rows.Next() {
 		r.row++
 		cells, err := r.rows.Columns()
@@ -151,6 +155,15 @@ func (r *xlsxReader) Next() ([]string, error) {
 		return nil, fmt.Errorf("after row %d: %w", r.row, err)
 	}
 	return nil, io.EOF
+}
+
+// recoverXLSX turns a panic of excelize on a malformed workbook into an
+// error: the workbook is refused, the server goes on.
+func recoverXLSX(base string, err *error) {
+	if v := recover(); v != nil {
+		*err = &ReadError{Vi: fmt.Sprintf("sổ tính %s bị hỏng, không đọc được (%v)", base, v),
+			En: fmt.Sprintf("workbook %s is damaged and cannot be read (%v)", base, v)}
+	}
 }
 
 // checkSize refuses a row that passes a limit of limits.go.

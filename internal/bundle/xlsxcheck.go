@@ -139,6 +139,8 @@ func (c *xlsxCounts) scanPart(f *zip.File) error {
 		return fail("có một ô hoặc thẻ XML dài quá "+sizeText(maxXMLToken), "an XML cell or tag longer than "+sizeText(maxXMLToken))
 	case errors.Is(err, errXMLDoctype):
 		return fail("có khai báo DOCTYPE, không được phép trong sổ tính", "a DOCTYPE declaration, not allowed in a workbook")
+	case errors.Is(err, errXMLEncoding):
+		return fail("không mã hóa UTF-8", "not encoded in UTF-8")
 	case errors.Is(err, errXMLSyntax):
 		return fail("có XML không hợp lệ (dấu < trong thẻ)", "malformed XML ('<' inside a tag)")
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 )
 
 // xmlScanner reads an XML document as a stream and reports its start and end
@@ -11,8 +12,8 @@ import (
 // document but the last tag's name. It fails on a tag, text run, comment,
 // CDATA section or processing instruction longer than maxXMLToken
 // (xml.Decoder, used by excelize, holds each of them whole), on a document
-// type declaration (Office Open XML allows none) and on a '<' inside an
-// attribute value. It is not a validating parser: excelize reads the XML
+// type declaration (Office Open XML allows none), on a '<' inside an
+// attribute value and on an XML declaration of another encoding than UTF-8. It is not a validating parser: excelize reads the XML
 // after it, and fails on what is malformed.
 type xmlScanner struct {
 	// start is called for each start tag (also for <a/>), end for each end
@@ -26,7 +27,15 @@ var (
 	errXMLToken   = errors.New("XML token too long")
 	errXMLDoctype = errors.New("XML with a document type declaration")
 	errXMLSyntax  = errors.New("'<' in an XML tag")
+	// errXMLEncoding is an XML declaration of an encoding other than UTF-8:
+	// xml.Decoder would read what follows through a decoder of that
+	// encoding, and see other tags than the bytes show (a UTF-16 <si>).
+	errXMLEncoding = errors.New("XML in another encoding than UTF-8")
 )
+
+// maxXMLDecl bounds the processing instructions the scanner reads whole, to
+// find the encoding of an XML declaration.
+const maxXMLDecl = 4 << 10
 
 // Scanner states.
 const (
@@ -54,6 +63,7 @@ func (s *xmlScanner) scan(r io.Reader) error {
 		quote         byte
 		tail          [2]byte // the last two bytes of a comment, CDATA or PI
 		selfClose     bool
+		pi            = make([]byte, 0, 256) // a processing instruction, up to maxXMLDecl
 	)
 	for {
 		n, rerr := r.Read(buf)
@@ -86,7 +96,7 @@ func (s *xmlScanner) scan(r io.Reader) error {
 				case '/':
 					state, name = xEndName, name[:0]
 				case '?':
-					state, tail = xPI, [2]byte{}
+					state, tail, pi = xPI, [2]byte{}, pi[:0]
 				case '!':
 					state, bang = xBang, bang[:0]
 				default:
@@ -106,7 +116,13 @@ func (s *xmlScanner) scan(r io.Reader) error {
 				closing := c == '>' && (state == xComment && tail == [2]byte{'-', '-'} ||
 					state == xCDATA && tail == [2]byte{']', ']'} || state == xPI && tail[1] == '?')
 				tail = [2]byte{tail[1], c}
+				if state == xPI && len(pi) <= maxXMLDecl {
+					pi = append(pi, c)
+				}
 				if closing {
+					if state == xPI && !utf8Declared(pi) {
+						return errXMLEncoding
+					}
 					state, tokStart = xText, pos+1
 				}
 			case xName, xEndName:
@@ -170,9 +186,57 @@ func (s *xmlScanner) scan(r io.Reader) error {
 	}
 }
 
-// localName is a tag's name without its namespace prefix.
+// utf8Declared reports whether a processing instruction (what follows
+// "<?", up to "?>" included) leaves the encoding as UTF-8: it is no XML
+// declaration, or one of UTF-8 or of no encoding, as xml.Decoder reads it.
+func utf8Declared(pi []byte) bool {
+	n := 0
+	for n < len(pi) && (pi[n] >= 'a' && pi[n] <= 'z' || pi[n] >= 'A' && pi[n] <= 'Z' || pi[n] >= '0' && pi[n] <= '9' ||
+		pi[n] == '_' || pi[n] == ':' || pi[n] == '.' || pi[n] == '-' || pi[n] >= 0x80) {
+		n++
+	}
+	if string(pi[:n]) != "xml" {
+		return true
+	}
+	if len(pi) > maxXMLDecl {
+		return false
+	}
+	enc := declParam("encoding", string(pi[n:]))
+	return enc == "" || strings.EqualFold(enc, "utf-8")
+}
+
+// declParam is the value of a parameter of an XML declaration, found as
+// encoding/xml's procInst finds it.
+func declParam(param, s string) string {
+	param += "="
+	i := 0
+	var sep byte
+	for i < len(s) {
+		sub := s[i:]
+		k := strings.Index(sub, param)
+		if k < 0 || len(param)+k >= len(sub) {
+			return ""
+		}
+		i += len(param) + k + 1
+		if c := sub[len(param)+k]; c == '\'' || c == '"' {
+			sep = c
+			break
+		}
+	}
+	if sep == 0 {
+		return ""
+	}
+	j := strings.IndexByte(s[i:], sep)
+	if j < 0 {
+		return ""
+	}
+	return s[i : i+j]
+}
+
+// localName is a tag's name without its namespace prefix, as xml.Decoder
+// splits it: "x:si" is "si", but ":si", "si:" and "a:b:si" stay whole.
 func localName(name []byte) []byte {
-	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+	if i := bytes.IndexByte(name, ':'); i > 0 && i < len(name)-1 && bytes.Count(name, []byte{':'}) == 1 {
 		return name[i+1:]
 	}
 	return name
