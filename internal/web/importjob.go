@@ -134,13 +134,11 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	job.dir = dir
-	file := "bundle" + ext
-	if ext == ".csv" { // a single file: a directory holding it, under its name
-		job.path, file = dir, name
-	} else {
-		job.path = filepath.Join(dir, file)
+	job.path = filepath.Join(dir, name) // under its own name, which messages then give
+	if ext == ".csv" {                  // a single file: the directory holding it
+		job.path = dir
 	}
-	dst, err := os.Create(filepath.Join(dir, file))
+	dst, err := os.Create(filepath.Join(dir, name))
 	if err == nil {
 		_, err = io.Copy(dst, part)
 		if cerr := dst.Close(); err == nil {

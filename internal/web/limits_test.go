@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -255,5 +256,35 @@ func TestReadDeadlines(t *testing.T) {
 		if resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("slow form: %d", resp.StatusCode)
 		}
+	}
+}
+
+// TestUploadBomb: a zip of 100 KB holding one CSV line of 100 MiB (a unit's
+// name) is refused when its check opens it, with a message naming the file.
+func TestUploadBomb(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	w, _ := zw.Create("units.csv")
+	io.WriteString(w, "id,name,kind,valid_from\nu1,")
+	mib := strings.Repeat("a", 1<<20)
+	for range 100 {
+		io.WriteString(w, mib)
+	}
+	io.WriteString(w, ",commune,2000-01-01\n")
+	zw.Close()
+	code, url := admin.upload("donvi.zip", zipped.String())
+	if code != http.StatusAccepted {
+		t.Fatalf("upload: %d", code)
+	}
+	job := admin.waitJob(url, "checking")
+	msg, _ := job["error"].(string)
+	if job["phase"] != "failed" || !strings.Contains(msg, "tệp units.csv trong gói nén donvi.zip vượt quá giới hạn giải nén") {
+		t.Fatalf("bomb: %v %q", job["phase"], msg)
+	}
+	if files := tempFiles(t); len(files) > 0 {
+		t.Errorf("temporary files left: %v", files)
 	}
 }
