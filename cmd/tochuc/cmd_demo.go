@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/tochuc/tochuc/internal/app"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -45,7 +46,18 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	return importAndReport(ctx, e, db, tables, fmt.Sprintf("demo --seed %d", *seed), true)
+	source := fmt.Sprintf("demo --seed %d", *seed)
+	opt := bundleOptions(e)
+	held, err := db.Contents(ctx)
+	if err != nil {
+		return err
+	}
+	if held.Empty() { // a new database is marked as the demo, so that 'serve --demo' accepts it
+		rep, err := db.ImportDemo(ctx, tables, actor(e), source, opt)
+		return reportImport(e, rep, err, opt)
+	}
+	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), tables, source, opt)
+	return reportImport(e, rep, err, opt)
 }
 
 // writeTables writes in-memory tables as a bundle at path (directory, .zip

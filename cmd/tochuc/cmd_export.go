@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
@@ -32,7 +33,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	counts, err := bundle.Export(db.Reader(ctx, rec), sink)
+	counts, err := app.New(db, nil).Export(ctx, app.CLI(e.user), rec, sink)
 	if err != nil {
 		bundle.Discard(sink)
 		return err

@@ -6,8 +6,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/sqldb"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
@@ -32,17 +32,16 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	return importAndReport(ctx, e, db, src, "import "+path, !*quiet)
-}
-
-// importAndReport imports a bundle as one change set, with a progress line on
-// a terminal when progress is set, prints the report, and fails when refused.
-func importAndReport(ctx context.Context, e *env, db *sqldb.DB, src bundle.Source, source string, progress bool) error {
 	var opt bundle.Options
-	if progress {
+	if !*quiet {
 		opt = bundleOptions(e)
 	}
-	rep, err := db.ImportBundle(ctx, src, e.user, source, opt)
+	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), src, path, opt)
+	return reportImport(e, rep, err, opt)
+}
+
+// reportImport ends an import's progress line, prints its report and fails when refused.
+func reportImport(e *env, rep *bundle.Report, err error, opt bundle.Options) error {
 	if opt.Progress != nil {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/restructure"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
@@ -95,39 +95,19 @@ func runRestructure(ctx context.Context, e *env, args []string) error {
 	return applyRestructure(ctx, e, db, op, *dry)
 }
 
-// applyRestructure plans the operation, prints the changes and imports the
-// plan as one change set; a dry run imports it and rolls back.
+// applyRestructure plans the operation on the registry as it stands,
+// prints the changes and records them as one change set; a dry run checks
+// everything and keeps nothing.
 func applyRestructure(ctx context.Context, e *env, db *sqldb.DB, op restructure.Operation, dry bool) error {
-	if op.DocumentID != "" {
-		if h, err := db.History(ctx, "documents", map[string]string{"id": op.DocumentID}); err != nil {
-			return err
-		} else if len(h) == 0 {
-			return fmt.Errorf("văn bản '%s' không có trong cơ sở dữ liệu; hãy nhập văn bản trước (documents.csv)", op.DocumentID)
-		}
-	}
-	tables, changes, err := restructure.Plan(db.Reader(ctx, sqldb.Recorded{}), op)
+	res, err := app.New(db, nil).Restructure(ctx, app.CLI(e.user), op, !dry)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, "Các thay đổi:")
-	for _, c := range changes {
+	for _, c := range res.Changes {
 		fmt.Fprintln(e.stdout, "  - "+c)
 	}
-	source := "restructure " + op.Event()
-	var rep *bundle.Report
-	if dry {
-		c, err := db.Begin(ctx, e.user, source)
-		if err != nil {
-			return err
-		}
-		rep, err = bundle.Import(tables, c, bundle.Options{})
-		c.Rollback()
-		if err != nil {
-			return err
-		}
-	} else if rep, err = db.ImportBundle(ctx, tables, e.user, source, bundle.Options{}); err != nil {
-		return err
-	}
+	rep := res.Report
 	printReport(e.stdout, rep)
 	if dry {
 		fmt.Fprintln(e.stdout, "(chạy thử: không có gì được ghi)")

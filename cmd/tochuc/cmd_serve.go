@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/web"
 )
@@ -16,12 +17,13 @@ import (
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[tùy chọn]")
 	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe HOST:PORT")
-	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu và tạo tài khoản mẫu nếu cơ sở dữ liệu còn trống")
+	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu và tạo tài khoản mẫu vào cơ sở dữ liệu trống (từ chối cơ sở dữ liệu có dữ liệu khác)")
 	secureCookies := fs.Bool("secure-cookies", false, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	slog.SetDefault(log) // storage logs (e.g. a skipped session touch, at debug level) go here too
 	var db *sqldb.DB
 	var err error
 	if *demoFlag {
@@ -34,16 +36,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	if *demoFlag {
-		if err := loadDemoIfEmpty(ctx, e, db); err != nil {
-			return err
-		}
-		if err := createDemoAccounts(ctx, e, db); err != nil {
+		if err := prepareDemo(ctx, e, db); err != nil {
 			return err
 		}
 	}
 	srv, err := web.New(web.Config{
+		App:      app.New(db, log),
 		Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Importer: db, Log: log, SecureCookies: *secureCookies,
+		Accounts: db, Limits: db, Log: log, SecureCookies: *secureCookies,
 	})
 	if err != nil {
 		return err
@@ -61,6 +61,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "tochuc đang chạy tại http://%s (cơ sở dữ liệu: %s %s)\n", ln.Addr(), db.Dialect, db.Redacted())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	purgeCtx, stopPurge := context.WithCancel(ctx)
+	defer stopPurge()
+	go purgeLoop(purgeCtx, db, log, purgeEvery)
 	select {
 	case err := <-errc:
 		return err
@@ -73,30 +76,4 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return nil
-}
-
-// loadDemoIfEmpty imports the demo data into a database that holds no unit.
-func loadDemoIfEmpty(ctx context.Context, e *env, db *sqldb.DB) error {
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	fmt.Fprintln(e.stdout, "đang nạp dữ liệu mẫu…")
-	src, err := demoBundle()
-	if err != nil {
-		return err
-	}
-	rep, err := db.ImportBundle(ctx, src, e.user, "demo", bundleOptions(e))
-	if err != nil {
-		return err
-	}
-	if !rep.OK() {
-		printReport(e.stdout, rep)
-		return fmt.Errorf("dữ liệu mẫu không hợp lệ")
-	}
-	// Derive the membership periods now, so that the first dashboard is quick.
-	return db.RefreshMemberPeriods(ctx)
 }

@@ -36,7 +36,7 @@ func init() {
 		{"add", "--login L --name \"Họ Tên\" [--role VAI_TRÒ] [--scope ĐƠN_VỊ | --all-units] [--password-stdin]", "tạo tài khoản (tài khoản đầu tiên: quản trị viên)", userAdd},
 		{"list", "", "liệt kê các tài khoản", userList},
 		{"passwd", "--login L [--password-stdin]", "đặt mật khẩu mới (kết thúc các phiên đăng nhập)", userPasswd},
-		{"disable", "--login L", "vô hiệu hóa tài khoản (kết thúc các phiên đăng nhập)", userDisable},
+		{"disable", "--login L", "vô hiệu hóa tài khoản (kết thúc các phiên đăng nhập, thu hồi các mã truy cập)", userDisable},
 		{"enable", "--login L", "cho tài khoản hoạt động trở lại", userEnable},
 		{"token", "--login L --name TÊN [--days N]", "tạo mã truy cập cho script (chỉ hiện một lần)", userToken},
 		{"tokens", "--login L", "liệt kê các mã truy cập của tài khoản", userTokens},
@@ -295,19 +295,55 @@ func setDisabled(ctx context.Context, e *env, sub string, args []string, disable
 		return err
 	}
 	defer db.Close()
+	before, err := db.ListAPITokens(ctx, u.ID)
+	if err != nil {
+		return err
+	}
 	if _, err := db.UpdateUser(ctx, u.ID, tochuc.UserUpdate{Disabled: &disabled}); err != nil {
 		return err
+	}
+	revoked, err := revokedSince(ctx, db, u.ID, before)
+	if err != nil {
+		return err
+	}
+	for _, t := range revoked {
+		if err := audit(ctx, db, e, tochuc.AuditTokenRevoke, "token", strconv.FormatInt(t.ID, 10),
+			map[string]any{"login": u.Login, "name": t.Name, "reason": "disabled"}); err != nil {
+			return err
+		}
 	}
 	if err := audit(ctx, db, e, tochuc.AuditUserUpdate, "user", strconv.FormatInt(u.ID, 10),
 		map[string]any{"login": u.Login, "disabled": disabled}); err != nil {
 		return err
 	}
-	if disabled {
+	switch {
+	case disabled && len(revoked) > 0:
+		fmt.Fprintf(e.stdout, "đã vô hiệu hóa tài khoản %s và thu hồi %d mã truy cập\n", u.Login, len(revoked))
+	case disabled:
 		fmt.Fprintf(e.stdout, "đã vô hiệu hóa tài khoản %s\n", u.Login)
-	} else {
-		fmt.Fprintf(e.stdout, "tài khoản %s hoạt động trở lại\n", u.Login)
+	default:
+		fmt.Fprintf(e.stdout, "tài khoản %s hoạt động trở lại (các mã truy cập đã thu hồi không có hiệu lực lại)\n", u.Login)
 	}
 	return nil
+}
+
+// revokedSince returns the tokens of an account in force in before and revoked now.
+func revokedSince(ctx context.Context, db *sqldb.DB, userID int64, before []tochuc.APIToken) ([]tochuc.APIToken, error) {
+	now, err := db.ListAPITokens(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	live := map[int64]bool{}
+	for _, t := range before {
+		live[t.ID] = t.RevokedAt.IsZero()
+	}
+	var out []tochuc.APIToken
+	for _, t := range now {
+		if live[t.ID] && !t.RevokedAt.IsZero() {
+			out = append(out, t)
+		}
+	}
+	return out, nil
 }
 
 func userToken(ctx context.Context, e *env, args []string) error {

@@ -145,8 +145,35 @@ func TestUserCLI(t *testing.T) {
 	for _, e := range entries {
 		actions = append(actions, e.Action)
 	}
-	want := "user.update user.update user.password token.revoke token.create user.create user.create user.create"
-	if strings.Join(actions, " ") != want || total != 8 {
+	want := "user.update user.update user.password token.revoke token.create user.create user.create bundle.import user.create"
+	if strings.Join(actions, " ") != want || total != 9 {
 		t.Fatalf("audit log: %v (%d)\nwant %s", actions, total, want)
+	}
+}
+
+// TestDisableRevokesTokens: disabling an account revokes its tokens for good
+// (enabling it again does not bring them back), and the audit log says so.
+func TestDisableRevokesTokens(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	mustUser(t, path, "mật khẩu quản trị\n", "add", "--login", "quantri", "--name", "Quản Trị", "--password-stdin")
+	mustUser(t, path, "", "add", "--login", "xem", "--name", "Người Xem", "--role", "viewer", "--all-units")
+	token := strings.TrimSpace(mustUser(t, path, "", "token", "--login", "xem", "--name", "kịch bản"))
+	out := mustUser(t, path, "", "disable", "--login", "xem")
+	if !strings.Contains(out, "thu hồi 1 mã truy cập") {
+		t.Errorf("disable does not tell of the revoked token: %s", out)
+	}
+	mustUser(t, path, "", "enable", "--login", "xem")
+	db, err := sqldb.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.TokenUser(ctx, token); tochuc.ErrorCode(err) != tochuc.ENotFound {
+		t.Fatalf("token of a disabled, then enabled account: %v", err)
+	}
+	entries, _, err := db.ListAudit(ctx, tochuc.AuditFilter{Action: tochuc.AuditTokenRevoke})
+	if err != nil || len(entries) != 1 || entries[0].Detail["reason"] != "disabled" || entries[0].Detail["login"] != "xem" {
+		t.Fatalf("audit of the revocation: %+v %v", entries, err)
 	}
 }

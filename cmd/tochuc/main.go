@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	osuser "os/user"
@@ -58,7 +59,7 @@ func main() {
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "tochuc:", err)
+			printError(os.Stderr, err)
 		}
 		os.Exit(exitCode(err))
 	}
@@ -220,4 +221,18 @@ func parseDateFlag(name, v string) (tochuc.Date, error) {
 		return 0, usageError{fmt.Sprintf("--%s: ngày không hợp lệ %q (cần YYYY-MM-DD hoặc dd/mm/yyyy)", name, v)}
 	}
 	return d, nil
+}
+
+// printError tells a person what went wrong, in Vietnamese; a fault of the
+// system (the database, the disk) is logged with its cause on a line of its
+// own, for the administrator.
+func printError(w io.Writer, err error) {
+	if f := sqldb.Fault(err); tochuc.ErrorCode(f) != tochuc.EInternal {
+		err = f // a fault of the database or the disk, told as what it is
+	}
+	fmt.Fprintln(w, "tochuc:", err)
+	var e *tochuc.Error
+	if tochuc.IsFault(err) && errors.As(err, &e) && e.Cause != nil {
+		slog.New(slog.NewTextHandler(w, nil)).Error("lỗi hệ thống", "code", e.Code, "cause", e.Cause)
+	}
 }

@@ -158,4 +158,8 @@ func TestConfigRedacts(t *testing.T) {
 	if strings.Contains(out, "bi-mat") || !strings.Contains(out, "tochuc:***@db.example") {
 		t.Fatalf("config:\n%s", out)
 	}
+	out = mustRun(t, "postgres://tochuc@db.example/tochuc?sslmode=require&password=bi-mat", "config")
+	if strings.Contains(out, "bi-mat") || !strings.Contains(out, "password=***") {
+		t.Fatalf("config with a password= parameter:\n%s", out)
+	}
 }

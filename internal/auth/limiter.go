@@ -1,188 +1,221 @@
 package auth
 
 import (
+	"context"
 	"net/netip"
 	"strings"
-	"sync"
 	"time"
 )
 
-// Limiter slows down password guessing. It counts failed logins per login
-// and per client address in memory, over a sliding window: MaxFailures
-// failures of a login within Window lock that login for Lockout, and
-// IPMaxFailures failures from one address lock the address the same way. A
-// lockout that comes back before the entry was forgotten lasts twice as long
-// as the previous one, up to MaxLockout. IPv6 addresses count per /64.
+// Limiter slows down password guessing, with two counts per login:
 //
-// A success resets its login only: an attacker with an account of their own
-// cannot clear their address's count by logging in between guesses.
-// Counters live in this process only; restarting it forgets them.
+//   - from one address (login × address): PairMax failures within Window
+//     lock that login from that address for Lockout, twice as long at each
+//     lockout (up to MaxLockout) until a quiet Forget has passed. Others
+//     behind the same address are not locked, nor is the login elsewhere.
+//   - from everywhere: LoginMax failures within Window start a back-off of
+//     the login for Backoff (doubling up to MaxBackoff, extended while
+//     failures go on). During it, every address that has failed for the
+//     login since that window began is refused; an address that has not may
+//     try, and one failure puts it among the refused. So a guesser spread
+//     over many addresses gets one guess per address per back-off, and the
+//     account holder signs in from an address without failures.
 //
-// The zero value is not usable; NewLimiter gives the defaults. Change the
-// fields before first use. A Limiter is safe for concurrent use.
+// Counting is atomic: Begin records the attempt as a failure before the
+// password is checked (so parallel guesses cannot pass the limit), and
+// Succeed releases it. IPv6 addresses count per /64. The counts live in a
+// LimitStore, shared by every process using the same store.
+//
+// NewLimiter gives the defaults; change the fields before first use.
 type Limiter struct {
-	MaxFailures   int           // per login within Window (default 5)
-	IPMaxFailures int           // per address within Window (default 20)
-	Window        time.Duration // how long a failure counts (default 15 minutes)
-	Lockout       time.Duration // the first lockout (default 15 minutes)
-	MaxLockout    time.Duration // the longest lockout (default 24 hours)
-	Forget        time.Duration // quiet time after which lockouts stop doubling (default 24 hours)
-	MaxEntries    int           // entries kept per kind (default 10000)
-	Now           func() time.Time
-
-	mu        sync.Mutex
-	logins    map[string]*entry
-	ips       map[string]*entry
-	lastSweep time.Time
+	Store      LimitStore
+	PairMax    int           // failures of a login from one address (default 5)
+	LoginMax   int           // failures of a login from all addresses (default 20)
+	Window     time.Duration // how long a failure counts (default 15 minutes)
+	Lockout    time.Duration // first lockout of a login from an address (default 15 minutes)
+	MaxLockout time.Duration // longest lockout (default 24 hours)
+	Backoff    time.Duration // first back-off of a login (default 1 hour)
+	MaxBackoff time.Duration // longest back-off (default 24 hours)
+	Forget     time.Duration // quiet time after which lockouts stop doubling (default 24 hours)
+	Now        func() time.Time
 }
 
-// entry is what the limiter knows of one login or address.
-type entry struct {
-	fails    []time.Time // within Window, oldest first
-	until    time.Time   // locked before this
-	strikes  int         // lockouts so far (doubling)
-	lastFail time.Time
+// NewLimiter returns a Limiter with the default policy, keeping its counts in store.
+func NewLimiter(store LimitStore) *Limiter {
+	return &Limiter{Store: store, PairMax: 5, LoginMax: 20, Window: 15 * time.Minute,
+		Lockout: 15 * time.Minute, MaxLockout: 24 * time.Hour, Backoff: time.Hour, MaxBackoff: 24 * time.Hour,
+		Forget: 24 * time.Hour, Now: time.Now}
 }
 
-// NewLimiter returns a Limiter with the default policy.
-func NewLimiter() *Limiter {
-	return &Limiter{
-		MaxFailures: 5, IPMaxFailures: 20, Window: 15 * time.Minute,
-		Lockout: 15 * time.Minute, MaxLockout: 24 * time.Hour, Forget: 24 * time.Hour,
-		MaxEntries: 10000, Now: time.Now,
-		logins: map[string]*entry{}, ips: map[string]*entry{},
+// Attempt is a sign-in attempt seen by Begin.
+type Attempt struct {
+	// OK: the password may be checked; the attempt counts as a failure unless Succeed is called.
+	OK bool
+	// RetryAfter, when refused, is how long the lockout still lasts.
+	RetryAfter time.Duration
+	// Report, when refused, says this is the first refusal of this login
+	// from this address in this lockout: the one worth an audit row.
+	Report bool
+	// Locks, when OK, is how long this attempt, if it fails, locks the
+	// login: from this address, or everywhere when LocksLogin.
+	Locks      time.Duration
+	LocksLogin bool
+
+	keys           []string
+	before, after  LimitState // the login's state around this attempt
+	startedBackoff bool
+}
+
+// Begin decides whether a sign-in to login from ip may be checked now and,
+// when it may, counts it as a failure, in one atomic update of the store.
+func (l *Limiter) Begin(ctx context.Context, login, ip string) (*Attempt, error) {
+	keys := limitKeys(login, ip)
+	var a *Attempt
+	err := l.Store.UpdateLimits(ctx, keys, func(st []LimitState) {
+		a = &Attempt{keys: keys}
+		l.begin(a, &st[0], &st[1], l.now())
+	})
+	if err != nil {
+		return nil, err
 	}
+	return a, nil
 }
 
-// Allow reports whether a login attempt for login from ip may be checked now;
-// when not, retryAfter says how long the lockout still lasts. Empty login or
-// ip are not counted.
-func (l *Limiter) Allow(login, ip string) (ok bool, retryAfter time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.Now()
-	for _, e := range []*entry{l.logins[loginKey(login)], l.ips[ipKey(ip)]} {
-		if e != nil && now.Before(e.until) {
-			retryAfter = max(retryAfter, e.until.Sub(now))
+// begin applies the policy to the states of the pair p and of the login g.
+func (l *Limiter) begin(a *Attempt, p, g *LimitState, now time.Time) {
+	l.settle(p, now)
+	l.settle(g, now)
+	var retry time.Duration
+	if now.Before(p.Until) {
+		retry = p.Until.Sub(now)
+	}
+	if now.Before(g.Until) && !p.LastFail.IsZero() && !p.LastFail.Before(g.LockedFrom) {
+		retry = max(retry, g.Until.Sub(now))
+	}
+	if retry > 0 {
+		if p.Noted.Before(now) {
+			a.Report = true
+			p.Noted = now.Add(retry)
+			p.Expires = later(p.Expires, p.Noted)
 		}
+		a.RetryAfter = retry
+		return
 	}
-	return retryAfter == 0, retryAfter
-}
+	a.OK = true
+	a.before = *g
 
-// Fail records a failed login. It returns how long the login or the address
-// is now locked, when this failure started a lockout (for the audit log), or 0.
-func (l *Limiter) Fail(login, ip string) (lockedFor time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.Now()
-	if now.Sub(l.lastSweep) >= l.Window {
-		l.sweep(l.logins, now)
-		l.sweep(l.ips, now)
-		l.lastSweep = now
+	if p.Fails == 0 {
+		p.Since = now
 	}
-	if k := loginKey(login); k != "" {
-		lockedFor = max(lockedFor, l.fail(l.logins, k, l.MaxFailures, now))
+	p.Fails++
+	p.LastFail = now
+	if p.Fails >= l.PairMax {
+		d := doubled(l.Lockout, p.Strikes, l.MaxLockout)
+		p.Until, p.Strikes, p.Fails, p.Since = now.Add(d), p.Strikes+1, 0, time.Time{}
+		p.Noted = p.Until // the lockout is reported when it starts
+		a.Locks = d
 	}
-	if k := ipKey(ip); k != "" {
-		lockedFor = max(lockedFor, l.fail(l.ips, k, l.IPMaxFailures, now))
-	}
-	return lockedFor
-}
 
-// Succeed records a successful login: the login's failures and lockouts are forgotten.
-func (l *Limiter) Succeed(login, ip string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.logins, loginKey(login))
-}
-
-func (l *Limiter) fail(m map[string]*entry, key string, limit int, now time.Time) time.Duration {
-	e := m[key]
-	if e == nil {
-		if len(m) >= l.MaxEntries {
-			l.sweep(m, now)
-			if len(m) >= l.MaxEntries {
-				l.evict(m, now)
-			}
+	if g.Fails == 0 {
+		g.Since = now
+	}
+	g.Fails++
+	g.LastFail = now
+	switch {
+	case now.Before(g.Until): // a new address's failure during the back-off extends it
+		g.Until = later(g.Until, now.Add(doubled(l.Backoff, g.Strikes-1, l.MaxBackoff)))
+	case g.Fails >= l.LoginMax:
+		d := doubled(l.Backoff, g.Strikes, l.MaxBackoff)
+		g.LockedFrom, g.Until, g.Strikes, g.Fails, g.Since = g.Since, now.Add(d), g.Strikes+1, 0, time.Time{}
+		a.startedBackoff = true
+		if d > a.Locks {
+			a.Locks, a.LocksLogin = d, true
 		}
-		e = &entry{}
-		m[key] = e
+		p.Noted = later(p.Noted, g.Until)
 	}
-	if now.Before(e.until) {
-		return 0 // Allow refused; nothing was tried
+	if now.Before(g.Until) {
+		p.Expires = later(p.Expires, g.Until) // this address stays refused for the whole back-off
 	}
-	if e.strikes > 0 && now.Sub(e.quietSince()) >= l.Forget {
-		e.strikes = 0
+	p.Expires = later(p.Expires, l.expiry(*p))
+	g.Expires = l.expiry(*g)
+	a.after = *g
+}
+
+// Succeed records that the attempt's password was right: the login's
+// failures and lockouts from that address are forgotten, and the failure
+// Begin counted for the login is taken back.
+func (l *Limiter) Succeed(ctx context.Context, a *Attempt) error {
+	if a == nil || !a.OK {
+		return nil
 	}
-	e.lastFail = now
-	e.fails = append(dropBefore(e.fails, now.Add(-l.Window)), now)
-	if len(e.fails) < limit {
-		return 0
+	return l.Store.UpdateLimits(ctx, a.keys, func(st []LimitState) {
+		st[0] = LimitState{}
+		g := &st[1]
+		switch {
+		case sameState(*g, a.after):
+			*g = a.before
+		case g.Fails > 0:
+			g.Fails--
+		}
+	})
+}
+
+// Purge drops the counts that no longer matter.
+func (l *Limiter) Purge(ctx context.Context) (int64, error) {
+	return l.Store.PurgeLimits(ctx, l.now())
+}
+
+// now returns the time to the microsecond, as stores keep it.
+func (l *Limiter) now() time.Time { return time.UnixMicro(l.Now().UnixMicro()) }
+
+// settle forgets a window that has passed and strikes after a quiet Forget.
+func (l *Limiter) settle(s *LimitState, now time.Time) {
+	if !s.Since.IsZero() && now.Sub(s.Since) >= l.Window {
+		s.Fails, s.Since = 0, time.Time{}
 	}
-	d := l.Lockout << min(e.strikes, 20)
-	if d > l.MaxLockout || d <= 0 {
-		d = l.MaxLockout
+	if s.Strikes > 0 && now.Sub(later(s.Until, s.LastFail)) >= l.Forget {
+		s.Strikes = 0
 	}
-	e.strikes++
-	e.until = now.Add(d)
-	e.fails = e.fails[:0]
+}
+
+// expiry returns when a state stops mattering.
+func (l *Limiter) expiry(s LimitState) time.Time {
+	e := later(s.Until, s.Noted)
+	if !s.Since.IsZero() {
+		e = later(e, s.Since.Add(l.Window))
+	}
+	if s.Strikes > 0 {
+		e = later(e, later(s.Until, s.LastFail).Add(l.Forget))
+	}
+	return e
+}
+
+// doubled returns base doubled n times, at most limit.
+func doubled(base time.Duration, n int, limit time.Duration) time.Duration {
+	d := base << min(max(n, 0), 30)
+	if d > limit || d <= 0 {
+		return limit
+	}
 	return d
 }
 
-// quietSince returns when the entry's last failure or lockout ended.
-func (e *entry) quietSince() time.Time {
-	if e.until.After(e.lastFail) {
-		return e.until
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
 	}
-	return e.lastFail
+	return a
 }
 
-// dropBefore removes the times before t from a sorted slice.
-func dropBefore(ts []time.Time, t time.Time) []time.Time {
-	i := 0
-	for i < len(ts) && ts[i].Before(t) {
-		i++
-	}
-	return append(ts[:0], ts[i:]...)
+func sameState(a, b LimitState) bool {
+	return a.Fails == b.Fails && a.Strikes == b.Strikes && a.Since.Equal(b.Since) && a.Until.Equal(b.Until) &&
+		a.LockedFrom.Equal(b.LockedFrom) && a.LastFail.Equal(b.LastFail)
 }
 
-// stale reports whether an entry carries nothing the policy still needs.
-func (l *Limiter) stale(e *entry, now time.Time) bool {
-	if now.Before(e.until) {
-		return false
-	}
-	if e.strikes > 0 {
-		return now.Sub(e.quietSince()) >= l.Forget
-	}
-	return now.Sub(e.lastFail) >= l.Window
-}
-
-func (l *Limiter) sweep(m map[string]*entry, now time.Time) {
-	for k, e := range m {
-		if l.stale(e, now) {
-			delete(m, k)
-		}
-	}
-}
-
-// evict makes room in a full map by dropping the unlocked entry failed last
-// longest ago, or, when every entry is locked, the lockout that ends first: a
-// flood of new names must not free a locked login.
-func (l *Limiter) evict(m map[string]*entry, now time.Time) {
-	var victim string
-	var vLocked bool
-	var vTime time.Time
-	for k, e := range m {
-		locked := now.Before(e.until)
-		t := e.lastFail
-		if locked {
-			t = e.until
-		}
-		if victim == "" || vLocked && !locked || vLocked == locked && t.Before(vTime) {
-			victim, vLocked, vTime = k, locked, t
-		}
-	}
-	delete(m, victim)
+// limitKeys returns the store keys of a login from an address, and of the
+// login from everywhere, in that order.
+func limitKeys(login, ip string) []string {
+	lk := loginKey(login)
+	return []string{"p " + ipKey(ip) + " " + lk, "l " + lk}
 }
 
 func loginKey(login string) string { return strings.ToLower(strings.TrimSpace(login)) }

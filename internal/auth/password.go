@@ -1,7 +1,7 @@
 // Package auth holds the credentials side of accounts: argon2id password
 // hashes, the password policy, random tokens for sessions and scripts (stored
-// only as SHA-256), and an in-memory limiter of failed logins. It knows
-// nothing of storage or HTTP.
+// only as SHA-256), and the limiter of failed logins, whose counts a
+// LimitStore keeps (the database implements it). It knows nothing of SQL or HTTP.
 package auth
 
 import (

@@ -58,12 +58,13 @@ func (im *importer) checkRefs(rec *Record, deferred *deferredRefs) {
 	f := rec.File
 	for i, col := range f.Columns {
 		id, _ := rec.Vals[i].(string)
-		if col.Ref == "" || id == "" {
+		ref := col.RefFile(rec.Str(col.RefVia))
+		if ref == "" || id == "" {
 			continue
 		}
-		if col.Ref == f.Name {
-			deferred.refs = append(deferred.refs, deferredRef{rec.Line, col.Name, col.Ref, id})
-		} else if !im.known(col.Ref, id) {
+		if ref == f.Name {
+			deferred.refs = append(deferred.refs, deferredRef{rec.Line, col.Name, ref, id})
+		} else if !im.known(ref, id) {
 			im.errAt(rec, col.Name, fmt.Sprintf("tham chiếu '%s' không tồn tại trong gói dữ liệu hay cơ sở dữ liệu", id),
 				fmt.Sprintf("reference '%s' resolves nowhere", id))
 		}
@@ -210,15 +211,6 @@ func (im *importer) checkHeadcount(rec *Record) {
 }
 
 func (im *importer) checkEvaluation(rec *Record) {
-	id := rec.Str("subject_id")
-	file := "units"
-	if rec.Str("subject_type") == "person" {
-		file = "people"
-	}
-	if id != "" && !im.known(file, id) {
-		im.errAt(rec, "subject_id", fmt.Sprintf("đối tượng '%s' không tồn tại trong gói dữ liệu hay cơ sở dữ liệu", id),
-			fmt.Sprintf("subject '%s' resolves nowhere", id))
-	}
 	if y, ok := rec.Vals[rec.File.Index("year")].(int64); ok && (y < 1930 || y > 2200) {
 		im.errAt(rec, "year", "năm không hợp lệ", "implausible year")
 	}

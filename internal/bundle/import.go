@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,8 @@ import (
 type Options struct {
 	// Progress, if set, is called now and then with the file being read and its rows so far.
 	Progress func(file string, rows int)
+	// BatchSize is the number of records handed to the writer at once (0: 2000).
+	BatchSize int
 }
 
 // FileReport tells what happened to one file.
@@ -34,7 +37,7 @@ type Report struct {
 // OK reports whether the bundle had no errors (warnings allowed).
 func (r *Report) OK() bool { return r.Errors == 0 }
 
-// batchSize is the number of records handed to the writer at once.
+// batchSize is the default number of records handed to the writer at once.
 const batchSize = 2000
 
 // Import validates the bundle from src and stores it into tgt. Records are
@@ -152,7 +155,8 @@ func (im *importer) importFile(f *File) (Counts, error) {
 	w := newPipe(im.tgt, f)
 	keys := newKeySet()
 	deferred := &deferredRefs{}
-	batch := make([]*Record, 0, batchSize)
+	size := cmp.Or(im.opt.BatchSize, batchSize)
+	batch := make([]*Record, 0, size)
 	lr, _ := rr.(LineReader)
 	for line := 2; ; line++ {
 		row, err := rr.Next()
@@ -177,15 +181,17 @@ func (im *importer) importFile(f *File) (Counts, error) {
 			im.registerBadRow(rec)
 			continue
 		}
-		keys.add(rec)
+		if first := keys.add(rec); first != 0 { // before the row can reach the writer
+			im.duplicate(f, rec, first)
+		}
 		im.checkRecord(rec, deferred)
 		if im.iss.errors > 0 {
 			continue // the import will be refused: keep checking, stop writing
 		}
 		batch = append(batch, rec)
-		if len(batch) == batchSize {
+		if len(batch) == size {
 			w.send(batch)
-			batch = make([]*Record, 0, batchSize)
+			batch = make([]*Record, 0, size)
 		}
 	}
 	if im.opt.Progress != nil {
@@ -193,10 +199,6 @@ func (im *importer) importFile(f *File) (Counts, error) {
 	}
 	if im.iss.errors == 0 && len(batch) > 0 {
 		w.send(batch)
-	}
-	for _, d := range keys.duplicates() {
-		im.iss.add(Issue{File: im.loc, Line: d[0], Column: f.Key[0],
-			Vi: fmt.Sprintf("khóa bị trùng với dòng %d", d[1]), En: fmt.Sprintf("duplicate key, already on row %d", d[1])})
 	}
 	deferred.resolve(im)
 	if f.Versioned {
@@ -208,6 +210,18 @@ func (im *importer) importFile(f *File) (Counts, error) {
 	}
 	c.Added, c.Superseded = wc.Added, wc.Superseded
 	return c, nil
+}
+
+// duplicate reports a row whose key an earlier row of the file has: both
+// rows, the key's columns and values.
+func (im *importer) duplicate(f *File, rec *Record, first int) {
+	var key []string
+	for _, i := range rec.File.RowKeyIndexes() {
+		key = append(key, f.Columns[i].Name+" = "+FormatValue(rec.Vals[i]))
+	}
+	k := strings.Join(key, ", ")
+	im.iss.add(Issue{File: im.loc, Line: rec.Line, Column: f.Key[0],
+		Vi: fmt.Sprintf("khóa bị trùng với dòng %d (%s)", first, k), En: fmt.Sprintf("duplicate key, already on row %d (%s)", first, k)})
 }
 
 // pipe hands batches to the target's writer in a second goroutine, so that

@@ -70,52 +70,65 @@ func (u *unitIndex) sorted(id string) []unitVersion {
 	return vs
 }
 
-// keySet finds duplicate keys in a file with 16 bytes a row: a hash of the key and the line.
+// keySet finds duplicate keys as rows are added, before any is written:
+// an open-addressing table of key hashes and lines, 12 bytes a slot and at
+// most three quarters full (about 16 to 32 bytes a row). Two keys with the
+// same 64-bit hash would be reported as a duplicate: the odds are 2^-64 a pair.
 type keySet struct {
-	seed maphash.Seed
-	rows []keyLine
-}
-
-type keyLine struct {
-	hash uint64
-	line int32
+	seed  maphash.Seed
+	hash  []uint64 // 0: empty slot
+	lines []int32
+	n     int
 }
 
 func newKeySet() *keySet { return &keySet{seed: maphash.MakeSeed()} }
 
-func (k *keySet) add(rec *Record) {
+// add records the key of rec and returns the line of an earlier row with
+// the same key, or 0.
+func (k *keySet) add(rec *Record) int {
 	var h maphash.Hash
 	h.SetSeed(k.seed)
 	for _, i := range rec.File.RowKeyIndexes() {
 		h.WriteString(FormatValue(rec.Vals[i]))
 		h.WriteByte(0)
 	}
-	k.rows = append(k.rows, keyLine{h.Sum64(), int32(rec.Line)})
+	sum := h.Sum64()
+	if sum == 0 {
+		sum = 1
+	}
+	if 4*(k.n+1) > 3*len(k.hash) {
+		k.grow()
+	}
+	if line := k.put(sum, int32(rec.Line)); line != 0 {
+		return int(line)
+	}
+	k.n++
+	return 0
 }
 
-// duplicates returns the lines whose key was already used by an earlier line.
-func (k *keySet) duplicates() [][2]int {
-	slices.SortFunc(k.rows, func(a, b keyLine) int {
-		if a.hash != b.hash {
-			if a.hash < b.hash {
-				return -1
-			}
-			return 1
-		}
-		return int(a.line - b.line)
-	})
-	var out [][2]int
-	for i := 1; i < len(k.rows); i++ {
-		if k.rows[i].hash == k.rows[i-1].hash {
-			first := i - 1
-			for first > 0 && k.rows[first-1].hash == k.rows[i].hash {
-				first--
-			}
-			out = append(out, [2]int{int(k.rows[i].line), int(k.rows[first].line)})
+// put stores a hash and its line, or returns the line already stored for it.
+func (k *keySet) put(sum uint64, line int32) int32 {
+	mask := uint64(len(k.hash) - 1)
+	for i := sum & mask; ; i = (i + 1) & mask {
+		switch k.hash[i] {
+		case 0:
+			k.hash[i], k.lines[i] = sum, line
+			return 0
+		case sum:
+			return k.lines[i]
 		}
 	}
-	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
-	return out
+}
+
+func (k *keySet) grow() {
+	old, oldLines := k.hash, k.lines
+	size := max(1024, 2*len(old))
+	k.hash, k.lines = make([]uint64, size), make([]int32, size)
+	for i, h := range old {
+		if h != 0 {
+			k.put(h, oldLines[i])
+		}
+	}
 }
 
 // key returns the index's own copy of a unit id (so that a record does not

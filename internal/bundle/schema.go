@@ -27,6 +27,28 @@ type Column struct {
 	Enum     []string // allowed values, if any
 	Ref      string   // file whose id this column references ("units", "people", "documents")
 	Max      int      // text: the most characters a value may have (set from the kind of column, see MaxIDLen)
+	// RefVia names the column whose value says which file this one references:
+	// "unit" (units) or "person" (people), as subject_type does for subject_id.
+	RefVia string
+}
+
+// RefFile returns the file a column of a row references ("" for none),
+// given the row's value of the column named by RefVia.
+func (c Column) RefFile(via string) string {
+	if c.RefVia == "" {
+		return c.Ref
+	}
+	return map[string]string{"unit": "units", "person": "people"}[via]
+}
+
+// Span says which dates a row of a file covers: the period between two of
+// its date columns ([From, To), To empty = open), a single day (From only),
+// the last day of the year in a year column, or no date at all (a fact about
+// a person that holds whenever the person does). The scope policy reads it.
+type Span struct {
+	From, To string // date columns
+	Year     string // an integer column: the row covers 31 December of that year
+	Timeless bool
 }
 
 // The maximum length of a text value, in characters (not bytes: Vietnamese
@@ -54,6 +76,10 @@ type File struct {
 	Sequenced bool
 	// ViLabel is the Vietnamese name of the file for messages.
 	ViLabel string
+	// Span is what dates a row covers; Self names the file whose records
+	// the id column is (units, people), when a row is the unit or person itself.
+	Span Span
+	Self string
 
 	index     map[string]int
 	keyIdx    []int
@@ -106,48 +132,54 @@ func ref(name, file string) Column        { return Column{Name: name, Ref: file}
 
 // Files lists the files of bundle-v1 in the order they are loaded: referenced files first.
 var Files = []*File{
-	{Name: "units", ViLabel: "đơn vị", Versioned: true, Key: []string{"id"}, Columns: []Column{
-		req(text("id")), req(text("name")), req(enum("kind", tochuc.UnitKindCodes())),
-		ref("parent_id", "units"), ref("locality_id", "units"), ref("host_id", "units"),
-		text("subtype"), enum("sector", tochuc.Sectors), enum("ownership", tochuc.Ownerships),
-		text("admin_code"), req(date("valid_from")), date("valid_to"),
-	}},
-	{Name: "people", ViLabel: "nhân sự", Key: []string{"id"}, Columns: []Column{
+	{Name: "units", ViLabel: "đơn vị", Versioned: true, Key: []string{"id"}, Self: "units",
+		Span: Span{From: "valid_from", To: "valid_to"}, Columns: []Column{
+			req(text("id")), req(text("name")), req(enum("kind", tochuc.UnitKindCodes())),
+			ref("parent_id", "units"), ref("locality_id", "units"), ref("host_id", "units"),
+			text("subtype"), enum("sector", tochuc.Sectors), enum("ownership", tochuc.Ownerships),
+			text("admin_code"), req(date("valid_from")), date("valid_to"),
+		}},
+	{Name: "people", ViLabel: "nhân sự", Key: []string{"id"}, Self: "people", Span: Span{Timeless: true}, Columns: []Column{
 		req(text("id")), req(text("full_name")), enum("gender", tochuc.Genders), date("birth_date"),
 		text("ethnicity"), text("religion"), date("died_on"),
 	}},
-	{Name: "documents", ViLabel: "văn bản", Key: []string{"id"}, Columns: []Column{
+	{Name: "documents", ViLabel: "văn bản", Key: []string{"id"}, Span: Span{From: "issued_on"}, Columns: []Column{
 		req(text("id")), req(text("number")), req(enum("kind", tochuc.DocumentKinds)),
 		ref("issuer_id", "units"), req(date("issued_on")), req(text("title")), ref("replaces_id", "documents"),
 	}},
-	{Name: "qualifications", ViLabel: "trình độ", Key: []string{"person_id", "kind", "level"}, Columns: []Column{
+	{Name: "qualifications", ViLabel: "trình độ", Key: []string{"person_id", "kind", "level"}, Span: Span{Timeless: true}, Columns: []Column{
 		req(ref("person_id", "people")), req(text("kind")), req(text("level")), date("obtained_on"),
 	}},
-	{Name: "party", ViLabel: "biến động đảng viên", Sequenced: true, Key: []string{"person_id", "event", "date"}, Columns: []Column{
-		req(ref("person_id", "people")), req(enum("event", tochuc.PartyEvents)), req(date("date")),
-		ref("unit_id", "units"), enum("status", tochuc.MemberStatuses), ref("document_id", "documents"),
-	}},
-	{Name: "assignments", ViLabel: "chức vụ", Key: []string{"person_id", "unit_id", "role", "valid_from"}, Columns: []Column{
-		req(ref("person_id", "people")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
-		req(date("valid_from")), date("valid_to"), enum("how", tochuc.AssignmentHows), ref("document_id", "documents"),
-	}},
-	{Name: "headcount", ViLabel: "biên chế", Key: []string{"unit_id", "date"}, Columns: []Column{
+	{Name: "party", ViLabel: "biến động đảng viên", Sequenced: true, Key: []string{"person_id", "event", "date"},
+		Span: Span{From: "date"}, Columns: []Column{
+			req(ref("person_id", "people")), req(enum("event", tochuc.PartyEvents)), req(date("date")),
+			ref("unit_id", "units"), enum("status", tochuc.MemberStatuses), ref("document_id", "documents"),
+		}},
+	{Name: "assignments", ViLabel: "chức vụ", Key: []string{"person_id", "unit_id", "role", "valid_from"},
+		Span: Span{From: "valid_from", To: "valid_to"}, Columns: []Column{
+			req(ref("person_id", "people")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
+			req(date("valid_from")), date("valid_to"), enum("how", tochuc.AssignmentHows), ref("document_id", "documents"),
+		}},
+	{Name: "headcount", ViLabel: "biên chế", Key: []string{"unit_id", "date"}, Span: Span{From: "date"}, Columns: []Column{
 		req(ref("unit_id", "units")), req(date("date")), req(Column{Name: "actual", Type: Int}), {Name: "quota", Type: Int},
 	}},
-	{Name: "restructure", ViLabel: "sắp xếp tổ chức", Key: []string{"event_id", "from_unit_id", "to_unit_id"}, Columns: []Column{
-		req(text("event_id")), req(date("date")), req(enum("kind", tochuc.RestructureKinds)),
-		ref("from_unit_id", "units"), ref("to_unit_id", "units"), ref("document_id", "documents"),
-	}},
-	{Name: "evaluations", ViLabel: "đánh giá, xếp loại", Key: []string{"year", "subject_type", "subject_id", "category"}, Columns: []Column{
-		req(Column{Name: "year", Type: Int}), req(enum("subject_type", tochuc.EvaluationSubjects)), req(text("subject_id")),
-		req(enum("category", tochuc.EvaluationCategories)), req(enum("rating", tochuc.Ratings)),
-		ref("rated_by_id", "units"), date("decided_on"),
-	}},
-	{Name: "plans", ViLabel: "quy hoạch cán bộ", Key: []string{"term", "unit_id", "role", "person_id"}, Columns: []Column{
-		req(text("term")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
-		req(ref("person_id", "people")), req(date("added_on")), date("removed_on"), free("removal_reason"),
-		ref("document_id", "documents"),
-	}},
+	{Name: "restructure", ViLabel: "sắp xếp tổ chức", Key: []string{"event_id", "from_unit_id", "to_unit_id"},
+		Span: Span{From: "date"}, Columns: []Column{
+			req(text("event_id")), req(date("date")), req(enum("kind", tochuc.RestructureKinds)),
+			ref("from_unit_id", "units"), ref("to_unit_id", "units"), ref("document_id", "documents"),
+		}},
+	{Name: "evaluations", ViLabel: "đánh giá, xếp loại", Key: []string{"year", "subject_type", "subject_id", "category"},
+		Span: Span{Year: "year"}, Columns: []Column{
+			req(Column{Name: "year", Type: Int}), req(enum("subject_type", tochuc.EvaluationSubjects)), req(Column{Name: "subject_id", RefVia: "subject_type"}),
+			req(enum("category", tochuc.EvaluationCategories)), req(enum("rating", tochuc.Ratings)),
+			ref("rated_by_id", "units"), date("decided_on"),
+		}},
+	{Name: "plans", ViLabel: "quy hoạch cán bộ", Key: []string{"term", "unit_id", "role", "person_id"},
+		Span: Span{From: "added_on", To: "removed_on"}, Columns: []Column{
+			req(text("term")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
+			req(ref("person_id", "people")), req(date("added_on")), date("removed_on"), free("removal_reason"),
+			ref("document_id", "documents"),
+		}},
 }
 
 // FileByName returns the file of the given name (without .csv).

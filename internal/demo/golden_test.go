@@ -145,8 +145,10 @@ func TestGoldenArticle(t *testing.T) {
 	}
 }
 
-// TestGoldenAfterMerger: the report on 2026-06-30, after the end of the
-// district level and the merger into the new Tỉnh Bắc Ninh, since 2025-06-30.
+// TestGoldenAfterMerger: the reports after the end of the district level and
+// the merger into the new Tỉnh Bắc Ninh (2025-07-01), on the commune figures
+// of indicators-v1 amendment 1: on 2026-06-30 since 2025-06-30, and on the
+// day of the reform.
 func TestGoldenAfterMerger(t *testing.T) {
 	db := goldenDB(t)
 	res := compute(t, db, "2026-06-30", "2025-06-30", "")
@@ -158,6 +160,12 @@ func TestGoldenAfterMerger(t *testing.T) {
 	}
 	golden(t, "report-2026-06-30.json", res)
 	golden(t, "report-2026-06-30-VN2-24.json", compute(t, db, "2026-06-30", "", "VN2-24"))
+	// The day of the reform, against the day before; the new province and
+	// one new commune (Phường Bắc Giang). Every figure of these files is
+	// recomputed from the records by TestGoldenReportsChecked.
+	golden(t, "report-2025-07-01.json", compute(t, db, "2025-07-01", "2025-06-30", ""))
+	golden(t, "report-2025-07-01-VN2-24.json", compute(t, db, "2025-07-01", "", "VN2-24"))
+	golden(t, "report-2026-06-30-VN2-07210.json", compute(t, db, "2026-06-30", "2025-07-01", "VN2-07210"))
 }
 
 func find(t *testing.T, r *report.Result, id string) report.Indicator {

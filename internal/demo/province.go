@@ -29,9 +29,6 @@ func (b *builder) provinceUnits() {
 	b.pro["TU"] = tu
 	for _, a := range partyAgencies {
 		u := b.orgUnit(at(a.key), a.kind, a.name, tu.id, p, founded)
-		if a.kind == "other" {
-			u.vs[0].sector = "party"
-		}
 		b.pro[a.key] = u
 		b.divisions(u, a.divisions)
 		b.hire(u, founded, a.staff)

@@ -26,7 +26,7 @@ var partyAgencies = []agencySpec{
 	{"VP", "party_office", "Văn phòng {cw}", []string{"Phòng Tổng hợp", "Phòng Hành chính – Lưu trữ",
 		"Phòng Tài chính – Đảng vụ", "Phòng Quản trị", "Phòng Công nghệ thông tin"},
 		[]string{"Phòng Quản trị>Phòng Tài chính – Đảng vụ"}, 54},
-	{"BNC", "other", "Ban Nội chính {cw}", []string{"Văn phòng Ban", "Phòng Nội chính", "Phòng Phòng, chống tham nhũng"},
+	{"BNC", "party_board_internal_affairs", "Ban Nội chính {cw}", []string{"Văn phòng Ban", "Phòng Nội chính", "Phòng Phòng, chống tham nhũng"},
 		[]string{"Văn phòng Ban>Phòng Nội chính"}, 15},
 }
 

@@ -34,7 +34,7 @@ func (b *builder) reformProvince() map[string]string {
 		var to *unit
 		switch {
 		case key == "BTG":
-			to = nu("BTGDV", l.kind, "Ban Tuyên giáo và Dân vận {cw}", parent)
+			to = nu("BTGDV", "party_board_propaganda_mass_mobilization", "Ban Tuyên giáo và Dân vận {cw}", parent)
 		case key == "BDV":
 			to = b.newPro["BTGDV"]
 		case key == "DBK-CQ":

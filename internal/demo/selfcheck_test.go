@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 	"testing"
 
@@ -64,7 +65,9 @@ func (w *world) concurrency(kind, scope string, d tochuc.Date, role1 string, kin
 	return s
 }
 
-var communeParty = []string{"party_grassroots_committee", "party_grassroots_cell"}
+// communeParty are the kinds of a commune's party organization (amendment 1:
+// party_upper from the 2025 reform on).
+var communeParty = []string{"party_upper", "party_grassroots_committee", "party_grassroots_cell"}
 
 // withUnit counts the communes in scope having a unit of a kind (with a
 // holder of role, when role is set) on d (F11–F13).
@@ -74,7 +77,7 @@ func (w *world) withUnit(scope string, d tochuc.Date, kind, role string) share {
 		s.of++
 		if role == "" {
 			for _, id := range w.order {
-				if v := w.at(id, d); v != nil && v.kind == kind && v.locality == loc {
+				if v := w.at(id, d); v != nil && v.kind == kind && v.locality == loc && v.host == "" {
 					s.value++
 					break
 				}
@@ -109,7 +112,8 @@ func (w *world) recruited(scope string, s, d tochuc.Date) int {
 	return len(seen)
 }
 
-// keyCadres returns the key commune cadres on d in scope (F15).
+// keyCadres returns the key commune cadres on d in scope (F15): posts in the
+// commune's own organizations (no host).
 func (w *world) keyCadres(scope string, d tochuc.Date) map[string]bool {
 	out := map[string]bool{}
 	for _, a := range w.assigns {
@@ -118,12 +122,11 @@ func (w *world) keyCadres(scope string, d tochuc.Date) map[string]bool {
 		}
 		v := w.at(a.unit, d)
 		loc := w.at(v.locality, d)
-		if loc == nil || loc.kind != "commune" {
+		if loc == nil || loc.kind != "commune" || v.host != "" {
 			continue
 		}
 		switch {
-		case (v.kind == "party_grassroots_committee" || v.kind == "party_grassroots_cell") &&
-			(a.role == "secretary" || a.role == "deputy_secretary"),
+		case slices.Contains(communeParty, v.kind) && (a.role == "secretary" || isRole(a.role, "deputy_secretary")),
 			(v.kind == "people_council" || v.kind == "people_committee") && (a.role == "chair" || a.role == "vice_chair"),
 			v.kind == "fatherland_front" && a.role == "chair":
 			out[a.person] = true

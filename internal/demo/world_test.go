@@ -151,18 +151,25 @@ func (w *world) unitsOf(kind string, d tochuc.Date, scope string) []string {
 }
 
 // holders returns the people holding role on d in units of one of the
-// kinds whose locality is loc.
+// kinds whose locality is loc and that are set up in no host (the
+// locality's own, indicators-v1 amendment 1). A standing deputy secretary
+// holds the role deputy_secretary too (bundle-v1 amendment 2).
 func (w *world) holders(loc, role string, d tochuc.Date, kinds ...string) map[string]bool {
 	out := map[string]bool{}
 	for _, a := range w.assigns {
-		if a.role != role || !holds(a.Period, d) {
+		if !isRole(a.role, role) || !holds(a.Period, d) {
 			continue
 		}
-		if v := w.at(a.unit, d); v != nil && v.locality == loc && slices.Contains(kinds, v.kind) {
+		if v := w.at(a.unit, d); v != nil && v.locality == loc && v.host == "" && slices.Contains(kinds, v.kind) {
 			out[a.person] = true
 		}
 	}
 	return out
+}
+
+// isRole reports whether a held role counts as role.
+func isRole(held, role string) bool {
+	return held == role || held == "standing_deputy_secretary" && role == "deputy_secretary"
 }
 
 // member reports whether a person is a party member on d, and where.

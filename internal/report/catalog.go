@@ -50,7 +50,7 @@ func PartLabel(part string) string {
 var catalog = func() []Def {
 	var defs []Def
 	for _, k := range tochuc.UnitKinds {
-		defs = append(defs, Def{ID: "units." + k.Code, Label: "Số đơn vị: " + k.Label})
+		defs = append(defs, Def{ID: "units." + k.Code, Label: unitsLabel(k.Label)})
 	}
 	share := func(id, label string, persons bool) Def {
 		return Def{ID: id, Label: label, Share: true, Persons: persons}
@@ -76,6 +76,17 @@ var catalog = func() []Def {
 		Def{ID: "party.members", Label: "Đảng viên", Parts: statusParts, Persons: true},
 	)
 }()
+
+// LabelOn returns the indicator's label as it reads on d: a units.<kind>
+// label follows the kind's label on that date (tochuc.KindLabelOn).
+func (d Def) LabelOn(on tochuc.Date) string {
+	if kind, ok := UnitKindOf(d.ID); ok {
+		return unitsLabel(tochuc.KindLabelOn(kind, on))
+	}
+	return d.Label
+}
+
+func unitsLabel(kind string) string { return "Số đơn vị: " + kind }
 
 // Catalog returns the indicators of indicators-v1 in the spec's order.
 func Catalog() []Def { return append([]Def(nil), catalog...) }

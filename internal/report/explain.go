@@ -53,7 +53,7 @@ func NewExplanation(src Source, p Params, id string) (*Explanation, error) {
 		return nil, err
 	}
 	def, _ := Lookup(id)
-	e := &Explanation{ID: id, Label: def.Label, AsOf: p.AsOf.String(), Items: items, def: def}
+	e := &Explanation{ID: id, Label: def.LabelOn(p.AsOf), AsOf: p.AsOf.String(), Items: items, def: def}
 	if def.Flow {
 		e.Since = p.Since.String()
 	}

@@ -4,7 +4,9 @@
 package report
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -30,10 +32,14 @@ type Figure struct {
 	By    map[string]int `json:"by,omitempty"`
 }
 
-// Scope names the unit a report is restricted to.
+// Scope names the unit a report is restricted to. When that unit no longer
+// exists on the report's date, Ended is its last day and Successors are the
+// units that carry the scope on (the roots of Params).
 type Scope struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	Ended      string  `json:"ended,omitempty"`
+	Successors []Scope `json:"successors,omitempty"`
 }
 
 // Result is a whole report.
@@ -69,6 +75,33 @@ type Params struct {
 	AsOf  tochuc.Date
 	Since tochuc.Date // zero: no comparison
 	Scope string      // unit id; "" = everything
+	// Roots, when set, are the units whose subtrees make the scope, each over
+	// a period: the scope unit while it exists, then those that carry it on
+	// after it ended (tochuc.ScopeMap). Without them the scope is the scope
+	// unit's subtree on every date.
+	Roots []tochuc.Place
+}
+
+// Key identifies the parameters, for caches.
+func (p Params) Key() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%d|%s", p.AsOf, p.Since, p.Scope)
+	for _, r := range p.Roots {
+		fmt.Fprintf(&b, "|%s:%d-%d", r.UnitID, r.From, r.To)
+	}
+	return b.String()
+}
+
+// ScopeRoots returns the roots of the scope: Roots, or the scope unit itself
+// at every date; none without a scope.
+func (p Params) ScopeRoots() []tochuc.Place {
+	if p.Scope == "" {
+		return nil
+	}
+	if len(p.Roots) > 0 {
+		return p.Roots
+	}
+	return []tochuc.Place{{UnitID: p.Scope, Period: tochuc.Period{From: tochuc.NewDate(1, 1, 1)}}}
 }
 
 // check validates the dates of a report.
@@ -90,11 +123,11 @@ func Compute(src Source, p Params) (*Result, error) {
 	}
 	res := &Result{AsOf: p.AsOf.String(), Since: p.Since.String()}
 	if p.Scope != "" {
-		u, err := src.Unit(p.Scope, p.AsOf)
+		sc, err := scopeOf(src, p)
 		if err != nil {
 			return nil, err
 		}
-		res.Scope = &Scope{ID: u.ID, Name: u.Name}
+		res.Scope = sc
 	}
 	ms, err := src.Evaluate(p, catalog)
 	if err != nil {
@@ -102,7 +135,7 @@ func Compute(src Source, p Params) (*Result, error) {
 	}
 	for _, def := range catalog {
 		now := figure(def, ms, false)
-		ind := Indicator{ID: def.ID, Label: def.Label, Value: now.Value, Of: now.Of, By: now.By, Flow: def.Flow}
+		ind := Indicator{ID: def.ID, Label: def.LabelOn(p.AsOf), Value: now.Value, Of: now.Of, By: now.By, Flow: def.Flow}
 		if now.Of != nil && *now.Of > 0 {
 			r := math.Round(float64(now.Value)/float64(*now.Of)*1e6) / 1e6
 			ind.Ratio = &r
@@ -141,4 +174,37 @@ func figure(def Def, ms []Measure, since bool) Figure {
 		f.Of = &of
 	}
 	return f
+}
+
+// scopeOf names a report's scope on its date: its unit, or, when the unit
+// has ended and roots carry the scope on, the unit's last name, its last day
+// and the units that carry it on.
+func scopeOf(src Source, p Params) (*Scope, error) {
+	u, err := src.Unit(p.Scope, p.AsOf)
+	if err == nil {
+		return &Scope{ID: u.ID, Name: u.Name}, nil
+	}
+	if tochuc.ErrorCode(err) != tochuc.ENotFound || len(p.Roots) == 0 {
+		return nil, err
+	}
+	sc := &Scope{ID: p.Scope, Name: p.Scope}
+	for _, r := range p.Roots {
+		if r.UnitID == p.Scope && r.To != 0 && r.To <= p.AsOf {
+			last, err := src.Unit(p.Scope, r.To.AddDays(-1))
+			if err == nil {
+				sc.Name, sc.Ended = last.Name, r.To.AddDays(-1).String()
+			}
+		}
+	}
+	for _, r := range p.Roots {
+		if r.Contains(p.AsOf) {
+			if u, err := src.Unit(r.UnitID, p.AsOf); err == nil {
+				sc.Successors = append(sc.Successors, Scope{ID: u.ID, Name: u.Name})
+			}
+		}
+	}
+	if sc.Ended == "" {
+		return nil, err
+	}
+	return sc, nil
 }

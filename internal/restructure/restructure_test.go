@@ -7,6 +7,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/restructure"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -189,7 +190,7 @@ func TestDryRunLeavesDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	c, err := db.Begin(ctx, "tester", "dry run")
+	c, err := db.Begin(ctx, "tester", "dry run", sqldb.Trusted)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,7 @@ func (r *Reader) RecordsAsOf(f *bundle.File, d tochuc.Date, match map[string]str
 		q += " AND " + k + " = ?"
 		args = append(args, match[k])
 	}
-	q += " ORDER BY " + list("", orderBy(f))
+	q += " ORDER BY " + orderBy(r.db.Dialect, f)
 	return r.scanCells(f, q, args, func(cells []string, _ map[string]string) error { return fn(cells) })
 }
 
@@ -97,4 +97,32 @@ func (r *Reader) Record(f *bundle.File, key map[string]string) ([]string, error)
 		err = tochuc.Errorf(tochuc.ENotFound, "không tìm thấy bản ghi %s %v", f.Name, key)
 	}
 	return out, err
+}
+
+// Stamp returns the version of a held record: the change set that recorded
+// its held state (for a unit, the latest of its versions), or 0 when no such
+// record is held. Any change to the record gives it a new stamp.
+func (r *Reader) Stamp(f *bundle.File, key map[string]string) (int64, error) {
+	conds, args := []string{r.rec.where("")}, []any{}
+	for _, k := range f.Key {
+		v := key[k]
+		if v == "" {
+			conds = append(conds, k+" IS NULL")
+			continue
+		}
+		conds = append(conds, k+" = ?")
+		if f.Columns[f.Index(k)].Type == bundle.Date {
+			d, err := tochuc.ParseDate(v)
+			if err != nil {
+				return 0, tochuc.Errorf(tochuc.EInvalid, "khóa %s: %v", k, err)
+			}
+			args = append(args, d)
+		} else {
+			args = append(args, v)
+		}
+	}
+	var stamp int64
+	err := r.q.QueryRowContext(r.ctx, r.db.rebind("SELECT COALESCE(MAX(rec_cs), 0) FROM "+f.Name+" WHERE "+strings.Join(conds, " AND ")),
+		args...).Scan(&stamp)
+	return stamp, err
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
@@ -31,6 +32,10 @@ func (d Dialect) String() string {
 	return "sqlite"
 }
 
+// BusyTimeoutMS is how long a write waits for another writer on SQLite
+// before the request is told the system is busy.
+const BusyTimeoutMS = 10000
+
 // DB is an open registry database.
 type DB struct {
 	*sql.DB
@@ -45,15 +50,35 @@ func IsPostgres(dsn string) bool {
 
 // Open opens the database named by dsn: a postgres:// URL, or a SQLite file path.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// Options tune how a database is opened.
+type Options struct {
+	// BusyTimeout is how long a write waits for another writer on SQLite
+	// before it is told the system is busy (default BusyTimeoutMS).
+	BusyTimeout time.Duration
+}
+
+// OpenWith opens a database with options.
+func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	db := &DB{DSN: dsn}
+	busy := BusyTimeoutMS
+	if opt.BusyTimeout > 0 {
+		busy = int(opt.BusyTimeout.Milliseconds())
+	}
 	var err error
 	if IsPostgres(dsn) {
 		db.Dialect = Postgres
 		db.DB, err = sql.Open("pgx", dsn)
 	} else {
 		// WAL lets readers go on during a write; busy_timeout waits for the
-		// writer instead of failing; NORMAL sync is safe with WAL.
-		q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		// writer instead of failing; synchronous FULL makes a commit durable
+		// once acknowledged, even through a power loss (NORMAL would only
+		// survive a crash of the process); the references the schema declares
+		// are enforced; a write transaction takes the write lock when it begins.
+		q := "?_pragma=busy_timeout(" + strconv.Itoa(busy) + ")&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+			"&_pragma=foreign_keys(ON)&_txlock=immediate"
 		db.DB, err = sql.Open("sqlite", "file:"+dsn+q)
 	}
 	if err != nil {
@@ -69,22 +94,6 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	return db, nil
 }
-
-// redact hides a password in a PostgreSQL URL.
-func redact(dsn string) string {
-	if i := strings.Index(dsn, "://"); i >= 0 {
-		if j := strings.Index(dsn[i+3:], "@"); j >= 0 {
-			userinfo := dsn[i+3 : i+3+j]
-			if k := strings.Index(userinfo, ":"); k >= 0 {
-				return dsn[:i+3] + userinfo[:k] + ":***" + dsn[i+3+j:]
-			}
-		}
-	}
-	return dsn
-}
-
-// Redact returns a --db value with any password hidden.
-func Redact(dsn string) string { return redact(dsn) }
 
 // Redacted returns the DSN with any password hidden.
 func (db *DB) Redacted() string { return redact(db.DSN) }

@@ -1,44 +1,14 @@
 package sqldb
 
 import (
-	"context"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// ApplyEdit applies an edit by user. When the report has errors nothing is
-// kept; the audit entry is written in the same transaction as the change.
-func (db *DB) ApplyEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error) {
-	c, err := db.Begin(ctx, user, "web: "+e.Audit.Action)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range e.Retract {
-		if err := c.retract(r); err != nil {
-			c.Rollback()
-			return nil, err
-		}
-	}
-	rep, err := bundle.Import(e.Records, c, bundle.Options{})
-	if err != nil || !rep.OK() {
-		c.Rollback()
-		return rep, err
-	}
-	if e.Audit.Detail == nil {
-		e.Audit.Detail = map[string]any{}
-	}
-	e.Audit.Detail["change_set"] = c.ID
-	if err := appendAudit(ctx, c.Tx, db.Dialect, e.Audit); err != nil {
-		c.Rollback()
-		return nil, err
-	}
-	return rep, c.Commit()
-}
-
 // retract supersedes a held record without a successor.
-func (c *Change) retract(r bundle.Retraction) error {
+func (c *Change) Retract(r bundle.Retraction) error {
 	f := bundle.FileByName(r.File)
 	if f == nil || f.Versioned {
 		return tochuc.Errorf(tochuc.EInvalid, "không thể rút bản ghi của tệp %q", r.File)
@@ -69,19 +39,4 @@ func (c *Change) retract(r bundle.Retraction) error {
 		return tochuc.Errorf(tochuc.ENotFound, "không tìm thấy bản ghi cần sửa (có thể đã được người khác sửa)")
 	}
 	return nil
-}
-
-// CheckEdit runs an edit's checks and keeps nothing: a preview.
-func (db *DB) CheckEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error) {
-	c, err := db.Begin(ctx, user, "check")
-	if err != nil {
-		return nil, err
-	}
-	defer c.Rollback()
-	for _, r := range e.Retract {
-		if err := c.retract(r); err != nil {
-			return nil, err
-		}
-	}
-	return bundle.Import(e.Records, c, bundle.Options{})
 }

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -11,29 +12,54 @@ import (
 // Reader reads the registry as recorded at a time; it implements bundle.Store.
 type Reader struct {
 	db  *DB
+	q   querier // the database, or the transaction of a change
 	ctx context.Context
 	rec Recorded
 }
 
-// Reader returns a reader of the registry as recorded at rec.
-func (db *DB) Reader(ctx context.Context, rec Recorded) *Reader {
-	return &Reader{db: db, ctx: ctx, rec: rec}
+// querier runs queries: a *sql.DB, *sql.Conn or *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
 }
 
-// orderBy is the export order of a file: its key, and for events their row order.
-func orderBy(f *bundle.File) []string {
+// Reader returns a reader of the registry as recorded at rec.
+func (db *DB) Reader(ctx context.Context, rec Recorded) *Reader {
+	return &Reader{db: db, q: db.DB, ctx: ctx, rec: rec}
+}
+
+// orderBy is the export order of a file: its key, and for events their row
+// order. Text sorts by its bytes and an empty value first on both engines,
+// so that both write the same records in the same order.
+func orderBy(d Dialect, f *bundle.File) string {
+	var cols []string
 	switch {
 	case f.Versioned:
-		return []string{"id", "valid_from"}
+		cols = []string{"id", "valid_from"}
 	case f.Sequenced:
-		return []string{"person_id", "date", "seq"}
+		cols = []string{"person_id", "date", "seq"}
+	default:
+		cols = f.Key
 	}
-	return f.Key
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = c
+		if j := f.Index(c); j >= 0 && f.Columns[j].Type == bundle.Text {
+			parts[i] = "COALESCE(" + c + ", '')"
+			if d == Postgres {
+				parts[i] += ` COLLATE "C"`
+			}
+		} else if j >= 0 && !f.Columns[j].Required {
+			parts[i] = "(" + c + " IS NOT NULL), " + c
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ExtraColumns returns the x_ columns used by a file's records, sorted.
 func (r *Reader) ExtraColumns(f *bundle.File) ([]string, error) {
-	rows, err := r.db.QueryContext(r.ctx, "SELECT DISTINCT extra FROM "+f.Name+" WHERE extra IS NOT NULL AND "+r.rec.where(""))
+	rows, err := r.q.QueryContext(r.ctx, "SELECT DISTINCT extra FROM "+f.Name+" WHERE extra IS NOT NULL AND "+r.rec.where(""))
 	if err != nil {
 		return nil, err
 	}
@@ -54,13 +80,13 @@ func (r *Reader) ExtraColumns(f *bundle.File) ([]string, error) {
 // Records calls fn with the cells of every record of a file, in key order.
 func (r *Reader) Records(f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
 	q := "SELECT " + list("", dataColumns(f)) + " FROM " + f.Name + " WHERE " + r.rec.where("") +
-		" ORDER BY " + list("", orderBy(f))
+		" ORDER BY " + orderBy(r.db.Dialect, f)
 	return r.scanCells(f, q, nil, fn)
 }
 
 // scanCells runs a query selecting dataColumns(f) and calls fn with each row as cells.
 func (r *Reader) scanCells(f *bundle.File, q string, args []any, fn func(cells []string, extra map[string]string) error) error {
-	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
+	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return err
 	}

@@ -82,9 +82,9 @@ func (c *Change) Writer(f *bundle.File) (bundle.RecordWriter, error) {
 	var one int
 	err := c.Tx.QueryRowContext(c.ctx, "SELECT 1 FROM "+f.Name+" LIMIT 1").Scan(&one)
 	switch {
-	case err == sql.ErrNoRows:
+	case err == sql.ErrNoRows && !c.check:
 		w.direct = true
-	case err != nil:
+	case err != nil && err != sql.ErrNoRows:
 		return nil, err
 	default:
 		w.table = "stage_" + f.Name
@@ -245,6 +245,9 @@ func (w *recordWriter) Close() (bundle.Counts, error) {
 	defer w.c.exec("DROP TABLE " + w.table)
 	if w.f.Versioned {
 		return w.mergeVersions()
+	}
+	if w.c.check {
+		return w.countKeyed()
 	}
 	return w.mergeKeyed()
 }

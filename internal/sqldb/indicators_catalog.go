@@ -1,5 +1,7 @@
 package sqldb
 
+import "github.com/tochuc/tochuc/internal/tochuc"
+
 // family is the query of the records behind one or more indicators, with
 // columns id, part, amount and c0, c1… (1 when the record counts in the
 // value of ids[0], ids[1]…). The units family is behind every units.<kind>,
@@ -17,11 +19,13 @@ type family struct {
 }
 
 var (
-	partyCommittees  = []string{"party_grassroots_committee", "party_grassroots_cell"}
+	// communeParty are the kinds of a commune's own party organization
+	// (indicators-v1 amendment 1: party_upper from 2025-07-01); hosted ones excluded (see own).
+	communeParty     = []string{"party_upper", "party_grassroots_committee", "party_grassroots_cell"}
 	nonStateOrgKinds = []string{"party_grassroots_committee", "party_grassroots_cell", "party_sub_committee", "party_cell"}
 	// keyPosts are the key posts of a commune: roles in units of kinds of the commune.
 	keyPosts = []struct{ roles, kinds []string }{
-		{[]string{"secretary", "deputy_secretary"}, partyCommittees},
+		{append([]string{"secretary"}, tochuc.RolesCountedAs("deputy_secretary")...), communeParty},
 		{[]string{"chair", "vice_chair"}, []string{"people_council", "people_committee"}},
 		{[]string{"chair"}, []string{"fatherland_front"}},
 	}
@@ -40,18 +44,18 @@ var families = map[string]family{
 	"concurrency.district.propaganda_training_center": both("district",
 		post{"head", []string{"party_board_propaganda"}}, post{"director", []string{"political_training_center"}}),
 	"concurrency.commune.secretary_council_chair": both("commune",
-		post{"secretary", partyCommittees}, post{"chair", []string{"people_council"}}),
+		post{"secretary", communeParty}, post{"chair", []string{"people_council"}}),
 	"concurrency.commune.secretary_committee_chair": both("commune",
-		post{"secretary", partyCommittees}, post{"chair", []string{"people_committee"}}),
+		post{"secretary", communeParty}, post{"chair", []string{"people_committee"}}),
 	"commune.party_office_civil_servant": localities("commune", func(b *qb) string {
 		return `EXISTS (SELECT 1 FROM ` + b.from("units", "o", "units_locality_kind") + ` CROSS JOIN ` +
 			b.from("assignments", "a", "assignments_unit_role") + `
-			WHERE o.locality_id = x.id AND o.kind = 'party_office' AND ` + b.valid("o") + `
+			WHERE o.locality_id = x.id AND o.kind = 'party_office' AND ` + own("o") + ` AND ` + b.valid("o") + `
 			AND a.unit_id = o.id AND a.role = 'civil_servant' AND ` + b.valid("a") + ` AND ` + b.live("a.person_id", ":d") + `)`
 	}),
 	"commune.combined_office": localities("commune", func(b *qb) string {
 		return `EXISTS (SELECT 1 FROM ` + b.from("units", "o", "units_locality_kind") + `
-			WHERE o.locality_id = x.id AND o.kind = 'combined_office' AND ` + b.valid("o") + `)`
+			WHERE o.locality_id = x.id AND o.kind = 'combined_office' AND ` + own("o") + ` AND ` + b.valid("o") + `)`
 	}),
 	"recruitment.commune.university_plus": {items: recruitmentItems, parts: []string{""}, flow: true},
 	"key_cadres.commune": {items: keyCadreItems, parts: []string{""},

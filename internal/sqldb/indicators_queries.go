@@ -15,6 +15,10 @@ func unitItems(b *qb) string {
 		` WHERE ` + b.valid("u") + ` AND ` + b.inScope("u.id")
 }
 
+// own: the unit of alias a is its locality's own, not set up in a host unit
+// (indicators-v1: "the party organization, council … of locality L").
+func own(a string) string { return "COALESCE(" + a + ".host_id, '') = ''" }
+
 // post is a role held in a unit of one of the kinds, of the locality x.
 type post struct {
 	role  string
@@ -38,10 +42,10 @@ func both(kind string, p1, p2 post) family {
 			` CROSS JOIN ` + b.from("assignments", "a1", "assignments_unit_role") +
 			` CROSS JOIN ` + b.from("assignments", "a2", "assignments_person_role") +
 			` CROSS JOIN ` + b.from("units", "u2", "units_current") + `
-			WHERE u1.locality_id = x.id AND u1.kind IN (` + quoted(p1.kinds) + `) AND ` + b.valid("u1") + `
+			WHERE u1.locality_id = x.id AND u1.kind IN (` + quoted(p1.kinds) + `) AND ` + own("u1") + ` AND ` + b.valid("u1") + `
 			AND a1.unit_id = u1.id AND a1.role = '` + p1.role + `' AND ` + b.valid("a1") + `
 			AND a2.person_id = a1.person_id AND a2.role = '` + p2.role + `' AND ` + b.valid("a2") + `
-			AND u2.id = a2.unit_id AND u2.locality_id = x.id AND u2.kind IN (` + quoted(p2.kinds) + `) AND ` + b.valid("u2") + `
+			AND u2.id = a2.unit_id AND u2.locality_id = x.id AND u2.kind IN (` + quoted(p2.kinds) + `) AND ` + own("u2") + ` AND ` + b.valid("u2") + `
 			AND ` + b.live("a1.person_id", ":d") + `)`
 	})
 }
@@ -57,7 +61,7 @@ func keyCadreItems(b *qb) string {
 			` CROSS JOIN `+b.from("units", "u", "units_locality_kind")+
 			` CROSS JOIN `+b.from("assignments", "a", "assignments_unit_role")+`
 			WHERE l.kind = 'commune' AND `+b.valid("l")+`
-			AND u.locality_id = l.id AND u.kind IN (`+quoted(p.kinds)+`) AND `+b.valid("u")+` AND `+b.inScope("u.id")+`
+			AND u.locality_id = l.id AND u.kind IN (`+quoted(p.kinds)+`) AND `+own("u")+` AND `+b.valid("u")+` AND `+b.inScope("u.id")+`
 			AND a.unit_id = u.id AND a.role IN (`+quoted(p.roles)+`) AND `+b.valid("a")+` AND `+b.live("a.person_id", ":d"))
 	}
 	return `SELECT k.id AS id, '' AS part, 1 AS amount, 1 AS c0,
@@ -129,7 +133,8 @@ func recruitmentItems(b *qb) string {
 		WHERE u.id = up.uid AND ` + b.validOn("u", "up.t") + ` AND (CASE k.n WHEN 0 THEN u.parent_id ELSE u.locality_id END) IS NOT NULL
 	)
 	SELECT DISTINCT ev.person_id AS id, '' AS part, 1 AS c0, 1 AS amount FROM ev
-	JOIN up ON up.rid = ev.rid AND up.uid = :scope` // a join: as a correlated EXISTS, SQLite walks up again for every row
+	JOIN up ON up.rid = ev.rid JOIN tc_roots r ON r.id = up.uid AND r.valid_from <= up.t AND (r.valid_to IS NULL OR r.valid_to > up.t)`
+	// joins: as a correlated EXISTS, SQLite walks up again for every row
 }
 
 // nonStateOrgs selects the party organizations o existing at :d inside the

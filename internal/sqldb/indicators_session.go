@@ -163,6 +163,21 @@ func (s *session) buildScope() error {
 	if err := s.createTemp("tc_scope", "at INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (at, id)"); err != nil {
 		return err
 	}
+	// The roots of the scope, each over a period (the scope unit, or those
+	// that carry it on after it ended).
+	date := "TEXT"
+	if s.db.Dialect == Postgres {
+		date = "DATE"
+	}
+	if err := s.createTemp("tc_roots", "id TEXT NOT NULL, valid_from "+date+" NOT NULL, valid_to "+date); err != nil {
+		return err
+	}
+	for _, r := range s.p.ScopeRoots() {
+		if err := s.exec(`INSERT INTO tc_roots (id, valid_from, valid_to) VALUES (:id, :from, :to)`,
+			map[string]any{"id": r.UnitID, "from": r.From, "to": r.To}); err != nil {
+			return err
+		}
+	}
 	for _, at := range s.dates(false) {
 		b := s.builder(at)
 		// The links are listed first, one per parent and one per locality, so
@@ -173,7 +188,7 @@ func (s *session) buildScope() error {
 			UNION ALL
 			SELECT u.id, u.locality_id FROM `+b.t("units")+` u WHERE u.locality_id IS NOT NULL AND `+b.valid("u")+`
 		), sc(id) AS (
-			SELECT CAST(:scope AS TEXT)
+			SELECT r.id FROM tc_roots r WHERE r.valid_from <= :d AND (r.valid_to IS NULL OR r.valid_to > :d)
 			UNION
 			SELECT l.child FROM links l JOIN sc ON l.parent = sc.id
 		) INSERT INTO tc_scope (at, id) SELECT CAST(:at AS INTEGER), id FROM sc`, b.args())

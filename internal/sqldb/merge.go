@@ -79,6 +79,16 @@ func (w *recordWriter) mergeVersions() (bundle.Counts, error) {
 		return bundle.Counts{}, err
 	}
 	defer w.c.exec("DROP TABLE " + changed)
+	if w.c.check { // a check: count, keep nothing
+		var n, held int
+		if err := w.c.Tx.QueryRowContext(w.c.ctx, `SELECT COUNT(*) FROM `+s+` WHERE id IN (SELECT id FROM `+changed+`)`).Scan(&n); err != nil {
+			return bundle.Counts{}, err
+		}
+		if err := w.c.Tx.QueryRowContext(w.c.ctx, `SELECT COUNT(*) FROM `+t+` WHERE rec_to IS NULL AND id IN (SELECT id FROM `+changed+`)`).Scan(&held); err != nil {
+			return bundle.Counts{}, err
+		}
+		return bundle.Counts{Added: n, Superseded: held}, nil
+	}
 	res, err := w.c.exec(`UPDATE `+t+` SET rec_to = ?, end_cs = ? WHERE rec_to IS NULL AND id IN (SELECT id FROM `+changed+`)`,
 		w.c.At, w.c.ID)
 	if err != nil {
@@ -92,4 +102,20 @@ func (w *recordWriter) mergeVersions() (bundle.Counts, error) {
 	}
 	added, _ := res.RowsAffected()
 	return bundle.Counts{Added: int(added), Superseded: int(superseded)}, nil
+}
+
+// countKeyed tells what mergeKeyed would do, and does nothing: a check.
+func (w *recordWriter) countKeyed() (bundle.Counts, error) {
+	t, s, key := w.f.Name, w.table, w.f.Key
+	if err := w.indexStage(key); err != nil {
+		return bundle.Counts{}, err
+	}
+	var c bundle.Counts
+	err := w.c.Tx.QueryRowContext(w.c.ctx, w.c.db.rebind(`SELECT COUNT(*) FROM `+s+` JOIN `+t+` ON `+t+`.rec_to IS NULL AND `+
+		w.keyMatch(s, t, key)+` WHERE NOT (`+w.sameRow(s, t, w.cols)+`)`)).Scan(&c.Superseded)
+	if err == nil {
+		err = w.c.Tx.QueryRowContext(w.c.ctx, w.c.db.rebind(`SELECT COUNT(*) FROM `+s+` WHERE NOT EXISTS (
+			SELECT 1 FROM `+t+` WHERE `+t+`.rec_to IS NULL AND `+w.keyMatch(s, t, key)+` AND `+w.sameRow(s, t, w.cols)+`)`)).Scan(&c.Added)
+	}
+	return c, err
 }

@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"database/sql"
+	"slices"
+	"strconv"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -12,7 +14,7 @@ type PersonFile = tochuc.PersonFile
 // Person returns a person, or an error with code ENotFound.
 func (r *Reader) Person(id string) (tochuc.Person, error) {
 	var p tochuc.Person
-	err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
+	err := r.q.QueryRowContext(r.ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
 		COALESCE(ethnicity, ''), COALESCE(religion, ''), died_on FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).
 		Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
 	if err == sql.ErrNoRows {
@@ -81,7 +83,7 @@ type scanner interface{ Scan(...any) error }
 
 // each runs a query (with ? placeholders) and calls fn for each row.
 func (r *Reader) each(q string, args []any, fn func(scanner) error) error {
-	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
+	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -97,20 +99,34 @@ func (r *Reader) each(q string, args []any, fn func(scanner) error) error {
 // UnitNames returns the names of units as they stand on d (or, for units not
 // existing then, their last name), for labelling references.
 func (r *Reader) UnitNames(ids []string, d tochuc.Date) (map[string]string, error) {
-	out := map[string]string{}
-	for _, id := range ids {
-		if _, ok := out[id]; ok || id == "" {
-			continue
-		}
-		var name string
-		err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT name FROM units WHERE `+r.rec.where("")+` AND id = ?
-			ORDER BY CASE WHEN `+validAt+` THEN 0 ELSE 1 END, valid_from DESC LIMIT 1`), id, d, d).Scan(&name)
-		if err != nil && err != sql.ErrNoRows {
+	out, best := map[string]string{}, map[string]nameAt{}
+	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
+		// Each unit's version on d first, else its latest.
+		err := r.each(`SELECT id, name, CASE WHEN `+validAt+` THEN 1 ELSE 0 END, valid_from FROM units WHERE `+r.rec.where("")+
+			` AND id IN (`+placeholders(len(batch))+`)`, append([]any{d, d}, anys(batch)...), func(s scanner) error {
+			var id, name string
+			var on int
+			var from tochuc.Date
+			if err := s.Scan(&id, &name, &on, &from); err != nil {
+				return err
+			}
+			if cur, ok := best[id]; !ok || on > cur.on || on == cur.on && from > cur.from {
+				best[id] = nameAt{on, from}
+				out[id] = name
+			}
+			return nil
+		})
+		if err != nil {
 			return nil, err
 		}
-		out[id] = name
 	}
 	return out, nil
+}
+
+// nameAt ranks the versions of a unit for UnitNames.
+type nameAt struct {
+	on   int
+	from tochuc.Date
 }
 
 // People returns every person held, ordered by id.
@@ -129,6 +145,10 @@ func (r *Reader) People() ([]tochuc.Person, error) {
 // Version identifies the registry's state: it changes with every change set.
 func (r *Reader) Version() (int64, error) {
 	var v int64
-	err := r.db.QueryRowContext(r.ctx, `SELECT COALESCE(MAX(id), 0) FROM changesets`).Scan(&v)
+	q := `SELECT COALESCE(MAX(id), 0) FROM changesets`
+	if r.rec.before != 0 { // as held before a change set: the one being written is not there yet
+		q += ` WHERE id <> ` + strconv.FormatInt(r.rec.before, 10)
+	}
+	err := r.q.QueryRowContext(r.ctx, q).Scan(&v)
 	return v, err
 }

@@ -12,6 +12,9 @@ import (
 // value means what it holds now.
 type Recorded struct {
 	At int64 // microseconds since 1970 UTC; 0 = now
+	// before, when set, is a change set being written: the state is what was
+	// held before it (inside its transaction).
+	before int64
 }
 
 // RecordedAt returns the knowledge as recorded at t.
@@ -39,6 +42,9 @@ func (r Recorded) where(alias string) string {
 	p := ""
 	if alias != "" {
 		p = alias + "."
+	}
+	if r.before != 0 {
+		return fmt.Sprintf("(%srec_to IS NULL AND %srec_cs <> %d OR %send_cs = %d)", p, p, r.before, p, r.before)
 	}
 	if r.At == 0 {
 		return p + "rec_to IS NULL"

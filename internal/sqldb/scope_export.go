@@ -1,47 +1,31 @@
 package sqldb
 
-// UnitsEverUnder returns every unit that has ever been the scope unit or
-// under it, through the parent_id or locality_id links of any of its
-// versions: the units of a scope's whole history, for a scoped export.
-func (r *Reader) UnitsEverUnder(scope string) (map[string]bool, error) {
-	cur := r.rec.where("")
-	out := map[string]bool{}
-	err := r.each(`WITH RECURSIVE links(child, parent) AS (
-		SELECT id, parent_id FROM units WHERE `+cur+` AND parent_id IS NOT NULL
-		UNION ALL
-		SELECT id, locality_id FROM units WHERE `+cur+` AND locality_id IS NOT NULL
-	), under(id) AS (
-		SELECT CAST(? AS TEXT)
-		UNION
-		SELECT l.child FROM links l JOIN under u ON l.parent = u.id
-	) SELECT id FROM under`, []any{scope}, func(s scanner) error {
-		var id string
-		err := s.Scan(&id)
-		out[id] = true
-		return err
-	})
-	return out, err
-}
+import "slices"
 
 // PeopleOfUnits returns the people who ever held a post in, or had a
-// membership event naming, one of the units.
-func (r *Reader) PeopleOfUnits(units map[string]bool) (map[string]bool, error) {
-	out := map[string]bool{}
-	for _, q := range []string{`SELECT DISTINCT person_id, unit_id FROM assignments WHERE ` + r.rec.where(""),
-		`SELECT DISTINCT person_id, unit_id FROM party WHERE unit_id IS NOT NULL AND ` + r.rec.where("")} {
-		err := r.each(q, nil, func(s scanner) error {
-			var p, u string
-			if err := s.Scan(&p, &u); err != nil {
+// membership event naming, one of the units (sorted, each once).
+func (r *Reader) PeopleOfUnits(units []string) ([]string, error) {
+	seen := map[string]bool{}
+	cur := r.rec.where("")
+	for batch := range slices.Chunk(uniqueIDs(units), 500) {
+		in := "(" + placeholders(len(batch)) + ")"
+		for _, q := range []string{`SELECT DISTINCT person_id FROM assignments WHERE ` + cur + ` AND unit_id IN ` + in,
+			`SELECT DISTINCT person_id FROM party WHERE ` + cur + ` AND unit_id IN ` + in} {
+			err := r.each(q, anys(batch), func(s scanner) error {
+				var p string
+				err := s.Scan(&p)
+				seen[p] = true
 				return err
+			})
+			if err != nil {
+				return nil, err
 			}
-			if units[u] {
-				out[p] = true
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
 	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	slices.Sort(out)
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"log/slog"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,6 +22,20 @@ const SessionMaxAge = 12 * time.Hour
 // writes it again: one write a minute per session, not one per request.
 const touchEvery = time.Minute
 
+// touchWait bounds the wait of a touch for a busy database (SQLite's single
+// writer during an import): noting a use is best-effort, authenticating is not.
+const touchWait = 250 * time.Millisecond
+
+// touch runs a best-effort UPDATE noting a use: a failure (a busy database,
+// a lost connection) is logged at debug level and never fails the caller.
+func (db *DB) touch(ctx context.Context, what, q string, args ...any) {
+	ctx, cancel := context.WithTimeout(ctx, touchWait)
+	defer cancel()
+	if _, err := db.ExecContext(ctx, db.rebind(q), args...); err != nil {
+		slog.DebugContext(ctx, "touch failed", "what", what, "err", err)
+	}
+}
+
 // tokenKey is the stored form of a session or API token: its SHA-256 in hex.
 func tokenKey(plain string) string { return hex.EncodeToString(auth.HashToken(plain)) }
 
@@ -31,10 +46,13 @@ var (
 
 // CreateSession starts a login session of an account, ending after ttl without
 // use (and after SessionMaxAge in any case), and returns its token, which is
-// stored only as a hash.
+// stored only as a hash. The sessions that have ended are deleted first.
 func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration, ip, userAgent string) (string, error) {
 	if ttl <= 0 {
 		return "", tochuc.Errorf(tochuc.EInvalid, "thời hạn phiên phải dương")
+	}
+	if _, err := db.DeleteExpiredSessions(ctx); err != nil {
+		return "", err
 	}
 	plain, _ := auth.NewToken()
 	now := time.Now()
@@ -49,8 +67,9 @@ func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration
 }
 
 // SessionUser returns the account of a session token. Each use moves the
-// session's end to ttl from now (up to its maximum age). An expired session,
-// or one of a disabled account, is deleted. Error: ENotFound.
+// session's end to ttl from now (up to its maximum age), at most once a
+// minute and best-effort (see touch). An expired session, or one of a
+// disabled account, is refused and deleted (best-effort too). Error: ENotFound.
 func (db *DB) SessionUser(ctx context.Context, plain string) (tochuc.User, error) {
 	if plain == "" {
 		return tochuc.User{}, errNoSession
@@ -67,16 +86,11 @@ func (db *DB) SessionUser(ctx context.Context, plain string) (tochuc.User, error
 	}
 	now := time.Now().UnixMicro()
 	if now >= expires || u.Disabled {
-		if _, err := db.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE token_hash = ?`), key); err != nil {
-			return tochuc.User{}, err
-		}
+		db.touch(ctx, "delete ended session", `DELETE FROM sessions WHERE token_hash = ?`, key)
 		return tochuc.User{}, errNoSession
 	}
 	if now-seen >= touchEvery.Microseconds() {
-		if _, err := db.ExecContext(ctx, db.rebind(`UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?`),
-			now, min(now+idle, maxExp), key); err != nil {
-			return tochuc.User{}, err
-		}
+		db.touch(ctx, "session", `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?`, now, min(now+idle, maxExp), key)
 	}
 	return u, nil
 }
@@ -133,7 +147,8 @@ func (db *DB) CreateAPIToken(ctx context.Context, userID int64, name string, exp
 	return t, plain, nil
 }
 
-// TokenUser returns the account of an API token in force, and notes its use.
+// TokenUser returns the account of an API token in force, and notes its use
+// (best-effort, see touch).
 // Error: ENotFound (also for a revoked or expired token, or a disabled account).
 func (db *DB) TokenUser(ctx context.Context, plain string) (tochuc.User, error) {
 	if plain == "" {
@@ -154,9 +169,7 @@ func (db *DB) TokenUser(ctx context.Context, plain string) (tochuc.User, error) 
 		return tochuc.User{}, errNoToken
 	}
 	if !used.Valid || now-used.Int64 >= touchEvery.Microseconds() {
-		if _, err := db.ExecContext(ctx, db.rebind(`UPDATE api_tokens SET last_used_at = ? WHERE id = ?`), now, id); err != nil {
-			return tochuc.User{}, err
-		}
+		db.touch(ctx, "token", `UPDATE api_tokens SET last_used_at = ? WHERE id = ?`, now, id)
 	}
 	return u, nil
 }

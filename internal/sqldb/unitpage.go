@@ -1,7 +1,7 @@
 package sqldb
 
 import (
-	"database/sql"
+	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -55,16 +55,20 @@ func (r *Reader) Documents(issuerID string) ([]tochuc.Document, error) {
 // PersonNames returns the full names of people by id.
 func (r *Reader) PersonNames(ids []string) (map[string]string, error) {
 	out := map[string]string{}
-	for _, id := range ids {
-		if _, ok := out[id]; ok || id == "" {
-			continue
+	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
+		for _, id := range batch {
+			out[id] = ""
 		}
-		var name string
-		err := r.db.QueryRowContext(r.ctx, r.db.rebind(`SELECT full_name FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).Scan(&name)
-		if err != nil && err != sql.ErrNoRows {
+		err := r.each(`SELECT id, full_name FROM people WHERE `+r.rec.where("")+` AND id IN (`+placeholders(len(batch))+`)`,
+			anys(batch), func(s scanner) error {
+				var id, name string
+				err := s.Scan(&id, &name)
+				out[id] = name
+				return err
+			})
+		if err != nil {
 			return nil, err
 		}
-		out[id] = name
 	}
 	return out, nil
 }

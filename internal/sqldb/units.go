@@ -67,7 +67,7 @@ func (r *Reader) UnitVersions(id string) ([]tochuc.Unit, error) {
 }
 
 func (r *Reader) units(q string, args ...any) ([]tochuc.Unit, error) {
-	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q), args...)
+	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +94,7 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, 
 		q = cte + q + ` AND id IN (SELECT id FROM scoped)`
 		args = append(cargs, d, d)
 	}
-	rows, err := r.db.QueryContext(r.ctx, r.db.rebind(q+` GROUP BY kind`), args...)
+	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q+` GROUP BY kind`), args...)
 	if err != nil {
 		return nil, err
 	}

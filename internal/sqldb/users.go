@@ -24,12 +24,6 @@ func scanUser(r interface{ Scan(...any) error }, extra ...any) (tochuc.User, err
 	return u, err
 }
 
-// querier is a *sql.DB or a *sql.Tx.
-type querier interface {
-	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
-
 func errNoUser(what string) error {
 	return tochuc.Errorf(tochuc.ENotFound, "không có tài khoản %s", what)
 }
@@ -135,8 +129,9 @@ func (db *DB) ListUsers(ctx context.Context) ([]tochuc.User, error) {
 
 // UpdateUser changes an account and returns its new state. A change of role
 // or scope applies the scope rule of tochuc.User; disabling an account ends
-// its sessions; the last enabled administrator cannot be disabled or given
-// another role. Errors: ENotFound, EInvalid.
+// its sessions and revokes its API tokens for good (enabling it again does
+// not bring them back); the last enabled administrator cannot be disabled or
+// given another role. Errors: ENotFound, EInvalid.
 func (db *DB) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (tochuc.User, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -191,6 +186,10 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (
 	}
 	if u.Disabled && !old.Disabled {
 		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
+			return tochuc.User{}, err
+		}
+		if _, err := tx.ExecContext(ctx, db.rebind(`UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`),
+			time.Now().UnixMicro(), id); err != nil {
 			return tochuc.User{}, err
 		}
 	}
@@ -372,3 +371,9 @@ func (db *DB) ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.Aud
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// AppendAuditTx adds an entry to the audit log inside a change set, so that
+// the entry and the change are kept together or not at all.
+func AppendAuditTx(ctx context.Context, c *Change, e tochuc.AuditEntry) error {
+	return appendAudit(ctx, c.Tx, c.db.Dialect, e)
+}

@@ -128,3 +128,46 @@ type OrderProblem struct {
 	Reason string // Vietnamese
 	En     string
 }
+
+// MemberPeriod is a span during which a person is a party member registered
+// in one organization with the same standing.
+type MemberPeriod struct {
+	UnitID       string
+	Probationary bool
+	Period
+}
+
+// MemberPeriods returns the periods of membership that a person's events
+// (sorted by date, same-date events in row order) and date of death imply.
+func MemberPeriods(events []MembershipEvent, died Date) []MemberPeriod {
+	var bounds []Date
+	for _, e := range events {
+		if len(bounds) == 0 || bounds[len(bounds)-1] != e.Date {
+			bounds = append(bounds, e.Date)
+		}
+	}
+	if died != 0 {
+		i := 0
+		for i < len(bounds) && bounds[i] < died {
+			i++
+		}
+		if i == len(bounds) || bounds[i] != died {
+			bounds = append(bounds[:i], append([]Date{died}, bounds[i:]...)...)
+		}
+	}
+	var out []MemberPeriod
+	for _, d := range bounds {
+		m := MembershipAt(events, d, died)
+		if n := len(out); n > 0 && out[n-1].To == 0 {
+			last := &out[n-1]
+			if m.Member && m.UnitID == last.UnitID && m.Probationary == last.Probationary {
+				continue
+			}
+			last.To = d
+		}
+		if m.Member {
+			out = append(out, MemberPeriod{UnitID: m.UnitID, Probationary: m.Probationary, Period: Period{From: d}})
+		}
+	}
+	return out
+}

@@ -28,14 +28,9 @@ func (u Unit) EffectiveSector(parentSector Sector) Sector {
 	return k.Sector
 }
 
-// KindLabel returns the Vietnamese label of the unit's kind.
-func (u Unit) KindLabel() string {
-	k, ok := LookupUnitKind(u.Kind)
-	if !ok {
-		return u.Kind
-	}
-	return k.Label
-}
+// KindLabel returns the Vietnamese label of the unit's kind as it reads on
+// the first day of this version (see KindLabelOn).
+func (u Unit) KindLabel() string { return KindLabelOn(u.Kind, u.From) }
 
 // UnitFilter narrows a query of units; empty fields do not filter.
 type UnitFilter struct {

@@ -20,7 +20,8 @@ type UnitKind struct {
 	Locality bool
 }
 
-// UnitKinds lists the unit kinds of bundle-v1 in the spec's order.
+// UnitKinds lists the unit kinds of bundle-v1 in the spec's order (the
+// kinds of amendment 2 beside their kin).
 var UnitKinds = []UnitKind{
 	{"province", "Tỉnh, thành phố", SectorNone, true},
 	{"district", "Huyện, quận, thị xã, thành phố thuộc tỉnh", SectorNone, true},
@@ -32,10 +33,13 @@ var UnitKinds = []UnitKind{
 	{"party_grassroots_cell", "Chi bộ cơ sở", SectorParty, false},
 	{"party_sub_committee", "Đảng bộ bộ phận", SectorParty, false},
 	{"party_cell", "Chi bộ trực thuộc", SectorParty, false},
+	{"party_group", "Tổ đảng", SectorParty, false},
 	{"party_board_organization", "Ban tổ chức cấp ủy", SectorParty, false},
 	{"party_board_inspection", "Ủy ban kiểm tra cấp ủy", SectorParty, false},
 	{"party_board_propaganda", "Ban tuyên giáo cấp ủy", SectorParty, false},
 	{"party_board_mass_mobilization", "Ban dân vận cấp ủy", SectorParty, false},
+	{"party_board_propaganda_mass_mobilization", "Ban tuyên giáo và dân vận cấp ủy", SectorParty, false},
+	{"party_board_internal_affairs", "Ban nội chính cấp ủy", SectorParty, false},
 	{"party_office", "Văn phòng cấp ủy", SectorParty, false},
 	{"political_training_center", "Trung tâm bồi dưỡng chính trị", SectorParty, false},
 	{"people_council", "Hội đồng nhân dân", SectorState, false},
@@ -81,17 +85,34 @@ func IsPartyOrg(kind string) bool {
 // Roles lists the assignment roles of bundle-v1 with their Vietnamese labels.
 var Roles = []Term{
 	{"secretary", "Bí thư"}, {"deputy_secretary", "Phó Bí thư"},
+	{"standing_deputy_secretary", "Phó Bí thư Thường trực"},
 	{"standing_member", "Ủy viên Ban Thường vụ"}, {"committee_member", "Cấp ủy viên"},
 	{"chair", "Chủ tịch"}, {"vice_chair", "Phó Chủ tịch"},
 	{"head", "Trưởng ban, trưởng phòng"}, {"deputy_head", "Phó trưởng ban, phó trưởng phòng"},
 	{"director", "Giám đốc"}, {"deputy_director", "Phó Giám đốc"},
-	{"member", "Ủy viên, thành viên"}, {"village_head", "Trưởng thôn"},
+	{"member", "Ủy viên, thành viên"}, {"council_deputy", "Đại biểu HĐND"}, {"village_head", "Trưởng thôn"},
 	{"deputy_village_head", "Phó trưởng thôn"}, {"civil_servant", "Công chức"},
 	{"staff", "Viên chức, nhân viên"},
 }
 
 // PartyRoles are the posts held in a party organization itself.
-var PartyRoles = []string{"secretary", "deputy_secretary", "standing_member", "committee_member"}
+var PartyRoles = []string{"secretary", "deputy_secretary", "standing_deputy_secretary", "standing_member", "committee_member"}
+
+// countsAs maps a role to the role it counts as wherever a count names that
+// one (bundle-v1 amendment 2: a standing deputy secretary is a deputy secretary).
+var countsAs = map[string]string{"standing_deputy_secretary": "deputy_secretary"}
+
+// RolesCountedAs returns the roles that count as role: role itself and those
+// that count as it.
+func RolesCountedAs(role string) []string {
+	out := []string{role}
+	for _, r := range Roles {
+		if countsAs[r.Code] == role {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}
 
 // Term is a code of a vocabulary and its Vietnamese label.
 type Term struct {

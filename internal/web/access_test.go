@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -76,21 +77,23 @@ func TestAccessMatrix(t *testing.T) {
 		}
 	}
 	// Writing: staff inside their scope, nobody else but the administrator; viewers and auditors never.
-	post := map[string]string{ // body → logins that may
-		`{"mode":"sua_sai","values":{"unit_id":"U2","date":"2019-01-01","actual":"9"}}`: "admin",
-		`{"mode":"sua_sai","values":{"unit_id":"D1","date":"2019-01-01","actual":"7"}}`: "admin staff",
+	post := map[string]string{ // body (a new figure; %s: a date of each login's own) → logins that may
+		`{"mode":"sua_sai","values":{"unit_id":"U2","date":"%s","actual":"9"}}`: "admin",
+		`{"mode":"sua_sai","values":{"unit_id":"D1","date":"%s","actual":"7"}}`: "admin staff",
 	}
-	for body, who := range post {
+	dates := map[string]string{"admin": "2019-01-01", "staff": "2019-02-01", "viewer": "2019-03-01", "auditor": "2019-04-01"}
+	for tmpl, who := range post {
 		for login, cl := range clients {
 			want := http.StatusForbidden
 			if strings.Contains(" "+who+" ", " "+login+" ") {
 				want = http.StatusOK
 			}
+			body := fmt.Sprintf(tmpl, dates[login])
 			if code, out := cl.postJSON("/api/v1/records/headcount", body); code != want {
 				t.Errorf("%s POST %s: %d, want %d\n%.300s", login, body, code, want, out)
 			}
 		}
-		resp, err := http.Post(ts.URL+"/api/v1/records/headcount", "application/json", strings.NewReader(body))
+		resp, err := http.Post(ts.URL+"/api/v1/records/headcount", "application/json", strings.NewReader(fmt.Sprintf(tmpl, "2019-05-01")))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -29,4 +31,10 @@ const userKey ctxKey = 0
 func userOf(ctx context.Context) (tochuc.User, bool) {
 	u, ok := ctx.Value(userKey).(tochuc.User)
 	return u, ok
+}
+
+// actor is who acts in a request, for the use cases.
+func (s *Server) actor(r *http.Request) app.Actor {
+	u, _ := userOf(r.Context())
+	return app.Actor{User: u, IP: clientIP(r)}
 }

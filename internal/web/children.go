@@ -22,8 +22,7 @@ func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) {
 	}
 	reg := s.registry(r.Context())
 	id := r.PathValue("id")
-	user, _ := userOf(r.Context())
-	if ok, err := s.canSeeUnit(r.Context(), reg, user, id, d); err != nil || !ok {
+	if ok, err := s.canSeeUnit(r.Context(), id, d); err != nil || !ok {
 		s.failOrForbid(w, r, err)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -16,6 +17,20 @@ type dashboardData struct {
 	Params  report.Params
 	Query   template.URL // the parameters, for the links to the records (encoded)
 	Missing string       // set when the scope does not exist on the date
+}
+
+// NoDistrict returns what the dashboard shows instead of the figures of a
+// district indicator when no district exists inside the scope on the date
+// (its value and of are 0): the district level ended on 2025-07-01, or the
+// scope holds none. "" for any other row. The JSON and CSV keep the figures.
+func (d dashboardData) NoDistrict(ind report.Indicator) string {
+	if !strings.HasPrefix(ind.ID, "concurrency.district.") || ind.Of == nil || *ind.Of != 0 {
+		return ""
+	}
+	if d.Params.AsOf >= tochuc.Reform2025 {
+		return "không còn cấp huyện"
+	}
+	return "không có cấp huyện trong phạm vi"
 }
 
 // reportParams reads ?ngay, ?tu (since) and ?pham_vi (scope) and checks that
@@ -34,9 +49,17 @@ func (s *Server) reportParams(r *http.Request) (report.Params, error) {
 		p.Since = since
 	}
 	u, _ := userOf(r.Context())
-	if p.Scope == "" {
+	if p.Scope == "" || p.Scope == scope(u) {
+		// The user's own scope: carried on by its successors after its unit ended.
 		p.Scope = scope(u)
-	} else if ok, err := s.canSeeUnit(r.Context(), s.registry(r.Context()), u, p.Scope, d); err != nil {
+		if p.Scope != "" {
+			sc, err := s.scopeOf(r.Context())
+			if err != nil {
+				return p, err
+			}
+			p.Roots = sc.Map().RootList()
+		}
+	} else if ok, err := s.canSeeUnit(r.Context(), p.Scope, d); err != nil {
 		return p, err
 	} else if !ok {
 		return p, tochuc.Errorf(tochuc.EForbidden, "Phạm vi '%s' nằm ngoài phạm vi được giao.", p.Scope)
@@ -51,10 +74,8 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.reports.get(s.registry(r.Context()), p)
-	if tochuc.ErrorCode(err) == tochuc.ENotFound && p.Scope != "" {
-		// The scope unit does not exist on that date (merged, dissolved, not yet set up).
-		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p),
-			Missing: "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."}
+	if msg := s.missingScope(r, p, err); msg != "" {
+		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p), Missing: msg}
 		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data})
 		return
 	}
@@ -91,6 +112,19 @@ type explainData struct {
 	*report.Explanation
 	Persons bool
 	Counted int
+	Missing string // set when the scope does not exist on the date
+}
+
+// missingScope returns, when a report failed because its scope unit does not
+// exist on the date (merged, dissolved, not yet set up), what to tell the user.
+func (s *Server) missingScope(r *http.Request, p report.Params, err error) string {
+	if tochuc.ErrorCode(err) != tochuc.ENotFound || p.Scope == "" {
+		return ""
+	}
+	if _, uerr := s.registry(r.Context()).Unit(p.Scope, p.AsOf); uerr == nil {
+		return ""
+	}
+	return "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."
 }
 
 func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
@@ -101,6 +135,10 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
 	}
 	id := r.PathValue("id")
 	e, err := report.NewExplanation(s.registry(r.Context()), p, id)
+	if msg := s.missingScope(r, p, err); msg != "" {
+		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{Missing: msg}})
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -75,7 +75,7 @@ func (s *Server) documentVisibility(ctx context.Context, reg Registry, u tochuc.
 		if v, ok := seen[key]; ok {
 			return v, nil
 		}
-		ok, err := s.canSeeUnit(ctx, reg, u, doc.IssuerID, doc.IssuedOn)
+		ok, err := s.canSeeUnit(ctx, doc.IssuerID, doc.IssuedOn)
 		seen[key] = ok
 		return ok, err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -14,21 +15,6 @@ import (
 // handleExport downloads, as a bundle (.zip or .xlsx), the registry, or for a
 // user with a scope the part of it that belongs to the scope.
 func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
-	u, _ := userOf(r.Context())
-	reg := s.registry(r.Context())
-	var store bundle.Store = reg
-	if sc := scope(u); sc != "" {
-		units, err := reg.UnitsEverUnder(sc)
-		var people map[string]bool
-		if err == nil {
-			people, err = reg.PeopleOfUnits(units)
-		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		store = scopedStore{Store: reg, units: units, people: people}
-	}
 	ext := ".zip"
 	if r.URL.Query().Get("dang") == "xlsx" {
 		ext = ".xlsx"
@@ -42,7 +28,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	path := filepath.Join(dir, "tochuc"+ext)
 	sink, err := bundle.CreateSink(path)
 	if err == nil {
-		if _, err = bundle.Export(store, sink); err != nil {
+		if _, err = s.app.Export(r.Context(), s.actor(r), app.Recorded{}, sink); err != nil {
 			bundle.Discard(sink)
 		} else {
 			err = sink.Close()
@@ -52,7 +38,6 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.audit(r.Context(), u.Login, "bundle.export", clientIP(r), map[string]any{"format": ext})
 	w.Header().Set("Content-Disposition", `attachment; filename="tochuc-`+tochuc.Today().String()+ext+`"`)
 	http.ServeFile(w, r, path)
 }

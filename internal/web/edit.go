@@ -1,16 +1,15 @@
 package web
 
 import (
-	"context"
 	"net/http"
-	"strings"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// Edit modes: a change from a date (a new period, the old one stays true
-// until then) or a correction (the old value was never true).
+// Edit modes as the form sends them: a change from a date (a new period, the
+// old one stays true until then) or a correction (the old value was never true).
 const (
 	modeChange  = "thay_doi"
 	modeCorrect = "sua_sai"
@@ -24,22 +23,33 @@ type editData struct {
 	Periodic  bool
 	Mode      string
 	Effective string
+	Version   string            // the record's version as shown (hidden field phien_ban)
 	Original  map[string]string // the record's key before the edit
+	Seen      map[string]string // the record as shown, to tell what changed since
 	Fields    []field
 	Error     string
 	Issues    []bundle.Issue
+	Changed   []changedField // on a conflict: what others changed since
+}
+
+// changedField is a value that changed since the form was opened.
+type changedField struct {
+	Label, Seen, Now string
 }
 
 // handleEditForm shows the form of the record named by the key in the query
-// (its version on the page date, for a unit), or an empty one to add a record.
+// (its version on the page date, for a unit), or an empty one to add a
+// record. Reading the record goes through the scope policy, as writing it does.
 func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
-	f, d, ok := s.editTarget(w, r)
+	d, ok := dateOf(r)
 	if !ok {
+		s.fail(w, r, badDate(r))
 		return
 	}
-	data := editData{File: f.Name, Periodic: periodic(f), Mode: modeChange, Effective: d.String(), Original: map[string]string{}}
-	if !data.Periodic {
-		data.Mode = modeCorrect
+	f := bundle.FileByName(r.PathValue("file"))
+	if f == nil {
+		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
+		return
 	}
 	q := r.URL.Query()
 	key := map[string]string{}
@@ -48,48 +58,59 @@ func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
 			key[k] = v
 		}
 	}
-	cells, err := s.current(r.Context(), f, key, d)
-	switch {
-	case tochuc.ErrorCode(err) == tochuc.ENotFound || len(key) == 0:
-		data.New = true
-		cells = make([]string, len(f.Columns))
+	user, _ := userOf(r.Context())
+	rec, err := s.app.Record(r.Context(), user, f.Name, key, d)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := editData{File: f.Name, Periodic: app.Periodic(f), Mode: modeChange, Effective: d.String(),
+		Original: map[string]string{}, Seen: map[string]string{}, New: rec.New, Version: rec.Version}
+	if !data.Periodic || rec.New {
+		data.Mode = modeCorrect
+	}
+	cells := rec.Cells
+	if rec.New {
 		for i, c := range f.Columns { // prefill from the query: e.g. the unit of a new post
 			cells[i] = q.Get(c.Name)
 		}
-	case err != nil:
-		s.fail(w, r, err)
-		return
-	default:
+	} else {
 		for _, k := range f.RowKeyIndexes() {
 			data.Original[f.Columns[k].Name] = cells[k]
 		}
+		for i, c := range f.Columns {
+			data.Seen[c.Name] = cells[i]
+		}
+		w.Header().Set("ETag", etag(f.Name, rec.Version))
+	}
+	if isAPI(r) {
+		writeJSON(w, http.StatusOK, recordBody{File: f.Name, New: rec.New, Version: rec.Version, Values: cellsOf(f, cells)})
+		return
 	}
 	data.Fields = fields(f, cells)
 	data.Title = editTitle(f, data.New)
 	s.render(w, r, "edit.html", http.StatusOK, page{Title: data.Title, Date: d, Data: data})
 }
 
-// current returns the held record with a key: for a unit, its version on d
-// (or its last one).
-func (s *Server) current(ctx context.Context, f *bundle.File, key map[string]string, d tochuc.Date) ([]string, error) {
-	if len(key) < len(f.Key) {
-		return nil, tochuc.Errorf(tochuc.ENotFound, "thiếu khóa")
-	}
-	reg := s.registry(ctx)
-	if f.Name != "units" {
-		return reg.Record(f, key)
-	}
-	vs, err := reg.UnitVersions(key["id"])
-	if err != nil {
-		return nil, err
-	}
-	v := vs[len(vs)-1]
-	for _, x := range vs {
-		if x.Contains(d) {
-			v = x
+// recordBody is a record as the API gives it for editing.
+type recordBody struct {
+	File    string            `json:"file"`
+	New     bool              `json:"new"`
+	Version string            `json:"version"`
+	Values  map[string]string `json:"values"`
+}
+
+// etag is the HTTP entity tag of a record's version.
+func etag(file, version string) string { return `"` + file + "-" + version + `"` }
+
+func cellsOf(f *bundle.File, cells []string) map[string]string {
+	m := make(map[string]string, len(f.Columns))
+	for i, c := range f.Columns {
+		if i < len(cells) {
+			m[c.Name] = cells[i]
 		}
 	}
-	return unitCells(v), nil
+	return m
 }
 
 func editTitle(f *bundle.File, isNew bool) string {
@@ -99,22 +120,6 @@ func editTitle(f *bundle.File, isNew bool) string {
 	return "Sửa " + fileTitles[f.Name]
 }
 
-// editTarget reads what every edit request names — the page date and the
-// file of the record — and answers the error itself when the user may not edit.
-func (s *Server) editTarget(w http.ResponseWriter, r *http.Request) (*bundle.File, tochuc.Date, bool) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return nil, 0, false
-	}
-	f := bundle.FileByName(r.PathValue("file"))
-	if f == nil {
-		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
-		return nil, 0, false
-	}
-	return f, d, s.mayWrite(w, r)
-}
-
 // mayWrite answers 403 unless the user may edit records.
 func (s *Server) mayWrite(w http.ResponseWriter, r *http.Request) bool {
 	if u, ok := userOf(r.Context()); ok && u.CanWrite() {
@@ -122,19 +127,4 @@ func (s *Server) mayWrite(w http.ResponseWriter, r *http.Request) bool {
 	}
 	s.fail(w, r, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu."))
 	return false
-}
-
-// unitCells renders a unit version as the cells of units.csv.
-func unitCells(u tochuc.Unit) []string {
-	return []string{u.ID, u.Name, u.Kind, u.ParentID, u.LocalityID, u.HostID, u.Subtype, u.Sector, u.Ownership,
-		u.AdminCode, u.From.String(), u.To.String()}
-}
-
-// keyString renders a record's key for the audit log.
-func keyString(f *bundle.File, vals map[string]string) string {
-	parts := make([]string, 0, len(f.Key))
-	for _, k := range f.Key {
-		parts = append(parts, vals[k])
-	}
-	return strings.Join(parts, "|")
 }

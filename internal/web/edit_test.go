@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,17 @@ func (c *client) postForm(path string, v url.Values) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
+// version opens a record's edit form and returns the version it shows.
+func (c *client) version(path string) string {
+	c.t.Helper()
+	code, body := c.get(path)
+	m := regexp.MustCompile(`name="phien_ban" value="([^"]*)"`).FindStringSubmatch(body)
+	if code != http.StatusOK || m == nil {
+		c.t.Fatalf("edit form %s: %d, no version\n%.2000s", path, code, body)
+	}
+	return m[1]
+}
+
 // TestEditChangeAndCorrection edits a post from a date, then corrects a
 // mistake, and finds both in the person's history and in the audit log.
 func TestEditChangeAndCorrection(t *testing.T) {
@@ -29,8 +41,9 @@ func TestEditChangeAndCorrection(t *testing.T) {
 		t.Fatalf("edit form:\n%.2000s", form)
 	}
 	// A change: from 2019-01-01 P1 is deputy secretary.
+	v := staff.version("/sua/assignments?person_id=P1&unit_id=D1&role=secretary&valid_from=2015-01-01&ngay=2018-01-01")
 	code, _ := staff.postForm("/sua/assignments?ngay=2019-06-01", url.Values{
-		"che_do": {"thay_doi"}, "hieu_luc": {"2019-01-01"},
+		"che_do": {"thay_doi"}, "hieu_luc": {"2019-01-01"}, "phien_ban": {v},
 		"goc_person_id": {"P1"}, "goc_unit_id": {"D1"}, "goc_role": {"secretary"}, "goc_valid_from": {"2015-01-01"},
 		"v_person_id": {"P1"}, "v_unit_id": {"D1"}, "v_role": {"deputy_secretary"}, "v_valid_from": {"2015-01-01"}, "v_how": {"elected"},
 	})
@@ -44,8 +57,9 @@ func TestEditChangeAndCorrection(t *testing.T) {
 		t.Fatalf("the post must be secretary until 2019 and deputy from then:\n%s", after)
 	}
 	// A correction: the deputy post began on 2019-02-01, not 2019-01-01 (a mistake).
+	v = staff.version("/sua/assignments?person_id=P1&unit_id=D1&role=deputy_secretary&valid_from=2019-01-01")
 	code, _ = staff.postForm("/sua/assignments?ngay=2019-06-01", url.Values{
-		"che_do":        {"sua_sai"},
+		"che_do": {"sua_sai"}, "phien_ban": {v},
 		"goc_person_id": {"P1"}, "goc_unit_id": {"D1"}, "goc_role": {"deputy_secretary"}, "goc_valid_from": {"2019-01-01"},
 		"v_person_id": {"P1"}, "v_unit_id": {"D1"}, "v_role": {"deputy_secretary"}, "v_valid_from": {"2019-02-01"}, "v_how": {"elected"},
 	})
@@ -85,7 +99,7 @@ func TestEditRefused(t *testing.T) {
 func TestEditUnitNewVersion(t *testing.T) {
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
-	code, _ := admin.postForm("/sua/units?ngay=2020-01-01", url.Values{
+	code, _ := admin.postForm("/sua/units?ngay=2020-01-01", url.Values{"phien_ban": {admin.version("/sua/units?id=X1")},
 		"che_do": {"thay_doi"}, "hieu_luc": {"2020-01-01"}, "goc_id": {"X1"}, "goc_valid_from": {"2000-01-01"},
 		"v_id": {"X1"}, "v_name": {"Phường Một"}, "v_kind": {"commune"}, "v_parent_id": {"H1"}, "v_valid_from": {"2000-01-01"},
 	})

@@ -28,6 +28,14 @@ var columnLabels = map[string]string{
 	"event_id": "Mã sự kiện", "from_unit_id": "Từ đơn vị", "to_unit_id": "Thành đơn vị",
 }
 
+// columnLabel returns the Vietnamese label of a column.
+func columnLabel(name string) string {
+	if l := columnLabels[name]; l != "" {
+		return l
+	}
+	return name
+}
+
 // vocabOf names the label vocabulary of an enum column.
 func vocabOf(file, col string) string {
 	switch col {
@@ -43,10 +51,7 @@ func vocabOf(file, col string) string {
 func fields(f *bundle.File, cells []string) []field {
 	out := make([]field, len(f.Columns))
 	for i, c := range f.Columns {
-		fl := field{Name: c.Name, Label: columnLabels[c.Name], Input: "text", Required: c.Required}
-		if fl.Label == "" {
-			fl.Label = c.Name
-		}
+		fl := field{Name: c.Name, Label: columnLabel(c.Name), Input: "text", Required: c.Required}
 		if i < len(cells) {
 			fl.Value = cells[i]
 		}
@@ -79,10 +84,4 @@ var fileTitles = map[string]string{
 	"units": "đơn vị", "people": "nhân sự", "documents": "văn bản", "qualifications": "trình độ",
 	"party": "sự kiện đảng viên", "assignments": "chức vụ", "headcount": "biên chế", "evaluations": "đánh giá, xếp loại",
 	"plans": "quy hoạch", "restructure": "liên kết sắp xếp",
-}
-
-// periodic reports whether a file's records change from a date (a new period
-// or a new figure), besides being corrected.
-func periodic(f *bundle.File) bool {
-	return f.Name == "units" || f.Name == "assignments" || f.Name == "headcount"
 }

@@ -2,11 +2,12 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -17,73 +18,102 @@ type editRequest struct {
 	Effective tochuc.Date       `json:"effective"`
 	Original  map[string]string `json:"original"` // the key of the record edited; empty to add one
 	Values    map[string]string `json:"values"`
+	Version   string            `json:"version"` // the record's version as read (or the If-Match header)
+	seen      map[string]string // the record as the form showed it
 }
 
-func parseEditRequest(r *http.Request, f *bundle.File) (editRequest, error) {
+// maxEditBody bounds an edit request.
+const maxEditBody = 1 << 20
+
+func parseEditRequest(w http.ResponseWriter, r *http.Request, f *bundle.File) (editRequest, error) {
 	var req editRequest
 	if isAPI(r) {
-		err := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20)).Decode(&req)
-		if err != nil {
-			return req, tochuc.Errorf(tochuc.EInvalid, "nội dung JSON không hợp lệ: %v", err)
+		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxEditBody))
+		if err := dec.Decode(&req); err != nil {
+			return req, tochuc.Errorf(tochuc.EInvalid, "Nội dung JSON không hợp lệ (cần {\"mode\", \"original\", \"values\", \"version\"}).")
+		}
+		if req.Version == "" {
+			req.Version = versionOfETag(r.Header.Get("If-Match"), f.Name)
 		}
 		return req, nil
 	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxEditBody)
 	if err := r.ParseForm(); err != nil {
-		return req, tochuc.Errorf(tochuc.EInvalid, "biểu mẫu không hợp lệ")
+		return req, tochuc.Errorf(tochuc.EInvalid, "Biểu mẫu không hợp lệ hoặc quá lớn.")
 	}
 	req.Mode = r.PostFormValue("che_do")
+	req.Version = r.PostFormValue("phien_ban")
 	if e := r.PostFormValue("hieu_luc"); e != "" {
 		d, err := tochuc.ParseDateLoose(e)
 		if err != nil {
-			return req, tochuc.Errorf(tochuc.EInvalid, "ngày hiệu lực không hợp lệ: %q", e)
+			return req, tochuc.Errorf(tochuc.EInvalid, "Ngày hiệu lực không hợp lệ: %q (cần dd/mm/yyyy).", e)
 		}
 		req.Effective = d
 	}
-	req.Original, req.Values = map[string]string{}, map[string]string{}
+	req.Original, req.Values, req.seen = map[string]string{}, map[string]string{}, map[string]string{}
 	for _, c := range f.Columns {
 		if v := r.PostFormValue("goc_" + c.Name); v != "" {
 			req.Original[c.Name] = v
+		}
+		if v, ok := r.PostForm["cu_"+c.Name]; ok {
+			req.seen[c.Name] = v[0]
 		}
 		req.Values[c.Name] = strings.TrimSpace(r.PostFormValue("v_" + c.Name))
 	}
 	return req, nil
 }
 
+// versionOfETag reads a record's version from an If-Match header ("file-version").
+func versionOfETag(h, file string) string {
+	h = strings.TrimPrefix(strings.TrimSpace(h), "W/")
+	return strings.TrimPrefix(strings.Trim(h, `"`), file+"-")
+}
+
 // handleEdit records an edit: as a page form (redirecting to the record) or through the API.
 func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
-	f, d, ok := s.editTarget(w, r)
+	d, ok := dateOf(r)
 	if !ok {
+		s.fail(w, r, badDate(r))
 		return
 	}
-	req, err := parseEditRequest(r, f)
+	f := bundle.FileByName(r.PathValue("file"))
+	if f == nil {
+		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
+		return
+	}
+	if !s.mayWrite(w, r) {
+		return
+	}
+	req, err := parseEditRequest(w, r, f)
 	if err != nil {
-		s.fail(w, r, err)
+		s.editFailed(w, r, f, req, d, err.Error(), nil)
 		return
 	}
 	user, _ := userOf(r.Context())
-	e, err := s.planEdit(r.Context(), f, req, d)
-	if err == nil {
-		err = s.checkEditScope(r.Context(), user, e, d)
+	mode := app.ModeCorrect
+	if req.Mode == modeChange {
+		mode = app.ModeChange
 	}
-	if code := tochuc.ErrorCode(err); code == tochuc.EForbidden || code == tochuc.ENotFound {
+	res, err := s.app.Edit(r.Context(), s.actor(r), app.EditRequest{File: f.Name, Mode: mode, Effective: req.Effective,
+		Original: req.Original, Values: req.Values, Version: req.Version, Date: d})
+	var stale *app.StaleError
+	switch {
+	case errors.As(err, &stale):
+		s.editStale(w, r, f, req, d, stale)
+		return
+	case err != nil && tochuc.ErrorCode(err) == tochuc.EInvalid:
+		s.editFailed(w, r, f, req, d, err.Error(), nil)
+		return
+	case err != nil:
 		s.fail(w, r, err)
 		return
-	} else if err != nil {
-		s.editFailed(w, r, f, req, d, err.Error(), nil)
+	case !res.Report.OK():
+		s.editFailed(w, r, f, req, d, "Dữ liệu không hợp lệ, chưa có gì được ghi.", res.Report.Issues)
 		return
 	}
-	e.Audit.UserLogin, e.Audit.IP, e.Audit.At = user.Login, clientIP(r), time.Now()
-	rep, err := s.editor.ApplyEdit(r.Context(), user.Login, e)
-	if err != nil && rep == nil {
-		s.editFailed(w, r, f, req, d, err.Error(), nil)
-		return
-	}
-	if !rep.OK() {
-		s.editFailed(w, r, f, req, d, "Dữ liệu không hợp lệ, chưa có gì được ghi.", rep.Issues)
-		return
-	}
+	_ = user
 	if isAPI(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "change_set": e.Audit.Detail["change_set"], "files": rep.Files})
+		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "change_set": res.ChangeSet, "files": res.Report.Files})
 		return
 	}
 	next := recordURL(f, req.Values, d)
@@ -100,14 +130,53 @@ func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, f *bundle.Fi
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": msg, "status": http.StatusUnprocessableEntity, "issues": issues})
 		return
 	}
+	data := s.refill(f, req)
+	data.Error, data.Issues = msg, issues
+	s.render(w, r, "edit.html", http.StatusUnprocessableEntity, page{Title: data.Title, Date: d, Data: data})
+}
+
+// editStale answers an edit made from an older version: 409, with the record
+// as it stands now and what changed since the form was opened; the form keeps
+// the person's values and now carries the current version, to redo the edit.
+func (s *Server) editStale(w http.ResponseWriter, r *http.Request, f *bundle.File, req editRequest, d tochuc.Date, e *app.StaleError) {
+	if isAPI(r) {
+		if e.Version != "" {
+			w.Header().Set("ETag", etag(f.Name, e.Version))
+		}
+		writeJSON(w, http.StatusConflict, map[string]any{"error": e.Message, "status": http.StatusConflict, "code": tochuc.EStale,
+			"current": e.Current, "version": e.Version})
+		return
+	}
+	data := s.refill(f, req)
+	data.Error, data.Version = e.Message, e.Version
+	if e.Current != nil {
+		for _, c := range f.Columns {
+			seen, was := req.seen[c.Name]
+			if now := e.Current[c.Name]; was && seen != now {
+				data.Changed = append(data.Changed, changedField{Label: columnLabel(c.Name), Seen: seen, Now: now})
+			}
+		}
+		data.Seen = e.Current
+		if len(req.Original) > 0 {
+			data.Original = map[string]string{}
+			for _, k := range f.RowKeyIndexes() {
+				data.Original[f.Columns[k].Name] = e.Current[f.Columns[k].Name]
+			}
+		}
+	}
+	s.render(w, r, "edit.html", http.StatusConflict, page{Title: data.Title, Date: d, Data: data})
+}
+
+// refill is the form of a request sent back: the person's values kept.
+func (s *Server) refill(f *bundle.File, req editRequest) editData {
 	cells := make([]string, len(f.Columns))
 	for i, c := range f.Columns {
 		cells[i] = req.Values[c.Name]
 	}
-	data := editData{File: f.Name, Periodic: periodic(f), Mode: req.Mode, Effective: req.Effective.String(),
-		Original: req.Original, Fields: fields(f, cells), Error: msg, Issues: issues, New: len(req.Original) == 0}
+	data := editData{File: f.Name, Periodic: app.Periodic(f), Mode: req.Mode, Effective: req.Effective.String(),
+		Original: req.Original, Seen: req.seen, Version: req.Version, Fields: fields(f, cells), New: len(req.Original) == 0}
 	data.Title = editTitle(f, data.New)
-	s.render(w, r, "edit.html", http.StatusUnprocessableEntity, page{Title: data.Title, Date: d, Data: data})
+	return data
 }
 
 // recordURL is the page that shows an edited record.
@@ -115,13 +184,13 @@ func recordURL(f *bundle.File, v map[string]string, d tochuc.Date) string {
 	q := "?ngay=" + d.String()
 	switch {
 	case f.Name == "units":
-		return "/don-vi/" + v["id"] + q
+		return unitPath(v["id"]) + q
 	case f.Name == "people":
-		return "/nhan-su/" + v["id"] + q
+		return personPath(v["id"]) + q
 	case v["person_id"] != "":
-		return "/nhan-su/" + v["person_id"] + q
+		return personPath(v["person_id"]) + q
 	case v["unit_id"] != "":
-		return "/don-vi/" + v["unit_id"] + q
+		return unitPath(v["unit_id"]) + q
 	}
 	return "/van-ban" + q
 }

@@ -13,21 +13,17 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
-
-// Importer checks and imports bundles. *sqldb.DB implements it.
-type Importer interface {
-	CheckBundle(ctx context.Context, src bundle.Source, user string, opt bundle.Options) (*bundle.Report, error)
-	ImportBundle(ctx context.Context, src bundle.Source, user, source string, opt bundle.Options) (*bundle.Report, error)
-}
 
 // importJob is an uploaded bundle being checked, then, when clean, imported on request.
 type importJob struct {
 	ID      string         `json:"id"`
 	Name    string         `json:"name"`
 	Owner   string         `json:"-"`
+	actor   app.Actor      // who uploaded it: the import is theirs
 	Phase   string         `json:"phase"` // "checking", "checked", "importing", "done", "failed"
 	File    string         `json:"file,omitempty"`
 	Rows    int            `json:"rows"`
@@ -127,7 +123,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Chỉ nhận tệp .zip, .xlsx hoặc một tệp .csv (tên tệp là tên bảng, ví dụ units.csv)."))
 		return
 	}
-	job := &importJob{ID: randomID(), Name: name, Owner: u.Login, Phase: "checking", started: time.Now()}
+	job := &importJob{ID: randomID(), Name: name, Owner: u.Login, actor: s.actor(r), Phase: "checking", started: time.Now()}
 	dir, err := os.MkdirTemp("", uploadPrefix)
 	if err != nil {
 		s.fail(w, r, err)
@@ -164,9 +160,9 @@ func (s *Server) runJob(job *importJob, commit bool) {
 	if err == nil {
 		opt := bundle.Options{Progress: job.progress}
 		if commit {
-			rep, err = s.importer.ImportBundle(ctx, src, job.Owner, "web: import "+job.Name, opt)
+			rep, err = s.app.Import(ctx, job.actor, src, job.Name, opt)
 		} else {
-			rep, err = s.importer.CheckBundle(ctx, src, job.Owner, opt)
+			rep, err = s.app.CheckImport(ctx, job.actor, src, opt)
 		}
 		src.Close()
 	}
@@ -174,6 +170,9 @@ func (s *Server) runJob(job *importJob, commit bool) {
 	defer job.mu.Unlock()
 	job.Report = rep
 	switch {
+	case err != nil && tochuc.IsFault(err):
+		s.logFault(err)
+		job.Phase, job.Err = "failed", err.Error()
 	case err != nil:
 		job.Phase, job.Err = "failed", "Không đọc được gói dữ liệu: "+err.Error()
 	case commit && rep.OK():
@@ -185,9 +184,6 @@ func (s *Server) runJob(job *importJob, commit bool) {
 	}
 	if job.Phase != "checked" {
 		job.removeFiles()
-	}
-	if commit {
-		s.audit(ctx, job.Owner, "bundle.import", "", map[string]any{"file": job.Name, "ok": rep != nil && rep.OK()})
 	}
 }
 

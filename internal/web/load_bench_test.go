@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/demo"
@@ -148,7 +149,7 @@ func loadServer(b *testing.B) (*httptest.Server, *http.Cookie) {
 		b.Fatal(err)
 	}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Importer: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		App: app.New(db, nil), Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)
 	}

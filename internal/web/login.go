@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -20,6 +22,14 @@ const (
 	sessionTTL    = 2 * time.Hour
 )
 
+// maxLoginLen is the longest login, in characters (tochuc.ValidateLogin): a
+// longer one is refused without a lookup. maxLoginForm bounds the bytes of a
+// sign-in form.
+const (
+	maxLoginLen  = 64
+	maxLoginForm = 16 << 10
+)
+
 type loginData struct {
 	Login, Error, Next string
 }
@@ -29,28 +39,63 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 		Data: loginData{Next: safeNext(r.URL.Query().Get("tiep"))}})
 }
 
-// handleLogin checks a login and password, under the limiter, and opens a session.
+// handleLogin checks a login and password, under the limiter, and opens a
+// session. The limiter counts the attempt as a failure before the password
+// is checked and takes it back when it was right.
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	login := tochuc.NormalizeLogin(r.PostFormValue("ten_dang_nhap"))
-	pw := r.PostFormValue("mat_khau")
-	data := loginData{Login: login, Next: safeNext(r.PostFormValue("tiep"))}
-	ip := clientIP(r)
+	data := loginData{Next: "/"}
 	fail := func(status int, msg string) {
 		data.Error = msg
 		s.render(w, r, "login.html", status, page{Title: "Đăng nhập", Date: tochuc.Today(), Data: data})
 	}
-	if ok, retry := s.limiter.Allow(login, ip); !ok {
-		s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"retry_after_s": int(retry.Seconds())})
-		w.Header().Set("Retry-After", itoaDur(retry))
-		fail(http.StatusTooManyRequests, "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau "+humanDur(retry)+".")
+	// A urlencoded form only: a multipart body is not read (nor spooled to disk).
+	r.Body = http.MaxBytesReader(w, r.Body, maxLoginForm)
+	if err := r.ParseForm(); err != nil {
+		status := http.StatusBadRequest
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			status = http.StatusRequestEntityTooLarge
+		}
+		fail(status, "Biểu mẫu đăng nhập không hợp lệ hoặc quá lớn.")
+		return
+	}
+	login := tochuc.NormalizeLogin(r.PostForm.Get("ten_dang_nhap"))
+	pw := r.PostForm.Get("mat_khau")
+	data.Login, data.Next = clip(login, maxLoginLen), safeNext(r.PostForm.Get("tiep"))
+	if utf8.RuneCountInString(login) > maxLoginLen {
+		fail(http.StatusBadRequest, "Tên đăng nhập quá dài (tối đa "+strconv.Itoa(maxLoginLen)+" ký tự).")
+		return
+	}
+	if login == "" || pw == "" {
+		fail(http.StatusBadRequest, "Vui lòng nhập tên đăng nhập và mật khẩu.")
+		return
+	}
+	ip := clientIP(r)
+	at, err := s.limiter.Begin(ctx, login, ip)
+	if err != nil {
+		s.unavailable(w, r, "sign-in limiter", err)
+		return
+	}
+	if !at.OK {
+		if at.Report { // once per lockout, login and address
+			s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"retry_after_s": int(at.RetryAfter.Seconds())})
+		}
+		w.Header().Set("Retry-After", itoaDur(at.RetryAfter))
+		fail(http.StatusTooManyRequests, "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau "+humanDur(at.RetryAfter)+".")
 		return
 	}
 	u, hash, err := s.accounts.UserCredentials(ctx, login)
+	if err != nil && tochuc.ErrorCode(err) != tochuc.ENotFound {
+		s.unavailable(w, r, "sign-in", err)
+		return
+	}
 	ok := false
 	if err == nil && !u.Disabled {
 		var rehash bool
-		ok, rehash, err = auth.VerifyPassword(pw, hash)
+		if ok, rehash, err = auth.VerifyPassword(pw, hash); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		if ok && rehash {
 			if h, herr := auth.HashPassword(pw); herr == nil {
 				_ = s.accounts.SetPassword(ctx, u.ID, h)
@@ -58,32 +103,43 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		}
 	} else {
 		auth.FakeVerify(pw) // the same cost, so that timing does not tell which logins exist
-		if tochuc.ErrorCode(err) == tochuc.ENotFound {
-			err = nil
-		}
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
 	}
 	if !ok {
-		if locked := s.limiter.Fail(login, ip); locked > 0 {
-			s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"locked_s": int(locked.Seconds())})
-		}
 		s.audit(ctx, login, tochuc.AuditLoginFailed, ip, nil)
+		if at.Locks > 0 {
+			scope := "address"
+			if at.LocksLogin {
+				scope = "login"
+			}
+			s.audit(ctx, login, tochuc.AuditLoginLocked, ip, map[string]any{"locked_s": int(at.Locks.Seconds()), "scope": scope})
+		}
 		fail(http.StatusUnauthorized, "Tên đăng nhập hoặc mật khẩu không đúng.")
 		return
 	}
-	s.limiter.Succeed(login, ip)
+	if err := s.limiter.Succeed(ctx, at); err != nil {
+		s.log.Warn("sign-in limiter: success not recorded", "err", err)
+	}
 	token, err := s.accounts.CreateSession(ctx, u.ID, sessionTTL, ip, r.UserAgent())
 	if err != nil {
-		s.fail(w, r, err)
+		s.unavailable(w, r, "create session", err)
 		return
 	}
 	s.audit(ctx, login, tochuc.AuditLoginOK, ip, nil)
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
 		Secure: s.secureCookies, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, data.Next, http.StatusSeeOther)
+}
+
+// clip returns s cut to at most n characters, valid UTF-8.
+func clip(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
@@ -99,8 +155,9 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 }
 
 // authenticate puts the user of a session cookie or a Bearer token into the
-// request's context; without one, pages redirect to the login form and the
-// API answers 401.
+// request's context; without one (or with one the store does not know),
+// pages redirect to the login form and the API answers 401. When the store
+// fails, the answer is 503 (unavailable): an outage is not a sign-out.
 func (s *Server) authenticate(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var u tochuc.User
@@ -109,6 +166,10 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 			u, err = s.accounts.TokenUser(r.Context(), strings.TrimSpace(bearer))
 		} else if c, cerr := r.Cookie(sessionCookie); cerr == nil {
 			u, err = s.accounts.SessionUser(r.Context(), c.Value)
+		}
+		if err != nil && err != errNoCredentials && tochuc.ErrorCode(err) != tochuc.ENotFound {
+			s.unavailable(w, r, "authenticate", err)
+			return
 		}
 		if err != nil || !u.CanRead() {
 			if isAPI(r) {
@@ -131,13 +192,32 @@ func (s *Server) audit(ctx context.Context, login, action, ip string, detail map
 	}
 }
 
-// safeNext keeps a redirect target on this site.
+// safeNext keeps a redirect target on this site: an absolute path, with an
+// optional query, that no browser resolves to another host. Anything else —
+// a scheme or host, "//", a backslash, a control character or space (which
+// browsers drop or rewrite), an encoded slash or backslash — becomes "/".
+// The result is re-encoded from its parse; a fragment is dropped.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsFunc(next, unsafeInURL) {
 		return "/"
 	}
-	return next
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		strings.HasPrefix(u.Path, "//") || strings.ContainsFunc(u.Path, func(r rune) bool { return r != ' ' && unsafeInURL(r) }) {
+		return "/"
+	}
+	esc := strings.ToLower(u.EscapedPath())
+	if strings.Contains(esc, "%2f") || strings.Contains(esc, "%5c") {
+		return "/"
+	}
+	if u.RawQuery != "" {
+		return u.EscapedPath() + "?" + u.RawQuery
+	}
+	return u.EscapedPath()
 }
+
+// unsafeInURL reports a character a browser may strip or read as a slash.
+func unsafeInURL(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' || unicode.IsControl(r) }
 
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)

@@ -1,15 +1,17 @@
 package web
 
 import (
+	"errors"
 	"html/template"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -25,22 +27,27 @@ type page struct {
 	Data    any
 }
 
-var funcs = template.FuncMap{
-	"vnint":  tochuc.FormatInt,
-	"vndate": func(d tochuc.Date) string { return d.Vietnamese() },
-	"iso":    func(d tochuc.Date) string { return d.String() },
-	// at keeps the chosen date on links.
-	"at": func(path string, d tochuc.Date) string {
-		return path + "?ngay=" + url.QueryEscape(d.String())
-	},
-	"label":     tochuc.Label,
-	"phase":     jobPhaseLabel,
-	"pct":       tochuc.FormatPercent,
-	"signed":    tochuc.FormatSigned,
-	"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
-	"hasPrefix": strings.HasPrefix,
-	"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
-}
+var funcs = func() template.FuncMap {
+	m := template.FuncMap{
+		"vnint":     tochuc.FormatInt,
+		"vndate":    func(d tochuc.Date) string { return d.Vietnamese() },
+		"iso":       func(d tochuc.Date) string { return d.String() },
+		"label":     tochuc.Label,
+		"phase":     jobPhaseLabel,
+		"pct":       tochuc.FormatPercent,
+		"signed":    tochuc.FormatSigned,
+		"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
+		"nextDay":   func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d.AddDays(1) },
+		"hasPrefix": strings.HasPrefix,
+		"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
+		"kindLabel": tochuc.KindLabelOn,
+		"partLabel": report.PartLabel,
+	}
+	for k, f := range linkFuncs {
+		m[k] = f
+	}
+	return m
+}()
 
 // dateOf reads the page date from ?ngay= (YYYY-MM-DD or dd/mm/yyyy); default today.
 func dateOf(r *http.Request) (tochuc.Date, bool) {
@@ -90,18 +97,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.tooLarge(w, r, max)
 		return
 	}
-	status, msg := http.StatusInternalServerError, "Lỗi hệ thống. Vui lòng thử lại sau."
-	switch tochuc.ErrorCode(err) {
-	case tochuc.ENotFound:
-		status, msg = http.StatusNotFound, err.Error()
-	case tochuc.EForbidden:
-		status, msg = http.StatusForbidden, err.Error()
-	case tochuc.EConflict:
-		status, msg = http.StatusConflict, err.Error()
-	case tochuc.EInvalid:
-		status, msg = http.StatusBadRequest, err.Error()
-	default:
-		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+	err = app.Fault(err)
+	status, msg := statusOf(err), err.Error()
+	if tochuc.IsFault(err) {
+		s.logFault(err, "path", r.URL.Path)
+		if status == http.StatusServiceUnavailable {
+			w.Header().Set("Retry-After", "30")
+		}
 	}
 	if isAPI(r) {
 		writeJSONError(w, status, msg)
@@ -112,6 +114,35 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		d = tochuc.Today()
 	}
 	s.render(w, r, "error.html", status, page{Title: "Lỗi", Date: d, Data: msg})
+}
+
+// statusOf is the HTTP status of an error: 4xx for what the user asked, 5xx
+// for the system's faults.
+func statusOf(err error) int {
+	switch tochuc.ErrorCode(err) {
+	case tochuc.ENotFound:
+		return http.StatusNotFound
+	case tochuc.EForbidden:
+		return http.StatusForbidden
+	case tochuc.EConflict, tochuc.EStale:
+		return http.StatusConflict
+	case tochuc.EInvalid:
+		return http.StatusBadRequest
+	case tochuc.EBusy, tochuc.EUnavailable, tochuc.ETimeout:
+		return http.StatusServiceUnavailable
+	case tochuc.EDiskFull:
+		return http.StatusInsufficientStorage
+	}
+	return http.StatusInternalServerError
+}
+
+// logFault logs a system fault once, with its cause (never shown to people).
+func (s *Server) logFault(err error, attrs ...any) {
+	cause := errors.Unwrap(err)
+	if cause == nil {
+		cause = err
+	}
+	s.log.Error("fault", append([]any{"code", tochuc.ErrorCode(err), "err", err.Error(), "cause", cause}, attrs...)...)
 }
 
 // sortUnits sorts units by name the Vietnamese way (a collator is not safe

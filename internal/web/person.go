@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/tochuc/tochuc/internal/app"
 	"net/http"
 	"slices"
 
@@ -15,6 +16,10 @@ type personData struct {
 	Theory     string
 	Membership tochuc.Membership
 	Units      map[string]string // names of the units referred to
+	// What the user may open from the page (the scope policy).
+	CanEdit  bool            `json:"-"`
+	PostEdit []bool          `json:"-"`
+	UnitLink map[string]bool `json:"-"` // units whose page on the date opens
 }
 
 func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
@@ -29,16 +34,20 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	user, _ := userOf(r.Context())
-	if ok, err := s.canSeePerson(r.Context(), user, f); err != nil || !ok {
+	if ok, err := s.canSeePerson(r.Context(), f.ID); err != nil || !ok {
 		s.failOrForbid(w, r, err)
+		return
+	}
+	membership := tochuc.MembershipAt(f.Events, d, f.DiedOn) // from every event, shown or not
+	if f, err = s.readablePart(r, f); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	f = knownBy(f, d)
 	data := personData{PersonFile: f,
 		Education:  tochuc.LevelAt(f.Qualifications, tochuc.QualEducation, d),
 		Theory:     tochuc.LevelAt(f.Qualifications, tochuc.QualPoliticalTheory, d),
-		Membership: tochuc.MembershipAt(f.Events, d, f.DiedOn)}
+		Membership: membership}
 	if f.BirthDate != 0 && f.BirthDate <= d {
 		data.Age = age(f.BirthDate, d)
 	}
@@ -53,6 +62,10 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		ids = append(ids, p.UnitID)
 	}
 	if data.Units, err = reg.UnitNames(ids, d); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.personLinks(r, d, &data, ids); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -83,4 +96,37 @@ func knownBy(f *tochuc.PersonFile, d tochuc.Date) *tochuc.PersonFile {
 		out.DiedOn = 0
 	}
 	return &out
+}
+
+// readablePart keeps of a person's file what the user's scope may read.
+func (s *Server) readablePart(r *http.Request, f *tochuc.PersonFile) (*tochuc.PersonFile, error) {
+	sc, err := s.scopeOf(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return sc.PersonFile(f)
+}
+
+// personLinks decides which links of a person's page the user may follow.
+func (s *Server) personLinks(r *http.Request, d tochuc.Date, data *personData, units []string) error {
+	ed, err := s.editable(r.Context())
+	if err != nil {
+		return err
+	}
+	if data.CanEdit, err = ed.row("people", app.PersonCells(data.Person)); err != nil {
+		return err
+	}
+	if data.PostEdit, err = ed.posts(data.Assignments); err != nil {
+		return err
+	}
+	data.UnitLink = map[string]bool{}
+	for _, id := range units {
+		if _, done := data.UnitLink[id]; done || id == "" {
+			continue
+		}
+		if data.UnitLink[id], err = s.canSeeUnit(r.Context(), id, d); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -19,8 +18,6 @@ type Registry interface {
 	CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error)
 	ChildCounts(d tochuc.Date) (map[string]int, error)
 	ScopedUnitIDs(scope string, d tochuc.Date) (map[string]bool, error)
-	UnitsEverUnder(scope string) (map[string]bool, error)
-	PeopleOfUnits(units map[string]bool) (map[string]bool, error)
 	AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
 	MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error)
 	Headcounts(unitID string) ([]tochuc.Headcount, error)
@@ -33,11 +30,4 @@ type Registry interface {
 	Compare(from, to tochuc.Date, scope string) (*tochuc.Comparison, error)
 	PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error)
 	Record(f *bundle.File, key map[string]string) ([]string, error)
-}
-
-// Editor applies edits as audited change sets. *sqldb.DB implements it.
-type Editor interface {
-	ApplyEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error)
-	// CheckEdit runs the edit's checks and keeps nothing (a preview).
-	CheckEdit(ctx context.Context, user string, e bundle.Edit) (*bundle.Report, error)
 }

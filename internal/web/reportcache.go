@@ -13,7 +13,7 @@ import (
 type reportCache struct {
 	mu      sync.Mutex
 	version int64
-	entries map[report.Params]*reportEntry
+	entries map[string]*reportEntry
 }
 
 type reportEntry struct {
@@ -33,19 +33,19 @@ func (c *reportCache) get(reg Registry, p report.Params) (*report.Result, error)
 	}
 	c.mu.Lock()
 	if c.entries == nil || c.version != v || len(c.entries) >= maxCachedReports {
-		c.entries, c.version = map[report.Params]*reportEntry{}, v
+		c.entries, c.version = map[string]*reportEntry{}, v
 	}
-	e, ok := c.entries[p]
+	e, ok := c.entries[p.Key()]
 	if !ok {
 		e = &reportEntry{}
-		c.entries[p] = e
+		c.entries[p.Key()] = e
 	}
 	c.mu.Unlock()
 	e.once.Do(func() { e.res, e.err = report.Compute(reg, p) })
 	if e.err != nil {
 		c.mu.Lock()
-		if c.entries[p] == e {
-			delete(c.entries, p) // do not keep a failure
+		if c.entries[p.Key()] == e {
+			delete(c.entries, p.Key()) // do not keep a failure
 		}
 		c.mu.Unlock()
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/restructure"
@@ -48,29 +47,25 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) {
 		data.Form[f] = strings.TrimSpace(r.PostFormValue(f))
 	}
 	op, err := operationOf(data.Form)
-	var e bundle.Edit
-	if err == nil {
-		e, data.Changes, err = s.planRestructure(r, op)
-	}
 	if err != nil {
 		data.Error = err.Error()
 		s.render(w, r, "restructure.html", http.StatusUnprocessableEntity, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
 		return
 	}
-	u, _ := userOf(r.Context())
-	e.Audit.UserLogin, e.Audit.IP, e.Audit.At = u.Login, clientIP(r), time.Now()
 	apply := r.PostFormValue("thuc_hien") != ""
-	var rep *bundle.Report
-	if apply {
-		rep, err = s.editor.ApplyEdit(r.Context(), u.Login, e)
-	} else {
-		rep, err = s.editor.CheckEdit(r.Context(), u.Login, e)
-	}
+	res, err := s.app.Restructure(r.Context(), s.actor(r), op, apply)
 	if err != nil {
-		s.fail(w, r, err)
+		if tochuc.IsFault(err) {
+			s.fail(w, r, err)
+			return
+		}
+		data.Error = err.Error()
+		s.render(w, r, "restructure.html", http.StatusUnprocessableEntity, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
 		return
 	}
-	if apply && rep.OK() {
+	data.Changes = res.Changes
+	rep := res.Report
+	if res.Applied {
 		http.Redirect(w, r, "/so-sanh?tu="+op.Date.AddDays(-1).String()+"&den="+op.Date.String()+"&ngay="+op.Date.String(), http.StatusSeeOther)
 		return
 	}
@@ -80,22 +75,6 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusUnprocessableEntity
 	}
 	s.render(w, r, "restructure.html", status, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
-}
-
-// planRestructure plans an operation inside the user's scope.
-func (s *Server) planRestructure(r *http.Request, op restructure.Operation) (bundle.Edit, []string, error) {
-	reg := s.registry(r.Context())
-	u, _ := userOf(r.Context())
-	tables, changes, err := restructure.Plan(reg, op)
-	if err != nil {
-		return bundle.Edit{}, nil, err
-	}
-	e := bundle.Edit{Records: tables, Audit: tochuc.AuditEntry{Action: "restructure." + op.Kind, ObjectType: "restructure",
-		ObjectID: op.Event(), Detail: map[string]any{"date": op.Date.String(), "from": op.From, "changes": changes}}}
-	if err := s.checkEditScope(r.Context(), u, e, op.Date.AddDays(-1)); err != nil {
-		return e, nil, err
-	}
-	return e, changes, nil
 }
 
 // operationOf reads an operation from the wizard's fields.

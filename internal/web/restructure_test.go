@@ -32,9 +32,9 @@ func TestRestructureWizard(t *testing.T) {
 	if _, body = admin.get("/don-vi/X1?ngay=2020-01-01"); !strings.Contains(body, "không tồn tại vào ngày 01/01/2020") {
 		t.Fatal("X1 must end on 2020-01-01")
 	}
-	// Staff of H1 cannot restructure a unit of H2.
+	// Staff of H1 cannot restructure a unit of H2 (U2 was under X2, of H2, until the merger of 2020).
 	staff := signIn(t, ts, "staff")
-	code, _ = staff.postForm("/sap-xep?ngay=2021-01-01", url.Values{"kind": {"rename"}, "date": {"2021-01-01"},
+	code, _ = staff.postForm("/sap-xep?ngay=2019-06-01", url.Values{"kind": {"rename"}, "date": {"2019-06-01"},
 		"from": {"U2"}, "new_name": {"UBND xã Hai mới"}, "xem_truoc": {"1"}})
 	if code != http.StatusUnprocessableEntity && code != http.StatusForbidden {
 		t.Fatalf("staff restructuring outside the scope: %d", code)

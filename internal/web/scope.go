@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -15,51 +16,31 @@ func scope(u tochuc.User) string {
 	return u.ScopeUnitID
 }
 
-// canSeeUnit reports whether a unit is inside the user's scope on d, or, for
-// a unit not existing on d, on the last day it existed.
-func (s *Server) canSeeUnit(ctx context.Context, reg Registry, u tochuc.User, unitID string, d tochuc.Date) (bool, error) {
-	sc := scope(u)
-	if sc == "" || unitID == sc {
-		return true, nil
-	}
-	if _, err := reg.Unit(unitID, d); err != nil {
-		vs, err := reg.UnitVersions(unitID)
-		if err != nil {
-			return false, err
-		}
-		last := vs[len(vs)-1]
-		d = last.From
-		if last.To != 0 {
-			d = last.To.AddDays(-1)
-		}
-	}
-	return s.accounts.UnitInScope(ctx, unitID, sc, d)
+// scopeOf returns the read side of the scope policy for the signed-in user.
+func (s *Server) scopeOf(ctx context.Context) (*app.Scope, error) {
+	u, _ := userOf(ctx)
+	return s.app.Scope(ctx, u)
 }
 
-// canSeePerson reports whether a person held a post, or was registered as a
-// member, in a unit inside the user's scope (as it stood then).
-func (s *Server) canSeePerson(ctx context.Context, u tochuc.User, f *tochuc.PersonFile) (bool, error) {
-	sc := scope(u)
-	if sc == "" {
-		return true, nil
+// canSeeUnit reports whether a unit's page on d may be shown to the user:
+// the unit lies inside the scope on d or, when it does not exist on d, on
+// its nearest day.
+func (s *Server) canSeeUnit(ctx context.Context, unitID string, d tochuc.Date) (bool, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return false, err
 	}
-	check := func(unit string, d tochuc.Date) (bool, error) {
-		if unit == "" {
-			return false, nil
-		}
-		return s.accounts.UnitInScope(ctx, unit, sc, d)
+	return sc.UnitOn(unitID, d), nil
+}
+
+// canSeePerson reports whether a person's page may be shown to the user: they
+// held a post, or were registered as a member, inside the scope at some date.
+func (s *Server) canSeePerson(ctx context.Context, id string) (bool, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return false, err
 	}
-	for _, a := range f.Assignments {
-		if ok, err := check(a.UnitID, a.From); ok || err != nil {
-			return ok, err
-		}
-	}
-	for _, e := range f.Events {
-		if ok, err := check(e.UnitID, e.Date); ok || err != nil {
-			return ok, err
-		}
-	}
-	return false, nil
+	return sc.Person(id)
 }
 
 // forbidden answers 403 in the page's or the API's form.

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 )
 
@@ -23,28 +24,35 @@ var staticFS embed.FS
 
 // Config is what the web app is built from.
 type Config struct {
+	// App is the use-case layer: every write, and the scope policy of reads.
+	App *app.App
 	// Registry opens a reader of the registry as recorded now.
 	Registry func(ctx context.Context) Registry
 	Accounts Accounts
-	Editor   Editor
-	Importer Importer
 	Log      *slog.Logger
-	// SecureCookies marks the session cookie Secure (behind HTTPS).
+	// Limits keeps the sign-in limiter's counts. Give the database (a
+	// *sqldb.DB) so that every process serving it shares them; nil keeps them
+	// in this process's memory.
+	Limits auth.LimitStore
+	// Ready checks that the database answers, for /readyz; nil: the
+	// PingContext of Accounts, when it has one (*sqldb.DB has).
+	Ready func(ctx context.Context) error
+	// SecureCookies marks the session cookie Secure and turns HSTS on (behind HTTPS).
 	SecureCookies bool
 }
 
 // Server holds what the handlers share.
 type Server struct {
+	app           *app.App
 	registry      func(ctx context.Context) Registry
 	accounts      Accounts
-	editor        Editor
-	importer      Importer
 	jobs          jobs
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	people        peopleCache
 	reports       reportCache
 	limiter       *auth.Limiter
+	ready         func(ctx context.Context) error
 	secureCookies bool
 }
 
@@ -54,8 +62,15 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
-	s := &Server{registry: cfg.Registry, accounts: cfg.Accounts, editor: cfg.Editor, importer: cfg.Importer, log: cfg.Log, pages: map[string]*template.Template{},
-		limiter: auth.NewLimiter(), secureCookies: cfg.SecureCookies}
+	limits := cfg.Limits
+	if limits == nil {
+		limits = auth.NewMemoryLimits()
+	}
+	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
+		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies}
+	if p, ok := cfg.Accounts.(interface{ PingContext(context.Context) error }); ok && s.ready == nil {
+		s.ready = p.PingContext
+	}
 	for _, page := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
@@ -83,16 +98,22 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
 	mux.Handle("POST /dang-nhap", s.limitBody(smallBody, http.HandlerFunc(s.handleLogin)))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
-	mux.Handle("GET /static/", http.FileServerFS(staticFS))
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.HandleFunc("GET /readyz", s.handleReadyz)
+	mux.Handle("GET /static/", staticFiles())
+	mux.Handle("GET /static", staticFiles())
 	mux.Handle("/", s.authenticate(private))
-	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux)))
+	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux), s.secureCookies))
 }
 
-// secure sets the security headers of every response.
-func secure(h http.Handler) http.Handler {
+// secure sets the security headers of every response; behind HTTPS (hsts),
+// Strict-Transport-Security too.
+func secure(h http.Handler, hsts bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
+		if hsts {
+			hd.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
 			"frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 		hd.Set("X-Content-Type-Options", "nosniff")

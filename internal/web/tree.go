@@ -6,11 +6,11 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// treeData is the organization tree page: the units at the top, or the
-// children of one unit, with the count of each kind on the date.
+// treeData is the organization tree page: the lines of the tree with the
+// units at their top (see treeRoots), and the count of each kind on the date.
 type treeData struct {
-	Units  []unitRow
-	Counts []kindCount
+	Lines  []treeLine  `json:"lines"`
+	Counts []kindCount `json:"counts"`
 }
 
 type unitRow struct {
@@ -35,15 +35,7 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	reg := s.registry(r.Context())
 	user, _ := userOf(r.Context())
 	sc := scope(user)
-	var units []tochuc.Unit
-	var err error
-	if sc == "" {
-		units, err = reg.UnitsAsOf(d, tochuc.UnitFilter{Roots: true})
-	} else if u, uerr := reg.Unit(sc, d); uerr == nil {
-		units = []tochuc.Unit{u} // a scoped user's tree starts at the scope unit
-	} else if tochuc.ErrorCode(uerr) != tochuc.ENotFound {
-		err = uerr
-	}
+	units, err := treeRoots(reg, sc, d)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -66,6 +58,11 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	lines, err := byLines(reg, d, rows)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	counts, err := reg.CountUnitsByKind(d, sc)
 	if err != nil {
 		s.fail(w, r, err)
@@ -74,10 +71,10 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	var kc []kindCount
 	for _, k := range tochuc.UnitKinds {
 		if n := counts[k.Code]; n > 0 {
-			kc = append(kc, kindCount{k.Code, k.Label, n})
+			kc = append(kc, kindCount{k.Code, tochuc.KindLabelOn(k.Code, d), n})
 		}
 	}
-	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Units: rows, Counts: kc}})
+	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Lines: lines, Counts: kc}})
 }
 
 // withChildren counts the children of each unit on d (one query) and sorts by name.
@@ -92,7 +89,7 @@ func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, 
 		return nil, err
 	}
 	for i, u := range units {
-		rows[i] = unitRow{Unit: u, KindName: u.KindLabel(), Children: counts[u.ID]}
+		rows[i] = unitRow{Unit: u, KindName: u.KindLabelOn(d), Children: counts[u.ID]}
 	}
 	return rows, nil
 }

@@ -22,6 +22,11 @@ type unitData struct {
 	Children   []unitRow
 	People     map[string]string // names of people referred to
 	Units      map[string]string // names of units referred to
+	// What the user may open from the page (the scope policy): the unit's edit
+	// form, the parent's page, each post's edit form.
+	CanEdit    bool   `json:"-"`
+	ParentLink bool   `json:"-"`
+	PostEdit   []bool `json:"-"`
 }
 
 func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
@@ -37,8 +42,7 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	user, _ := userOf(r.Context())
-	if ok, err := s.canSeeUnit(r.Context(), reg, user, id, d); err != nil || !ok {
+	if ok, err := s.canSeeUnit(r.Context(), id, d); err != nil || !ok {
 		s.failOrForbid(w, r, err)
 		return
 	}
@@ -47,6 +51,10 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		data.Unit, data.Exists = u, true
 	}
 	if err := s.fillUnit(reg, d, &data); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.unitLinks(r, d, &data); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -100,5 +108,23 @@ func (s *Server) fillUnit(reg Registry, d tochuc.Date, data *unitData) error {
 		units = append(units, l.FromUnitID, l.ToUnitID)
 	}
 	data.Units, err = reg.UnitNames(units, d)
+	return err
+}
+
+// unitLinks decides which links of a unit's page the user may follow.
+func (s *Server) unitLinks(r *http.Request, d tochuc.Date, data *unitData) error {
+	ed, err := s.editable(r.Context())
+	if err != nil {
+		return err
+	}
+	if data.CanEdit, err = ed.unit(data.Unit); err != nil {
+		return err
+	}
+	if data.PostEdit, err = ed.posts(data.Posts); err != nil {
+		return err
+	}
+	if data.Parent != nil {
+		data.ParentLink, err = s.canSeeUnit(r.Context(), data.Parent.ID, d)
+	}
 	return err
 }

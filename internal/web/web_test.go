@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"context"
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/tochuc"
 	"io"
@@ -49,7 +50,7 @@ func newApp(t *testing.T, b bundle.Tables) *httptest.Server {
 		}
 	}
 	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Editor: db, Importer: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		App: app.New(db, nil), Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

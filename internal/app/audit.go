@@ -1,0 +1,147 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// AuditPage is a page of the audit log as an account may read it.
+type AuditPage struct {
+	Entries []tochuc.AuditEntry
+	Total   int
+	// AtLeast: the log was too long to count for a scoped auditor; Total is a lower bound.
+	AtLeast bool
+}
+
+// Bounds of the audit log's reading for an auditor with a scope.
+const (
+	auditScanLimit = 20000 // entries read at most to fill and count a page
+	auditMaxRows   = 2000  // a change set with more rows is shown to auditors of the whole registry only
+	auditBatch     = 500
+)
+
+// Audit returns a page of the audit log, newest first: all of it for an
+// administrator or an auditor of the whole registry; for an auditor with a
+// scope, only what their pages show — the change sets every row of which
+// they may read (the scope policy on each row's dates, before and after), and
+// the sign-ins of the accounts of their scope.
+func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*AuditPage, error) {
+	if !u.CanReadAudit() {
+		return nil, tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên và kiểm tra viên được xem nhật ký.")
+	}
+	if u.WholeRegistry() {
+		entries, total, err := a.db.ListAudit(ctx, f)
+		return &AuditPage{Entries: entries, Total: total}, a.fault(err)
+	}
+	r := a.db.Reader(ctx, sqldb.Recorded{})
+	sc, err := a.scopeOn(r, u)
+	if err != nil {
+		return nil, err
+	}
+	v := &auditVisibility{a: a, ctx: ctx, r: r, sc: sc, me: u.Login, sets: map[int64]bool{}, logins: map[string]bool{}}
+	limit, skip := f.Limit, f.Offset
+	if limit <= 0 {
+		limit = 100
+	}
+	page := &AuditPage{}
+	scan := f
+	scan.Limit = auditBatch
+	for scan.Offset = 0; scan.Offset < auditScanLimit; scan.Offset += auditBatch {
+		entries, _, err := a.db.ListAudit(ctx, scan)
+		if err != nil {
+			return nil, a.fault(err)
+		}
+		for _, e := range entries {
+			ok, err := v.visible(e)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			if page.Total >= skip && len(page.Entries) < limit {
+				page.Entries = append(page.Entries, e)
+			}
+			page.Total++
+		}
+		if len(entries) < auditBatch {
+			return page, nil
+		}
+	}
+	page.AtLeast = true
+	return page, nil
+}
+
+// auditVisibility decides which entries an auditor with a scope may read.
+type auditVisibility struct {
+	a      *App
+	ctx    context.Context
+	r      *sqldb.Reader
+	sc     *Scope
+	me     string
+	sets   map[int64]bool  // change set → visible
+	logins map[string]bool // account → inside the scope
+}
+
+func (v *auditVisibility) visible(e tochuc.AuditEntry) (bool, error) {
+	if cs, ok := e.Detail["change_set"].(float64); ok {
+		return v.changeSet(int64(cs))
+	}
+	if e.UserLogin == v.me {
+		return true, nil
+	}
+	if strings.HasPrefix(e.Action, "login.") || e.Action == tochuc.AuditLogout || e.Action == "bundle.export" {
+		return v.account(e.UserLogin)
+	}
+	return false, nil
+}
+
+// changeSet reports whether every row a change set added or ended may be read.
+func (v *auditVisibility) changeSet(cs int64) (bool, error) {
+	if ok, seen := v.sets[cs]; seen {
+		return ok, nil
+	}
+	ok, n := true, 0
+	err := v.r.ChangeSetRows(cs, func(f *bundle.File, cells []string, _ bool) error {
+		if n++; n > auditMaxRows {
+			ok = false
+			return sqldb.ErrStop
+		}
+		readable, err := v.sc.Row(f, cells)
+		if err != nil {
+			return err
+		}
+		if !readable {
+			ok = false
+			return sqldb.ErrStop
+		}
+		return nil
+	})
+	if err != nil {
+		return false, v.a.fault(err)
+	}
+	v.sets[cs] = ok
+	return ok, nil
+}
+
+// account reports whether an account's scope lies inside the auditor's.
+func (v *auditVisibility) account(login string) (bool, error) {
+	if ok, seen := v.logins[login]; seen {
+		return ok, nil
+	}
+	u, err := v.a.db.UserByLogin(v.ctx, login)
+	ok := false
+	switch {
+	case tochuc.ErrorCode(err) == tochuc.ENotFound:
+	case err != nil:
+		return false, v.a.fault(err)
+	case !u.WholeRegistry():
+		ok = len(v.sc.view.sm.In(u.ScopeUnitID)) > 0
+	}
+	v.logins[login] = ok
+	return ok, nil
+}

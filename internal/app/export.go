@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Export writes the registry as recorded at rec into sink — the whole of it,
+// or, for an account with a scope, exactly the records its scope may read
+// (the read side of the scope policy, on each record's own dates) — and
+// returns the records written per file. The export is written to the audit
+// log.
+func (a *App) Export(ctx context.Context, act Actor, rec sqldb.Recorded, sink bundle.Sink) (map[string]int, error) {
+	r := a.db.Reader(ctx, rec)
+	var store bundle.Store = r
+	if !act.whole() {
+		sc, err := a.scopeOn(r, act.User)
+		if err != nil {
+			return nil, err
+		}
+		if err := sc.prefetch(); err != nil {
+			return nil, err
+		}
+		store = scopedStore{Store: r, scope: sc}
+	}
+	counts, err := bundle.Export(store, sink)
+	if err != nil {
+		return nil, a.fault(err)
+	}
+	detail := map[string]any{"files": counts}
+	if !act.whole() {
+		detail["scope"] = act.User.ScopeUnitID
+	}
+	err = a.db.AppendAudit(ctx, tochuc.AuditEntry{UserLogin: act.User.Login, IP: act.IP, Action: "bundle.export",
+		ObjectType: "bundle", Detail: detail})
+	return counts, a.fault(err)
+}
+
+// scopedStore is the part of the registry a scope may read.
+type scopedStore struct {
+	bundle.Store
+	scope *Scope
+}
+
+// Records implements bundle.Store, keeping the records the scope may read.
+func (s scopedStore) Records(f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
+	return s.Store.Records(f, func(cells []string, extra map[string]string) error {
+		ok, err := s.scope.Row(f, cells)
+		if err != nil || !ok {
+			return err
+		}
+		return fn(cells, extra)
+	})
+}
+
+// prefetch reads at once the places of everyone who ever had one in a unit
+// of the scope: whoever else may be named can be read by no record.
+func (s *Scope) prefetch() error {
+	if s.view == nil {
+		return nil
+	}
+	people, err := s.r.PeopleOfUnits(s.view.sm.Units())
+	if err != nil {
+		return sqldb.Fault(err)
+	}
+	if err := s.loadPlaces(people); err != nil {
+		return err
+	}
+	s.complete = true
+	return nil
+}
+
+// Recorded selects the registry's knowledge at a recording time (the zero
+// value: as it stands now).
+type Recorded = sqldb.Recorded
+
+// ParseRecorded reads a recording time: RFC 3339, a date (the end of that
+// day, UTC), or "" for now.
+func ParseRecorded(s string) (Recorded, error) { return sqldb.ParseRecorded(s) }

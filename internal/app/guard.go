@@ -1,0 +1,99 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// guard returns the guard of the actor's change sets: nothing to check for
+// the whole registry, the scope policy otherwise.
+func (a *App) guard(act Actor) sqldb.Guard {
+	if act.whole() {
+		return sqldb.Trusted
+	}
+	return &scopeGuard{a: a, unit: act.User.ScopeUnitID}
+}
+
+// scopeGuard is the write side of the scope policy: before a change set
+// commits, every row it added or ended must be writable (see policy.go).
+type scopeGuard struct {
+	a    *App
+	unit string
+}
+
+// maxViolations bounds the rows named in a refusal.
+const maxViolations = 10
+
+// CheckChange implements sqldb.Guard.
+func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
+	// First pass: who is named, and whether units changed.
+	var persons []string
+	unitsTouched := false
+	err := c.Touched(func(f *bundle.File, cells []string, added bool) error {
+		r := refsOf(f, cells)
+		for _, p := range r.persons {
+			persons = append(persons, p.id)
+		}
+		if f.Name == "units" {
+			unitsTouched = true
+		}
+		return nil
+	})
+	if err != nil {
+		return sqldb.Fault(err)
+	}
+	before := c.Reader(true)
+	smBefore, err := g.a.scopeMap(before, g.unit)
+	if err != nil {
+		return err
+	}
+	places, err := before.PersonPlaces(persons)
+	if err != nil {
+		return sqldb.Fault(err)
+	}
+	today := g.a.today()
+	pre := &scopeView{sm: smBefore, places: places, today: today}
+	post := pre
+	if unitsTouched {
+		smAfter, err := c.Reader(false).ScopeMap(g.unit)
+		if err != nil {
+			return sqldb.Fault(err)
+		}
+		post = &scopeView{sm: smAfter, places: places, today: today}
+	}
+	// Second pass: every row added must be writable as things will stand,
+	// every row ended as they stood.
+	var bad []string
+	n := 0
+	err = c.Touched(func(f *bundle.File, cells []string, added bool) error {
+		v := pre
+		if added {
+			v = post
+		}
+		if why := v.writable(f, cells); why != "" {
+			if n++; n <= maxViolations {
+				verb := "ghi"
+				if !added {
+					verb = "sửa hoặc xóa"
+				}
+				bad = append(bad, "không được "+verb+" "+describe(f, cells)+": "+why)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return sqldb.Fault(err)
+	}
+	if n == 0 {
+		return nil
+	}
+	msg := "Thay đổi nằm ngoài phạm vi được giao, chưa ghi gì: " + strings.Join(bad, "; ")
+	if n > maxViolations {
+		msg += "; và " + tochuc.FormatInt(n-maxViolations) + " bản ghi khác"
+	}
+	return tochuc.Errorf(tochuc.EForbidden, "%s.", msg)
+}

@@ -1,0 +1,75 @@
+package app
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// RecordView is a record as its edit form shows it: the held record (for a
+// unit, its version on the day looked at) with its version, or a new one.
+type RecordView struct {
+	File    *bundle.File
+	Cells   []string // aligned to File.Columns
+	Version string   // "" for a new record
+	New     bool
+}
+
+// Record reads the record of a file with a key, for editing: the account
+// must be allowed to write it (the scope policy, as for the edit itself). A
+// key that names no held record gives a new, empty record.
+func (a *App) Record(ctx context.Context, u tochuc.User, file string, key map[string]string, d tochuc.Date) (*RecordView, error) {
+	f := bundle.FileByName(file)
+	if f == nil {
+		return nil, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", file)
+	}
+	if !u.CanWrite() {
+		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.")
+	}
+	r := a.db.Reader(ctx, sqldb.Recorded{})
+	v := &RecordView{File: f, New: true, Cells: make([]string, len(f.Columns))}
+	if len(key) == 0 {
+		return v, nil
+	}
+	cells, err := current(r, f, key, d)
+	if tochuc.ErrorCode(err) == tochuc.ENotFound {
+		return v, nil
+	}
+	if err != nil {
+		return nil, a.fault(err)
+	}
+	stamp, err := r.Stamp(f, key)
+	if err != nil {
+		return nil, a.fault(err)
+	}
+	sc, err := a.scopeOn(r, u)
+	if err != nil {
+		return nil, err
+	}
+	if why, err := sc.Writable(f, cells); err != nil {
+		return nil, err
+	} else if why != "" {
+		return nil, tochuc.Errorf(tochuc.EForbidden, "Bản ghi nằm ngoài phạm vi được giao: %s.", why)
+	}
+	v.Cells, v.Version, v.New = cells, strconv.FormatInt(stamp, 10), false
+	return v, nil
+}
+
+// Writable returns why a held record (cells aligned to f.Columns) may not be
+// written by the scope's account, or "" when it may.
+func (s *Scope) Writable(f *bundle.File, cells []string) (string, error) {
+	if s.view == nil {
+		return "", nil
+	}
+	var ids []string
+	for _, p := range refsOf(f, cells).persons {
+		ids = append(ids, p.id)
+	}
+	if err := s.loadPlaces(ids); err != nil {
+		return "", err
+	}
+	return s.view.writable(f, cells), nil
+}

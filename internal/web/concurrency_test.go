@@ -1,0 +1,144 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+)
+
+// editCase is a held record of the security fixture and two edits of it by
+// two clerks: a field each.
+type editCase struct {
+	key        string // the edit form's query
+	first      [2]string
+	second     [2]string
+	firstShown string // how the first clerk's value shows on the conflict page
+}
+
+var editCases = map[string]editCase{
+	"people":         {"id=PA", [2]string{"full_name", "Nguyễn Văn An (sửa)"}, [2]string{"birth_date", "1975-02-02"}, "Nguyễn Văn An (sửa)"},
+	"units":          {"id=XA", [2]string{"name", "Xã A (sửa)"}, [2]string{"subtype", "xa"}, "Xã A (sửa)"},
+	"documents":      {"id=docA", [2]string{"title", "Nghị quyết A (sửa)"}, [2]string{"number", "9-NQ/DA"}, "Nghị quyết A (sửa)"},
+	"qualifications": {"person_id=PA&kind=education&level=university", [2]string{"obtained_on", "2001-01-01"}, [2]string{"obtained_on", "2002-01-01"}, "2001-01-01"},
+	"party":          {"person_id=PA&event=admitted&date=2005-01-01", [2]string{"document_id", "docA"}, [2]string{"unit_id", "CA"}, "docA"},
+	"assignments":    {"person_id=PA&unit_id=DA&role=secretary&valid_from=2015-01-01", [2]string{"how", "elected"}, [2]string{"document_id", "docA"}, "elected"},
+	"headcount":      {"unit_id=UA&date=2016-01-01", [2]string{"actual", "11"}, [2]string{"quota", "15"}, "11"},
+	"restructure":    {"event_id=EA&from_unit_id=RA&to_unit_id=RA", [2]string{"document_id", "docA"}, [2]string{"document_id", "docT"}, "docA"},
+	"evaluations":    {"year=2019&subject_type=unit&subject_id=DA&category=party_org", [2]string{"rating", "excellent"}, [2]string{"decided_on", "2020-01-15"}, "excellent"},
+	"plans":          {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", [2]string{"removal_reason", "lý do"}, [2]string{"document_id", "docA"}, "lý do"},
+}
+
+// formOf reads an edit form's fields (names and values) as the browser would send them.
+func formOf(t *testing.T, body string) url.Values {
+	t.Helper()
+	v := url.Values{}
+	for _, m := range regexp.MustCompile(`<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
+		if m[1] != "che_do" && m[1] != "hieu_luc" {
+			v.Set(m[1], htmlUnescape(m[2]))
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?s)<select name="([^"]+)">.*?</select>`).FindAllStringSubmatch(body, -1) {
+		sel := regexp.MustCompile(`<option value="([^"]*)" selected>`).FindStringSubmatch(m[0])
+		if sel != nil {
+			v.Set(m[1], sel[1])
+		} else {
+			v.Set(m[1], "")
+		}
+	}
+	v.Set("che_do", "sua_sai")
+	return v
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'").Replace(s)
+}
+
+// TestNoLostUpdates opens every kind of record in two sessions; the first
+// clerk saves, the second saves from the page they opened before: refused
+// with 409, shown what changed, the first clerk's value kept; redone on the
+// current state, both edits hold.
+func TestNoLostUpdates(t *testing.T) {
+	ts, _ := newSecurityApp(t)
+	a, b := signIn(t, ts, "staff"), signIn(t, ts, "staffall")
+	for _, f := range bundle.Files {
+		c, ok := editCases[f.Name]
+		if !ok {
+			t.Errorf("no edit case for %s: every editable file is tested", f.Name)
+			continue
+		}
+		path := "/sua/" + f.Name + "?" + c.key
+		code, formA := a.get(path)
+		_, formB := b.get(path)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", path, code)
+		}
+		va, vb := formOf(t, formA), formOf(t, formB)
+		va.Set("v_"+c.first[0], c.first[1])
+		if code, body := a.postForm("/sua/"+f.Name, va); code != http.StatusOK {
+			t.Fatalf("%s: first edit: %d\n%.1500s", f.Name, code, body)
+		}
+		vb.Set("v_"+c.second[0], c.second[1])
+		code, body := b.postForm("/sua/"+f.Name, vb)
+		if code != http.StatusConflict || !strings.Contains(body, "đã được người khác sửa") || !strings.Contains(body, c.firstShown) {
+			t.Errorf("%s: edit from an older version: %d, want 409 showing what changed\n%.2500s", f.Name, code, body)
+			continue
+		}
+		if _, now := a.get(path); !strings.Contains(now, c.firstShown) {
+			t.Errorf("%s: the first edit was lost", f.Name)
+		}
+		// Redo on the current state: the conflict page carries the new version and keeps the second clerk's values.
+		redo := formOf(t, body)
+		if redo.Get("v_"+c.second[0]) != c.second[1] {
+			t.Errorf("%s: the conflict page lost the clerk's value", f.Name)
+		}
+		if c.first[0] != c.second[0] {
+			redo.Set("v_"+c.first[0], c.first[1])
+		}
+		if code, body := b.postForm("/sua/"+f.Name, redo); code != http.StatusOK {
+			t.Errorf("%s: redone edit: %d\n%.1500s", f.Name, code, body)
+		}
+	}
+}
+
+// TestConcurrentChangesOfOneUnit sends two "change from a date" edits of one
+// unit at once, from the same version: exactly one is recorded, the other is
+// refused, and the audit log holds only the one recorded.
+func TestConcurrentChangesOfOneUnit(t *testing.T) {
+	ts, _ := newSecurityApp(t)
+	admin := signIn(t, ts, "admin")
+	_, form := admin.get("/sua/units?id=XA&ngay=2026-12-01")
+	base := formOf(t, form)
+	var wg sync.WaitGroup
+	codes := make([]int, 2)
+	for i, d := range []string{"2027-01-01", "2027-06-01"} {
+		v := url.Values{}
+		for k, x := range base {
+			v[k] = x
+		}
+		v.Set("che_do", "thay_doi")
+		v.Set("hieu_luc", d)
+		v.Set("v_name", "Xã A từ "+d)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i], _ = admin.postForm("/sua/units?ngay=2026-12-01", v)
+		}()
+	}
+	wg.Wait()
+	if !(codes[0] == http.StatusOK && codes[1] == http.StatusConflict || codes[0] == http.StatusConflict && codes[1] == http.StatusOK) {
+		t.Fatalf("two changes from the same version: %v, want one 200 and one 409", codes)
+	}
+	_, log := admin.get("/api/v1/audit?hanh_dong=units.")
+	if n := strings.Count(log, `"action": "units.change"`); n != 1 {
+		t.Errorf("audit log: %d unit changes, want the one recorded", n)
+	}
+	_, page := admin.get("/api/v1/units/XA?ngay=2027-12-31")
+	if strings.Contains(page, "Xã A từ 2027-01-01") == strings.Contains(page, "Xã A từ 2027-06-01") {
+		t.Errorf("the unit must hold exactly one of the changes:\n%.1000s", page)
+	}
+}

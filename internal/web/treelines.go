@@ -1,0 +1,90 @@
+package web
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// treeLine is one line of the tree (party, government, front, localities,
+// the rest) with the units at its top.
+type treeLine struct {
+	Label string    `json:"label"`
+	Units []unitRow `json:"units"`
+}
+
+// treeRoots returns the units at the top of a user's tree on d. Without a
+// scope: every unit without a parent. For a scope that is a locality: its
+// own organizations at the top of their lines — those whose locality is the
+// scope, set up in no host, whose parent is not one of them (the party
+// committee, the council, the committee, the front …) — and the locality
+// itself, for the administrative units under it. For another scope: the
+// scope unit. A scope missing on d gives no units.
+func treeRoots(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
+	if sc == "" {
+		return reg.UnitsAsOf(d, tochuc.UnitFilter{Roots: true})
+	}
+	u, err := reg.Unit(sc, d)
+	if tochuc.ErrorCode(err) == tochuc.ENotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if k, _ := tochuc.LookupUnitKind(u.Kind); !k.Locality {
+		return []tochuc.Unit{u}, nil
+	}
+	own, err := reg.UnitsAsOf(d, tochuc.UnitFilter{LocalityID: sc})
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, o := range own {
+		if o.HostID == "" {
+			ids[o.ID] = true
+		}
+	}
+	roots := []tochuc.Unit{u}
+	for _, o := range own {
+		if ids[o.ID] && !ids[o.ParentID] {
+			roots = append(roots, o)
+		}
+	}
+	return roots, nil
+}
+
+// byLines groups the rows (sorted by name) into lines in protocol order;
+// within a line by the level of the unit's locality (the province's
+// council and committee before a district's), then kind rank (the council
+// before the committee), then name.
+func byLines(reg Registry, d tochuc.Date, rows []unitRow) ([]treeLine, error) {
+	level := map[string]int{}
+	for i, kind := range []string{"province", "district", "commune"} {
+		ls, err := reg.UnitsAsOf(d, tochuc.UnitFilter{Kind: kind})
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			level[l.ID] = i
+		}
+	}
+	levelOf := func(u tochuc.Unit) int {
+		if l, ok := level[u.LocalityID]; ok {
+			return l
+		}
+		return 3
+	}
+	slices.SortStableFunc(rows, func(a, b unitRow) int {
+		return cmp.Or(cmp.Compare(tochuc.LineOf(a.Kind), tochuc.LineOf(b.Kind)),
+			cmp.Compare(levelOf(a.Unit), levelOf(b.Unit)), cmp.Compare(tochuc.KindRank(a.Kind), tochuc.KindRank(b.Kind)))
+	})
+	var lines []treeLine
+	for i, r := range rows {
+		if i == 0 || tochuc.LineOf(r.Kind) != tochuc.LineOf(rows[i-1].Kind) {
+			lines = append(lines, treeLine{Label: tochuc.LineOf(r.Kind).Label()})
+		}
+		lines[len(lines)-1].Units = append(lines[len(lines)-1].Units, r)
+	}
+	return lines, nil
+}
