@@ -52,7 +52,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	if n := web.RemoveUploadLeftovers(); n > 0 {
+		log.Info("removed the upload folders of an earlier run", "count", n)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ReadHeaderTimeout: web.ReadHeaderTimeout, ReadTimeout: web.ReadTimeout, IdleTimeout: web.IdleTimeout,
+		MaxHeaderBytes: web.MaxHeaderBytes}
 	fmt.Fprintf(e.stdout, "tochuc đang chạy tại http://%s (cơ sở dữ liệu: %s %s)\n", ln.Addr(), db.Dialect, db.Redacted())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

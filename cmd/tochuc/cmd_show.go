@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
 
@@ -53,7 +54,13 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		header[i] = c.Name
 	}
 	w.Write(header)
-	err = db.Reader(ctx, rec).RecordsAsOf(f, d, match, func(cells []string) error { return w.Write(cells) })
+	// The output is for people, who open it in a spreadsheet: no cell may run as a formula.
+	err = db.Reader(ctx, rec).RecordsAsOf(f, d, match, func(cells []string) error {
+		for i, c := range cells {
+			cells[i] = report.SpreadsheetSafe(c)
+		}
+		return w.Write(cells)
+	})
 	w.Flush()
 	if err != nil {
 		return err

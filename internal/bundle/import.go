@@ -134,7 +134,8 @@ func (im *importer) importFile(f *File) (Counts, error) {
 	im.loc = im.src.Location(f.Name)
 	rr, err := im.src.Open(f.Name)
 	if err != nil {
-		im.iss.add(Issue{File: im.loc, Vi: "không đọc được tệp: " + err.Error(), En: "cannot read file: " + err.Error()})
+		vi, en := readIssue("không đọc được tệp: ", "cannot read file: ", err)
+		im.iss.add(Issue{File: im.loc, Vi: vi, En: en})
 		return c, nil
 	}
 	defer rr.Close()
@@ -143,7 +144,8 @@ func (im *importer) importFile(f *File) (Counts, error) {
 		return c, nil
 	}
 	if err != nil {
-		im.iss.add(Issue{File: im.loc, Line: 1, Vi: "không đọc được tiêu đề: " + err.Error(), En: "cannot read header: " + err.Error()})
+		vi, en := readIssue("không đọc được tiêu đề: ", "cannot read header: ", err)
+		im.iss.add(Issue{File: im.loc, Line: 1, Vi: vi, En: en})
 		return c, nil
 	}
 	h, ok := parseHeader(f, im.loc, row, &im.iss)
@@ -165,7 +167,8 @@ func (im *importer) importFile(f *File) (Counts, error) {
 			break
 		}
 		if err != nil {
-			im.iss.add(Issue{File: im.loc, Line: line, Vi: "lỗi đọc tệp: " + err.Error(), En: "read error: " + err.Error()})
+			vi, en := readIssue("lỗi đọc tệp: ", "read error: ", err)
+			im.iss.add(Issue{File: im.loc, Line: line, Vi: vi, En: en})
 			break
 		}
 		c.Read++

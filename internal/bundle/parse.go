@@ -1,8 +1,10 @@
 package bundle
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -36,6 +38,12 @@ func parseHeader(f *File, loc string, row []string, iss *issues) (*header, bool)
 			continue
 		}
 		if strings.HasPrefix(name, "x_") {
+			if utf8.RuneCountInString(name) > MaxIDLen {
+				iss.add(Issue{File: loc, Line: 1, Column: shortQuote(name), Vi: fmt.Sprintf("tên cột dài quá %d ký tự", MaxIDLen),
+					En: fmt.Sprintf("column name longer than %d characters", MaxIDLen)})
+				ok = false
+				continue
+			}
 			h.extra[i] = name
 			continue
 		}
@@ -89,6 +97,11 @@ func (h *header) parseRow(loc string, line int, row []string, iss *issues) (*Rec
 	}
 	for i, name := range h.extra {
 		if name != "" && i < len(row) && row[i] != "" {
+			if vi, en := checkText(row[i], MaxFreeTextLen); vi != "" {
+				iss.add(Issue{File: loc, Line: line, Column: name, Vi: vi, En: en})
+				ok = false
+				continue
+			}
 			if rec.Extra == nil {
 				rec.Extra = map[string]string{}
 			}
@@ -98,19 +111,75 @@ func (h *header) parseRow(loc string, line int, row []string, iss *issues) (*Rec
 	return rec, ok
 }
 
+// checkText refuses a text value longer than max characters, or one that a
+// spreadsheet would run as a formula when a person opens an exported CSV
+// file: starting with '=', '+', '@', a tab or a carriage return, or with '-'
+// followed by anything but a digit or a space (OWASP's CSV injection). The
+// value is not rewritten: the bundle's round trip stays exact.
+func checkText(raw string, max int) (vi, en string) {
+	if len(raw) > max && utf8.RuneCountInString(raw) > max {
+		return fmt.Sprintf("giá trị dài quá %d ký tự", max), fmt.Sprintf("value longer than %d characters", max)
+	}
+	if !formulaLike(raw) {
+		return "", ""
+	}
+	cvi, cen := "'"+raw[:1]+"'", "'"+raw[:1]+"'"
+	switch raw[0] {
+	case '\t':
+		cvi, cen = "dấu tab", "a tab"
+	case '\r':
+		cvi, cen = "dấu xuống dòng (CR)", "a carriage return"
+	}
+	return "giá trị không được bắt đầu bằng " + cvi + " (có thể bị bảng tính hiểu là công thức)",
+		"value must not start with " + cen + " (a spreadsheet may run it as a formula)"
+}
+
+// formulaLike reports whether a spreadsheet would read s as a formula (see checkText).
+func formulaLike(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '@', '\t', '\r':
+		return true
+	case '-':
+		return len(s) > 1 && s[1] != ' ' && (s[1] < '0' || s[1] > '9')
+	}
+	return false
+}
+
+// shortQuote quotes the start of a value for a message.
+func shortQuote(raw string) string {
+	const max = 40
+	if utf8.RuneCountInString(raw) <= max {
+		return "'" + raw + "'"
+	}
+	return "'" + string([]rune(raw[:min(len(raw), 4*max)])[:max]) + "…'"
+}
+
 // parseValue converts one non-empty cell; on failure it returns messages.
 func parseValue(col Column, raw string) (v any, vi, en string) {
+	if col.Type == Text {
+		max := col.Max
+		if col.Enum != nil {
+			max = MaxTextLen // a longer value is no code either: refuse it without quoting it
+		}
+		if vi, en := checkText(raw, max); vi != "" {
+			return nil, vi, en
+		}
+	}
 	switch col.Type {
 	case Date:
 		d, err := tochuc.ParseDateLoose(raw)
 		if err != nil || d.Time().Year() < 1800 || d.Time().Year() > 2200 {
-			return nil, "ngày không hợp lệ '" + raw + "' (cần YYYY-MM-DD)", "malformed date '" + raw + "' (want YYYY-MM-DD)"
+			q := shortQuote(raw)
+			return nil, "ngày không hợp lệ " + q + " (cần YYYY-MM-DD)", "malformed date " + q + " (want YYYY-MM-DD)"
 		}
 		return d, "", ""
 	case Int:
 		n, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil {
-			return nil, "không phải số nguyên: '" + raw + "'", "not an integer: '" + raw + "'"
+			return nil, "không phải số nguyên: " + shortQuote(raw), "not an integer: " + shortQuote(raw)
 		}
 		return n, "", ""
 	}
@@ -120,8 +189,8 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 				return e, "", "" // the canonical string: no allocation per row
 			}
 		}
-		return nil, "giá trị '" + raw + "' không hợp lệ (cho phép: " + strings.Join(col.Enum, ", ") + ")",
-			"unknown value '" + raw + "'"
+		return nil, "giá trị " + shortQuote(raw) + " không hợp lệ (cho phép: " + strings.Join(col.Enum, ", ") + ")",
+			"unknown value " + shortQuote(raw)
 	}
 	return raw, "", ""
 }

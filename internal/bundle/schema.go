@@ -3,7 +3,11 @@
 // .xlsx workbook, and the validation of a whole bundle before it is stored.
 package bundle
 
-import "github.com/tochuc/tochuc/internal/tochuc"
+import (
+	"strings"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
 
 // Type is the type of a column's values.
 type Type int
@@ -22,6 +26,7 @@ type Column struct {
 	Required bool
 	Enum     []string // allowed values, if any
 	Ref      string   // file whose id this column references ("units", "people", "documents")
+	Max      int      // text: the most characters a value may have (set from the kind of column, see MaxIDLen)
 	// RefVia names the column whose value says which file this one references:
 	// "unit" (units) or "person" (people), as subject_type does for subject_id.
 	RefVia string
@@ -45,6 +50,20 @@ type Span struct {
 	Year     string // an integer column: the row covers 31 December of that year
 	Timeless bool
 }
+
+// The maximum length of a text value, in characters (not bytes: Vietnamese
+// letters take two or three bytes). A longer value is an import error on its
+// column, so that no text stored grows with what is uploaded.
+const (
+	// MaxIDLen bounds keys and references: id and every *_id column (the
+	// demo's longest is 20 characters).
+	MaxIDLen = 64
+	// MaxTextLen bounds names, titles, document numbers, codes and words
+	// (the longest unit names are under 150).
+	MaxTextLen = 500
+	// MaxFreeTextLen bounds free text (a removal reason) and x_ columns.
+	MaxFreeTextLen = 2000
+)
 
 // File describes one file of the bundle and the table that stores it.
 type File struct {
@@ -87,6 +106,12 @@ func init() {
 		f.index = map[string]int{}
 		for i, c := range f.Columns {
 			f.index[c.Name] = i
+			if c.Type == Text && c.Max == 0 {
+				f.Columns[i].Max = MaxTextLen
+				if c.Name == "id" || strings.HasSuffix(c.Name, "_id") {
+					f.Columns[i].Max = MaxIDLen
+				}
+			}
 		}
 		for _, k := range f.Key {
 			f.keyIdx = append(f.keyIdx, f.index[k])
@@ -99,6 +124,7 @@ func init() {
 }
 
 func text(name string) Column             { return Column{Name: name} }
+func free(name string) Column             { return Column{Name: name, Max: MaxFreeTextLen} }
 func req(c Column) Column                 { c.Required = true; return c }
 func date(name string) Column             { return Column{Name: name, Type: Date} }
 func enum(name string, v []string) Column { return Column{Name: name, Enum: v} }
@@ -151,7 +177,7 @@ var Files = []*File{
 	{Name: "plans", ViLabel: "quy hoạch cán bộ", Key: []string{"term", "unit_id", "role", "person_id"},
 		Span: Span{From: "added_on", To: "removed_on"}, Columns: []Column{
 			req(text("term")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
-			req(ref("person_id", "people")), req(date("added_on")), date("removed_on"), text("removal_reason"),
+			req(ref("person_id", "people")), req(date("added_on")), date("removed_on"), free("removal_reason"),
 			ref("document_id", "documents"),
 		}},
 }

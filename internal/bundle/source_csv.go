@@ -26,25 +26,46 @@ type LineReader interface {
 // utf8BOM is the byte order mark some editors put at the start of a UTF-8 file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// csvReader reads the rows of one CSV file.
+// csvReader reads the rows of one CSV file, a record at a time: a record
+// longer than MaxRowBytes, a cell longer than MaxCellBytes or a row of more
+// than MaxRowCells cells is refused before more of it is read.
 type csvReader struct {
 	r      *csv.Reader
+	lim    *limitReader
 	closer io.Closer // the underlying file, may be nil
-	line   int
+	line   int       // where the last record returned starts
+	// end is where the last record read ends: its input offset (after the
+	// BOM), and its last line.
+	end, endLine int64
+	bom          int64 // bytes of the BOM skipped
 }
+
+// csvBuffer is the read-ahead of a CSV file: a record being read holds at
+// most MaxRowBytes + csvBuffer bytes of input.
+const csvBuffer = 64 << 10
 
 // newCSVReader reads CSV from in, which closer (if not nil) closes. A UTF-8
 // BOM at the start is skipped.
 func newCSVReader(in io.Reader, closer io.Closer) *csvReader {
-	br := bufio.NewReaderSize(in, 64<<10)
+	c := &csvReader{closer: closer}
+	c.lim = &limitReader{r: in, max: MaxRowBytes + csvBuffer, over: c.tooLong}
+	br := bufio.NewReaderSize(c.lim, csvBuffer)
 	if b, err := br.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
 		_, _ = br.Discard(len(utf8BOM))
+		c.bom = int64(len(utf8BOM))
 	}
-	r := csv.NewReader(br)
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	r.LazyQuotes = false
-	return &csvReader{r: r, closer: closer}
+	c.r = csv.NewReader(br)
+	c.r.FieldsPerRecord = -1
+	c.r.ReuseRecord = true
+	c.r.LazyQuotes = false
+	return c
+}
+
+// tooLong is the error of a record longer than MaxRowBytes. It starts after
+// the last record read (blank lines between are not counted).
+func (c *csvReader) tooLong() error {
+	c.line = int(c.endLine) + 1
+	return readErrorf("dòng %d: dòng CSV dài quá %s", "line %d: CSV row longer than %s", c.line, sizeText(MaxRowBytes))
 }
 
 // Next returns the next row that has a non-blank cell, or io.EOF. Errors name
@@ -56,6 +77,10 @@ func (c *csvReader) Next() ([]string, error) {
 			return nil, io.EOF
 		}
 		if err != nil {
+			var re *ReadError
+			if errors.As(err, &re) {
+				return nil, err
+			}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				c.line = pe.StartLine
@@ -63,7 +88,11 @@ func (c *csvReader) Next() ([]string, error) {
 			}
 			return nil, fmt.Errorf("after line %d: %w", c.line, err)
 		}
-		c.line, _ = c.r.FieldPos(0)
+		line, _ := c.r.FieldPos(0)
+		c.line = line
+		if err := c.checkSize(rec); err != nil {
+			return nil, err
+		}
 		if isBlankRow(rec) {
 			continue
 		}
@@ -75,6 +104,33 @@ func (c *csvReader) Next() ([]string, error) {
 		}
 		return rec, nil
 	}
+}
+
+// checkSize refuses a record, just read, that passes a limit, and moves the
+// input limit to the end of the record.
+func (c *csvReader) checkSize(rec []string) error {
+	end := c.r.InputOffset()
+	size := end - c.end
+	lines := int64(c.line)
+	for _, s := range rec {
+		lines += int64(strings.Count(s, "\n"))
+	}
+	c.end, c.endLine = end, lines
+	c.lim.max = c.bom + end + MaxRowBytes + csvBuffer
+	if size > MaxRowBytes {
+		return readErrorf("dòng %d: dòng CSV dài quá %s", "line %d: CSV row longer than %s", c.line, sizeText(MaxRowBytes))
+	}
+	if len(rec) > MaxRowCells {
+		return readErrorf("dòng %d: dòng có quá %d ô", "line %d: row with more than %d cells", c.line, MaxRowCells)
+	}
+	for i, s := range rec {
+		if len(s) > MaxCellBytes {
+			line, _ := c.r.FieldPos(i)
+			return readErrorf("dòng %d, cột %d: ô dài quá %s", "line %d, column %d: cell longer than %s",
+				line, i+1, sizeText(MaxCellBytes))
+		}
+	}
+	return nil
 }
 
 // Line returns the line the last row returned by Next starts on.

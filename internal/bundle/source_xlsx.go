@@ -10,15 +10,20 @@ import (
 )
 
 // xlsxSource is an .xlsx workbook with one sheet per file. Sheets are read
-// row by row with excelize's streaming iterator.
+// row by row with excelize's streaming iterator, once checkXLSX has made sure
+// that excelize will not hold too much in memory.
 type xlsxSource struct {
 	base  string // base name of the workbook, for Location
 	f     *excelize.File
 	names []string
 }
 
-func openXLSX(p string) (*xlsxSource, error) {
-	f, err := excelize.OpenFile(p)
+func openXLSX(p string) (_ *xlsxSource, err error) {
+	if err := checkXLSX(p); err != nil {
+		return nil, err
+	}
+	defer recoverXLSX(filepath.Base(p), &err)
+	f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: xlsxStreamed})
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +109,8 @@ func isDateFormat(code string) bool {
 func (s *xlsxSource) Names() []string { return slices.Clone(s.names) }
 
 // Open streams the rows of a sheet.
-func (s *xlsxSource) Open(name string) (RowReader, error) {
+func (s *xlsxSource) Open(name string) (_ RowReader, err error) {
+	defer recoverXLSX(s.base, &err)
 	if !slices.Contains(s.names, name) {
 		return nil, fmt.Errorf("no sheet %q in %s", name, s.base)
 	}
@@ -112,7 +118,7 @@ func (s *xlsxSource) Open(name string) (RowReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &xlsxReader{rows: rows}, nil
+	return &xlsxReader{rows: rows, base: s.base}, nil
 }
 
 // Location is the workbook and the sheet, e.g. "book.xlsx!units".
@@ -125,16 +131,21 @@ func (s *xlsxSource) Close() error { return s.f.Close() }
 type xlsxReader struct {
 	rows *excelize.Rows
 	row  int
+	base string // the workbook's base name, for messages
 }
 
 // Next returns the next row that has a non-blank cell, or io.EOF. Trailing
 // empty cells are not returned, so a row may be shorter than the header.
-func (r *xlsxReader) Next() ([]string, error) {
+func (r *xlsxReader) Next() (_ []string, err error) {
+	defer recoverXLSX(r.base, &err)
 	for r.rows.Next() {
 		r.row++
 		cells, err := r.rows.Columns()
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", r.row, err)
+		}
+		if err := r.checkSize(cells); err != nil {
+			return nil, err
 		}
 		if !isBlankRow(cells) {
 			return cells, nil
@@ -144,6 +155,35 @@ func (r *xlsxReader) Next() ([]string, error) {
 		return nil, fmt.Errorf("after row %d: %w", r.row, err)
 	}
 	return nil, io.EOF
+}
+
+// recoverXLSX turns a panic of excelize on a malformed workbook into an
+// error: the workbook is refused, the server goes on.
+func recoverXLSX(base string, err *error) {
+	if v := recover(); v != nil {
+		*err = &ReadError{Vi: fmt.Sprintf("sổ tính %s bị hỏng, không đọc được (%v)", base, v),
+			En: fmt.Sprintf("workbook %s is damaged and cannot be read (%v)", base, v)}
+	}
+}
+
+// checkSize refuses a row that passes a limit of limits.go.
+func (r *xlsxReader) checkSize(cells []string) error {
+	if len(cells) > MaxRowCells {
+		return readErrorf("dòng %d: dòng có quá %d ô", "row %d: more than %d cells", r.row, MaxRowCells)
+	}
+	total := 0
+	for i, s := range cells {
+		if len(s) > MaxCellBytes {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			return &ReadError{Vi: fmt.Sprintf("dòng %d, cột %s: ô dài quá %s", r.row, col, sizeText(MaxCellBytes)),
+				En: fmt.Sprintf("row %d, column %s: cell longer than %s", r.row, col, sizeText(MaxCellBytes))}
+		}
+		total += len(s)
+	}
+	if total > MaxRowBytes {
+		return readErrorf("dòng %d: dòng dài quá %s", "row %d: row longer than %s", r.row, sizeText(MaxRowBytes))
+	}
+	return nil
 }
 
 // Line returns the sheet row number of the last row returned by Next.

@@ -11,10 +11,10 @@ import (
 )
 
 // zipSource is a .zip of CSV files, at its root or in one top folder. Files
-// are decompressed while they are read.
+// are decompressed while they are read, held to the limits of limits.go.
 type zipSource struct {
 	base  string // base name of the zip, for Location
-	zr    *zip.ReadCloser
+	zr    *zipFile
 	files map[string]*zip.File
 	names []string
 }
@@ -26,7 +26,7 @@ type zipEntry struct {
 }
 
 func openZip(p string) (*zipSource, error) {
-	zr, err := zip.OpenReader(p)
+	zr, err := openZipFile(p, "gói nén", "zip")
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func (s *zipSource) Open(name string) (RowReader, error) {
 	if _, isCSV := csvName(path.Base(f.Name)); !isCSV {
 		return nil, fmt.Errorf("%s: not a CSV file", f.Name)
 	}
-	rc, err := f.Open()
+	rc, err := s.zr.open(f)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -106,13 +105,10 @@ func explanationRows(e *Explanation, vietnamese bool) [][]string {
 	return rows
 }
 
-// WriteExplanationCSV writes the items as CSV (id, name, part, counted, amount).
+// WriteExplanationCSV writes the items as CSV for people (id, name, part,
+// counted, amount; see SpreadsheetSafe).
 func WriteExplanationCSV(w io.Writer, e *Explanation) error {
-	cw := csv.NewWriter(w)
-	if err := cw.WriteAll(explanationRows(e, false)); err != nil {
-		return err
-	}
-	return cw.Error()
+	return writeCSVForPeople(w, explanationRows(e, false))
 }
 
 // WriteExplanationTable writes the items as a Vietnamese table, with only

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -167,11 +166,7 @@ func Rows(r *Result) [][]string {
 	return rows
 }
 
-// WriteCSV writes the report's rows as CSV.
+// WriteCSV writes the report's rows as CSV for people (see SpreadsheetSafe).
 func WriteCSV(w io.Writer, r *Result) error {
-	cw := csv.NewWriter(w)
-	if err := cw.WriteAll(Rows(r)); err != nil {
-		return err
-	}
-	return cw.Error()
+	return writeCSVForPeople(w, Rows(r))
 }

@@ -67,7 +67,7 @@ func ParseDate(s string) (Date, error) {
 		return 0, nil
 	}
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	if err != nil || t.Year() < 1 { // year 0 has no Date: 0000-12-31 would be "no date"
 		return 0, fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
 	}
 	return DateOf(t), nil
@@ -78,7 +78,7 @@ func ParseDateLoose(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if strings.Count(s, "/") == 2 {
 		t, err := time.Parse("2/1/2006", s)
-		if err != nil {
+		if err != nil || t.Year() < 1 {
 			return 0, fmt.Errorf("invalid date %q (want dd/mm/yyyy)", s)
 		}
 		return DateOf(t), nil

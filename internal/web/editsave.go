@@ -85,6 +85,10 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req, err := parseEditRequest(w, r, f)
+	if max, over := bodyTooLarge(r); over {
+		s.tooLarge(w, r, max)
+		return
+	}
 	if err != nil {
 		s.editFailed(w, r, f, req, d, err.Error(), nil)
 		return

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -29,7 +30,7 @@ type importJob struct {
 	Report  *bundle.Report `json:"report,omitempty"`
 	Err     string         `json:"error,omitempty"`
 	path    string         // the bundle: a file in dir, or dir itself for a single CSV file
-	dir     string         // the job's own temporary directory, removed when the job ends
+	dir     string         // the job's own temporary directory, removed when the job ends or fails, or after jobLife
 	mu      sync.Mutex
 	started time.Time
 }
@@ -46,19 +47,31 @@ func (j *jobs) add(job *importJob) {
 	if j.m == nil {
 		j.m = map[string]*importJob{}
 	}
-	for id, old := range j.m { // forget jobs older than a day
-		if time.Since(old.started) > 24*time.Hour {
-			old.removeFiles()
-			delete(j.m, id)
-		}
-	}
+	j.sweep()
 	j.m[job.ID] = job
 }
 
 func (j *jobs) get(id string) *importJob {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	j.sweep()
 	return j.m[id]
+}
+
+// jobLife is how long a job and its files are kept.
+const jobLife = 24 * time.Hour
+
+// sweep forgets the jobs older than jobLife and removes their files
+// (a bundle checked but never imported). j.mu is held.
+func (j *jobs) sweep() {
+	for id, old := range j.m {
+		if time.Since(old.started) > jobLife {
+			old.mu.Lock()
+			old.removeFiles()
+			old.mu.Unlock()
+			delete(j.m, id)
+		}
+	}
 }
 
 // snapshot returns a copy of the job's state for a page.
@@ -74,50 +87,63 @@ func (job *importJob) progress(file string, rows int) {
 	job.mu.Unlock()
 }
 
-// maxUpload bounds an uploaded bundle.
-const maxUpload = 512 << 20
-
-// handleUpload saves an uploaded bundle and starts checking it.
+// handleUpload saves an uploaded bundle into its job's folder, streaming the
+// file part of the form there (no temporary copy), and starts checking it.
+// The route holds the body to uploadBody.
 func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 	u, _ := userOf(r.Context())
 	if !s.mayImport(w, r, u) {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-	file, hdr, err := r.FormFile("tep")
+	// A bundle takes long to send on a slow link: give its body longer than
+	// the server's read timeout, which is short for every other request.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(UploadReadTimeout))
+	noFile := tochuc.Errorf(tochuc.EInvalid, "Chưa chọn tệp (tối đa %d MB).", uploadBody>>20)
+	mr, err := r.MultipartReader()
 	if err != nil {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Chưa chọn tệp hoặc tệp quá lớn (tối đa %d MB).", maxUpload>>20))
+		s.fail(w, r, noFile)
 		return
 	}
-	defer file.Close()
-	name := filepath.Base(hdr.Filename)
+	var part *multipart.Part
+	for {
+		if part, err = mr.NextPart(); err != nil {
+			s.fail(w, r, noFile)
+			return
+		}
+		if part.FormName() == "tep" && part.FileName() != "" {
+			break
+		}
+		part.Close()
+	}
+	defer part.Close()
+	name := part.FileName()
+	name = name[strings.LastIndexAny(name, `/\`)+1:] // a browser may send a whole path
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext != ".zip" && ext != ".xlsx" && ext != ".csv" {
 		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Chỉ nhận tệp .zip, .xlsx hoặc một tệp .csv (tên tệp là tên bảng, ví dụ units.csv)."))
 		return
 	}
 	job := &importJob{ID: randomID(), Name: name, Owner: u.Login, actor: s.actor(r), Phase: "checking", started: time.Now()}
-	dir, err := os.MkdirTemp("", "tochuc-upload-")
+	dir, err := os.MkdirTemp("", uploadPrefix)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	job.dir = dir
-	if ext == ".csv" { // a single file: a directory holding it
+	job.path = filepath.Join(dir, name) // under its own name, which messages then give
+	if ext == ".csv" {                  // a single file: the directory holding it
 		job.path = dir
-	} else {
-		job.path = filepath.Join(dir, "bundle"+ext)
 	}
-	dst, err := os.Create(filepath.Join(dir, map[bool]string{true: name, false: "bundle" + ext}[ext == ".csv"]))
+	dst, err := os.Create(filepath.Join(dir, name))
 	if err == nil {
-		_, err = io.Copy(dst, file)
+		_, err = io.Copy(dst, part)
 		if cerr := dst.Close(); err == nil {
 			err = cerr
 		}
 	}
 	if err != nil {
-		os.RemoveAll(dir)
-		s.fail(w, r, err)
+		job.removeFiles()
+		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Không nhận được trọn tệp tải lên."))
 		return
 	}
 	s.jobs.add(job)
@@ -151,17 +177,19 @@ func (s *Server) runJob(job *importJob, commit bool) {
 		job.Phase, job.Err = "failed", "Không đọc được gói dữ liệu: "+err.Error()
 	case commit && rep.OK():
 		job.Phase = "done"
-		job.removeFiles()
 	case rep.OK():
-		job.Phase = "checked"
+		job.Phase = "checked" // the files wait for the commit (or a day)
 	default:
 		job.Phase = "failed"
+	}
+	if job.Phase != "checked" {
+		job.removeFiles()
 	}
 }
 
 // removeFiles deletes the job's own temporary directory, and nothing else.
 func (job *importJob) removeFiles() {
-	if job.dir != "" && strings.HasPrefix(filepath.Base(job.dir), "tochuc-upload-") {
+	if job.dir != "" && strings.HasPrefix(filepath.Base(job.dir), uploadPrefix) {
 		os.RemoveAll(job.dir)
 		job.dir = ""
 	}

@@ -93,6 +93,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 }
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if max, over := bodyTooLarge(r); over { // whatever the handler made of the cut body
+		s.tooLarge(w, r, max)
+		return
+	}
 	err = app.Fault(err)
 	status, msg := statusOf(err), err.Error()
 	if tochuc.IsFault(err) {

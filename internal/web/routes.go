@@ -11,38 +11,39 @@ type route struct {
 	Summary string // for the OpenAPI document (Vietnamese)
 	Query   []string
 	handler http.HandlerFunc
+	MaxBody int64 // the most its request body may hold (limits.go)
 }
 
 func (s *Server) routes() []route {
 	date := []string{"ngay"}
 	return []route{
 		{"GET", "/{$}", "/api/v1/report", "Chỉ tiêu thống kê (indicators-v1) vào ngày xem, so với ngày tu, trong phạm vi",
-			[]string{"ngay", "tu", "pham_vi"}, s.handleDashboard},
-		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu", []string{"ngay", "tu", "pham_vi"}, s.handleExplain},
-		{"GET", "/to-chuc", "/api/v1/tree", "Cây tổ chức: các đơn vị gốc trong phạm vi và số đơn vị theo loại", date, s.handleTree},
+			[]string{"ngay", "tu", "pham_vi"}, s.handleDashboard, smallBody},
+		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu", []string{"ngay", "tu", "pham_vi"}, s.handleExplain, smallBody},
+		{"GET", "/to-chuc", "/api/v1/tree", "Cây tổ chức: các đơn vị gốc trong phạm vi và số đơn vị theo loại", date, s.handleTree, smallBody},
 		{"GET", "/don-vi", "/api/v1/units", "Danh sách đơn vị tồn tại vào ngày xem (tìm không dấu, lọc theo loại, phân trang)",
-			[]string{"ngay", "q", "loai", "trang"}, s.handleUnits},
-		{"GET", "/don-vi/{id}", "/api/v1/units/{id}", "Đơn vị: phiên bản, sắp xếp, chức vụ, đảng viên, biên chế, văn bản", date, s.handleUnit},
+			[]string{"ngay", "q", "loai", "trang"}, s.handleUnits, smallBody},
+		{"GET", "/don-vi/{id}", "/api/v1/units/{id}", "Đơn vị: phiên bản, sắp xếp, chức vụ, đảng viên, biên chế, văn bản", date, s.handleUnit, smallBody},
 		{"GET", "/don-vi/{id}/truc-thuoc", "/api/v1/units/{id}/children", "Các đơn vị trực thuộc một đơn vị vào ngày xem",
-			date, s.handleChildren},
+			date, s.handleChildren, smallBody},
 		{"GET", "/nhan-su", "/api/v1/people", "Danh sách nhân sự (tìm không dấu, sắp xếp theo tên, phân trang)",
-			[]string{"ngay", "q", "gioi_tinh", "con_song", "trang"}, s.handlePeople},
-		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson},
-		{"GET", "/van-ban", "/api/v1/documents", "Văn bản đã ban hành đến ngày xem", []string{"ngay", "q"}, s.handleDocuments},
-		{"GET", "/so-sanh", "/api/v1/compare", "So sánh hai thời điểm", []string{"ngay", "tu", "den"}, s.handleCompare},
+			[]string{"ngay", "q", "gioi_tinh", "con_song", "trang"}, s.handlePeople, smallBody},
+		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson, smallBody},
+		{"GET", "/van-ban", "/api/v1/documents", "Văn bản đã ban hành đến ngày xem", []string{"ngay", "q"}, s.handleDocuments, smallBody},
+		{"GET", "/so-sanh", "/api/v1/compare", "So sánh hai thời điểm", []string{"ngay", "tu", "den"}, s.handleCompare, smallBody},
 		{"GET", "/sua/{file}", "/api/v1/records/{file}", "Một bản ghi để sửa (theo khóa của tệp), với phiên bản của nó (ETag)",
-			[]string{"ngay"}, s.handleEditForm},
+			[]string{"ngay"}, s.handleEditForm, smallBody},
 		{"POST", "/sua/{file}", "/api/v1/records/{file}",
 			"Thêm hoặc sửa một bản ghi (units, people, assignments, party, headcount, documents…): thay đổi từ ngày hoặc sửa sai",
-			[]string{"ngay"}, s.handleEdit},
-		{"GET", "/sap-xep", "", "", nil, s.handleRestructure},
-		{"POST", "/sap-xep", "", "", nil, s.handleRestructure},
-		{"GET", "/nhap", "", "", nil, s.handleUploadForm},
-		{"POST", "/nhap", "/api/v1/imports", "Tải lên gói dữ liệu (.zip, .xlsx, .csv) để kiểm tra (quản trị viên)", nil, s.handleUpload},
-		{"GET", "/nhap/{id}", "/api/v1/imports/{id}", "Tiến độ kiểm tra và danh sách lỗi của một lần nhập", nil, s.handleJob},
-		{"POST", "/nhap/{id}/ghi", "/api/v1/imports/{id}/commit", "Ghi gói dữ liệu đã kiểm tra không có lỗi", nil, s.handleJobCommit},
-		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang"}, s.handleExport},
+			[]string{"ngay"}, s.handleEdit, formBody},
+		{"GET", "/sap-xep", "", "", nil, s.handleRestructure, smallBody},
+		{"POST", "/sap-xep", "", "", nil, s.handleRestructure, formBody},
+		{"GET", "/nhap", "", "", nil, s.handleUploadForm, smallBody},
+		{"POST", "/nhap", "/api/v1/imports", "Tải lên gói dữ liệu (.zip, .xlsx, .csv) để kiểm tra (quản trị viên)", nil, s.handleUpload, uploadBody},
+		{"GET", "/nhap/{id}", "/api/v1/imports/{id}", "Tiến độ kiểm tra và danh sách lỗi của một lần nhập", nil, s.handleJob, smallBody},
+		{"POST", "/nhap/{id}/ghi", "/api/v1/imports/{id}/commit", "Ghi gói dữ liệu đã kiểm tra không có lỗi", nil, s.handleJobCommit, smallBody},
+		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang"}, s.handleExport, smallBody},
 		{"GET", "/nhat-ky", "/api/v1/audit", "Nhật ký thay đổi và đăng nhập (quản trị viên, kiểm tra viên)",
-			[]string{"nguoi", "hanh_dong", "trang"}, s.handleAudit},
+			[]string{"nguoi", "hanh_dong", "trang"}, s.handleAudit, smallBody},
 	}
 }

@@ -82,21 +82,22 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Handler returns every route with authentication, CSRF protection, security
-// headers and logging.
+// headers, logging, and its request body limit (limits.go).
 func (s *Server) Handler() http.Handler {
 	private := http.NewServeMux()
 	for _, rt := range s.routes() {
-		private.HandleFunc(rt.Method+" "+rt.Page, rt.handler)
+		h := s.limitBody(rt.MaxBody, rt.handler)
+		private.Handle(rt.Method+" "+rt.Page, h)
 		if rt.API != "" {
-			private.HandleFunc(rt.Method+" "+rt.API, rt.handler)
+			private.Handle(rt.Method+" "+rt.API, h)
 		}
 	}
-	private.HandleFunc("POST /dang-xuat", s.handleLogout)
+	private.Handle("POST /dang-xuat", s.limitBody(smallBody, http.HandlerFunc(s.handleLogout)))
 	private.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
-	mux.HandleFunc("POST /dang-nhap", s.handleLogin)
+	mux.Handle("POST /dang-nhap", s.limitBody(smallBody, http.HandlerFunc(s.handleLogin)))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.Handle("GET /static/", staticFiles())
@@ -129,6 +130,10 @@ type statusWriter struct {
 }
 
 func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
+
+// Unwrap gives http.ResponseController the connection's writer (to extend
+// an upload's read deadline).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (s *Server) logged(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
