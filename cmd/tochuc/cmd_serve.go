@@ -18,6 +18,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[tùy chọn]")
 	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe HOST:PORT")
 	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu và tạo tài khoản mẫu vào cơ sở dữ liệu trống (từ chối cơ sở dữ liệu có dữ liệu khác)")
+	timeout := fs.Duration("request-timeout", web.DefaultRequestTimeout, "thời gian tối đa của một yêu cầu (quá thời gian: dừng các truy vấn, trả lời 503); tải xuống và tải lên: "+web.ExportTimeout.String())
 	secureCookies := fs.Bool("secure-cookies", false, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -43,7 +44,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	srv, err := web.New(web.Config{
 		App:      app.New(db, log),
 		Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Limits: db, Log: log, SecureCookies: *secureCookies,
+		Accounts: db, Limits: db, Log: log, SecureCookies: *secureCookies, RequestTimeout: *timeout,
 	})
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,9 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
+	"github.com/tochuc/tochuc/internal/web"
 )
 
 // driverText is text of the database drivers that must never reach a person.
@@ -178,5 +181,33 @@ func TestBusyIsTold(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("once the lock is free the same edit goes through: %d", resp.StatusCode)
+	}
+}
+
+// TestDeadline gives every request no time at all: pages and edits answer
+// 503 saying the request ran out of time, and nothing is written.
+func TestDeadline(t *testing.T) {
+	db := sqldbtest.Open(t)
+	ts := serveDBWith(t, db, func(c *web.Config) { c.RequestTimeout = time.Nanosecond })
+	jar, _ := cookiejar.New(nil)
+	admin := &client{t: t, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+		base: ts.URL}
+	if code, _ := admin.postForm("/dang-nhap", url.Values{"ten_dang_nhap": {"admin"}, "mat_khau": {testPassword}}); code != http.StatusSeeOther {
+		t.Fatalf("sign in: %d", code)
+	}
+	before := registryState(t, db)
+	for _, get := range []string{"/don-vi/XA", "/api/v1/units/XA", "/so-sanh?tu=2019-01-01&den=2021-01-01", "/to-chuc?ngay=2010-05-05"} {
+		code, body := admin.get(get)
+		if code != http.StatusServiceUnavailable || !strings.Contains(body, "quá nhiều thời gian") {
+			t.Errorf("%s: %d\n%.300s", get, code, body)
+		}
+		checkNoDriverText(t, get, body)
+	}
+	code, body := admin.postJSON("/api/v1/records/headcount", `{"values":{"unit_id":"UA","date":"2022-01-01","actual":"4"}}`)
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "quá nhiều thời gian") {
+		t.Errorf("edit: %d\n%s", code, body)
+	}
+	if after := registryState(t, db); after != before {
+		t.Errorf("a request out of time wrote: %s → %s", before, after)
 	}
 }

@@ -106,6 +106,12 @@ func newSecurityApp(t *testing.T) (*httptest.Server, *sqldb.DB) {
 // serveDB serves a database after filling it with the security fixture and its accounts.
 func serveDB(t *testing.T, db *sqldb.DB) *httptest.Server {
 	t.Helper()
+	return serveDBWith(t, db, nil)
+}
+
+// serveDBWith is serveDB with a change to the web app's configuration.
+func serveDBWith(t *testing.T, db *sqldb.DB, configure func(*web.Config)) *httptest.Server {
+	t.Helper()
 	ctx := context.Background()
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
@@ -120,8 +126,12 @@ func serveDB(t *testing.T, db *sqldb.DB) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	s, err := web.New(web.Config{App: app.New(db, nil), Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
-		Accounts: db, Log: slog.New(slog.DiscardHandler)})
+	cfg := web.Config{App: app.New(db, nil), Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+		Accounts: db, Log: slog.New(slog.DiscardHandler)}
+	if configure != nil {
+		configure(&cfg)
+	}
+	s, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

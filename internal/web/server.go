@@ -39,7 +39,17 @@ type Config struct {
 	Ready func(ctx context.Context) error
 	// SecureCookies marks the session cookie Secure and turns HSTS on (behind HTTPS).
 	SecureCookies bool
+	// RequestTimeout is each request's time budget (default DefaultRequestTimeout):
+	// past it, or when the client leaves, its queries are cancelled and it is
+	// answered 503. Exports and uploads have ExportTimeout.
+	RequestTimeout time.Duration
 }
+
+// The default time budgets of requests.
+const (
+	DefaultRequestTimeout = 30 * time.Second
+	ExportTimeout         = 10 * time.Minute
+)
 
 // Server holds what the handlers share.
 type Server struct {
@@ -54,6 +64,7 @@ type Server struct {
 	limiter       *auth.Limiter
 	ready         func(ctx context.Context) error
 	secureCookies bool
+	budget        time.Duration
 }
 
 // pageNames are the templates, each parsed with the layout at start-up.
@@ -67,7 +78,10 @@ func New(cfg Config) (*Server, error) {
 		limits = auth.NewMemoryLimits()
 	}
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
-		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies}
+		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout}
+	if s.budget <= 0 {
+		s.budget = DefaultRequestTimeout
+	}
 	if p, ok := cfg.Accounts.(interface{ PingContext(context.Context) error }); ok && s.ready == nil {
 		s.ready = p.PingContext
 	}
@@ -86,13 +100,13 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	private := http.NewServeMux()
 	for _, rt := range s.routes() {
-		h := s.limitBody(rt.MaxBody, rt.handler)
+		h := s.limitBody(rt.MaxBody, s.deadline(s.budgetOf(rt), rt.handler))
 		private.Handle(rt.Method+" "+rt.Page, h)
 		if rt.API != "" {
 			private.Handle(rt.Method+" "+rt.API, h)
 		}
 	}
-	private.Handle("POST /dang-xuat", s.limitBody(smallBody, http.HandlerFunc(s.handleLogout)))
+	private.Handle("POST /dang-xuat", s.limitBody(smallBody, s.deadline(s.budget, s.handleLogout)))
 	private.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
 
 	mux := http.NewServeMux()
@@ -142,4 +156,23 @@ func (s *Server) logged(h http.Handler) http.Handler {
 		h.ServeHTTP(sw, r)
 		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
 	})
+}
+
+// budgetOf is a route's time budget: long for exports and uploads.
+func (s *Server) budgetOf(rt route) time.Duration {
+	if rt.Page == "/xuat" || rt.MaxBody >= uploadBody {
+		return max(s.budget, ExportTimeout)
+	}
+	return s.budget
+}
+
+// deadline gives a request its time budget: its context ends when the budget
+// runs out or the client leaves, which cancels its queries; the handler then
+// answers 503 (a fault with code ETimeout).
+func (s *Server) deadline(budget time.Duration, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), budget)
+		defer cancel()
+		h(w, r.WithContext(ctx))
+	}
 }
