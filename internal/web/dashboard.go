@@ -73,7 +73,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.reports.get(s.registry(r.Context()), p)
+	res, err := s.reports.get(r.Context(), s.registry, s.budget, p)
 	if msg := s.missingScope(r, p, err); msg != "" {
 		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p), Missing: msg}
 		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data})

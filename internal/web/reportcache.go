@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"sync"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/report"
 )
@@ -9,7 +11,8 @@ import (
 // reportCache keeps computed reports for the registry's current version: a
 // report depends only on the recorded data and its parameters, so until the
 // next change set the same request gives the same figures. Concurrent
-// requests for one report wait for a single computation.
+// requests for one report share a single computation, which runs on its own
+// (a request that leaves or runs out of time stops waiting, not the others).
 type reportCache struct {
 	mu      sync.Mutex
 	version int64
@@ -17,7 +20,7 @@ type reportCache struct {
 }
 
 type reportEntry struct {
-	once sync.Once
+	done chan struct{}
 	res  *report.Result
 	err  error
 }
@@ -25,29 +28,42 @@ type reportEntry struct {
 // maxCachedReports bounds the cache; past it, it starts afresh.
 const maxCachedReports = 256
 
-// get returns the report of p, computing it at most once per registry version.
-func (c *reportCache) get(reg Registry, p report.Params) (*report.Result, error) {
-	v, err := reg.Version()
+// get returns the report of p, computing it at most once per registry
+// version with a reader that open gives for the computation's own context,
+// bounded by budget.
+func (c *reportCache) get(ctx context.Context, open func(context.Context) Registry, budget time.Duration, p report.Params) (*report.Result, error) {
+	v, err := open(ctx).Version()
 	if err != nil {
 		return nil, err
 	}
+	key := p.Key()
 	c.mu.Lock()
 	if c.entries == nil || c.version != v || len(c.entries) >= maxCachedReports {
 		c.entries, c.version = map[string]*reportEntry{}, v
 	}
-	e, ok := c.entries[p.Key()]
+	e, ok := c.entries[key]
 	if !ok {
-		e = &reportEntry{}
-		c.entries[p.Key()] = e
+		e = &reportEntry{done: make(chan struct{})}
+		c.entries[key] = e
+		go func() {
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), budget)
+			defer cancel()
+			e.res, e.err = report.Compute(open(cctx), p)
+			if e.err != nil {
+				c.mu.Lock()
+				if c.entries[key] == e {
+					delete(c.entries, key) // do not keep a failure
+				}
+				c.mu.Unlock()
+			}
+			close(e.done)
+		}()
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.res, e.err = report.Compute(reg, p) })
-	if e.err != nil {
-		c.mu.Lock()
-		if c.entries[p.Key()] == e {
-			delete(c.entries, p.Key()) // do not keep a failure
-		}
-		c.mu.Unlock()
+	select {
+	case <-e.done:
+		return e.res, e.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
-	return e.res, e.err
 }
