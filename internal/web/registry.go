@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -29,7 +30,7 @@ type Registry interface {
 	PersonNames(ids []string) (map[string]string, error)
 	PersonFile(id string) (*tochuc.PersonFile, error)
 	Version() (int64, error)
-	Compare(from, to tochuc.Date, scope string) (*tochuc.Comparison, error)
+	OpenComparison(from, to tochuc.Date, sc sqldb.CompareScope) (*sqldb.Comparison, error)
 	PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error)
 	Record(f *bundle.File, key map[string]string) ([]string, error)
 }
