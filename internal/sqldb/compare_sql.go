@@ -32,7 +32,10 @@ func (c *Comparison) buildScope() error {
 		d     tochuc.Date
 	}{{c.sc.From, c.from}, {c.sc.To, c.to}} {
 		defs, args := c.r.scopeDefs("sc", s.roots, s.d)
-		q := fmt.Sprintf(`INSERT INTO cmp_scope (at, id) WITH RECURSIVE %s SELECT %d, id FROM sc ORDER BY id`, defs, at)
+		q := fmt.Sprintf(`INSERT INTO cmp_scope (at, id) WITH RECURSIVE %s SELECT %d, id FROM sc`, defs, at)
+		if c.r.db.Dialect == SQLite {
+			q += ` ORDER BY id` // appended to the b-tree in order
+		}
 		if _, err := c.tx.ExecContext(ctx, c.r.db.rebind(q), args...); err != nil {
 			return err
 		}
