@@ -1,165 +1,193 @@
 package sqldb
 
 import (
-	"slices"
+	"database/sql"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// Comparison is what changed between two dates (see tochuc.Comparison).
-type Comparison = tochuc.Comparison
+// The sections of a comparison between two dates F < T, in the order the
+// page shows them. A unit or post lies "inside the scope on a date" when it
+// (its unit) reaches one of the scope's roots on that date (see scopeDefs).
+const (
+	SectionLinks   = "restructure"   // restructuring links dated in (F, T], from a unit inside on F or to one inside on T
+	SectionCreated = "created"       // units existing on T but not on F, inside on T (their version on T)
+	SectionEnded   = "ended"         // units existing on F but not on T, inside on F (their version on F)
+	SectionRenamed = "renamed"       // units existing on both under other names, inside on T
+	SectionFilled  = "posts_filled"  // assignments valid on T but not on F, in a unit inside on T
+	SectionVacated = "posts_vacated" // assignments valid on F but not on T, in a unit inside on F
+)
 
-// Compare returns what changed between two dates (from < to) inside a scope ("" = everything).
-func (r *Reader) Compare(from, to tochuc.Date, scope string) (*Comparison, error) {
-	c, err := r.compare(from, to)
+// CompareScope is what a comparison covers: the whole registry, or the
+// units reaching one of the roots of each date (the roots may differ: a
+// scope whose unit has ended is carried on by its successors).
+type CompareScope struct {
+	Whole    bool
+	From, To []string // the roots on the first and on the last date
+}
+
+// WholeRegistry is the comparison scope of everything.
+var WholeRegistry = CompareScope{Whole: true}
+
+// ScopeOf is the comparison scope of one unit on both dates ("" = everything).
+func ScopeOf(unit string) CompareScope {
+	if unit == "" {
+		return WholeRegistry
+	}
+	return CompareScope{From: []string{unit}, To: []string{unit}}
+}
+
+// CompareCounts are the sizes of a comparison's sections, the membership
+// events in (F, T] by event (everywhere, or of the people registered up to T
+// in a party organization inside the scope on T), and the headcount on F and
+// on T over the units inside the scope on each date.
+type CompareCounts struct {
+	Created int            `json:"created"`
+	Ended   int            `json:"ended"`
+	Renamed int            `json:"renamed"`
+	Links   int            `json:"restructure"`
+	Filled  int            `json:"posts_filled"`
+	Vacated int            `json:"posts_vacated"`
+	Events  map[string]int `json:"party_events"`
+	Staff   [2]int         `json:"staff"`
+}
+
+// Of returns the count of a section.
+func (c CompareCounts) Of(section string) int {
+	switch section {
+	case SectionCreated:
+		return c.Created
+	case SectionEnded:
+		return c.Ended
+	case SectionRenamed:
+		return c.Renamed
+	case SectionLinks:
+		return c.Links
+	case SectionFilled:
+		return c.Filled
+	case SectionVacated:
+		return c.Vacated
+	}
+	return 0
+}
+
+// ComparePage is a page of one section's rows; the field of its section is set.
+type ComparePage struct {
+	Units   []tochuc.Unit            `json:"units,omitempty"`       // created (version on T), ended (version on F)
+	Renamed [][2]tochuc.Unit         `json:"renamed,omitempty"`     // version on F, version on T
+	Links   []tochuc.RestructureLink `json:"restructure,omitempty"` // restructuring links
+	Posts   []tochuc.Assignment      `json:"posts,omitempty"`       // posts filled or vacated
+}
+
+// Len returns the number of rows of the page.
+func (p ComparePage) Len() int { return len(p.Units) + len(p.Renamed) + len(p.Links) + len(p.Posts) }
+
+// Comparison is an open comparison between two dates: a read transaction on
+// one connection, so that its counts and pages see one state of the
+// registry, holding for a scope the units inside it on each date (temp
+// table cmp_scope, computed once). Close it after use.
+type Comparison struct {
+	r        *Reader // reads in the transaction
+	conn     *sql.Conn
+	tx       *sql.Tx
+	from, to tochuc.Date
+	sc       CompareScope
+}
+
+// OpenComparison opens the comparison between from and to (from < to) inside a scope.
+func (r *Reader) OpenComparison(from, to tochuc.Date, sc CompareScope) (*Comparison, error) {
+	if err := r.db.analyzeStale(r.ctx); err != nil { // PostgreSQL: plans for the tables as they are now
+		return nil, err
+	}
+	conn, err := r.db.Conn(r.ctx)
 	if err != nil {
 		return nil, err
 	}
-	var in [2]map[string]bool // the units inside the scope on each date; nil: everything
-	if scope != "" {
-		for i, d := range []tochuc.Date{from, to} {
-			if in[i], err = r.ScopedUnitIDs(scope, d); err != nil {
-				return nil, err
-			}
-		}
-		keepScoped(c, in[0], in[1])
-	}
-	if c.Events, err = r.partyEventCounts(from, to, scope); err != nil {
+	tx, err := conn.BeginTx(r.ctx, readTxOptions(r.db.Dialect))
+	if err != nil {
+		conn.Close()
 		return nil, err
 	}
-	for i, d := range []tochuc.Date{from, to} {
-		staff, err := r.staffByUnit(d)
-		if err != nil {
+	c := &Comparison{r: &Reader{db: r.db, q: tx, ctx: r.ctx, rec: r.rec}, conn: conn, tx: tx, from: from, to: to, sc: sc}
+	if !sc.Whole {
+		if err := c.buildScope(); err != nil {
+			c.Close()
 			return nil, err
-		}
-		for id, n := range staff {
-			if in[i] == nil || in[i][id] {
-				c.Staff[i] += n
-			}
 		}
 	}
 	return c, nil
 }
 
-// compare lists the units, restructuring links and posts that changed
-// between two dates, everywhere.
-func (r *Reader) compare(from, to tochuc.Date) (*Comparison, error) {
-	c := &Comparison{From: from, To: to}
-	before, err := r.UnitsAsOf(from, tochuc.UnitFilter{})
-	if err != nil {
-		return nil, err
-	}
-	after, err := r.UnitsAsOf(to, tochuc.UnitFilter{})
-	if err != nil {
-		return nil, err
-	}
-	was := map[string]tochuc.Unit{}
-	for _, u := range before {
-		was[u.ID] = u
-	}
-	is := map[string]bool{}
-	for _, u := range after {
-		is[u.ID] = true
-		if old, ok := was[u.ID]; !ok {
-			c.Created = append(c.Created, u)
-		} else if old.Name != u.Name {
-			c.Renamed = append(c.Renamed, [2]tochuc.Unit{old, u})
-		}
-	}
-	for _, u := range before {
-		if !is[u.ID] {
-			c.Ended = append(c.Ended, u)
-		}
-	}
-	w := r.rec.where("")
-	err = r.each(`SELECT event_id, date, kind, COALESCE(from_unit_id, ''), COALESCE(to_unit_id, ''), COALESCE(document_id, '')
-		FROM restructure WHERE `+w+` AND date > ? AND date <= ? ORDER BY date, event_id`, []any{from, to}, func(s scanner) error {
-		var l tochuc.RestructureLink
-		err := s.Scan(&l.EventID, &l.Date, &l.Kind, &l.FromUnitID, &l.ToUnitID, &l.DocumentID)
-		c.Links = append(c.Links, l)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	if c.Filled, c.Vacated, err = r.postChanges(from, to); err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, a := range append(append([]tochuc.Assignment{}, c.Filled...), c.Vacated...) {
-		ids = append(ids, a.PersonID)
-	}
-	c.People, err = r.PersonNames(ids)
-	return c, err
+// Close ends the comparison's transaction (its temp table goes with it) and
+// gives its connection back.
+func (c *Comparison) Close() {
+	c.tx.Rollback()
+	c.conn.Close()
 }
 
-// postChanges returns the assignments valid on to but not on from, and the reverse.
-func (r *Reader) postChanges(from, to tochuc.Date) (filled, vacated []tochuc.Assignment, err error) {
-	q := `SELECT person_id, unit_id, role, COALESCE(how, ''), COALESCE(document_id, ''), valid_from, valid_to
-		FROM assignments WHERE ` + r.rec.where("") + ` AND ` + validAt + ` AND NOT (valid_from <= ? AND (valid_to IS NULL OR valid_to > ?))
-		ORDER BY unit_id, role, person_id`
-	scan := func(out *[]tochuc.Assignment) func(scanner) error {
-		return func(s scanner) error {
+// Counts counts each section, the membership events and the headcounts.
+func (c *Comparison) Counts() (CompareCounts, error) {
+	var n CompareCounts
+	sel, args := "", []any{}
+	for _, s := range []string{SectionCreated, SectionEnded, SectionRenamed, SectionLinks, SectionFilled, SectionVacated} {
+		_, body, a, _ := c.section(s)
+		sel += `(SELECT COUNT(*) ` + body + `), `
+		args = append(args, a...)
+	}
+	for i, d := range []tochuc.Date{c.from, c.to} {
+		body, a := c.staff(d, i)
+		sel += body
+		if i == 0 {
+			sel += `, `
+		}
+		args = append(args, a...)
+	}
+	err := c.tx.QueryRowContext(c.r.ctx, c.r.db.rebind(`SELECT `+sel), args...).Scan(
+		&n.Created, &n.Ended, &n.Renamed, &n.Links, &n.Filled, &n.Vacated, &n.Staff[0], &n.Staff[1])
+	if err != nil {
+		return n, err
+	}
+	n.Events, err = c.events()
+	return n, err
+}
+
+// Rows returns a page of a section's rows: limit rows from offset, ordered
+// by the date of the change (a new unit's or post's start, an old one's end,
+// a link's date), then by id, or unit, post and person (see section).
+func (c *Comparison) Rows(section string, offset, limit int) (ComparePage, error) {
+	var p ComparePage
+	cols, body, args, order := c.section(section)
+	if body == "" {
+		return p, tochuc.Errorf(tochuc.EInvalid, "không có phần so sánh '%s'", section)
+	}
+	args = append(args, limit, offset)
+	return p, c.r.each(`SELECT `+cols+` `+body+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args, func(s scanner) error {
+		switch section {
+		case SectionCreated, SectionEnded:
+			u, err := scanUnit(s)
+			p.Units = append(p.Units, u)
+			return err
+		case SectionRenamed:
+			var o, n tochuc.Unit
+			err := s.Scan(&o.ID, &o.Name, &o.Kind, &o.ParentID, &o.LocalityID, &o.HostID, &o.Subtype, &o.Sector,
+				&o.Ownership, &o.AdminCode, &o.From, &o.To,
+				&n.ID, &n.Name, &n.Kind, &n.ParentID, &n.LocalityID, &n.HostID, &n.Subtype, &n.Sector,
+				&n.Ownership, &n.AdminCode, &n.From, &n.To)
+			p.Renamed = append(p.Renamed, [2]tochuc.Unit{o, n})
+			return err
+		case SectionLinks:
+			var l tochuc.RestructureLink
+			err := s.Scan(&l.EventID, &l.Date, &l.Kind, &l.FromUnitID, &l.ToUnitID, &l.DocumentID)
+			p.Links = append(p.Links, l)
+			return err
+		default:
 			var a tochuc.Assignment
 			err := s.Scan(&a.PersonID, &a.UnitID, &a.Role, &a.How, &a.DocumentID, &a.From, &a.To)
-			*out = append(*out, a)
+			p.Posts = append(p.Posts, a)
 			return err
 		}
-	}
-	if err = r.each(q, []any{to, to, from, from}, scan(&filled)); err != nil {
-		return nil, nil, err
-	}
-	err = r.each(q, []any{from, from, to, to}, scan(&vacated))
-	return filled, vacated, err
-}
-
-// keepScoped keeps what happened inside a scope: units inside it on the date
-// concerned (before: on From; after: on To) and the posts in them.
-func keepScoped(c *Comparison, before, after map[string]bool) {
-	keepUnits := func(us []tochuc.Unit, in map[string]bool) []tochuc.Unit {
-		return slices.DeleteFunc(us, func(u tochuc.Unit) bool { return !in[u.ID] })
-	}
-	c.Created, c.Ended = keepUnits(c.Created, after), keepUnits(c.Ended, before)
-	c.Renamed = slices.DeleteFunc(c.Renamed, func(p [2]tochuc.Unit) bool { return !after[p[1].ID] })
-	c.Links = slices.DeleteFunc(c.Links, func(l tochuc.RestructureLink) bool { return !before[l.FromUnitID] && !after[l.ToUnitID] })
-	c.Filled = slices.DeleteFunc(c.Filled, func(a tochuc.Assignment) bool { return !after[a.UnitID] })
-	c.Vacated = slices.DeleteFunc(c.Vacated, func(a tochuc.Assignment) bool { return !before[a.UnitID] })
-}
-
-// partyEventCounts counts the membership events in (from, to], by event:
-// everywhere, or of the people registered up to to in a party organization
-// inside the scope.
-func (r *Reader) partyEventCounts(from, to tochuc.Date, scope string) (map[string]int, error) {
-	w := r.rec.where("")
-	q, args := `SELECT event, COUNT(*) FROM party WHERE `+w+` AND date > ? AND date <= ?`, []any{from, to}
-	if scope != "" {
-		cte, cargs := r.scopeCTE(scope, to)
-		q = cte + q + ` AND person_id IN (SELECT person_id FROM party WHERE ` + w + ` AND date <= ? AND unit_id IN (SELECT id FROM scoped))`
-		args = append(append(cargs, args...), to)
-	}
-	out := map[string]int{}
-	err := r.each(q+` GROUP BY event`, args, func(s scanner) error {
-		var e string
-		var n int
-		err := s.Scan(&e, &n)
-		out[e] = n
-		return err
 	})
-	return out, err
 }
 
-// staffByUnit returns the headcount on d of each unit existing then.
-func (r *Reader) staffByUnit(d tochuc.Date) (map[string]int, error) {
-	out := map[string]int{}
-	err := r.each(`SELECT h.unit_id, h.actual FROM headcount h
-		JOIN units u ON u.id = h.unit_id AND `+r.rec.where("u")+` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
-		WHERE `+r.rec.where("h")+` AND h.date = (SELECT MAX(h2.date) FROM headcount h2 WHERE h2.unit_id = h.unit_id
-			AND h2.date <= ? AND `+r.rec.where("h2")+`)`, []any{d, d, d}, func(s scanner) error {
-		var id string
-		var n int
-		err := s.Scan(&id, &n)
-		out[id] = n
-		return err
-	})
-	return out, err
-}
+// Dates returns the first and the last date of the comparison.
+func (c *Comparison) Dates() (from, to tochuc.Date) { return c.from, c.to }

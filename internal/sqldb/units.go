@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -113,20 +114,37 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, 
 
 // scopeCTE defines "scoped(id)": the scope unit and every unit reaching it
 // through parent_id or locality_id links as they stand on d, and returns the
-// arguments its placeholders take. The links are listed first (one per
-// parent and one per locality), so that the recursion follows one indexed
-// equality instead of an OR, which SQLite cannot serve with an index.
+// arguments its placeholders take.
 func (r *Reader) scopeCTE(scope string, d tochuc.Date) (string, []any) {
-	cur := r.rec.where("")
-	return `WITH RECURSIVE links(child, parent) AS (
-		SELECT id, parent_id FROM units WHERE ` + cur + ` AND parent_id IS NOT NULL AND ` + validAt + `
-		UNION ALL
-		SELECT id, locality_id FROM units WHERE ` + cur + ` AND locality_id IS NOT NULL AND ` + validAt + `
-	), scoped(id) AS (
-		SELECT CAST(? AS TEXT)
-		UNION
-		SELECT l.child FROM links l JOIN scoped s ON l.parent = s.id
-	) `, []any{d, d, d, d, scope}
+	defs, args := r.scopeDefs("scoped", []string{scope}, d)
+	return `WITH RECURSIVE ` + defs + ` `, args
+}
+
+// scopeDefs defines name(id), to follow WITH RECURSIVE: the roots and every
+// unit reaching one of them through parent_id or locality_id links as they
+// stand on d; it returns the arguments its placeholders take. The recursion
+// steps down one indexed equality at a time (a unit's children, then the
+// units located in it), so it reads the units of the scope only.
+func (r *Reader) scopeDefs(name string, roots []string, d tochuc.Date) (string, []any) {
+	cur := r.rec.where("u")
+	var seed []string
+	var args []any
+	for _, id := range roots {
+		seed = append(seed, `SELECT CAST(? AS TEXT)`)
+		args = append(args, id)
+	}
+	if len(seed) == 0 {
+		seed = []string{`SELECT CAST(NULL AS TEXT) WHERE 1 = 0`}
+	}
+	valid := cur + ` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)`
+	// SQLite: two recursive terms, each a join on one indexed column.
+	rec := `SELECT u.id FROM ` + name + ` s JOIN units u ON u.parent_id = s.id AND ` + valid + ` UNION ` +
+		`SELECT u.id FROM ` + name + ` s JOIN units u ON u.locality_id = s.id AND ` + valid
+	if r.db.Dialect == Postgres { // one recursive term: both steps in a lateral subquery
+		rec = `SELECT x.id FROM ` + name + ` s CROSS JOIN LATERAL (SELECT u.id FROM units u WHERE u.parent_id = s.id AND ` + valid +
+			` UNION ALL SELECT u.id FROM units u WHERE u.locality_id = s.id AND ` + valid + `) x`
+	}
+	return name + `(id) AS (` + strings.Join(seed, ` UNION `) + ` UNION ` + rec + `)`, append(args, d, d, d, d)
 }
 
 // History returns every row ever recorded for a record of a file, whose key
@@ -197,16 +215,23 @@ func cellString(v any) string {
 	return fmt.Sprint(v)
 }
 
-// ChildCounts returns, for every unit with children on d, how many units sit directly under it.
-func (r *Reader) ChildCounts(d tochuc.Date) (map[string]int, error) {
+// ChildCounts returns how many units sit directly under each of the given
+// units on d (units without children are left out). It reads the children
+// of those units only.
+func (r *Reader) ChildCounts(d tochuc.Date, ids []string) (map[string]int, error) {
 	out := map[string]int{}
-	err := r.each(`SELECT parent_id, COUNT(*) FROM units WHERE `+r.rec.where("")+` AND `+validAt+
-		` AND parent_id IS NOT NULL GROUP BY parent_id`, []any{d, d}, func(s scanner) error {
-		var id string
-		var n int
-		err := s.Scan(&id, &n)
-		out[id] = n
-		return err
-	})
-	return out, err
+	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
+		err := r.each(`SELECT parent_id, COUNT(*) FROM units WHERE `+r.rec.where("")+` AND parent_id IN (`+placeholders(len(batch))+`)
+			AND `+validAt+` GROUP BY parent_id`, append(anys(batch), d, d), func(s scanner) error {
+			var id string
+			var n int
+			err := s.Scan(&id, &n)
+			out[id] = n
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -2,17 +2,64 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
 
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// compareData is the comparison between two dates, with the units' names.
-type compareData struct {
-	*tochuc.Comparison
-	Units map[string]string
+// compareSections are the sections of the compare view in page order:
+// their key (sqldb), the value of ?phan= that pages through them, and their title.
+var compareSections = []struct{ key, param, label string }{
+	{sqldb.SectionLinks, "sap-xep", "Sắp xếp tổ chức (liên kết)"},
+	{sqldb.SectionCreated, "thanh-lap", "Đơn vị thành lập mới"},
+	{sqldb.SectionEnded, "cham-dut", "Đơn vị chấm dứt (sáp nhập, giải thể…)"},
+	{sqldb.SectionRenamed, "doi-ten", "Đơn vị đổi tên"},
+	{sqldb.SectionFilled, "bo-tri", "Chức vụ được bố trí"},
+	{sqldb.SectionVacated, "thoi-dam-nhiem", "Chức vụ thôi đảm nhiệm"},
 }
 
-// handleCompare shows what changed between ?tu= and ?den= (default: a year before the page date, and the page date).
+// compareData is the compare view: the count of every section and a page of
+// rows of each section shown (all of them on their first page, or the one
+// paged through), with the names of the people and units on those pages.
+type compareData struct {
+	From     tochuc.Date         `json:"from"`
+	To       tochuc.Date         `json:"to"`
+	Counts   sqldb.CompareCounts `json:"counts"`
+	Sections []compareSection    `json:"sections"`
+	Only     string              `json:"-"` // ?phan= of the section paged through, or ""
+	Units    map[string]string   `json:"unit_names"`
+	People   map[string]string   `json:"people"`
+	Summary  []compareLink       `json:"-"` // the summary's row of each section
+}
+
+// compareSection is one page of a section. A page past the end has no rows
+// and keeps its number and the total.
+type compareSection struct {
+	Key      string `json:"section"`
+	Param    string `json:"phan"`
+	Label    string `json:"label"`
+	Total    int    `json:"total"`
+	Page     int    `json:"page"`
+	Pages    int    `json:"pages"`
+	PageSize int    `json:"page_size"`
+	sqldb.ComparePage
+	PrevURL  string `json:"-"`
+	NextURL  string `json:"-"`
+	FirstURL string `json:"-"`
+}
+
+// compareLink is a section's row of the summary.
+type compareLink struct {
+	Key, Label, URL string
+	Count           int
+}
+
+// handleCompare shows what changed between ?tu= and ?den= (default: a year
+// before the page date, and the page date) inside the user's scope on each
+// date: every section's count and the first page of each, or with
+// ?phan=<section>&trang=N the page N of one section.
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	d, ok := dateOf(r)
 	if !ok {
@@ -34,24 +81,107 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày đầu (%s) phải trước ngày cuối (%s)", from.Vietnamese(), to.Vietnamese()))
 		return
 	}
+	only := r.URL.Query().Get("phan")
+	if only != "" && !validSection(only) {
+		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Không có phần so sánh %q", only))
+		return
+	}
+	sc, err := s.scopeOf(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cs := sqldb.WholeRegistry
+	if !sc.Whole() {
+		cs = sqldb.CompareScope{From: sc.RootsOn(from), To: sc.RootsOn(to)}
+	}
 	reg := s.registry(r.Context())
-	u, _ := userOf(r.Context())
-	c, err := reg.Compare(from, to, scope(u))
+	cmp, err := reg.OpenComparison(from, to, cs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var ids []string
-	for _, l := range c.Links {
-		ids = append(ids, l.FromUnitID, l.ToUnitID)
-	}
-	for _, a := range append(append([]tochuc.Assignment{}, c.Filled...), c.Vacated...) {
-		ids = append(ids, a.UnitID)
-	}
-	units, err := reg.UnitNames(ids, to)
+	data, err := comparePages(r, cmp, d, only)
+	cmp.Close() // before the names: a request holds one connection at a time
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, "compare.html", http.StatusOK, page{Title: "So sánh hai thời điểm", Date: d, Data: compareData{c, units}})
+	if err := data.readNames(reg); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, "compare.html", http.StatusOK, page{Title: "So sánh hai thời điểm", Date: d, Data: data})
+}
+
+// comparePages reads the counts and the pages a request asks for: the first
+// page of every section with rows, or page ?trang= of section ?phan=.
+func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only string) (compareData, error) {
+	from, to := cmp.Dates()
+	counts, err := cmp.Counts()
+	if err != nil {
+		return compareData{}, err
+	}
+	data := compareData{From: from, To: to, Counts: counts, Only: only}
+	link := func(param string, n int) string {
+		q := url.Values{"ngay": {d.String()}, "tu": {from.String()}, "den": {to.String()}, "phan": {param}}
+		if n > 1 {
+			q.Set("trang", strconv.Itoa(n))
+		}
+		return (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
+	}
+	for _, cs0 := range compareSections {
+		total := counts.Of(cs0.key)
+		data.Summary = append(data.Summary, compareLink{Key: cs0.key, Label: cs0.label, URL: link(cs0.param, 1), Count: total})
+		if only != "" && only != cs0.param || only == "" && total == 0 {
+			continue
+		}
+		sec := compareSection{Key: cs0.key, Param: cs0.param, Label: cs0.label, Total: total, Page: 1,
+			Pages: max(1, (total+pageSize-1)/pageSize), PageSize: pageSize}
+		if only != "" {
+			sec.Page = requestedPage(r)
+		}
+		if (sec.Page-1)*pageSize < total {
+			if sec.ComparePage, err = cmp.Rows(cs0.key, (sec.Page-1)*pageSize, pageSize); err != nil {
+				return data, err
+			}
+		}
+		if sec.Page > 1 {
+			sec.PrevURL, sec.FirstURL = link(cs0.param, min(sec.Page-1, sec.Pages)), link(cs0.param, 1)
+		}
+		if sec.Page < sec.Pages {
+			sec.NextURL = link(cs0.param, sec.Page+1)
+		}
+		data.Sections = append(data.Sections, sec)
+	}
+	return data, nil
+}
+
+// readNames reads the names of the people and units on the pages shown
+// (units as they stand on the last date, or their last name).
+func (data *compareData) readNames(reg Registry) error {
+	var unitIDs, personIDs []string
+	for _, sec := range data.Sections {
+		for _, l := range sec.Links {
+			unitIDs = append(unitIDs, l.FromUnitID, l.ToUnitID)
+		}
+		for _, a := range sec.Posts {
+			unitIDs, personIDs = append(unitIDs, a.UnitID), append(personIDs, a.PersonID)
+		}
+	}
+	var err error
+	if data.Units, err = reg.UnitNames(unitIDs, data.To); err == nil {
+		data.People, err = reg.PersonNames(personIDs)
+	}
+	return err
+}
+
+// validSection reports whether a ?phan= names a section.
+func validSection(param string) bool {
+	for _, s := range compareSections {
+		if s.param == param {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -16,7 +17,9 @@ type Registry interface {
 	UnitVersions(id string) ([]tochuc.Unit, error)
 	UnitNames(ids []string, d tochuc.Date) (map[string]string, error)
 	CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error)
-	ChildCounts(d tochuc.Date) (map[string]int, error)
+	ChildCounts(d tochuc.Date, ids []string) (map[string]int, error)
+	UnitsUnder(d tochuc.Date, parents []string) ([]tochuc.Unit, error)
+	UnitsOn(ids []string, d tochuc.Date) ([]tochuc.Unit, error)
 	ScopedUnitIDs(scope string, d tochuc.Date) (map[string]bool, error)
 	AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
 	MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error)
@@ -27,7 +30,7 @@ type Registry interface {
 	PersonNames(ids []string) (map[string]string, error)
 	PersonFile(id string) (*tochuc.PersonFile, error)
 	Version() (int64, error)
-	Compare(from, to tochuc.Date, scope string) (*tochuc.Comparison, error)
+	OpenComparison(from, to tochuc.Date, sc sqldb.CompareScope) (*sqldb.Comparison, error)
 	PeopleInScope(scope string, d tochuc.Date) (map[string]bool, error)
 	Record(f *bundle.File, key map[string]string) ([]string, error)
 }

@@ -40,23 +40,10 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	rows, err := withChildren(reg, d, units)
+	rows, err := withKids(reg, d, units)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	for i := range rows { // one level under each top unit, to expand in place
-		if rows[i].Children == 0 {
-			continue
-		}
-		kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: rows[i].ID})
-		if err == nil {
-			rows[i].Kids, err = withChildren(reg, d, kids)
-		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
 	}
 	lines, err := byLines(reg, d, rows)
 	if err != nil {
@@ -77,19 +64,61 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Lines: lines, Counts: kc}})
 }
 
-// withChildren counts the children of each unit on d (one query) and sorts by name.
+// withChildren counts the children of each unit on d (one query, over
+// those units' children only) and sorts by name.
 func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
 	sortUnits(units)
 	rows := make([]unitRow, len(units))
 	if len(units) == 0 {
 		return rows, nil
 	}
-	counts, err := reg.ChildCounts(d)
+	ids := make([]string, len(units))
+	for i, u := range units {
+		ids[i] = u.ID
+	}
+	counts, err := reg.ChildCounts(d, ids)
 	if err != nil {
 		return nil, err
 	}
 	for i, u := range units {
 		rows[i] = unitRow{Unit: u, KindName: u.KindLabelOn(d), Children: counts[u.ID]}
+	}
+	return rows, nil
+}
+
+// withKids makes the rows of the units at the top of the tree with their
+// children, one level down (expanded in place), sorted by name: one query
+// for the children of all of them, one for the children's own counts.
+func withKids(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
+	sortUnits(units)
+	ids := make([]string, len(units))
+	for i, u := range units {
+		ids[i] = u.ID
+	}
+	kids, err := reg.UnitsUnder(d, ids)
+	if err != nil {
+		return nil, err
+	}
+	byParent := map[string][]tochuc.Unit{}
+	for _, k := range kids {
+		byParent[k.ParentID] = append(byParent[k.ParentID], k)
+	}
+	kidIDs := make([]string, len(kids))
+	for i, k := range kids {
+		kidIDs[i] = k.ID
+	}
+	counts, err := reg.ChildCounts(d, kidIDs)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]unitRow, len(units))
+	for i, u := range units {
+		under := byParent[u.ID]
+		sortUnits(under)
+		rows[i] = unitRow{Unit: u, KindName: u.KindLabelOn(d), Children: len(under)}
+		for _, k := range under {
+			rows[i].Kids = append(rows[i].Kids, unitRow{Unit: k, KindName: k.KindLabelOn(d), Children: counts[k.ID]})
+		}
 	}
 	return rows, nil
 }

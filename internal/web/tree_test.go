@@ -47,3 +47,27 @@ func checkDemoTree(t *testing.T, ts *httptest.Server) {
 		}
 	}
 }
+
+// TestTreeOnADate checks the tree of a past date: each unit at the top with
+// the units under it then and their own counts, and the expansion in place.
+func TestTreeOnADate(t *testing.T) {
+	ts := newRichServer(t)
+	_, body := ts.get("/to-chuc?ngay=2009-12-31")
+	tree := body[strings.Index(body, `id="tree"`):]
+	for _, want := range []string{">Tỉnh Thử<", "(2 đơn vị trực thuộc)", ">Huyện Ánh<", ">Huyện Bình<", `data-id="H1"`, "(1)"} {
+		if !strings.Contains(tree, want) {
+			t.Errorf("tree on 2009-12-31: no %q\n%.2000s", want, tree)
+		}
+	}
+	if strings.Contains(tree, "Thị xã Bình") {
+		t.Error("tree on 2009-12-31: a name of 2010")
+	}
+	_, body = ts.get("/api/v1/units/H2/children?ngay=2009-12-31")
+	if !strings.Contains(body, `"id": "X2"`) || !strings.Contains(body, `"children": 0`) {
+		t.Errorf("children of H2: %s", body)
+	}
+	_, body = ts.get("/api/v1/units/T1/children?ngay=2009-12-31")
+	if !strings.Contains(body, `"id": "H1"`) || !strings.Contains(body, `"children": 1`) {
+		t.Errorf("children of T1: %s", body)
+	}
+}

@@ -59,13 +59,17 @@ func treeRoots(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
 // council and committee before a district's), then kind rank (the council
 // before the committee), then name.
 func byLines(reg Registry, d tochuc.Date, rows []unitRow) ([]treeLine, error) {
+	var locs []string
+	for _, r := range rows {
+		locs = append(locs, r.LocalityID)
+	}
+	places, err := reg.UnitsOn(locs, d) // the localities of the rows shown only
+	if err != nil {
+		return nil, err
+	}
 	level := map[string]int{}
-	for i, kind := range []string{"province", "district", "commune"} {
-		ls, err := reg.UnitsAsOf(d, tochuc.UnitFilter{Kind: kind})
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range ls {
+	for _, l := range places {
+		if i := slices.Index([]string{"province", "district", "commune"}, l.Kind); i >= 0 {
 			level[l.ID] = i
 		}
 	}

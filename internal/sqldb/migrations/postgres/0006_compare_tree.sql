@@ -1,0 +1,10 @@
+-- 0006: what changed between two dates (the compare view), read through the dates periods start
+-- and end, and the units under a few units (the tree, scopes), without reading whole tables.
+CREATE INDEX units_valid_from ON units (valid_from, valid_to, id) WHERE rec_to IS NULL;
+CREATE INDEX units_valid_to ON units (valid_to, valid_from, id) WHERE rec_to IS NULL;
+CREATE INDEX units_parent_valid ON units (parent_id, valid_from, valid_to, id) WHERE rec_to IS NULL;
+CREATE INDEX units_locality_valid ON units (locality_id, valid_from, valid_to, id) WHERE rec_to IS NULL;
+CREATE INDEX assignments_valid_from ON assignments (valid_from, unit_id, role, person_id, valid_to) WHERE rec_to IS NULL;
+CREATE INDEX assignments_valid_to ON assignments (valid_to, unit_id, role, person_id, valid_from) WHERE rec_to IS NULL;
+CREATE INDEX party_date ON party (date, event, person_id) WHERE rec_to IS NULL;
+CREATE INDEX restructure_date ON restructure (date, event_id) WHERE rec_to IS NULL;
