@@ -30,7 +30,7 @@ func (s *Server) routes() []route {
 			[]string{"ngay", "q", "gioi_tinh", "con_song", "trang"}, s.handlePeople, smallBody},
 		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson, smallBody},
 		{"GET", "/van-ban", "/api/v1/documents", "Văn bản đã ban hành đến ngày xem", []string{"ngay", "q"}, s.handleDocuments, smallBody},
-		{"GET", "/so-sanh", "/api/v1/compare", "So sánh hai thời điểm", []string{"ngay", "tu", "den"}, s.handleCompare, smallBody},
+		{"GET", "/so-sanh", "/api/v1/compare", "So sánh hai thời điểm: số thay đổi của mỗi phần và một trang của mỗi phần (phan, trang)", []string{"ngay", "tu", "den", "phan", "trang"}, s.handleCompare, smallBody},
 		{"GET", "/sua/{file}", "/api/v1/records/{file}", "Một bản ghi để sửa (theo khóa của tệp), với phiên bản của nó (ETag)",
 			[]string{"ngay"}, s.handleEditForm, smallBody},
 		{"POST", "/sua/{file}", "/api/v1/records/{file}",
