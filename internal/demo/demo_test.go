@@ -89,7 +89,7 @@ func TestImport(t *testing.T) {
 		{"2026-11-25", 1, 0, 58, 13, 0, 45, 58},
 	} {
 		d := tochuc.MustDate(c.date)
-		m, err := r.CountUnitsByKind(d, "")
+		m, err := r.CountUnitsByKind(d, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,7 +140,7 @@ func TestImportAfterNationalList(t *testing.T) {
 			t.Fatalf("%d errors, %d warnings: %v", rep.Errors, rep.Warnings, rep.Issues[:min(5, len(rep.Issues))])
 		}
 	}
-	m, err := db.Reader(ctx, sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2018-12-31"), "")
+	m, err := db.Reader(ctx, sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2018-12-31"), nil)
 	if err != nil || m["commune"] != 10035+38 {
 		t.Errorf("communes on 2018-12-31: %v %v, want the 10,035 of the national list and the 38 synthesized", m["commune"], err)
 	}

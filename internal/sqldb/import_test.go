@@ -150,7 +150,7 @@ func TestUpsertAndRecordedAt(t *testing.T) {
 
 func unitCounts(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, d string) map[string]int {
 	t.Helper()
-	m, err := db.Reader(context.Background(), rec).CountUnitsByKind(tochuc.MustDate(d), "")
+	m, err := db.Reader(context.Background(), rec).CountUnitsByKind(tochuc.MustDate(d), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestUnitVersionsReplaced(t *testing.T) {
 func TestScope(t *testing.T) {
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, richBundle())
-	m, err := db.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2018-12-31"), "H218")
+	m, err := db.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2018-12-31"), []string{"H218"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,11 +87,11 @@ func (r *Reader) units(q string, args ...any) ([]tochuc.Unit, error) {
 // CountUnitsByKind returns, for each kind, the units existing on d inside the
 // scope (all units when scope is ""). A unit is inside the scope when it is the
 // scope unit or reaches it through parent_id or locality_id links as they stand on d.
-func (r *Reader) CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, error) {
+func (r *Reader) CountUnitsByKind(d tochuc.Date, roots []string) (map[string]int, error) {
 	q := `SELECT kind, COUNT(*) FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt
 	args := []any{d, d}
-	if scope != "" {
-		cte, cargs := r.scopeCTE(scope, d)
+	if roots != nil {
+		cte, cargs := r.rootsCTE(roots, d)
 		q = cte + q + ` AND id IN (SELECT id FROM scoped)`
 		args = append(cargs, d, d)
 	}
@@ -116,7 +116,15 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, scope string) (map[string]int, 
 // through parent_id or locality_id links as they stand on d, and returns the
 // arguments its placeholders take.
 func (r *Reader) scopeCTE(scope string, d tochuc.Date) (string, []any) {
-	defs, args := r.scopeDefs("scoped", []string{scope}, d)
+	return r.rootsCTE([]string{scope}, d)
+}
+
+// rootsCTE defines "scoped(id)" for a scope made of several roots on d.
+func (r *Reader) rootsCTE(roots []string, d tochuc.Date) (string, []any) {
+	if len(roots) == 0 {
+		roots = []string{""} // no unit has an empty id: an empty scope
+	}
+	defs, args := r.scopeDefs("scoped", roots, d)
 	return `WITH RECURSIVE ` + defs + ` `, args
 }
 

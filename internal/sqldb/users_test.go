@@ -431,7 +431,7 @@ func TestUnitInScope(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, scope := range []string{"T24", "DB24", "HU218", "H218", "X1", "X3", "UB1"} {
-			want, err := r.CountUnitsByKind(d, scope)
+			want, err := r.CountUnitsByKind(d, []string{scope})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -41,7 +41,7 @@ func TestVietnamAdministrativeUnits(t *testing.T) {
 			{"2025-06-30", 63, 696, 10035},
 			{"2025-07-01", 34, 0, 3321},
 		} {
-			m, err := db.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate(c.date), "")
+			m, err := db.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate(c.date), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -52,7 +52,7 @@ func TestVietnamAdministrativeUnits(t *testing.T) {
 		}
 	}
 	// Scope through parent_id: old Bắc Giang had 10 districts and 192 communes before the reform.
-	m, err := db2.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2025-06-30"), vnadmin.OldID("24"))
+	m, err := db2.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2025-06-30"), []string{vnadmin.OldID("24")})
 	if err != nil || m["district"] != 10 || m["commune"] != 192 {
 		t.Errorf("Bắc Giang: %v %v", m, err)
 	}

@@ -29,13 +29,14 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	user, _ := userOf(r.Context())
 	var inScope map[string]bool
-	if sc := scope(user); sc != "" {
-		if inScope, err = s.registry(r.Context()).PeopleInScope(sc, d); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	roots, err := s.rootsOn(r.Context(), d)
+	if err == nil && roots != nil {
+		inScope, err = s.registry(r.Context()).PeopleInScope(roots, d)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	search := textvn.NewQuery(data.Query)
 	keep := func(p *personEntry) bool {

@@ -22,6 +22,21 @@ func (s *Server) scopeOf(ctx context.Context) (*app.Scope, error) {
 	return s.app.Scope(ctx, u)
 }
 
+// rootsOn returns the units whose subtrees make the user's scope on d (the
+// scope unit, or those that carry it on after it ended), or nil for the
+// whole registry.
+func (s *Server) rootsOn(ctx context.Context, d tochuc.Date) ([]string, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil || sc.Whole() {
+		return nil, err
+	}
+	roots := sc.RootsOn(d)
+	if roots == nil {
+		roots = []string{}
+	}
+	return roots, nil
+}
+
 // canSeeUnit reports whether a unit's page on d may be shown to the user:
 // the unit lies inside the scope on d or, when it does not exist on d, on
 // its nearest day.

@@ -33,9 +33,12 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reg := s.registry(r.Context())
-	user, _ := userOf(r.Context())
-	sc := scope(user)
-	units, err := treeRoots(reg, sc, d)
+	roots, err := s.rootsOn(r.Context(), d)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	units, err := treeRoots(reg, roots, d)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -50,7 +53,7 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	counts, err := reg.CountUnitsByKind(d, sc)
+	counts, err := reg.CountUnitsByKind(d, roots)
 	if err != nil {
 		s.fail(w, r, err)
 		return

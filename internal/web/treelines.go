@@ -21,10 +21,25 @@ type treeLine struct {
 // committee, the council, the committee, the front …) — and the locality
 // itself, for the administrative units under it. For another scope: the
 // scope unit. A scope missing on d gives no units.
-func treeRoots(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
-	if sc == "" {
+func treeRoots(reg Registry, roots []string, d tochuc.Date) ([]tochuc.Unit, error) {
+	if roots == nil {
 		return reg.UnitsAsOf(d, tochuc.UnitFilter{Roots: true})
 	}
+	var out []tochuc.Unit
+	for _, sc := range roots {
+		us, err := scopeTops(reg, sc, d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, us...)
+	}
+	return out, nil
+}
+
+// scopeTops are the units at the top of one root's tree on d: the root, and
+// for a locality its own units (located there, set up in no host) that sit
+// under none of the others.
+func scopeTops(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
 	u, err := reg.Unit(sc, d)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound {
 		return nil, nil
@@ -45,13 +60,13 @@ func treeRoots(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
 			ids[o.ID] = true
 		}
 	}
-	roots := []tochuc.Unit{u}
+	tops := []tochuc.Unit{u}
 	for _, o := range own {
 		if ids[o.ID] && !ids[o.ParentID] {
-			roots = append(roots, o)
+			tops = append(tops, o)
 		}
 	}
-	return roots, nil
+	return tops, nil
 }
 
 // byLines groups the rows (sorted by name) into lines in protocol order;

@@ -32,13 +32,14 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	user, _ := userOf(r.Context())
 	var inScope map[string]bool
-	if sc := scope(user); sc != "" {
-		if inScope, err = reg.ScopedUnitIDs(sc, d); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	roots, err := s.rootsOn(r.Context(), d)
+	if err == nil && roots != nil {
+		inScope, err = reg.ScopedUnitIDs(roots, d)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	search := textvn.NewQuery(data.Query)
 	var rows []tochuc.Unit
