@@ -112,12 +112,6 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, roots []string) (map[string]int
 	return out, rows.Err()
 }
 
-// scopeCTE defines "scoped(id)": the scope unit and every unit reaching it
-// through parent_id or locality_id links as they stand on d, and returns the
-// arguments its placeholders take.
-func (r *Reader) scopeCTE(scope string, d tochuc.Date) (string, []any) {
-	return r.rootsCTE([]string{scope}, d)
-}
 
 // rootsCTE defines "scoped(id)" for a scope made of several roots on d.
 func (r *Reader) rootsCTE(roots []string, d tochuc.Date) (string, []any) {
