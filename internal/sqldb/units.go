@@ -112,7 +112,6 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, roots []string) (map[string]int
 	return out, rows.Err()
 }
 
-
 // rootsCTE defines "scoped(id)" for a scope made of several roots on d.
 func (r *Reader) rootsCTE(roots []string, d tochuc.Date) (string, []any) {
 	if len(roots) == 0 {
