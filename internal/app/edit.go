@@ -72,7 +72,7 @@ func (a *App) Edit(ctx context.Context, act Actor, req EditRequest) (*EditResult
 	}
 	res := &EditResult{}
 	audit := tochuc.AuditEntry{ObjectType: f.Name, ObjectID: keyString(f, req.Values), Detail: map[string]any{"after": req.Values}}
-	rep, err := a.write(ctx, act, "web: "+f.Name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
+	rep, err := a.write(ctx, act, "edit "+f.Name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
 		if err := a.mayEdit(c, act, f, req); err != nil {
 			return nil, err
 		}
