@@ -74,5 +74,7 @@ func AssignmentCells(a tochuc.Assignment) []string {
 // PersonCells renders a person as the cells of people.csv.
 func PersonCells(p tochuc.Person) []string {
 	return cellsFrom(bundle.FileByName("people"), map[string]string{"id": p.ID, "full_name": p.FullName, "gender": p.Gender,
-		"birth_date": p.BirthDate.String(), "ethnicity": p.Ethnicity, "religion": p.Religion, "died_on": p.DiedOn.String()})
+		"birth_date": p.BirthDate.String(), "ethnicity": p.Ethnicity, "religion": p.Religion, "died_on": p.DiedOn.String(),
+		"citizen_id": p.CitizenID, "birthplace": p.Birthplace, "hometown": p.Hometown, "residence": p.Residence,
+		"general_education": p.GeneralEducation})
 }

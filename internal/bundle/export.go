@@ -4,12 +4,16 @@ package bundle
 type Store interface {
 	// ExtraColumns returns the x_ columns the file's records carry.
 	ExtraColumns(f *File) ([]string, error)
+	// Holds reports whether some record of the file has a value in a column
+	// (an export writes a sparse column only then).
+	Holds(f *File, column string) (bool, error)
 	// Records calls fn with each record's cells (aligned to f.Columns) and its x_ values.
 	Records(f *File, fn func(cells []string, extra map[string]string) error) error
 }
 
 // Export writes every file of the bundle from st into sink and returns the
-// number of records written per file.
+// number of records written per file. A sparse column (an amendment's) is
+// written only when some record holds a value in it.
 func Export(st Store, sink Sink) (map[string]int, error) {
 	counts := map[string]int{}
 	for _, f := range Files {
@@ -17,8 +21,19 @@ func Export(st Store, sink Sink) (map[string]int, error) {
 		if err != nil {
 			return nil, err
 		}
+		var cols []int // the file's columns written, by position
 		header := make([]string, 0, len(f.Columns)+len(extras))
-		for _, c := range f.Columns {
+		for i, c := range f.Columns {
+			if c.Sparse {
+				held, err := st.Holds(f, c.Name)
+				if err != nil {
+					return nil, err
+				}
+				if !held {
+					continue
+				}
+			}
+			cols = append(cols, i)
 			header = append(header, c.Name)
 		}
 		header = append(header, extras...)
@@ -28,9 +43,11 @@ func Export(st Store, sink Sink) (map[string]int, error) {
 		}
 		row := make([]string, len(header))
 		err = st.Records(f, func(cells []string, extra map[string]string) error {
-			copy(row, cells)
+			for j, i := range cols {
+				row[j] = cells[i]
+			}
 			for i, k := range extras {
-				row[len(cells)+i] = extra[k]
+				row[len(cols)+i] = extra[k]
 			}
 			counts[f.Name]++
 			return w.Write(row)

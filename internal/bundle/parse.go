@@ -167,6 +167,10 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 		if vi, en := checkText(raw, max); vi != "" {
 			return nil, vi, en
 		}
+		if col.Digits > 0 && !allDigits(raw, col.Digits) {
+			return nil, fmt.Sprintf("phải gồm đúng %d chữ số, không phải %s", col.Digits, shortQuote(raw)),
+				fmt.Sprintf("must be exactly %d digits, not %s", col.Digits, shortQuote(raw))
+		}
 	}
 	switch col.Type {
 	case Date:
@@ -217,4 +221,17 @@ func FormatValue(v any) string {
 		return strconv.FormatInt(x, 10)
 	}
 	return ""
+}
+
+// allDigits reports whether s is exactly n ASCII digits.
+func allDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -30,6 +30,12 @@ type Column struct {
 	// RefVia names the column whose value says which file this one references:
 	// "unit" (units) or "person" (people), as subject_type does for subject_id.
 	RefVia string
+	// Digits, when set, is the exact number of digits a value must have (a
+	// citizen id: 12).
+	Digits int
+	// Sparse columns (added by an amendment) are written by an export only
+	// when some record holds a value in them.
+	Sparse bool
 }
 
 // RefFile returns the file a column of a row references ("" for none),
@@ -126,6 +132,7 @@ func init() {
 func text(name string) Column             { return Column{Name: name} }
 func free(name string) Column             { return Column{Name: name, Max: MaxFreeTextLen} }
 func req(c Column) Column                 { c.Required = true; return c }
+func sparse(c Column) Column              { c.Sparse = true; return c }
 func date(name string) Column             { return Column{Name: name, Type: Date} }
 func enum(name string, v []string) Column { return Column{Name: name, Enum: v} }
 func ref(name, file string) Column        { return Column{Name: name, Ref: file} }
@@ -142,6 +149,9 @@ var Files = []*File{
 	{Name: "people", ViLabel: "nhân sự", Key: []string{"id"}, Self: "people", Span: Span{Timeless: true}, Columns: []Column{
 		req(text("id")), req(text("full_name")), enum("gender", tochuc.Genders), date("birth_date"),
 		text("ethnicity"), text("religion"), date("died_on"),
+		// bundle-v1 amendment 1: the personal record
+		sparse(Column{Name: "citizen_id", Digits: 12}), sparse(text("birthplace")), sparse(text("hometown")),
+		sparse(text("residence")), sparse(text("general_education")),
 	}},
 	{Name: "documents", ViLabel: "văn bản", Key: []string{"id"}, Span: Span{From: "issued_on"}, Columns: []Column{
 		req(text("id")), req(text("number")), req(enum("kind", tochuc.DocumentKinds)),

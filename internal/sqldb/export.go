@@ -126,3 +126,14 @@ func (r *Reader) scanCells(f *bundle.File, q string, args []any, fn func(cells [
 	}
 	return rows.Err()
 }
+
+// Holds reports whether some record of a file held has a value in a column.
+func (r *Reader) Holds(f *bundle.File, column string) (bool, error) {
+	if f.Index(column) < 0 {
+		return false, nil
+	}
+	var n int
+	err := r.q.QueryRowContext(r.ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+f.Name+" WHERE "+column+" IS NOT NULL AND "+
+		r.rec.where("")+" LIMIT 1) x").Scan(&n)
+	return n > 0, err
+}

@@ -15,8 +15,10 @@ type PersonFile = tochuc.PersonFile
 func (r *Reader) Person(id string) (tochuc.Person, error) {
 	var p tochuc.Person
 	err := r.q.QueryRowContext(r.ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
-		COALESCE(ethnicity, ''), COALESCE(religion, ''), died_on FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).
-		Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
+		COALESCE(ethnicity, ''), COALESCE(religion, ''), died_on, COALESCE(citizen_id, ''), COALESCE(birthplace, ''),
+		COALESCE(hometown, ''), COALESCE(residence, ''), COALESCE(general_education, '') FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).
+		Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn, &p.CitizenID, &p.Birthplace,
+			&p.Hometown, &p.Residence, &p.GeneralEducation)
 	if err == sql.ErrNoRows {
 		return p, tochuc.Errorf(tochuc.ENotFound, "không có người có mã '%s'", id)
 	}

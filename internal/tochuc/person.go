@@ -9,6 +9,12 @@ type Person struct {
 	Ethnicity string `json:"ethnicity,omitempty"`
 	Religion  string `json:"religion,omitempty"`
 	DiedOn    Date   `json:"died_on,omitempty"`
+	// The personal record (bundle-v1 amendment 1).
+	CitizenID        string `json:"citizen_id,omitempty"`
+	Birthplace       string `json:"birthplace,omitempty"`
+	Hometown         string `json:"hometown,omitempty"`
+	Residence        string `json:"residence,omitempty"`
+	GeneralEducation string `json:"general_education,omitempty"`
 }
 
 // AliveOn reports whether the person is alive on d.

@@ -25,7 +25,8 @@ var columnLabels = map[string]string{
 	"replaces_id": "Thay thế văn bản", "year": "Năm", "subject_type": "Đối tượng", "subject_id": "Mã đối tượng",
 	"category": "Loại đánh giá", "rating": "Xếp loại", "rated_by_id": "Mã đơn vị đánh giá", "decided_on": "Ngày quyết định",
 	"term": "Nhiệm kỳ", "added_on": "Ngày đưa vào quy hoạch", "removed_on": "Ngày đưa ra", "removal_reason": "Lý do đưa ra",
-	"event_id": "Mã sự kiện", "from_unit_id": "Từ đơn vị", "to_unit_id": "Thành đơn vị",
+	"event_id": "Mã sự kiện", "citizen_id": "Số căn cước", "birthplace": "Nơi sinh", "hometown": "Quê quán",
+	"residence": "Nơi thường trú", "general_education": "Giáo dục phổ thông", "from_unit_id": "Từ đơn vị", "to_unit_id": "Thành đơn vị",
 }
 
 // columnLabel returns the Vietnamese label of a column.

@@ -1,0 +1,164 @@
+// Package check applies the party's rules to the registry (checks-v1): for a
+// date D it finds who is over a quota, whose term or probation runs out, who
+// holds a post past retirement, and reports each finding with its rule, the
+// records it is about, the legal basis in force and a message in Vietnamese
+// and English. Each rule is defined once, here; the records come from a
+// Source (storage streams them; MemorySource holds a bundle in memory).
+package check
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Severities of findings.
+const (
+	Error   = "error"   // the rule is broken
+	Warning = "warning" // due, overdue or likely wrong
+)
+
+// Finding is one rule broken (or due) for one subject.
+type Finding struct {
+	Rule      string            `json:"rule"`
+	Severity  string            `json:"severity"`
+	Basis     string            `json:"basis"`
+	Subject   map[string]string `json:"subject"`
+	Records   []Record          `json:"records"`
+	MessageVi string            `json:"message_vi"`
+	MessageEn string            `json:"message_en"`
+}
+
+// Record is a row behind a finding: its file, the unit or person it is
+// about, and its values.
+type Record struct {
+	File   string            `json:"file"`
+	ID     string            `json:"id"`
+	Values map[string]string `json:"values"`
+}
+
+// Key identifies a finding: its rule and subject (two findings with the same
+// key are the same finding).
+func (f Finding) Key() string {
+	keys := make([]string, 0, len(f.Subject))
+	for k := range f.Subject {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	b.WriteString(f.Rule)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "|%s=%s", k, f.Subject[k])
+	}
+	return b.String()
+}
+
+// Rule is one check of the catalog.
+type Rule struct {
+	ID       string
+	Severity string
+	Subject  []string // the subject's keys, in order
+	Title    string   // Vietnamese, for lists
+	// run evaluates the rule at p.AsOf, calling emit for each finding.
+	run func(ctx context.Context, src Source, p Params, emit func(Finding)) error
+}
+
+// Params select what a check covers.
+type Params struct {
+	AsOf  tochuc.Date
+	Rules []string // rule ids; empty: every rule
+}
+
+// Run evaluates the rules at p.AsOf over src and returns the findings,
+// sorted by rule (catalog order) and subject.
+func Run(ctx context.Context, src Source, p Params) ([]Finding, error) {
+	if p.AsOf == 0 {
+		return nil, tochuc.Errorf(tochuc.EInvalid, "thiếu ngày kiểm tra")
+	}
+	var out []Finding
+	for _, id := range p.Rules {
+		if _, ok := Lookup(id); !ok {
+			return nil, tochuc.Errorf(tochuc.EInvalid, "không có quy định kiểm tra %q (có: %s)", id, strings.Join(IDs(), ", "))
+		}
+	}
+	for _, r := range Catalog() {
+		if len(p.Rules) > 0 && !slices.Contains(p.Rules, r.ID) {
+			continue
+		}
+		var found []Finding
+		err := r.run(ctx, src, p, func(f Finding) {
+			f.Rule, f.Severity = r.ID, r.Severity
+			found = append(found, f)
+		})
+		if err != nil {
+			return nil, err
+		}
+		slices.SortFunc(found, func(a, b Finding) int { return strings.Compare(a.Key(), b.Key()) })
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// Lookup returns a rule by id.
+func Lookup(id string) (Rule, bool) {
+	for _, r := range Catalog() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// IDs lists the rules' ids in catalog order.
+func IDs() []string {
+	var out []string
+	for _, r := range Catalog() {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+// Catalog returns every rule, in the order of checks-v1.
+func Catalog() []Rule {
+	return []Rule{
+		{ID: "PLAN-01", Severity: Error, Subject: []string{"term", "unit_id", "role", "person_id"},
+			Title: "Quy hoạch vào chức danh đang đảm nhiệm", run: plan01},
+		{ID: "PLAN-02", Severity: Error, Subject: []string{"term", "unit_id", "role"},
+			Title: "Quá 3 người trong quy hoạch một chức danh", run: plan02},
+		{ID: "PLAN-03", Severity: Error, Subject: []string{"term", "person_id"},
+			Title: "Một người quy hoạch quá 3 chức danh", run: plan03},
+		{ID: "PLAN-05", Severity: Warning, Subject: []string{"term", "unit_id", "role", "person_id"},
+			Title: "Tuổi khi đưa vào quy hoạch", run: plan05},
+		{ID: "APPT-03", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+			Title: "Tuổi bổ nhiệm lần đầu", run: appt03},
+		{ID: "ROT-05", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+			Title: "Thời gian công tác còn lại khi luân chuyển", run: rot05},
+		{ID: "APPT-05", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+			Title: "Đến hạn bổ nhiệm lại", run: appt05},
+		{ID: "RET-01", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+			Title: "Giữ chức vụ sau tuổi nghỉ hưu", run: ret01},
+		{ID: "EVAL-11", Severity: Error, Subject: []string{"year", "category", "rated_by_id"},
+			Title: "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ", run: eval11},
+		{ID: "EVAL-13", Severity: Error, Subject: []string{"year", "unit_id", "person_id"},
+			Title: "Người đứng đầu xếp loại cao hơn tập thể", run: eval13},
+		{ID: "EVAL-14", Severity: Error, Subject: []string{"year", "person_id"},
+			Title: "Xếp loại đảng viên cao hơn xếp loại công chức, viên chức", run: eval14},
+		{ID: "EVAL-15", Severity: Error, Subject: []string{"year", "unit_id"},
+			Title: "Tổ chức đảng xuất sắc khi cấp dưới chưa đạt", run: eval15},
+		{ID: "EVAL-17", Severity: Warning, Subject: []string{"year", "subject_type", "subject_id", "category"},
+			Title: "Hai năm liền không hoàn thành nhiệm vụ", run: eval17},
+		{ID: "PM-01", Severity: Error, Subject: []string{"person_id", "date"},
+			Title: "Tuổi khi kết nạp", run: pm01},
+		{ID: "PM-06", Severity: Warning, Subject: []string{"person_id"},
+			Title: "Quá hạn xét công nhận đảng viên chính thức", run: pm06},
+		{ID: "ORG-01", Severity: Warning, Subject: []string{"unit_id"},
+			Title: "Chi bộ dưới 3 đảng viên chính thức", run: org01},
+		{ID: "DQ-01", Severity: Error, Subject: []string{"citizen_id"},
+			Title: "Trùng số căn cước", run: dq01},
+		{ID: "DQ-02", Severity: Warning, Subject: []string{"folded_name", "birth_date"},
+			Title: "Có thể trùng người (cùng họ tên, ngày sinh)", run: dq02},
+	}
+}

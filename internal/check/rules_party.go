@@ -1,0 +1,206 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+func eventRecord(p Person, e tochuc.MembershipEvent) Record {
+	return Record{File: "party", ID: p.ID, Values: map[string]string{"person_id": p.ID, "full_name": p.Name, "event": e.Event,
+		"date": e.Date.String(), "unit_id": e.UnitID, "birth_date": p.Birth.String()}}
+}
+
+// PM-01: an admission on a date when the person was under 18 or over 60
+// (the date after birth + 60 years).
+func pm01(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+	return src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
+		if m.Birth == 0 || m.deadOn(p.AsOf) {
+			return nil
+		}
+		for _, e := range evs {
+			if e.Event != tochuc.EventAdmitted {
+				continue
+			}
+			set := setOn(membershipSets, e.Date)
+			age := tochuc.AgeOn(m.Birth, e.Date)
+			young, old := age < set.minAge, e.Date > tochuc.AddYears(m.Birth, set.maxAge)
+			if !young && !old {
+				continue
+			}
+			limit := fmt.Sprintf("chưa đủ %d tuổi", set.minAge)
+			if old {
+				limit = fmt.Sprintf("quá %d tuổi", set.maxAge)
+			}
+			emit(Finding{Basis: set.basis, Subject: map[string]string{"person_id": m.ID, "date": e.Date.String()},
+				Records: []Record{eventRecord(m, e)},
+				MessageVi: fmt.Sprintf("%s được kết nạp vào Đảng ngày %s khi %d tuổi (%s; sinh ngày %s; %s).",
+					m.Name, e.Date.Vietnamese(), age, limit, m.Birth.Vietnamese(), set.basis),
+				MessageEn: fmt.Sprintf("%s was admitted on %s aged %d (born %s): admission is from 18 to 60.", m.Name, e.Date, age, m.Birth)})
+		}
+		return nil
+	})
+}
+
+// PM-06: a probationary member at D admitted on A, with D after
+// (A + 12 months) + 30 working days: the decision on recognition is overdue.
+func pm06(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+	set := setOn(membershipSets, p.AsOf)
+	return src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
+		st := tochuc.MembershipAt(evs, p.AsOf, m.Died)
+		if !st.Member || !st.Probationary {
+			return nil
+		}
+		var admitted *tochuc.MembershipEvent
+		for i, e := range evs {
+			if e.Event == tochuc.EventAdmitted {
+				admitted = &evs[i]
+			}
+		}
+		if admitted == nil {
+			return nil
+		}
+		due := tochuc.AddMonths(admitted.Date, set.probationMonths)
+		deadline := tochuc.AddWorkingDays(due, set.decisionDays)
+		if p.AsOf <= deadline {
+			return nil
+		}
+		emit(Finding{Basis: set.basis, Subject: map[string]string{"person_id": m.ID}, Records: []Record{eventRecord(m, *admitted)},
+			MessageVi: fmt.Sprintf("%s là đảng viên dự bị từ ngày %s: hết %d tháng dự bị ngày %s, quá %d ngày làm việc (đến ngày %s) mà chưa xét công nhận chính thức (%s).",
+				m.Name, admitted.Date.Vietnamese(), set.probationMonths, due.Vietnamese(), set.decisionDays, deadline.Vietnamese(), set.basis),
+			MessageEn: fmt.Sprintf("%s has been a probationary member since %s: the recognition decision was due by %s.", m.Name, admitted.Date, deadline)})
+		return nil
+	})
+}
+
+// ORG-01: a party cell (grassroots or under a committee) existing at D with
+// fewer than 3 official members registered in it at D.
+func org01(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+	var cells []tochuc.Unit
+	err := src.Units(ctx, p.AsOf, func(u tochuc.Unit) error {
+		if u.Kind == "party_grassroots_cell" || u.Kind == "party_cell" {
+			cells = append(cells, u)
+		}
+		return nil
+	})
+	if err != nil || len(cells) == 0 {
+		return err
+	}
+	official := map[string]int{}
+	err = src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
+		if st := tochuc.MembershipAt(evs, p.AsOf, m.Died); st.Member && !st.Probationary {
+			official[st.UnitID]++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range cells {
+		n := official[c.ID]
+		if n >= 3 {
+			continue
+		}
+		emit(Finding{Basis: charterBasis, Subject: map[string]string{"unit_id": c.ID},
+			Records: []Record{{File: "units", ID: c.ID, Values: map[string]string{"id": c.ID, "name": c.Name, "kind": c.Kind,
+				"official_members": strconv.Itoa(n)}}},
+			MessageVi: fmt.Sprintf("%s chỉ có %d đảng viên chính thức (chi bộ cần ít nhất 3, %s).", c.Name, n, charterBasis),
+			MessageEn: fmt.Sprintf("%s has %d official members; a party cell needs at least 3.", c.Name, n)})
+	}
+	return nil
+}
+
+// EVAL-15: a party organization rated excellent in a year whose considered
+// subordinates are not all "complete" or better, or fewer than 80 % "good"
+// or better. Considered: the party organizations directly under it on 31
+// December with a party_org rating that year; if none, the members
+// registered in it on 31 December with a party_member rating that year.
+func eval15(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+	orgRatings := map[[2]string]Rating{} // (year, unit) → party_org rating
+	excellent := map[int][]Rating{}
+	err := src.Ratings(ctx, p.AsOf.Time().Year(), func(r Rating) error {
+		if r.SubjectType == "unit" && r.Category == "party_org" {
+			orgRatings[[2]string{strconv.Itoa(r.Year), r.SubjectID}] = r
+			if r.Rating == "excellent" {
+				excellent[r.Year] = append(excellent[r.Year], r)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for year, orgs := range excellent {
+		y, dec31 := strconv.Itoa(year), tochuc.NewDate(year, 12, 31)
+		candidate := map[string]bool{}
+		for _, o := range orgs {
+			candidate[o.SubjectID] = true
+		}
+		subs := map[string][]Rating{} // org → its subordinates' ratings
+		err := src.Units(ctx, dec31, func(u tochuc.Unit) error {
+			if candidate[u.ParentID] && tochuc.IsPartyOrg(u.Kind) {
+				if r, ok := orgRatings[[2]string{y, u.ID}]; ok {
+					subs[u.ParentID] = append(subs[u.ParentID], r)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		registered := map[string]string{} // member → org, for the orgs without rated subordinate organizations
+		err = src.Members(ctx, dec31, func(m Person, evs []tochuc.MembershipEvent) error {
+			if st := tochuc.MembershipAt(evs, dec31, m.Died); st.Member && candidate[st.UnitID] && len(subs[st.UnitID]) == 0 {
+				registered[m.ID] = st.UnitID
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(registered) > 0 {
+			err = src.Ratings(ctx, year, func(r Rating) error {
+				if org, ok := registered[r.SubjectID]; ok && r.SubjectType == "person" && r.Year == year && r.Category == "party_member" {
+					subs[org] = append(subs[org], r)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		set := evalSetOf(year)
+		for _, o := range orgs {
+			rs := subs[o.SubjectID]
+			if len(rs) == 0 {
+				continue
+			}
+			low, good := 0, 0
+			for _, r := range rs {
+				if rank(r.Rating) < rank("complete") {
+					low++
+				}
+				if rank(r.Rating) >= rank("good") {
+					good++
+				}
+			}
+			if low == 0 && good*100 >= 80*len(rs) {
+				continue
+			}
+			f := Finding{Basis: set.basis, Subject: map[string]string{"year": y, "unit_id": o.SubjectID},
+				Records: []Record{ratingRecord(o)},
+				MessageVi: fmt.Sprintf("Năm %s, %s được xếp loại \"%s\" trong khi %d/%d đối tượng cấp dưới được xét đạt \"%s\" trở lên và %d \"%s\" (cần tất cả hoàn thành nhiệm vụ và ít nhất 80%% hoàn thành tốt, %s).",
+					y, o.Name, tochuc.Label("rating", "excellent"), good, len(rs), tochuc.Label("rating", "good"), low,
+					tochuc.Label("rating", "incomplete"), set.basis),
+				MessageEn: fmt.Sprintf("In %s, %s was rated excellent with %d of %d subordinates good or better and %d incomplete.",
+					y, o.SubjectID, good, len(rs), low)}
+			for _, r := range rs {
+				f.Records = append(f.Records, ratingRecord(r))
+			}
+			emit(f)
+		}
+	}
+	return nil
+}

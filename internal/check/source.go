@@ -1,0 +1,67 @@
+package check
+
+import (
+	"context"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Person is what the rules read of a person.
+type Person struct {
+	ID        string
+	Name      string
+	Gender    string
+	Birth     tochuc.Date
+	Died      tochuc.Date
+	CitizenID string
+}
+
+// deadOn reports whether the person has died by d: a dead person holds
+// nothing and is in no finding about d (but those of data quality).
+func (p Person) deadOn(d tochuc.Date) bool { return p.Died != 0 && p.Died <= d }
+
+// PlanRow is a plan held on a date, with its person.
+type PlanRow struct {
+	tochuc.Plan
+	Person Person
+}
+
+// Rating is an evaluation, with its subject's name and, for a person, the
+// day they died (0: alive).
+type Rating struct {
+	tochuc.Evaluation
+	Name string
+	Died tochuc.Date
+}
+
+// PostRow is an assignment held on a date, with its person and the kind of
+// its unit on that date.
+type PostRow struct {
+	tochuc.Assignment
+	Person   Person
+	UnitKind string
+}
+
+// Source streams the records the rules read, as recorded at one time. Each
+// method calls fn once per record; memory stays with the caller's choice.
+type Source interface {
+	// Plans calls fn with every plan held on d (added_on ≤ d < removed_on).
+	Plans(ctx context.Context, d tochuc.Date, fn func(PlanRow) error) error
+	// Posts calls fn with every assignment held on d.
+	Posts(ctx context.Context, d tochuc.Date, fn func(PostRow) error) error
+	// Ratings calls fn with every decided evaluation of a year up to
+	// maxYear, ordered by subject type, subject id, year and category.
+	Ratings(ctx context.Context, maxYear int, fn func(Rating) error) error
+	// Members calls fn, person by person (ordered by id), with each person
+	// who has a membership event on or before d, and their events up to d in
+	// date and row order.
+	Members(ctx context.Context, d tochuc.Date, fn func(Person, []tochuc.MembershipEvent) error) error
+	// Units calls fn with every unit existing on d.
+	Units(ctx context.Context, d tochuc.Date, fn func(tochuc.Unit) error) error
+	// People calls fn with every person, ordered by key: "citizen_id" (those
+	// with one) or "birth_date" (those with one).
+	People(ctx context.Context, key string, fn func(Person) error) error
+	// UnitNames returns the names of units on d (their last name when they
+	// did not exist then), for messages.
+	UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error)
+}
