@@ -30,7 +30,9 @@ func ratingRecord(r Rating) Record {
 }
 
 // goneOn reports whether a rating's subject is a person dead on d.
-func (r Rating) goneOn(d tochuc.Date) bool { return r.SubjectType == "person" && r.Died != 0 && r.Died <= d }
+func (r Rating) goneOn(d tochuc.Date) bool {
+	return r.SubjectType == "person" && r.Died != 0 && r.Died <= d
+}
 
 // EVAL-11: among the evaluations at D of one (year, category, rated_by_id),
 // more rated excellent than ⌊20 × those rated good ÷ 100⌋.

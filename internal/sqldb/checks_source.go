@@ -1,0 +1,158 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/tochuc/tochuc/internal/check"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// The rule checks' records, streamed by SQL (CheckSource):
+// each method reads the rows one rule family needs, joined with what it needs
+// of people and units, in one query, so that memory stays with the rules.
+
+// checkSource streams the records of the rule checks.
+type checkSource struct{ r *Reader }
+
+// CheckSource returns the registry as the rule checks read it.
+func (r *Reader) CheckSource() check.Source { return checkSource{r} }
+
+// personCols are the columns of a person the rules read (table alias pe).
+const personCols = `pe.id, pe.full_name, COALESCE(pe.gender, ''), pe.birth_date, pe.died_on, COALESCE(pe.citizen_id, '')`
+
+func scanPerson(dst *check.Person) []any {
+	return []any{&dst.ID, &dst.Name, &dst.Gender, &dst.Birth, &dst.Died, &dst.CitizenID}
+}
+
+// eachRow runs a query with a context and calls fn for each row.
+func (r *Reader) eachRow(ctx context.Context, q string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := r.q.QueryContext(ctx, r.db.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Plans implements check.Source.
+func (s checkSource) Plans(ctx context.Context, d tochuc.Date, fn func(check.PlanRow) error) error {
+	return s.r.eachRow(ctx, `SELECT p.term, p.unit_id, p.role, p.person_id, p.added_on, p.removed_on, COALESCE(p.removal_reason, ''),
+		COALESCE(p.document_id, ''), `+personCols+` FROM plans p JOIN people pe ON pe.id = p.person_id AND `+s.r.rec.where("pe")+`
+		WHERE `+s.r.rec.where("p")+` AND p.added_on <= ? AND (p.removed_on IS NULL OR p.removed_on > ?)
+		ORDER BY p.term, p.unit_id, p.role, p.person_id`, []any{d, d}, func(rows *sql.Rows) error {
+		var p check.PlanRow
+		if err := rows.Scan(append([]any{&p.Term, &p.UnitID, &p.Role, &p.PersonID, &p.AddedOn, &p.RemovedOn, &p.RemovalReason,
+			&p.DocumentID}, scanPerson(&p.Person)...)...); err != nil {
+			return err
+		}
+		return fn(p)
+	})
+}
+
+// Posts implements check.Source.
+func (s checkSource) Posts(ctx context.Context, d tochuc.Date, fn func(check.PostRow) error) error {
+	return s.r.eachRow(ctx, `SELECT a.person_id, a.unit_id, a.role, COALESCE(a.how, ''), COALESCE(a.document_id, ''), a.valid_from, a.valid_to,
+		COALESCE(u.kind, ''), `+personCols+` FROM assignments a JOIN people pe ON pe.id = a.person_id AND `+s.r.rec.where("pe")+`
+		LEFT JOIN units u ON u.id = a.unit_id AND `+s.r.rec.where("u")+` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
+		WHERE `+s.r.rec.where("a")+` AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?)
+		ORDER BY a.person_id, a.unit_id, a.role, a.valid_from`, []any{d, d, d, d}, func(rows *sql.Rows) error {
+		var a check.PostRow
+		if err := rows.Scan(append([]any{&a.PersonID, &a.UnitID, &a.Role, &a.How, &a.DocumentID, &a.From, &a.To, &a.UnitKind},
+			scanPerson(&a.Person)...)...); err != nil {
+			return err
+		}
+		return fn(a)
+	})
+}
+
+// Ratings implements check.Source.
+func (s checkSource) Ratings(ctx context.Context, maxYear int, fn func(check.Rating) error) error {
+	return s.r.eachRow(ctx, `SELECT e.year, e.subject_type, e.subject_id, e.category, e.rating, COALESCE(e.rated_by_id, ''), e.decided_on,
+		COALESCE(pe.full_name, (SELECT u.name FROM units u WHERE u.id = e.subject_id AND `+s.r.rec.where("u")+`
+			ORDER BY u.valid_from DESC LIMIT 1), ''), pe.died_on
+		FROM evaluations e LEFT JOIN people pe ON e.subject_type = 'person' AND pe.id = e.subject_id AND `+s.r.rec.where("pe")+`
+		WHERE `+s.r.rec.where("e")+` AND e.year <= ?
+		ORDER BY e.subject_type, e.subject_id, e.year, e.category`, []any{maxYear}, func(rows *sql.Rows) error {
+		var x check.Rating
+		if err := rows.Scan(&x.Year, &x.SubjectType, &x.SubjectID, &x.Category, &x.Rating, &x.RatedByID, &x.DecidedOn,
+			&x.Name, &x.Died); err != nil {
+			return err
+		}
+		return fn(x)
+	})
+}
+
+// Members implements check.Source: the events are read in person order and
+// handed over one person at a time.
+func (s checkSource) Members(ctx context.Context, d tochuc.Date, fn func(check.Person, []tochuc.MembershipEvent) error) error {
+	var cur check.Person
+	var evs []tochuc.MembershipEvent
+	flush := func() error {
+		if len(evs) == 0 {
+			return nil
+		}
+		err := fn(cur, evs)
+		evs = nil
+		return err
+	}
+	err := s.r.eachRow(ctx, `SELECT p.event, p.date, COALESCE(p.unit_id, ''), COALESCE(p.status, ''), `+personCols+`
+		FROM party p JOIN people pe ON pe.id = p.person_id AND `+s.r.rec.where("pe")+`
+		WHERE `+s.r.rec.where("p")+` AND p.date <= ? ORDER BY p.person_id, p.date, p.seq`, []any{d}, func(rows *sql.Rows) error {
+		var e tochuc.MembershipEvent
+		var who check.Person
+		if err := rows.Scan(append([]any{&e.Event, &e.Date, &e.UnitID, &e.Status}, scanPerson(&who)...)...); err != nil {
+			return err
+		}
+		if who.ID != cur.ID {
+			if err := flush(); err != nil {
+				return err
+			}
+			cur = who
+		}
+		evs = append(evs, e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+// Units implements check.Source.
+func (s checkSource) Units(ctx context.Context, d tochuc.Date, fn func(tochuc.Unit) error) error {
+	return s.r.eachRow(ctx, `SELECT `+unitColumns+` FROM units WHERE `+s.r.rec.where("")+` AND `+validAt+` ORDER BY id`, []any{d, d},
+		func(rows *sql.Rows) error {
+			u, err := scanUnit(rows)
+			if err != nil {
+				return err
+			}
+			return fn(u)
+		})
+}
+
+// People implements check.Source.
+func (s checkSource) People(ctx context.Context, key string, fn func(check.Person) error) error {
+	col := "pe.birth_date"
+	if key == "citizen_id" {
+		col = "pe.citizen_id"
+	}
+	return s.r.eachRow(ctx, `SELECT `+personCols+` FROM people pe WHERE `+s.r.rec.where("pe")+` AND `+col+` IS NOT NULL
+		ORDER BY `+col+`, pe.id`, nil, func(rows *sql.Rows) error {
+		var p check.Person
+		if err := rows.Scan(scanPerson(&p)...); err != nil {
+			return err
+		}
+		return fn(p)
+	})
+}
+
+// UnitNames implements check.Source.
+func (s checkSource) UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error) {
+	return s.r.UnitNames(ids, d)
+}
