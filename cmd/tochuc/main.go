@@ -37,6 +37,7 @@ func init() {
 		{"import", "nhập gói dữ liệu (thư mục CSV, .zip hoặc .xlsx)", runImport},
 		{"export", "xuất gói dữ liệu (thư mục CSV, .zip hoặc .xlsx)", runExport},
 		{"report", "báo cáo chỉ tiêu thống kê theo ngày", runReport},
+		{"check", "kiểm tra theo quy định (quy hoạch, bổ nhiệm, đánh giá, đảng viên…) vào một ngày", runCheck},
 		{"restructure", "sắp xếp tổ chức: sáp nhập, chia tách, giải thể, đổi tên, chuyển, chuyển loại", runRestructure},
 		{"history", "lịch sử ghi nhận của một bản ghi", runHistory},
 		{"demo", "tạo tỉnh mẫu Bắc Giang (dữ liệu minh họa)", runDemo},

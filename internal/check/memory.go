@@ -128,8 +128,6 @@ func (m *MemorySource) Ratings(_ context.Context, maxYear int, fn func(Rating) e
 		r := Rating{Evaluation: e}
 		if e.SubjectType == "person" {
 			r.Name, r.Died = m.people[e.SubjectID].Name, m.people[e.SubjectID].Died
-		} else if vs := m.units[e.SubjectID]; len(vs) > 0 {
-			r.Name = vs[len(vs)-1].Name
 		}
 		if err := fn(r); err != nil {
 			return err

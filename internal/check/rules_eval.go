@@ -150,6 +150,14 @@ func eval13(ctx context.Context, src Source, p Params, emit func(Finding)) error
 			return err
 		}
 		set := evalSetOf(year)
+		var ids []string
+		for _, a := range heads {
+			ids = append(ids, a.UnitID)
+		}
+		names, err := src.UnitNames(ctx, ids, dec31)
+		if err != nil {
+			return err
+		}
 		for _, a := range heads {
 			u := units[[2]string{y, a.UnitID}]
 			l, ok := leaders[[2]string{y, a.PersonID}]
@@ -159,7 +167,7 @@ func eval13(ctx context.Context, src Source, p Params, emit func(Finding)) error
 			emit(Finding{Basis: set.basis, Subject: map[string]string{"year": y, "unit_id": a.UnitID, "person_id": a.PersonID},
 				Records: []Record{ratingRecord(u), ratingRecord(l), postRecord(a)},
 				MessageVi: fmt.Sprintf("Năm %s, %s, người đứng đầu %s, được xếp loại \"%s\" cao hơn tập thể (\"%s\"): người đứng đầu không được xếp loại cao hơn tập thể mình đứng đầu (%s).",
-					y, l.Name, u.Name, tochuc.Label("rating", l.Rating), tochuc.Label("rating", u.Rating), set.basis),
+					y, l.Name, orUnknown(names[a.UnitID], a.UnitID), tochuc.Label("rating", l.Rating), tochuc.Label("rating", u.Rating), set.basis),
 				MessageEn: fmt.Sprintf("In %s, %s, head of %s, was rated %s, above the unit's %s.", y, l.Name, a.UnitID, l.Rating, u.Rating)})
 		}
 	}
@@ -219,6 +227,13 @@ func eval17(ctx context.Context, src Source, p Params, emit func(Finding)) error
 		}
 		if prev, ok := last[r.Category]; ok && prev.Year == r.Year-1 {
 			set := evalSetOf(r.Year)
+			if r.SubjectType == "unit" {
+				names, err := src.UnitNames(ctx, []string{r.SubjectID}, p.AsOf)
+				if err != nil {
+					return err
+				}
+				r.Name = orUnknown(names[r.SubjectID], r.SubjectID)
+			}
 			emit(Finding{Basis: set.basis,
 				Subject: map[string]string{"year": strconv.Itoa(r.Year), "subject_type": r.SubjectType, "subject_id": r.SubjectID, "category": r.Category},
 				Records: []Record{ratingRecord(prev), ratingRecord(r)},

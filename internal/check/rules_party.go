@@ -132,17 +132,22 @@ func eval15(ctx context.Context, src Source, p Params, emit func(Finding)) error
 	if err != nil {
 		return err
 	}
+	if len(excellent) == 0 {
+		return nil
+	}
+	latest := 0
+	subs := map[[2]string][]Rating{} // (year, org) → its subordinates' ratings
 	for year, orgs := range excellent {
 		y, dec31 := strconv.Itoa(year), tochuc.NewDate(year, 12, 31)
+		latest = max(latest, year)
 		candidate := map[string]bool{}
 		for _, o := range orgs {
 			candidate[o.SubjectID] = true
 		}
-		subs := map[string][]Rating{} // org → its subordinates' ratings
 		err := src.Units(ctx, dec31, func(u tochuc.Unit) error {
 			if candidate[u.ParentID] && tochuc.IsPartyOrg(u.Kind) {
 				if r, ok := orgRatings[[2]string{y, u.ID}]; ok {
-					subs[u.ParentID] = append(subs[u.ParentID], r)
+					subs[[2]string{y, u.ParentID}] = append(subs[[2]string{y, u.ParentID}], r)
 				}
 			}
 			return nil
@@ -150,30 +155,57 @@ func eval15(ctx context.Context, src Source, p Params, emit func(Finding)) error
 		if err != nil {
 			return err
 		}
-		registered := map[string]string{} // member → org, for the orgs without rated subordinate organizations
-		err = src.Members(ctx, dec31, func(m Person, evs []tochuc.MembershipEvent) error {
-			if st := tochuc.MembershipAt(evs, dec31, m.Died); st.Member && candidate[st.UnitID] && len(subs[st.UnitID]) == 0 {
-				registered[m.ID] = st.UnitID
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if len(registered) > 0 {
-			err = src.Ratings(ctx, year, func(r Rating) error {
-				if org, ok := registered[r.SubjectID]; ok && r.SubjectType == "person" && r.Year == year && r.Category == "party_member" {
-					subs[org] = append(subs[org], r)
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		set := evalSetOf(year)
+	}
+	// Orgs without rated subordinate organizations are judged on their
+	// members registered on 31 December who were rated that year.
+	byMembers := map[[2]string]bool{}
+	for year, orgs := range excellent {
 		for _, o := range orgs {
-			rs := subs[o.SubjectID]
+			if k := [2]string{strconv.Itoa(year), o.SubjectID}; len(subs[k]) == 0 {
+				byMembers[k] = true
+			}
+		}
+	}
+	registered := map[[2]string]string{} // (year, member) → org
+	if len(byMembers) > 0 {
+		err = src.Members(ctx, tochuc.NewDate(latest, 12, 31), func(m Person, evs []tochuc.MembershipEvent) error {
+			for year := range excellent {
+				y := strconv.Itoa(year)
+				if st := tochuc.MembershipAt(evs, tochuc.NewDate(year, 12, 31), m.Died); st.Member && byMembers[[2]string{y, st.UnitID}] {
+					registered[[2]string{y, m.ID}] = st.UnitID
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if len(registered) > 0 {
+		err = src.Ratings(ctx, latest, func(r Rating) error {
+			y := strconv.Itoa(r.Year)
+			if org, ok := registered[[2]string{y, r.SubjectID}]; ok && r.SubjectType == "person" && r.Category == "party_member" {
+				subs[[2]string{y, org}] = append(subs[[2]string{y, org}], r)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for year, orgs := range excellent {
+		y := strconv.Itoa(year)
+		set := evalSetOf(year)
+		var ids []string
+		for _, o := range orgs {
+			ids = append(ids, o.SubjectID)
+		}
+		names, err := src.UnitNames(ctx, ids, tochuc.NewDate(year, 12, 31))
+		if err != nil {
+			return err
+		}
+		for _, o := range orgs {
+			rs := subs[[2]string{y, o.SubjectID}]
 			if len(rs) == 0 {
 				continue
 			}
@@ -192,7 +224,7 @@ func eval15(ctx context.Context, src Source, p Params, emit func(Finding)) error
 			f := Finding{Basis: set.basis, Subject: map[string]string{"year": y, "unit_id": o.SubjectID},
 				Records: []Record{ratingRecord(o)},
 				MessageVi: fmt.Sprintf("Năm %s, %s được xếp loại \"%s\" trong khi %d/%d đối tượng cấp dưới được xét đạt \"%s\" trở lên và %d \"%s\" (cần tất cả hoàn thành nhiệm vụ và ít nhất 80%% hoàn thành tốt, %s).",
-					y, o.Name, tochuc.Label("rating", "excellent"), good, len(rs), tochuc.Label("rating", "good"), low,
+					y, orUnknown(names[o.SubjectID], o.SubjectID), tochuc.Label("rating", "excellent"), good, len(rs), tochuc.Label("rating", "good"), low,
 					tochuc.Label("rating", "incomplete"), set.basis),
 				MessageEn: fmt.Sprintf("In %s, %s was rated excellent with %d of %d subordinates good or better and %d incomplete.",
 					y, o.SubjectID, good, len(rs), low)}

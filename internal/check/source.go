@@ -26,8 +26,8 @@ type PlanRow struct {
 	Person Person
 }
 
-// Rating is an evaluation, with its subject's name and, for a person, the
-// day they died (0: alive).
+// Rating is an evaluation, with, for a person, their name and the day they
+// died (0: alive); a unit's name is read when a finding needs it.
 type Rating struct {
 	tochuc.Evaluation
 	Name string

@@ -74,8 +74,7 @@ func (s checkSource) Posts(ctx context.Context, d tochuc.Date, fn func(check.Pos
 // Ratings implements check.Source.
 func (s checkSource) Ratings(ctx context.Context, maxYear int, fn func(check.Rating) error) error {
 	return s.r.eachRow(ctx, `SELECT e.year, e.subject_type, e.subject_id, e.category, e.rating, COALESCE(e.rated_by_id, ''), e.decided_on,
-		COALESCE(pe.full_name, (SELECT u.name FROM units u WHERE u.id = e.subject_id AND `+s.r.rec.where("u")+`
-			ORDER BY u.valid_from DESC LIMIT 1), ''), pe.died_on
+		COALESCE(pe.full_name, ''), pe.died_on
 		FROM evaluations e LEFT JOIN people pe ON e.subject_type = 'person' AND pe.id = e.subject_id AND `+s.r.rec.where("pe")+`
 		WHERE `+s.r.rec.where("e")+` AND e.year <= ?
 		ORDER BY e.subject_type, e.subject_id, e.year, e.category`, []any{maxYear}, func(rows *sql.Rows) error {
