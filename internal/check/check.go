@@ -62,8 +62,20 @@ type Rule struct {
 	Severity string
 	Subject  []string // the subject's keys, in order
 	Title    string   // Vietnamese, for lists
-	// run evaluates the rule at p.AsOf, calling emit for each finding.
-	run func(ctx context.Context, src Source, p Params, emit func(Finding)) error
+	// start prepares the rule's run at p.AsOf: what it does with the rows of
+	// the shared passes, and what it does after them.
+	start func(ctx context.Context, src Source, p Params, emit func(Finding)) *run
+}
+
+// run is one rule at work. The rows of a pass over the plans, posts,
+// ratings or members on the date are read once and handed to every rule
+// that wants them; then each rule finishes (reading more if it must).
+type run struct {
+	plan   func(PlanRow)
+	post   func(PostRow)
+	rating func(Rating)
+	member func(Person, []tochuc.MembershipEvent)
+	finish func() error
 }
 
 // Params select what a check covers.
@@ -78,28 +90,94 @@ func Run(ctx context.Context, src Source, p Params) ([]Finding, error) {
 	if p.AsOf == 0 {
 		return nil, tochuc.Errorf(tochuc.EInvalid, "thiếu ngày kiểm tra")
 	}
-	var out []Finding
 	for _, id := range p.Rules {
 		if _, ok := Lookup(id); !ok {
 			return nil, tochuc.Errorf(tochuc.EInvalid, "không có quy định kiểm tra %q (có: %s)", id, strings.Join(IDs(), ", "))
 		}
 	}
+	var rules []Rule
+	var runs []*run
+	found := map[string][]Finding{}
 	for _, r := range Catalog() {
 		if len(p.Rules) > 0 && !slices.Contains(p.Rules, r.ID) {
 			continue
 		}
-		var found []Finding
-		err := r.run(ctx, src, p, func(f Finding) {
+		r := r
+		rules = append(rules, r)
+		runs = append(runs, r.start(ctx, src, p, func(f Finding) {
 			f.Rule, f.Severity = r.ID, r.Severity
-			found = append(found, f)
-		})
-		if err != nil {
-			return nil, err
+			found[r.ID] = append(found[r.ID], f)
+		}))
+	}
+	if err := passes(ctx, src, p, runs); err != nil {
+		return nil, err
+	}
+	var out []Finding
+	for i, r := range rules {
+		if fin := runs[i].finish; fin != nil {
+			if err := fin(); err != nil {
+				return nil, err
+			}
 		}
-		slices.SortFunc(found, func(a, b Finding) int { return strings.Compare(a.Key(), b.Key()) })
-		out = append(out, found...)
+		fs := found[r.ID]
+		slices.SortFunc(fs, func(a, b Finding) int { return strings.Compare(a.Key(), b.Key()) })
+		out = append(out, fs...)
 	}
 	return out, nil
+}
+
+// passes reads each kind of row once, for the rules that want it.
+func passes(ctx context.Context, src Source, p Params, runs []*run) error {
+	want := func(has func(*run) bool) []*run {
+		var out []*run
+		for _, r := range runs {
+			if has(r) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	if rs := want(func(r *run) bool { return r.plan != nil }); len(rs) > 0 {
+		if err := src.Plans(ctx, p.AsOf, func(x PlanRow) error {
+			for _, r := range rs {
+				r.plan(x)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if rs := want(func(r *run) bool { return r.post != nil }); len(rs) > 0 {
+		if err := src.Posts(ctx, p.AsOf, func(x PostRow) error {
+			for _, r := range rs {
+				r.post(x)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if rs := want(func(r *run) bool { return r.rating != nil }); len(rs) > 0 {
+		if err := src.Ratings(ctx, p.AsOf.Time().Year(), func(x Rating) error {
+			for _, r := range rs {
+				r.rating(x)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if rs := want(func(r *run) bool { return r.member != nil }); len(rs) > 0 {
+		if err := src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
+			for _, r := range rs {
+				r.member(m, evs)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Lookup returns a rule by id.
@@ -125,40 +203,40 @@ func IDs() []string {
 func Catalog() []Rule {
 	return []Rule{
 		{ID: "PLAN-01", Severity: Error, Subject: []string{"term", "unit_id", "role", "person_id"},
-			Title: "Quy hoạch vào chức danh đang đảm nhiệm", run: plan01},
+			Title: "Quy hoạch vào chức danh đang đảm nhiệm", start: plan01},
 		{ID: "PLAN-02", Severity: Error, Subject: []string{"term", "unit_id", "role"},
-			Title: "Quá 3 người trong quy hoạch một chức danh", run: plan02},
+			Title: "Quá 3 người trong quy hoạch một chức danh", start: plan02},
 		{ID: "PLAN-03", Severity: Error, Subject: []string{"term", "person_id"},
-			Title: "Một người quy hoạch quá 3 chức danh", run: plan03},
+			Title: "Một người quy hoạch quá 3 chức danh", start: plan03},
 		{ID: "PLAN-05", Severity: Warning, Subject: []string{"term", "unit_id", "role", "person_id"},
-			Title: "Tuổi khi đưa vào quy hoạch", run: plan05},
+			Title: "Tuổi khi đưa vào quy hoạch", start: plan05},
 		{ID: "APPT-03", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
-			Title: "Tuổi bổ nhiệm lần đầu", run: appt03},
+			Title: "Tuổi bổ nhiệm lần đầu", start: appt03},
 		{ID: "ROT-05", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
-			Title: "Thời gian công tác còn lại khi luân chuyển", run: rot05},
+			Title: "Thời gian công tác còn lại khi luân chuyển", start: rot05},
 		{ID: "APPT-05", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
-			Title: "Đến hạn bổ nhiệm lại", run: appt05},
+			Title: "Đến hạn bổ nhiệm lại", start: appt05},
 		{ID: "RET-01", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
-			Title: "Giữ chức vụ sau tuổi nghỉ hưu", run: ret01},
+			Title: "Giữ chức vụ sau tuổi nghỉ hưu", start: ret01},
 		{ID: "EVAL-11", Severity: Error, Subject: []string{"year", "category", "rated_by_id"},
-			Title: "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ", run: eval11},
+			Title: "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ", start: eval11},
 		{ID: "EVAL-13", Severity: Error, Subject: []string{"year", "unit_id", "person_id"},
-			Title: "Người đứng đầu xếp loại cao hơn tập thể", run: eval13},
+			Title: "Người đứng đầu xếp loại cao hơn tập thể", start: eval13},
 		{ID: "EVAL-14", Severity: Error, Subject: []string{"year", "person_id"},
-			Title: "Xếp loại đảng viên cao hơn xếp loại công chức, viên chức", run: eval14},
+			Title: "Xếp loại đảng viên cao hơn xếp loại công chức, viên chức", start: eval14},
 		{ID: "EVAL-15", Severity: Error, Subject: []string{"year", "unit_id"},
-			Title: "Tổ chức đảng xuất sắc khi cấp dưới chưa đạt", run: eval15},
+			Title: "Tổ chức đảng xuất sắc khi cấp dưới chưa đạt", start: eval15},
 		{ID: "EVAL-17", Severity: Warning, Subject: []string{"year", "subject_type", "subject_id", "category"},
-			Title: "Hai năm liền không hoàn thành nhiệm vụ", run: eval17},
+			Title: "Hai năm liền không hoàn thành nhiệm vụ", start: eval17},
 		{ID: "PM-01", Severity: Error, Subject: []string{"person_id", "date"},
-			Title: "Tuổi khi kết nạp", run: pm01},
+			Title: "Tuổi khi kết nạp", start: pm01},
 		{ID: "PM-06", Severity: Warning, Subject: []string{"person_id"},
-			Title: "Quá hạn xét công nhận đảng viên chính thức", run: pm06},
+			Title: "Quá hạn xét công nhận đảng viên chính thức", start: pm06},
 		{ID: "ORG-01", Severity: Warning, Subject: []string{"unit_id"},
-			Title: "Chi bộ dưới 3 đảng viên chính thức", run: org01},
+			Title: "Chi bộ dưới 3 đảng viên chính thức", start: org01},
 		{ID: "DQ-01", Severity: Error, Subject: []string{"citizen_id"},
-			Title: "Trùng số căn cước", run: dq01},
+			Title: "Trùng số căn cước", start: dq01},
 		{ID: "DQ-02", Severity: Warning, Subject: []string{"folded_name", "birth_date"},
-			Title: "Có thể trùng người (cùng họ tên, ngày sinh)", run: dq02},
+			Title: "Có thể trùng người (cùng họ tên, ngày sinh)", start: dq02},
 	}
 }

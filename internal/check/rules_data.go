@@ -19,7 +19,11 @@ func personRecord(p Person) Record {
 }
 
 // DQ-01: two or more persons share a non-empty citizen id.
-func dq01(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+func dq01(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
+	return &run{finish: func() error { return dq01People(ctx, src, emit) }}
+}
+
+func dq01People(ctx context.Context, src Source, emit func(Finding)) error {
 	var group []Person
 	flush := func() {
 		if len(group) > 1 {
@@ -48,7 +52,11 @@ func dq01(ctx context.Context, src Source, p Params, emit func(Finding)) error {
 }
 
 // DQ-02: two or more persons with a birth date share it and their folded name.
-func dq02(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+func dq02(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
+	return &run{finish: func() error { return dq02People(ctx, src, emit) }}
+}
+
+func dq02People(ctx context.Context, src Source, emit func(Finding)) error {
 	var day []Person // the persons born on one day
 	flush := func() {
 		byName := map[string][]Person{}

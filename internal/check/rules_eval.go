@@ -36,58 +36,62 @@ func (r Rating) goneOn(d tochuc.Date) bool {
 
 // EVAL-11: among the evaluations at D of one (year, category, rated_by_id),
 // more rated excellent than ⌊20 × those rated good ÷ 100⌋.
-func eval11(ctx context.Context, src Source, p Params, emit func(Finding)) error {
-	type group struct {
-		excellent, good int
-		rows            []Rating
+func eval11(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
+	groups := map[[3]string]*quotaGroup{}
+	return &run{
+		rating: func(r Rating) {
+			k := [3]string{strconv.Itoa(r.Year), r.Category, r.RatedByID}
+			g := groups[k]
+			if g == nil {
+				g = &quotaGroup{}
+				groups[k] = g
+			}
+			switch r.Rating {
+			case "excellent":
+				g.excellent++
+				g.rows = append(g.rows, r)
+			case "good":
+				g.good++
+			}
+		},
+		finish: func() error {
+			var ids []string
+			for k, g := range groups {
+				if g.excellent > 0 {
+					ids = append(ids, k[2])
+				}
+			}
+			names, err := src.UnitNames(ctx, ids, p.AsOf)
+			if err != nil {
+				return err
+			}
+			for k, g := range groups {
+				y, _ := strconv.Atoi(k[0])
+				set := evalSetOf(y)
+				limit := set.quotaPercent * g.good / 100
+				if g.excellent <= limit {
+					continue
+				}
+				f := Finding{Basis: set.basis, Subject: map[string]string{"year": k[0], "category": k[1], "rated_by_id": k[2]},
+					MessageVi: fmt.Sprintf("Năm %s, %s xếp loại %d %s \"%s\" trong khi %d được \"%s\": tối đa %d (%d%% số hoàn thành tốt, %s).",
+						k[0], orUnknown(names[k[2]], k[2]), g.excellent, tochuc.Label("category", k[1]), tochuc.Label("rating", "excellent"),
+						g.good, tochuc.Label("rating", "good"), limit, set.quotaPercent, set.basis),
+					MessageEn: fmt.Sprintf("In %s, %s rated %d %s excellent with %d good: at most %d (%d%% of good).",
+						k[0], k[2], g.excellent, k[1], g.good, limit, set.quotaPercent)}
+				for _, r := range g.rows {
+					f.Records = append(f.Records, ratingRecord(r))
+				}
+				emit(f)
+			}
+			return nil
+		},
 	}
-	groups := map[[3]string]*group{}
-	err := src.Ratings(ctx, p.AsOf.Time().Year(), func(r Rating) error {
-		k := [3]string{strconv.Itoa(r.Year), r.Category, r.RatedByID}
-		g := groups[k]
-		if g == nil {
-			g = &group{}
-			groups[k] = g
-		}
-		switch r.Rating {
-		case "excellent":
-			g.excellent++
-			g.rows = append(g.rows, r)
-		case "good":
-			g.good++
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	var ids []string
-	for k := range groups {
-		ids = append(ids, k[2])
-	}
-	names, err := src.UnitNames(ctx, ids, p.AsOf)
-	if err != nil {
-		return err
-	}
-	for k, g := range groups {
-		y, _ := strconv.Atoi(k[0])
-		set := evalSetOf(y)
-		limit := set.quotaPercent * g.good / 100
-		if g.excellent <= limit {
-			continue
-		}
-		f := Finding{Basis: set.basis, Subject: map[string]string{"year": k[0], "category": k[1], "rated_by_id": k[2]},
-			MessageVi: fmt.Sprintf("Năm %s, %s xếp loại %d %s \"%s\" trong khi %d được \"%s\": tối đa %d (%d%% số hoàn thành tốt, %s).",
-				k[0], orUnknown(names[k[2]], k[2]), g.excellent, tochuc.Label("category", k[1]), tochuc.Label("rating", "excellent"),
-				g.good, tochuc.Label("rating", "good"), limit, set.quotaPercent, set.basis),
-			MessageEn: fmt.Sprintf("In %s, %s rated %d %s excellent with %d good: at most %d (%d%% of good).",
-				k[0], k[2], g.excellent, k[1], g.good, limit, set.quotaPercent)}
-		for _, r := range g.rows {
-			f.Records = append(f.Records, ratingRecord(r))
-		}
-		emit(f)
-	}
-	return nil
+}
+
+// quotaGroup counts the ratings of one (year, category, rated_by_id).
+type quotaGroup struct {
+	excellent, good int
+	rows            []Rating // those rated excellent
 }
 
 func orUnknown(name, id string) string {
@@ -115,11 +119,11 @@ func headRole(kind string) string {
 
 // EVAL-13: a unit rated (party_org or collective) in a year whose head on 31
 // December had a leader rating that year ranked above the unit's lowest.
-func eval13(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+func eval13(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	units := map[[2]string]Rating{}   // (year, unit) → its lowest rating
 	leaders := map[[2]string]Rating{} // (year, person) → leader rating
 	years := map[int]bool{}
-	err := src.Ratings(ctx, p.AsOf.Time().Year(), func(r Rating) error {
+	return &run{rating: func(r Rating) {
 		y := strconv.Itoa(r.Year)
 		switch {
 		case r.SubjectType == "unit" && (r.Category == "party_org" || r.Category == "collective"):
@@ -131,11 +135,11 @@ func eval13(ctx context.Context, src Source, p Params, emit func(Finding)) error
 		case r.SubjectType == "person" && r.Category == "leader" && !r.goneOn(p.AsOf):
 			leaders[[2]string{y, r.SubjectID}] = r
 		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
+	}, finish: func() error { return eval13Heads(ctx, src, emit, units, leaders, years) }}
+}
+
+// eval13Heads compares each rated unit's head on 31 December with the unit.
+func eval13Heads(ctx context.Context, src Source, emit func(Finding), units, leaders map[[2]string]Rating, years map[int]bool) error {
 	for year := range years {
 		y := strconv.Itoa(year)
 		dec31 := tochuc.NewDate(year, 12, 31)
@@ -176,7 +180,7 @@ func eval13(ctx context.Context, src Source, p Params, emit func(Finding)) error
 
 // EVAL-14: a person rated excellent as a party member in a year and below
 // excellent as a civil servant that year.
-func eval14(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+func eval14(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	var member, servant *Rating
 	var cur [2]string
 	flush := func() {
@@ -190,9 +194,9 @@ func eval14(ctx context.Context, src Source, p Params, emit func(Finding)) error
 		}
 		member, servant = nil, nil
 	}
-	err := src.Ratings(ctx, p.AsOf.Time().Year(), func(r Rating) error {
+	return &run{rating: func(r Rating) {
 		if r.SubjectType != "person" || r.goneOn(p.AsOf) {
-			return nil
+			return
 		}
 		k := [2]string{strconv.Itoa(r.Year), r.SubjectID}
 		if k != cur {
@@ -205,43 +209,55 @@ func eval14(ctx context.Context, src Source, p Params, emit func(Finding)) error
 		case "civil_servant":
 			servant = &r
 		}
-		return nil
-	})
-	flush()
-	return err
+	}, finish: func() error { flush(); return nil }}
 }
 
 // EVAL-17: a subject rated incomplete in one category in a year and the year before.
-func eval17(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+func eval17(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	var subject string
 	last := map[string]Rating{} // category → the subject's latest incomplete rating
-	return src.Ratings(ctx, p.AsOf.Time().Year(), func(r Rating) error {
-		if r.goneOn(p.AsOf) {
-			return nil
-		}
-		if s := r.SubjectType + "\x00" + r.SubjectID; s != subject {
-			subject, last = s, map[string]Rating{}
-		}
-		if r.Rating != "incomplete" {
-			return nil
-		}
-		if prev, ok := last[r.Category]; ok && prev.Year == r.Year-1 {
-			set := evalSetOf(r.Year)
-			if r.SubjectType == "unit" {
-				names, err := src.UnitNames(ctx, []string{r.SubjectID}, p.AsOf)
-				if err != nil {
-					return err
-				}
-				r.Name = orUnknown(names[r.SubjectID], r.SubjectID)
+	var pairs [][2]Rating
+	return &run{
+		rating: func(r Rating) {
+			if r.goneOn(p.AsOf) {
+				return
 			}
-			emit(Finding{Basis: set.basis,
-				Subject: map[string]string{"year": strconv.Itoa(r.Year), "subject_type": r.SubjectType, "subject_id": r.SubjectID, "category": r.Category},
-				Records: []Record{ratingRecord(prev), ratingRecord(r)},
-				MessageVi: fmt.Sprintf("%s bị xếp loại \"%s\" (%s) hai năm liền %d và %d (%s).",
-					r.Name, tochuc.Label("rating", "incomplete"), tochuc.Label("category", r.Category), r.Year-1, r.Year, set.basis),
-				MessageEn: fmt.Sprintf("%s was rated incomplete (%s) in %d and %d.", r.Name, r.Category, r.Year-1, r.Year)})
-		}
-		last[r.Category] = r
-		return nil
-	})
+			if s := r.SubjectType + "\x00" + r.SubjectID; s != subject {
+				subject, last = s, map[string]Rating{}
+			}
+			if r.Rating != "incomplete" {
+				return
+			}
+			if prev, ok := last[r.Category]; ok && prev.Year == r.Year-1 {
+				pairs = append(pairs, [2]Rating{prev, r})
+			}
+			last[r.Category] = r
+		},
+		finish: func() error {
+			var ids []string
+			for _, pr := range pairs {
+				if pr[1].SubjectType == "unit" {
+					ids = append(ids, pr[1].SubjectID)
+				}
+			}
+			names, err := src.UnitNames(ctx, ids, p.AsOf)
+			if err != nil {
+				return err
+			}
+			for _, pr := range pairs {
+				prev, r := pr[0], pr[1]
+				if r.SubjectType == "unit" {
+					r.Name = orUnknown(names[r.SubjectID], r.SubjectID)
+				}
+				set := evalSetOf(r.Year)
+				emit(Finding{Basis: set.basis,
+					Subject: map[string]string{"year": strconv.Itoa(r.Year), "subject_type": r.SubjectType, "subject_id": r.SubjectID, "category": r.Category},
+					Records: []Record{ratingRecord(prev), ratingRecord(r)},
+					MessageVi: fmt.Sprintf("%s bị xếp loại \"%s\" (%s) hai năm liền %d và %d (%s).",
+						r.Name, tochuc.Label("rating", "incomplete"), tochuc.Label("category", r.Category), r.Year-1, r.Year, set.basis),
+					MessageEn: fmt.Sprintf("%s was rated incomplete (%s) in %d and %d.", r.Name, r.Category, r.Year-1, r.Year)})
+			}
+			return nil
+		},
+	}
 }

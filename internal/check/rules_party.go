@@ -15,10 +15,10 @@ func eventRecord(p Person, e tochuc.MembershipEvent) Record {
 
 // PM-01: an admission on a date when the person was under 18 or over 60
 // (the date after birth + 60 years).
-func pm01(ctx context.Context, src Source, p Params, emit func(Finding)) error {
-	return src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
+func pm01(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
+	return &run{member: func(m Person, evs []tochuc.MembershipEvent) {
 		if m.Birth == 0 || m.deadOn(p.AsOf) {
-			return nil
+			return
 		}
 		for _, e := range evs {
 			if e.Event != tochuc.EventAdmitted {
@@ -40,18 +40,17 @@ func pm01(ctx context.Context, src Source, p Params, emit func(Finding)) error {
 					m.Name, e.Date.Vietnamese(), age, limit, m.Birth.Vietnamese(), set.basis),
 				MessageEn: fmt.Sprintf("%s was admitted on %s aged %d (born %s): admission is from 18 to 60.", m.Name, e.Date, age, m.Birth)})
 		}
-		return nil
-	})
+	}}
 }
 
 // PM-06: a probationary member at D admitted on A, with D after
 // (A + 12 months) + 30 working days: the decision on recognition is overdue.
-func pm06(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+func pm06(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	set := setOn(membershipSets, p.AsOf)
-	return src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
+	return &run{member: func(m Person, evs []tochuc.MembershipEvent) {
 		st := tochuc.MembershipAt(evs, p.AsOf, m.Died)
 		if !st.Member || !st.Probationary {
-			return nil
+			return
 		}
 		var admitted *tochuc.MembershipEvent
 		for i, e := range evs {
@@ -60,56 +59,48 @@ func pm06(ctx context.Context, src Source, p Params, emit func(Finding)) error {
 			}
 		}
 		if admitted == nil {
-			return nil
+			return
 		}
 		due := tochuc.AddMonths(admitted.Date, set.probationMonths)
 		deadline := tochuc.AddWorkingDays(due, set.decisionDays)
 		if p.AsOf <= deadline {
-			return nil
+			return
 		}
 		emit(Finding{Basis: set.basis, Subject: map[string]string{"person_id": m.ID}, Records: []Record{eventRecord(m, *admitted)},
 			MessageVi: fmt.Sprintf("%s là đảng viên dự bị từ ngày %s: hết %d tháng dự bị ngày %s, quá %d ngày làm việc (đến ngày %s) mà chưa xét công nhận chính thức (%s).",
 				m.Name, admitted.Date.Vietnamese(), set.probationMonths, due.Vietnamese(), set.decisionDays, deadline.Vietnamese(), set.basis),
 			MessageEn: fmt.Sprintf("%s has been a probationary member since %s: the recognition decision was due by %s.", m.Name, admitted.Date, deadline)})
-		return nil
-	})
+	}}
 }
 
 // ORG-01: a party cell (grassroots or under a committee) existing at D with
 // fewer than 3 official members registered in it at D.
-func org01(ctx context.Context, src Source, p Params, emit func(Finding)) error {
-	var cells []tochuc.Unit
-	err := src.Units(ctx, p.AsOf, func(u tochuc.Unit) error {
-		if u.Kind == "party_grassroots_cell" || u.Kind == "party_cell" {
-			cells = append(cells, u)
-		}
-		return nil
-	})
-	if err != nil || len(cells) == 0 {
-		return err
-	}
+func org01(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	official := map[string]int{}
-	err = src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
-		if st := tochuc.MembershipAt(evs, p.AsOf, m.Died); st.Member && !st.Probationary {
-			official[st.UnitID]++
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+	return &run{
+		member: func(m Person, evs []tochuc.MembershipEvent) {
+			if st := tochuc.MembershipAt(evs, p.AsOf, m.Died); st.Member && !st.Probationary {
+				official[st.UnitID]++
+			}
+		},
+		finish: func() error {
+			return src.Units(ctx, p.AsOf, func(c tochuc.Unit) error {
+				if c.Kind != "party_grassroots_cell" && c.Kind != "party_cell" {
+					return nil
+				}
+				n := official[c.ID]
+				if n >= 3 {
+					return nil
+				}
+				emit(Finding{Basis: charterBasis, Subject: map[string]string{"unit_id": c.ID},
+					Records: []Record{{File: "units", ID: c.ID, Values: map[string]string{"id": c.ID, "name": c.Name, "kind": c.Kind,
+						"official_members": strconv.Itoa(n)}}},
+					MessageVi: fmt.Sprintf("%s chỉ có %d đảng viên chính thức (chi bộ cần ít nhất 3, %s).", c.Name, n, charterBasis),
+					MessageEn: fmt.Sprintf("%s has %d official members; a party cell needs at least 3.", c.Name, n)})
+				return nil
+			})
+		},
 	}
-	for _, c := range cells {
-		n := official[c.ID]
-		if n >= 3 {
-			continue
-		}
-		emit(Finding{Basis: charterBasis, Subject: map[string]string{"unit_id": c.ID},
-			Records: []Record{{File: "units", ID: c.ID, Values: map[string]string{"id": c.ID, "name": c.Name, "kind": c.Kind,
-				"official_members": strconv.Itoa(n)}}},
-			MessageVi: fmt.Sprintf("%s chỉ có %d đảng viên chính thức (chi bộ cần ít nhất 3, %s).", c.Name, n, charterBasis),
-			MessageEn: fmt.Sprintf("%s has %d official members; a party cell needs at least 3.", c.Name, n)})
-	}
-	return nil
 }
 
 // EVAL-15: a party organization rated excellent in a year whose considered
@@ -117,21 +108,26 @@ func org01(ctx context.Context, src Source, p Params, emit func(Finding)) error 
 // or better. Considered: the party organizations directly under it on 31
 // December with a party_org rating that year; if none, the members
 // registered in it on 31 December with a party_member rating that year.
-func eval15(ctx context.Context, src Source, p Params, emit func(Finding)) error {
+func eval15(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	orgRatings := map[[2]string]Rating{} // (year, unit) → party_org rating
 	excellent := map[int][]Rating{}
-	err := src.Ratings(ctx, p.AsOf.Time().Year(), func(r Rating) error {
-		if r.SubjectType == "unit" && r.Category == "party_org" {
-			orgRatings[[2]string{strconv.Itoa(r.Year), r.SubjectID}] = r
-			if r.Rating == "excellent" {
-				excellent[r.Year] = append(excellent[r.Year], r)
+	return &run{
+		rating: func(r Rating) {
+			if r.SubjectType == "unit" && r.Category == "party_org" {
+				orgRatings[[2]string{strconv.Itoa(r.Year), r.SubjectID}] = r
+				if r.Rating == "excellent" {
+					excellent[r.Year] = append(excellent[r.Year], r)
+				}
 			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+		},
+		finish: func() error { return eval15Subordinates(ctx, src, emit, orgRatings, excellent) },
 	}
+}
+
+// eval15Subordinates judges each organization rated excellent on its
+// subordinates of the year.
+func eval15Subordinates(ctx context.Context, src Source, emit func(Finding), orgRatings map[[2]string]Rating, excellent map[int][]Rating) error {
+	var err error
 	if len(excellent) == 0 {
 		return nil
 	}
