@@ -67,14 +67,13 @@ type Rule struct {
 	start func(ctx context.Context, src Source, p Params, emit func(Finding)) *run
 }
 
-// run is one rule at work. The rows of a pass over the plans, posts,
-// ratings or members on the date are read once and handed to every rule
-// that wants them; then each rule finishes (reading more if it must).
+// run is one rule at work. The rows of a pass over the plans, posts or
+// ratings on the date are read once and handed to every rule that wants
+// them; then each rule finishes (reading more if it must).
 type run struct {
 	plan   func(PlanRow)
 	post   func(PostRow)
 	rating func(Rating)
-	member func(Person, []tochuc.MembershipEvent)
 	finish func() error
 }
 
@@ -161,16 +160,6 @@ func passes(ctx context.Context, src Source, p Params, runs []*run) error {
 		if err := src.Ratings(ctx, p.AsOf.Time().Year(), func(x Rating) error {
 			for _, r := range rs {
 				r.rating(x)
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-	}
-	if rs := want(func(r *run) bool { return r.member != nil }); len(rs) > 0 {
-		if err := src.Members(ctx, p.AsOf, func(m Person, evs []tochuc.MembershipEvent) error {
-			for _, r := range rs {
-				r.member(m, evs)
 			}
 			return nil
 		}); err != nil {

@@ -119,6 +119,26 @@ func (m *MemorySource) Posts(_ context.Context, d tochuc.Date, fn func(PostRow) 
 	return nil
 }
 
+// PostsIn implements Source.
+func (m *MemorySource) PostsIn(ctx context.Context, d tochuc.Date, units []string, fn func(PostRow) error) error {
+	return m.Posts(ctx, d, func(a PostRow) error {
+		if slices.Contains(units, a.UnitID) {
+			return fn(a)
+		}
+		return nil
+	})
+}
+
+// Children implements Source.
+func (m *MemorySource) Children(ctx context.Context, d tochuc.Date, parents []string, fn func(tochuc.Unit) error) error {
+	return m.Units(ctx, d, func(u tochuc.Unit) error {
+		if slices.Contains(parents, u.ParentID) {
+			return fn(u)
+		}
+		return nil
+	})
+}
+
 // Ratings implements Source.
 func (m *MemorySource) Ratings(_ context.Context, maxYear int, fn func(Rating) error) error {
 	for _, e := range m.ratings {
@@ -136,8 +156,8 @@ func (m *MemorySource) Ratings(_ context.Context, maxYear int, fn func(Rating) e
 	return nil
 }
 
-// Members implements Source.
-func (m *MemorySource) Members(_ context.Context, d tochuc.Date, fn func(Person, []tochuc.MembershipEvent) error) error {
+// members calls fn with each person who has events on or before d, and those events.
+func (m *MemorySource) members(d tochuc.Date, fn func(Person, []tochuc.MembershipEvent) error) error {
 	ids := make([]string, 0, len(m.events))
 	for id := range m.events {
 		ids = append(ids, id)
@@ -158,6 +178,58 @@ func (m *MemorySource) Members(_ context.Context, d tochuc.Date, fn func(Person,
 		}
 	}
 	return nil
+}
+
+// Admissions implements Source.
+func (m *MemorySource) Admissions(_ context.Context, d tochuc.Date, fn func(Person, tochuc.Date) error) error {
+	return m.members(d, func(p Person, evs []tochuc.MembershipEvent) error {
+		for _, e := range evs {
+			if e.Event == tochuc.EventAdmitted {
+				if err := fn(p, e.Date); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// Probationers implements Source.
+func (m *MemorySource) Probationers(_ context.Context, d tochuc.Date, fn func(Person, tochuc.Date) error) error {
+	return m.members(d, func(p Person, evs []tochuc.MembershipEvent) error {
+		if st := tochuc.MembershipAt(evs, d, p.Died); !st.Member || !st.Probationary {
+			return nil
+		}
+		var admitted tochuc.Date
+		for _, e := range evs {
+			if e.Event == tochuc.EventAdmitted {
+				admitted = e.Date
+			}
+		}
+		return fn(p, admitted)
+	})
+}
+
+// OfficialMembers implements Source.
+func (m *MemorySource) OfficialMembers(_ context.Context, d tochuc.Date) (map[string]int, error) {
+	out := map[string]int{}
+	err := m.members(d, func(p Person, evs []tochuc.MembershipEvent) error {
+		if st := tochuc.MembershipAt(evs, d, p.Died); st.Member && !st.Probationary {
+			out[st.UnitID]++
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MembersIn implements Source.
+func (m *MemorySource) MembersIn(_ context.Context, d tochuc.Date, units []string, fn func(string, string) error) error {
+	return m.members(d, func(p Person, evs []tochuc.MembershipEvent) error {
+		if st := tochuc.MembershipAt(evs, d, p.Died); st.Member && slices.Contains(units, st.UnitID) {
+			return fn(p.ID, st.UnitID)
+		}
+		return nil
+	})
 }
 
 // Units implements Source.
@@ -214,3 +286,5 @@ func (m *MemorySource) UnitNames(_ context.Context, ids []string, d tochuc.Date)
 	}
 	return out, nil
 }
+
+var _ Source = (*MemorySource)(nil)

@@ -144,8 +144,14 @@ func eval13Heads(ctx context.Context, src Source, emit func(Finding), units, lea
 		y := strconv.Itoa(year)
 		dec31 := tochuc.NewDate(year, 12, 31)
 		var heads []PostRow
-		err := src.Posts(ctx, dec31, func(a PostRow) error {
-			if _, rated := units[[2]string{y, a.UnitID}]; rated && a.Role == headRole(a.UnitKind) {
+		var rated []string
+		for k := range units {
+			if k[0] == y {
+				rated = append(rated, k[1])
+			}
+		}
+		err := src.PostsIn(ctx, dec31, rated, func(a PostRow) error {
+			if a.Role == headRole(a.UnitKind) {
 				heads = append(heads, a)
 			}
 			return nil

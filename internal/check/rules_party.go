@@ -16,30 +16,29 @@ func eventRecord(p Person, e tochuc.MembershipEvent) Record {
 // PM-01: an admission on a date when the person was under 18 or over 60
 // (the date after birth + 60 years).
 func pm01(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
-	return &run{member: func(m Person, evs []tochuc.MembershipEvent) {
-		if m.Birth == 0 || m.deadOn(p.AsOf) {
-			return
-		}
-		for _, e := range evs {
-			if e.Event != tochuc.EventAdmitted {
-				continue
+	return &run{finish: func() error {
+		return src.Admissions(ctx, p.AsOf, func(m Person, date tochuc.Date) error {
+			if m.Birth == 0 || m.deadOn(p.AsOf) {
+				return nil
 			}
-			set := setOn(membershipSets, e.Date)
-			age := tochuc.AgeOn(m.Birth, e.Date)
-			young, old := age < set.minAge, e.Date > tochuc.AddYears(m.Birth, set.maxAge)
+			set := setOn(membershipSets, date)
+			age := tochuc.AgeOn(m.Birth, date)
+			young, old := age < set.minAge, date > tochuc.AddYears(m.Birth, set.maxAge)
 			if !young && !old {
-				continue
+				return nil
 			}
 			limit := fmt.Sprintf("chưa đủ %d tuổi", set.minAge)
 			if old {
 				limit = fmt.Sprintf("quá %d tuổi", set.maxAge)
 			}
-			emit(Finding{Basis: set.basis, Subject: map[string]string{"person_id": m.ID, "date": e.Date.String()},
+			e := tochuc.MembershipEvent{Event: tochuc.EventAdmitted, Date: date}
+			emit(Finding{Basis: set.basis, Subject: map[string]string{"person_id": m.ID, "date": date.String()},
 				Records: []Record{eventRecord(m, e)},
 				MessageVi: fmt.Sprintf("%s được kết nạp vào Đảng ngày %s khi %d tuổi (%s; sinh ngày %s; %s).",
-					m.Name, e.Date.Vietnamese(), age, limit, m.Birth.Vietnamese(), set.basis),
-				MessageEn: fmt.Sprintf("%s was admitted on %s aged %d (born %s): admission is from 18 to 60.", m.Name, e.Date, age, m.Birth)})
-		}
+					m.Name, date.Vietnamese(), age, limit, m.Birth.Vietnamese(), set.basis),
+				MessageEn: fmt.Sprintf("%s was admitted on %s aged %d (born %s): admission is from 18 to 60.", m.Name, date, age, m.Birth)})
+			return nil
+		})
 	}}
 }
 
@@ -47,60 +46,50 @@ func pm01(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 // (A + 12 months) + 30 working days: the decision on recognition is overdue.
 func pm06(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	set := setOn(membershipSets, p.AsOf)
-	return &run{member: func(m Person, evs []tochuc.MembershipEvent) {
-		st := tochuc.MembershipAt(evs, p.AsOf, m.Died)
-		if !st.Member || !st.Probationary {
-			return
-		}
-		var admitted *tochuc.MembershipEvent
-		for i, e := range evs {
-			if e.Event == tochuc.EventAdmitted {
-				admitted = &evs[i]
+	return &run{finish: func() error {
+		return src.Probationers(ctx, p.AsOf, func(m Person, admitted tochuc.Date) error {
+			if admitted == 0 {
+				return nil
 			}
-		}
-		if admitted == nil {
-			return
-		}
-		due := tochuc.AddMonths(admitted.Date, set.probationMonths)
-		deadline := tochuc.AddWorkingDays(due, set.decisionDays)
-		if p.AsOf <= deadline {
-			return
-		}
-		emit(Finding{Basis: set.basis, Subject: map[string]string{"person_id": m.ID}, Records: []Record{eventRecord(m, *admitted)},
-			MessageVi: fmt.Sprintf("%s là đảng viên dự bị từ ngày %s: hết %d tháng dự bị ngày %s, quá %d ngày làm việc (đến ngày %s) mà chưa xét công nhận chính thức (%s).",
-				m.Name, admitted.Date.Vietnamese(), set.probationMonths, due.Vietnamese(), set.decisionDays, deadline.Vietnamese(), set.basis),
-			MessageEn: fmt.Sprintf("%s has been a probationary member since %s: the recognition decision was due by %s.", m.Name, admitted.Date, deadline)})
+			due := tochuc.AddMonths(admitted, set.probationMonths)
+			deadline := tochuc.AddWorkingDays(due, set.decisionDays)
+			if p.AsOf <= deadline {
+				return nil
+			}
+			e := tochuc.MembershipEvent{Event: tochuc.EventAdmitted, Date: admitted}
+			emit(Finding{Basis: set.basis, Subject: map[string]string{"person_id": m.ID}, Records: []Record{eventRecord(m, e)},
+				MessageVi: fmt.Sprintf("%s là đảng viên dự bị từ ngày %s: hết %d tháng dự bị ngày %s, quá %d ngày làm việc (đến ngày %s) mà chưa xét công nhận chính thức (%s).",
+					m.Name, admitted.Vietnamese(), set.probationMonths, due.Vietnamese(), set.decisionDays, deadline.Vietnamese(), set.basis),
+				MessageEn: fmt.Sprintf("%s has been a probationary member since %s: the recognition decision was due by %s.", m.Name, admitted, deadline)})
+			return nil
+		})
 	}}
 }
 
 // ORG-01: a party cell (grassroots or under a committee) existing at D with
 // fewer than 3 official members registered in it at D.
 func org01(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
-	official := map[string]int{}
-	return &run{
-		member: func(m Person, evs []tochuc.MembershipEvent) {
-			if st := tochuc.MembershipAt(evs, p.AsOf, m.Died); st.Member && !st.Probationary {
-				official[st.UnitID]++
-			}
-		},
-		finish: func() error {
-			return src.Units(ctx, p.AsOf, func(c tochuc.Unit) error {
-				if c.Kind != "party_grassroots_cell" && c.Kind != "party_cell" {
-					return nil
-				}
-				n := official[c.ID]
-				if n >= 3 {
-					return nil
-				}
-				emit(Finding{Basis: charterBasis, Subject: map[string]string{"unit_id": c.ID},
-					Records: []Record{{File: "units", ID: c.ID, Values: map[string]string{"id": c.ID, "name": c.Name, "kind": c.Kind,
-						"official_members": strconv.Itoa(n)}}},
-					MessageVi: fmt.Sprintf("%s chỉ có %d đảng viên chính thức (chi bộ cần ít nhất 3, %s).", c.Name, n, charterBasis),
-					MessageEn: fmt.Sprintf("%s has %d official members; a party cell needs at least 3.", c.Name, n)})
+	return &run{finish: func() error {
+		official, err := src.OfficialMembers(ctx, p.AsOf)
+		if err != nil {
+			return err
+		}
+		return src.Units(ctx, p.AsOf, func(c tochuc.Unit) error {
+			if c.Kind != "party_grassroots_cell" && c.Kind != "party_cell" {
 				return nil
-			})
-		},
-	}
+			}
+			n := official[c.ID]
+			if n >= 3 {
+				return nil
+			}
+			emit(Finding{Basis: charterBasis, Subject: map[string]string{"unit_id": c.ID},
+				Records: []Record{{File: "units", ID: c.ID, Values: map[string]string{"id": c.ID, "name": c.Name, "kind": c.Kind,
+					"official_members": strconv.Itoa(n)}}},
+				MessageVi: fmt.Sprintf("%s chỉ có %d đảng viên chính thức (chi bộ cần ít nhất 3, %s).", c.Name, n, charterBasis),
+				MessageEn: fmt.Sprintf("%s has %d official members; a party cell needs at least 3.", c.Name, n)})
+			return nil
+		})
+	}}
 }
 
 // EVAL-15: a party organization rated excellent in a year whose considered
@@ -140,8 +129,12 @@ func eval15Subordinates(ctx context.Context, src Source, emit func(Finding), org
 		for _, o := range orgs {
 			candidate[o.SubjectID] = true
 		}
-		err := src.Units(ctx, dec31, func(u tochuc.Unit) error {
-			if candidate[u.ParentID] && tochuc.IsPartyOrg(u.Kind) {
+		var parents []string
+		for id := range candidate {
+			parents = append(parents, id)
+		}
+		err := src.Children(ctx, dec31, parents, func(u tochuc.Unit) error {
+			if tochuc.IsPartyOrg(u.Kind) {
 				if r, ok := orgRatings[[2]string{y, u.ID}]; ok {
 					subs[[2]string{y, u.ParentID}] = append(subs[[2]string{y, u.ParentID}], r)
 				}
@@ -163,14 +156,19 @@ func eval15Subordinates(ctx context.Context, src Source, emit func(Finding), org
 		}
 	}
 	registered := map[[2]string]string{} // (year, member) → org
-	if len(byMembers) > 0 {
-		err = src.Members(ctx, tochuc.NewDate(latest, 12, 31), func(m Person, evs []tochuc.MembershipEvent) error {
-			for year := range excellent {
-				y := strconv.Itoa(year)
-				if st := tochuc.MembershipAt(evs, tochuc.NewDate(year, 12, 31), m.Died); st.Member && byMembers[[2]string{y, st.UnitID}] {
-					registered[[2]string{y, m.ID}] = st.UnitID
-				}
+	for year := range excellent {
+		y := strconv.Itoa(year)
+		var units []string
+		for k := range byMembers {
+			if k[0] == y {
+				units = append(units, k[1])
 			}
+		}
+		if len(units) == 0 {
+			continue
+		}
+		err = src.MembersIn(ctx, tochuc.NewDate(year, 12, 31), units, func(person, unit string) error {
+			registered[[2]string{y, person}] = unit
 			return nil
 		})
 		if err != nil {

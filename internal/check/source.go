@@ -49,13 +49,23 @@ type Source interface {
 	Plans(ctx context.Context, d tochuc.Date, fn func(PlanRow) error) error
 	// Posts calls fn with every assignment held on d.
 	Posts(ctx context.Context, d tochuc.Date, fn func(PostRow) error) error
+	// PostsIn calls fn with every assignment held on d in one of the units.
+	PostsIn(ctx context.Context, d tochuc.Date, units []string, fn func(PostRow) error) error
+	// Children calls fn with every unit existing on d directly under one of the parents.
+	Children(ctx context.Context, d tochuc.Date, parents []string, fn func(tochuc.Unit) error) error
 	// Ratings calls fn with every decided evaluation of a year up to
 	// maxYear, ordered by subject type, subject id, year and category.
 	Ratings(ctx context.Context, maxYear int, fn func(Rating) error) error
-	// Members calls fn, person by person (ordered by id), with each person
-	// who has a membership event on or before d, and their events up to d in
-	// date and row order.
-	Members(ctx context.Context, d tochuc.Date, fn func(Person, []tochuc.MembershipEvent) error) error
+	// Admissions calls fn with every admission on or before d and its person.
+	Admissions(ctx context.Context, d tochuc.Date, fn func(Person, tochuc.Date) error) error
+	// Probationers calls fn with every probationary member on d and the
+	// date of their latest admission (0 when they came in by transfer).
+	Probationers(ctx context.Context, d tochuc.Date, fn func(Person, tochuc.Date) error) error
+	// OfficialMembers returns, for each party organization, how many
+	// official members are registered in it on d.
+	OfficialMembers(ctx context.Context, d tochuc.Date) (map[string]int, error)
+	// MembersIn calls fn with each member registered on d in one of the units.
+	MembersIn(ctx context.Context, d tochuc.Date, units []string, fn func(personID, unitID string) error) error
 	// Units calls fn with every unit existing on d.
 	Units(ctx context.Context, d tochuc.Date, fn func(tochuc.Unit) error) error
 	// People calls fn with every person, ordered by key: "citizen_id" (those

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -71,6 +72,47 @@ func (s checkSource) Posts(ctx context.Context, d tochuc.Date, fn func(check.Pos
 	})
 }
 
+// PostsIn implements check.Source.
+func (s checkSource) PostsIn(ctx context.Context, d tochuc.Date, units []string, fn func(check.PostRow) error) error {
+	for batch := range slices.Chunk(uniqueIDs(units), 500) {
+		err := s.r.eachRow(ctx, `SELECT a.person_id, a.unit_id, a.role, COALESCE(a.how, ''), COALESCE(a.document_id, ''), a.valid_from, a.valid_to,
+			COALESCE(u.kind, ''), `+personCols+` FROM assignments a JOIN people pe ON pe.id = a.person_id AND `+s.r.rec.where("pe")+`
+			LEFT JOIN units u ON u.id = a.unit_id AND `+s.r.rec.where("u")+` AND u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to > ?)
+			WHERE `+s.r.rec.where("a")+` AND a.unit_id IN (`+placeholders(len(batch))+`)
+			AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?)`,
+			append(append([]any{d, d}, anys(batch)...), d, d), func(rows *sql.Rows) error {
+				var a check.PostRow
+				if err := rows.Scan(append([]any{&a.PersonID, &a.UnitID, &a.Role, &a.How, &a.DocumentID, &a.From, &a.To, &a.UnitKind},
+					scanPerson(&a.Person)...)...); err != nil {
+					return err
+				}
+				return fn(a)
+			})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Children implements check.Source.
+func (s checkSource) Children(ctx context.Context, d tochuc.Date, parents []string, fn func(tochuc.Unit) error) error {
+	for batch := range slices.Chunk(uniqueIDs(parents), 500) {
+		err := s.r.eachRow(ctx, `SELECT `+unitColumns+` FROM units WHERE `+s.r.rec.where("")+` AND `+validAt+`
+			AND parent_id IN (`+placeholders(len(batch))+`) ORDER BY id`, append([]any{d, d}, anys(batch)...), func(rows *sql.Rows) error {
+			u, err := scanUnit(rows)
+			if err != nil {
+				return err
+			}
+			return fn(u)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Ratings implements check.Source.
 func (s checkSource) Ratings(ctx context.Context, maxYear int, fn func(check.Rating) error) error {
 	return s.r.eachRow(ctx, `SELECT e.year, e.subject_type, e.subject_id, e.category, e.rating, COALESCE(e.rated_by_id, ''), e.decided_on,
@@ -87,9 +129,10 @@ func (s checkSource) Ratings(ctx context.Context, maxYear int, fn func(check.Rat
 	})
 }
 
-// Members implements check.Source: the events are read in person order and
-// handed over one person at a time.
-func (s checkSource) Members(ctx context.Context, d tochuc.Date, fn func(check.Person, []tochuc.MembershipEvent) error) error {
+// members streams, person by person, each person's membership events up
+// to d: what the membership checks fall back on when the member periods
+// cannot serve (a reading as recorded at a past time, inside a change).
+func (s checkSource) members(ctx context.Context, d tochuc.Date, fn func(check.Person, []tochuc.MembershipEvent) error) error {
 	var cur check.Person
 	var evs []tochuc.MembershipEvent
 	flush := func() error {
@@ -121,6 +164,113 @@ func (s checkSource) Members(ctx context.Context, d tochuc.Date, fn func(check.P
 		return err
 	}
 	return flush()
+}
+
+// periods reports whether the member periods (migration 0002) can answer
+// for the state read: the registry as it stands now, brought up to date.
+func (s checkSource) periods(ctx context.Context) bool {
+	if s.r.rec != (Recorded{}) || s.r.q != querier(s.r.db.DB) {
+		return false
+	}
+	return s.r.db.RefreshMemberPeriods(ctx) == nil
+}
+
+// Admissions implements check.Source.
+func (s checkSource) Admissions(ctx context.Context, d tochuc.Date, fn func(check.Person, tochuc.Date) error) error {
+	return s.r.eachRow(ctx, `SELECT p.date, `+personCols+` FROM party p JOIN people pe ON pe.id = p.person_id AND `+s.r.rec.where("pe")+`
+		WHERE `+s.r.rec.where("p")+` AND p.event = 'admitted' AND p.date <= ? ORDER BY p.person_id, p.date`, []any{d},
+		func(rows *sql.Rows) error {
+			var date tochuc.Date
+			var who check.Person
+			if err := rows.Scan(append([]any{&date}, scanPerson(&who)...)...); err != nil {
+				return err
+			}
+			return fn(who, date)
+		})
+}
+
+// Probationers implements check.Source.
+func (s checkSource) Probationers(ctx context.Context, d tochuc.Date, fn func(check.Person, tochuc.Date) error) error {
+	if !s.periods(ctx) {
+		return s.members(ctx, d, func(m check.Person, evs []tochuc.MembershipEvent) error {
+			if st := tochuc.MembershipAt(evs, d, m.Died); !st.Member || !st.Probationary {
+				return nil
+			}
+			var admitted tochuc.Date
+			for _, e := range evs {
+				if e.Event == tochuc.EventAdmitted {
+					admitted = e.Date
+				}
+			}
+			return fn(m, admitted)
+		})
+	}
+	return s.r.eachRow(ctx, `SELECT (SELECT MAX(a.date) FROM party a WHERE a.person_id = m.person_id AND a.event = 'admitted'
+			AND a.date <= ? AND `+s.r.rec.where("a")+`), `+personCols+`
+		FROM member_periods m JOIN people pe ON pe.id = m.person_id AND `+s.r.rec.where("pe")+`
+		WHERE m.probationary = 1 AND m.valid_from <= ? AND m.valid_to > ? ORDER BY m.person_id`, []any{d, d, d},
+		func(rows *sql.Rows) error {
+			var admitted tochuc.Date
+			var who check.Person
+			if err := rows.Scan(append([]any{&admitted}, scanPerson(&who)...)...); err != nil {
+				return err
+			}
+			return fn(who, admitted)
+		})
+}
+
+// OfficialMembers implements check.Source.
+func (s checkSource) OfficialMembers(ctx context.Context, d tochuc.Date) (map[string]int, error) {
+	out := map[string]int{}
+	if !s.periods(ctx) {
+		err := s.members(ctx, d, func(m check.Person, evs []tochuc.MembershipEvent) error {
+			if st := tochuc.MembershipAt(evs, d, m.Died); st.Member && !st.Probationary {
+				out[st.UnitID]++
+			}
+			return nil
+		})
+		return out, err
+	}
+	err := s.r.eachRow(ctx, `SELECT unit_id, COUNT(*) FROM member_periods WHERE probationary = 0 AND valid_from <= ? AND valid_to > ?
+		AND unit_id IS NOT NULL GROUP BY unit_id`, []any{d, d}, func(rows *sql.Rows) error {
+		var unit string
+		var n int
+		err := rows.Scan(&unit, &n)
+		out[unit] = n
+		return err
+	})
+	return out, err
+}
+
+// MembersIn implements check.Source.
+func (s checkSource) MembersIn(ctx context.Context, d tochuc.Date, units []string, fn func(string, string) error) error {
+	if !s.periods(ctx) {
+		in := map[string]bool{}
+		for _, u := range units {
+			in[u] = true
+		}
+		return s.members(ctx, d, func(m check.Person, evs []tochuc.MembershipEvent) error {
+			if st := tochuc.MembershipAt(evs, d, m.Died); st.Member && in[st.UnitID] {
+				return fn(m.ID, st.UnitID)
+			}
+			return nil
+		})
+	}
+	for batch := range slices.Chunk(uniqueIDs(units), 500) {
+		err := s.r.eachRow(ctx, `SELECT person_id, unit_id FROM member_periods WHERE valid_from <= ? AND valid_to > ?
+			AND unit_id IN (`+placeholders(len(batch))+`) ORDER BY person_id`, append([]any{d, d}, anys(batch)...),
+			func(rows *sql.Rows) error {
+				var person, unit string
+				if err := rows.Scan(&person, &unit); err != nil {
+					return err
+				}
+				return fn(person, unit)
+			})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Units implements check.Source.
