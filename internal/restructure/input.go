@@ -17,7 +17,7 @@ import (
 type Input struct {
 	Kind, Date, Into, MembersTo, Document, EventID string
 
-	From, NewID, MemberTo                     []string
+	From, NewID, MemberTo                    []string
 	NewName, NewKind, NewParent, NewLocality []string
 }
 
