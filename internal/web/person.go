@@ -16,6 +16,7 @@ type personData struct {
 	Theory     string
 	Membership tochuc.Membership
 	Units      map[string]string // names of the units referred to
+	Findings   subjectFindings   // the rule checks' findings about the person on the date
 	// What the user may open from the page (the scope policy).
 	CanEdit  bool            `json:"-"`
 	PostEdit []bool          `json:"-"`
@@ -69,6 +70,7 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	data.Findings = s.findingsOf(r, d, "", f.ID)
 	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data})
 }
 

@@ -22,6 +22,7 @@ type unitData struct {
 	Children   []unitRow
 	People     map[string]string // names of people referred to
 	Units      map[string]string // names of units referred to
+	Findings   subjectFindings   // the rule checks' findings about the unit on the date
 	// What the user may open from the page (the scope policy): the unit's edit
 	// form, the parent's page, each post's edit form.
 	CanEdit    bool   `json:"-"`
@@ -58,6 +59,7 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	data.Findings = s.findingsOf(r, d, data.Unit.ID, "")
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data})
 }
 
