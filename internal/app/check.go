@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/tochuc/tochuc/internal/check"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -29,7 +30,12 @@ type CheckResult struct {
 // the date, lies inside the scope; data-quality findings (DQ-*) only for the
 // whole registry.
 func (a *App) Check(ctx context.Context, u tochuc.User, p CheckParams) (*CheckResult, error) {
-	r := a.db.Reader(ctx, p.Recorded)
+	return a.checkOn(ctx, a.db.Reader(ctx, p.Recorded), u, p)
+}
+
+// checkOn is Check on a reader (the registry as recorded at a time, or
+// inside a change set).
+func (a *App) checkOn(ctx context.Context, r *sqldb.Reader, u tochuc.User, p CheckParams) (*CheckResult, error) {
 	scope := p.Scope
 	if !u.WholeRegistry() {
 		if scope == "" {

@@ -2,11 +2,13 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"strconv"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -29,14 +31,68 @@ type EditRequest struct {
 	// Version is the record's version as the person saw it (Record gives
 	// it); an edit of a record that has changed since is refused.
 	Version string
-	// Date is the day the person was looking at (a unit's version on it).
+	// Date is the day the person was looking at (a unit's version on it);
+	// the rule checks are run on it.
 	Date tochuc.Date
+	// AcceptFindings saves the edit even if the rule checks find more on
+	// Date after it than before (the person has seen the warning).
+	AcceptFindings bool
+}
+
+// FindingsWarning refuses, until the person accepts them, an edit after
+// which the rule checks find what they did not find before. Nothing is
+// written.
+type FindingsWarning struct {
+	Findings []check.Finding
+}
+
+func (e *FindingsWarning) Error() string {
+	return fmt.Sprintf("Sau thay đổi này, kiểm tra theo quy định có thêm %d phát hiện; chưa ghi gì. Xem lại, hoặc xác nhận để vẫn ghi.", len(e.Findings))
+}
+
+// Unwrap makes a FindingsWarning an application error with code EInvalid.
+func (e *FindingsWarning) Unwrap() error { return tochuc.Errorf(tochuc.EInvalid, "%s", e.Error()) }
+
+// findingsAddedIn returns the findings on d (today when zero), in the
+// account's scope, of the rules that read the edited file, held inside the
+// change set and not before it.
+func (a *App) findingsAddedIn(ctx context.Context, c *sqldb.Change, u tochuc.User, f *bundle.File, d tochuc.Date) ([]check.Finding, error) {
+	rules := check.Reading(f.Name)
+	if len(rules) == 0 {
+		return nil, nil
+	}
+	if d == 0 {
+		d = a.today()
+	}
+	p := CheckParams{AsOf: d, Rules: rules}
+	before, err := a.checkOn(ctx, c.Reader(true), u, p)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, x := range before.Findings {
+		seen[x.Key()] = true
+	}
+	after, err := a.checkOn(ctx, c.Reader(false), u, p)
+	if err != nil {
+		return nil, err
+	}
+	var added []check.Finding
+	for _, x := range after.Findings {
+		if !seen[x.Key()] {
+			added = append(added, x)
+		}
+	}
+	return added, nil
 }
 
 // EditResult is what an edit recorded.
 type EditResult struct {
 	Report    *bundle.Report
 	ChangeSet int64
+	// Findings are what the rule checks find after the edit and did not
+	// before (on the request's date, in the actor's scope).
+	Findings []check.Finding
 }
 
 // StaleError refuses an edit made from an older version of a record: it
@@ -86,7 +142,17 @@ func (a *App) Edit(ctx context.Context, act Actor, req EditRequest) (*EditResult
 			}
 		}
 		res.ChangeSet = c.ID
-		return bundle.Import(e.Records, c, bundle.Options{})
+		rep, err := bundle.Import(e.Records, c, bundle.Options{})
+		if err != nil || !rep.OK() {
+			return rep, err
+		}
+		if res.Findings, err = a.findingsAddedIn(ctx, c, act.User, f, req.Date); err != nil {
+			return rep, err
+		}
+		if len(res.Findings) > 0 && !req.AcceptFindings {
+			return rep, &FindingsWarning{Findings: res.Findings}
+		}
+		return rep, nil
 	})
 	res.Report = rep
 	if err != nil {

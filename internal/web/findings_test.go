@@ -3,6 +3,8 @@ package web_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -93,5 +95,42 @@ func TestFindingsPage(t *testing.T) {
 	}
 	if _, body := admin.get("/don-vi/X1?ngay=2021-01-01"); !strings.Contains(body, "Không có phát hiện nào") {
 		t.Error("a unit without findings must say so")
+	}
+}
+
+// TestEditWarnsOfFindings: a form that would add a finding shows it and
+// writes nothing until the clerk saves anyway; the API saves and says
+// what it added (or asks first with "accept_findings": false).
+func TestEditWarnsOfFindings(t *testing.T) {
+	b := findingsBundle()
+	b["plans"] = b["plans"][:4] // P4, P5, P6 for D1's secretary: three, within the limit
+	ts := newApp(t, b)
+	admin := signIn(t, ts, "admin")
+	form := url.Values{"che_do": {"sua_sai"}, "v_term": {"2020-2025"}, "v_unit_id": {"D1"}, "v_role": {"secretary"},
+		"v_person_id": {"P7"}, "v_added_on": {"2020-06-01"}}
+	code, body := admin.postForm("/sua/plans?ngay=2021-01-01", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "PLAN-02") || !strings.Contains(body, `name="chap_nhan_phat_hien"`) {
+		t.Fatalf("a fourth nominee: %d, want the warning with PLAN-02\n%.2000s", code, body)
+	}
+	if _, body := admin.get("/api/v1/checks?ngay=2021-01-01&quy_dinh=PLAN-02"); len(findingsIn(t, body)) != 0 {
+		t.Fatal("the warned edit was written")
+	}
+	form.Set("chap_nhan_phat_hien", "1")
+	if code, body := admin.postForm("/sua/plans?ngay=2021-01-01", form); code != http.StatusOK {
+		t.Fatalf("saved anyway: %d\n%.1000s", code, body)
+	}
+	if _, body := admin.get("/api/v1/checks?ngay=2021-01-01&quy_dinh=PLAN-02"); len(findingsIn(t, body)) != 1 {
+		t.Fatal("the accepted edit's finding is not found")
+	}
+	plan := `{"mode":"sua_sai","values":{"term":"2020-2025","unit_id":"U2","role":"chair","person_id":"P8","added_on":"2020-06-01"}%s}`
+	code, body = admin.postJSON("/api/v1/records/plans?ngay=2021-01-01", fmt.Sprintf(plan, ""))
+	if code != http.StatusOK || !strings.Contains(body, `"findings_added"`) {
+		t.Fatalf("API edit: %d\n%.1000s", code, body)
+	}
+	// P1 holds D1's secretary post: planning them for it is PLAN-01.
+	code, body = admin.postJSON("/api/v1/records/plans?ngay=2021-01-01",
+		strings.NewReplacer("U2", "D1", `"chair"`, `"secretary"`, "P8", "P1").Replace(fmt.Sprintf(plan, `,"accept_findings":false`)))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `"code": "findings"`) || !strings.Contains(body, "PLAN-01") {
+		t.Fatalf("API edit asking first: %d, want 422 with the PLAN-01 finding\n%.1000s", code, body)
 	}
 }
