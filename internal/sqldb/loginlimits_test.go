@@ -10,7 +10,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/testdsn"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 )
 
 // openTwice opens one fresh, migrated database through two handles, as two
@@ -18,7 +18,7 @@ import (
 func openTwice(t *testing.T) (dsn string, a, b *sqldb.DB) {
 	t.Helper()
 	ctx := context.Background()
-	dsn = testdsn.New(t)
+	dsn = sqldbtest.DSN(t)
 	open := func() *sqldb.DB {
 		db, err := sqldb.Open(ctx, dsn)
 		if err != nil {

@@ -1,8 +1,4 @@
-// Package testdsn names a fresh, empty database for one test: a SQLite file
-// in a temporary folder, or a new schema of the PostgreSQL database named by
-// TOCHUC_TEST_POSTGRES (dropped at the end). It does not import sqldb, so
-// that sqldb's own tests can use it as well as sqldbtest.
-package testdsn
+package sqldbtest
 
 import (
 	"context"
@@ -17,8 +13,10 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 )
 
-// New returns the --db value of a fresh, empty database.
-func New(t testing.TB) string {
+// DSN returns the --db value of a fresh, empty database: a SQLite file in a
+// temporary folder, or a new schema of the PostgreSQL database named by
+// TOCHUC_TEST_POSTGRES (dropped at the end).
+func DSN(t testing.TB) string {
 	t.Helper()
 	pg := os.Getenv("TOCHUC_TEST_POSTGRES")
 	if pg == "" {
