@@ -365,7 +365,7 @@ func userToken(ctx context.Context, e *env, args []string) error {
 	if *days > 0 {
 		expires = time.Now().AddDate(0, 0, *days)
 	}
-	t, plain, err := db.CreateAPIToken(ctx, u.ID, *name, expires)
+	t, plain, err := auth.Tokens{Store: db}.CreateAPIToken(ctx, u.ID, *name, expires)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"github.com/tochuc/tochuc/internal/auth"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ func TestDisableRevokesTokens(t *testing.T) {
 	ctx := context.Background()
 	db, _ := accountsDB(t)
 	viewer := mustCreateUser(t, db, tochuc.User{Login: "xem", FullName: "Người Xem", Role: tochuc.RoleViewer, ScopeUnitID: "X1"})
-	_, plain, err := db.CreateAPIToken(ctx, viewer.ID, "kịch bản", time.Time{})
+	_, plain, err := (auth.Tokens{Store: db}).CreateAPIToken(ctx, viewer.ID, "kịch bản", time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +25,7 @@ func TestDisableRevokesTokens(t *testing.T) {
 	if _, err := db.UpdateUser(ctx, viewer.ID, tochuc.UserUpdate{Disabled: ptr(false)}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.TokenUser(ctx, plain)
+	_, err = (auth.Tokens{Store: db}).TokenUser(ctx, plain)
 	wantCode(t, "token of a re-enabled account", err, tochuc.ENotFound)
 	ts, err := db.ListAPITokens(ctx, viewer.ID)
 	if err != nil || len(ts) != 1 || ts[0].RevokedAt.IsZero() {

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"github.com/tochuc/tochuc/internal/auth"
 	"testing"
 	"time"
 )
@@ -10,12 +11,12 @@ import (
 func TestSignInPurgesSessions(t *testing.T) {
 	ctx := context.Background()
 	db, admin := accountsDB(t)
-	old, err := db.CreateSession(ctx, admin.ID, time.Hour, "", "")
+	old, err := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, time.Hour, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	exec(t, db, `UPDATE sessions SET expires_at = ? WHERE token_hash = ?`, time.Now().UnixMicro()-1, key(old))
-	if _, err := db.CreateSession(ctx, admin.ID, time.Hour, "", ""); err != nil {
+	if _, err := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, time.Hour, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, db, `SELECT COUNT(*) FROM sessions`); n != 1 {

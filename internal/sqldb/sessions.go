@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"log/slog"
 	"strings"
@@ -36,45 +35,38 @@ func (db *DB) touch(ctx context.Context, what, q string, args ...any) {
 	}
 }
 
-// tokenKey is the stored form of a session or API token: its SHA-256 in hex.
-func tokenKey(plain string) string { return hex.EncodeToString(auth.HashToken(plain)) }
-
 var (
 	errNoSession = tochuc.Errorf(tochuc.ENotFound, "phiên đăng nhập không hợp lệ hoặc đã hết hạn: hãy đăng nhập lại")
 	errNoToken   = tochuc.Errorf(tochuc.ENotFound, "mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi")
 )
 
-// CreateSession starts a login session of an account, ending after ttl without
-// use (and after SessionMaxAge in any case), and returns its token, which is
-// stored only as a hash. The sessions that have ended are deleted first.
-func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration, ip, userAgent string) (string, error) {
+// CreateSession stores a login session of an account under the hash of its
+// token (auth.Tokens makes both), ending after ttl without use (and after
+// SessionMaxAge in any case). The sessions that have ended are deleted first.
+func (db *DB) CreateSession(ctx context.Context, h auth.TokenHash, userID int64, ttl time.Duration, ip, userAgent string) error {
 	if ttl <= 0 {
-		return "", tochuc.Errorf(tochuc.EInvalid, "thời hạn phiên phải dương")
+		return tochuc.Errorf(tochuc.EInvalid, "thời hạn phiên phải dương")
 	}
 	if _, err := db.DeleteExpiredSessions(ctx); err != nil {
-		return "", err
+		return err
 	}
-	plain, _ := auth.NewToken()
 	now := time.Now()
 	_, err := db.ExecContext(ctx, db.rebind(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, idle_ttl, max_expires_at, ip, user_agent)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		tokenKey(plain), userID, now.UnixMicro(), now.Add(ttl).UnixMicro(), now.UnixMicro(), ttl.Microseconds(),
+		string(h), userID, now.UnixMicro(), now.Add(ttl).UnixMicro(), now.UnixMicro(), ttl.Microseconds(),
 		now.Add(max(ttl, SessionMaxAge)).UnixMicro(), nullString(ip), nullString(truncate(userAgent, 512)))
-	if err != nil {
-		return "", err
-	}
-	return plain, nil
+	return err
 }
 
-// SessionUser returns the account of a session token. Each use moves the
+// SessionUser returns the account of a session, by its token's hash. Each use moves the
 // session's end to ttl from now (up to its maximum age), at most once a
 // minute and best-effort (see touch). An expired session, or one of a
 // disabled account, is refused and deleted (best-effort too). Error: ENotFound.
-func (db *DB) SessionUser(ctx context.Context, plain string) (tochuc.User, error) {
-	if plain == "" {
+func (db *DB) SessionUser(ctx context.Context, h auth.TokenHash) (tochuc.User, error) {
+	if h == "" {
 		return tochuc.User{}, errNoSession
 	}
-	key := tokenKey(plain)
+	key := string(h)
 	var expires, seen, idle, maxExp int64
 	u, err := scanUser(db.QueryRowContext(ctx, db.rebind(`SELECT `+userColumns+`, s.expires_at, s.last_seen_at, s.idle_ttl, s.max_expires_at
 		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`), key), &expires, &seen, &idle, &maxExp)
@@ -95,9 +87,9 @@ func (db *DB) SessionUser(ctx context.Context, plain string) (tochuc.User, error
 	return u, nil
 }
 
-// DeleteSession ends a session (logout); an unknown token is not an error.
-func (db *DB) DeleteSession(ctx context.Context, plain string) error {
-	_, err := db.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE token_hash = ?`), tokenKey(plain))
+// DeleteSession ends a session (logout), by its token's hash; an unknown one is not an error.
+func (db *DB) DeleteSession(ctx context.Context, h auth.TokenHash) error {
+	_, err := db.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE token_hash = ?`), string(h))
 	return err
 }
 
@@ -117,47 +109,43 @@ func (db *DB) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 	return res.RowsAffected()
 }
 
-// CreateAPIToken gives an enabled account a token for scripts, named for its
-// use, expiring at expires (zero: never), and returns it with the token
-// itself, which is stored only as a hash. Errors: ENotFound, EInvalid.
-func (db *DB) CreateAPIToken(ctx context.Context, userID int64, name string, expires time.Time) (tochuc.APIToken, string, error) {
+// CreateAPIToken gives an enabled account a token for scripts, stored under
+// the hash of the token (auth.Tokens makes both), named for its use, expiring
+// at expires (zero: never). Errors: ENotFound, EInvalid.
+func (db *DB) CreateAPIToken(ctx context.Context, h auth.TokenHash, userID int64, name string, expires time.Time) (tochuc.APIToken, error) {
 	t := tochuc.APIToken{UserID: userID, Name: strings.TrimSpace(name), CreatedAt: micros(time.Now().UnixMicro())}
 	if t.Name == "" || len(t.Name) > 200 {
-		return t, "", tochuc.Errorf(tochuc.EInvalid, "cần tên của mã truy cập (tối đa 200 ký tự)")
+		return t, tochuc.Errorf(tochuc.EInvalid, "cần tên của mã truy cập (tối đa 200 ký tự)")
 	}
 	if !expires.IsZero() {
 		if !expires.After(t.CreatedAt) {
-			return t, "", tochuc.Errorf(tochuc.EInvalid, "ngày hết hạn của mã truy cập đã qua")
+			return t, tochuc.Errorf(tochuc.EInvalid, "ngày hết hạn của mã truy cập đã qua")
 		}
 		t.ExpiresAt = micros(expires.UnixMicro())
 	}
 	u, err := db.UserByID(ctx, userID)
 	if err != nil {
-		return t, "", err
+		return t, err
 	}
 	if u.Disabled {
-		return t, "", tochuc.Errorf(tochuc.EInvalid, "tài khoản '%s' đã bị vô hiệu hóa", u.Login)
+		return t, tochuc.Errorf(tochuc.EInvalid, "tài khoản '%s' đã bị vô hiệu hóa", u.Login)
 	}
-	plain, _ := auth.NewToken()
 	err = db.QueryRowContext(ctx, db.rebind(`INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
-		userID, t.Name, tokenKey(plain), t.CreatedAt.UnixMicro(), nullMicros(t.ExpiresAt)).Scan(&t.ID)
-	if err != nil {
-		return t, "", err
-	}
-	return t, plain, nil
+		userID, t.Name, string(h), t.CreatedAt.UnixMicro(), nullMicros(t.ExpiresAt)).Scan(&t.ID)
+	return t, err
 }
 
-// TokenUser returns the account of an API token in force, and notes its use
+// TokenUser returns the account of an API token in force, by its hash, and notes its use
 // (best-effort, see touch).
 // Error: ENotFound (also for a revoked or expired token, or a disabled account).
-func (db *DB) TokenUser(ctx context.Context, plain string) (tochuc.User, error) {
-	if plain == "" {
+func (db *DB) TokenUser(ctx context.Context, h auth.TokenHash) (tochuc.User, error) {
+	if h == "" {
 		return tochuc.User{}, errNoToken
 	}
 	var id int64
 	var expires, revoked, used sql.NullInt64
 	u, err := scanUser(db.QueryRowContext(ctx, db.rebind(`SELECT `+userColumns+`, t.id, t.expires_at, t.revoked_at, t.last_used_at
-		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), tokenKey(plain)), &id, &expires, &revoked, &used)
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), string(h)), &id, &expires, &revoked, &used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return tochuc.User{}, errNoToken
 	}

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"github.com/tochuc/tochuc/internal/auth"
 	"testing"
 	"time"
 
@@ -17,11 +18,11 @@ func TestTouchBestEffort(t *testing.T) {
 	if db.Dialect != sqldb.SQLite {
 		t.Skip("SQLite's single writer")
 	}
-	sess, err := db.CreateSession(ctx, admin.ID, time.Hour, "", "")
+	sess, err := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, time.Hour, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, token, err := db.CreateAPIToken(ctx, admin.ID, "kịch bản", time.Time{})
+	_, token, err := (auth.Tokens{Store: db}).CreateAPIToken(ctx, admin.ID, "kịch bản", time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,10 +39,10 @@ func TestTouchBestEffort(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if u, err := db.SessionUser(ctx, sess); err != nil || u.ID != admin.ID {
+	if u, err := (auth.Tokens{Store: db}).SessionUser(ctx, sess); err != nil || u.ID != admin.ID {
 		t.Fatalf("session during a write: %+v %v", u, err)
 	}
-	if u, err := db.TokenUser(ctx, token); err != nil || u.ID != admin.ID {
+	if u, err := (auth.Tokens{Store: db}).TokenUser(ctx, token); err != nil || u.ID != admin.ID {
 		t.Fatalf("token during a write: %+v %v", u, err)
 	}
 	if d := time.Since(start); d > 3*time.Second {

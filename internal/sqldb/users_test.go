@@ -117,14 +117,14 @@ func TestUpdateUser(t *testing.T) {
 	wantCode(t, "demote last admin", err, tochuc.EInvalid)
 
 	// Disabling ends the sessions.
-	tok, err := db.CreateSession(ctx, u.ID, time.Hour, "10.0.0.1", "test")
+	tok, err := (auth.Tokens{Store: db}).CreateSession(ctx, u.ID, time.Hour, "10.0.0.1", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.UpdateUser(ctx, u.ID, tochuc.UserUpdate{Disabled: ptr(true)}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.SessionUser(ctx, tok)
+	_, err = (auth.Tokens{Store: db}).SessionUser(ctx, tok)
 	wantCode(t, "session of a disabled account", err, tochuc.ENotFound)
 	if n := count(t, db, `SELECT COUNT(*) FROM sessions`); n != 0 {
 		t.Fatalf("%d sessions left", n)
@@ -200,25 +200,25 @@ func key(plain string) string { return hex.EncodeToString(auth.HashToken(plain))
 func TestSessions(t *testing.T) {
 	ctx := context.Background()
 	db, admin := accountsDB(t)
-	tok, err := db.CreateSession(ctx, admin.ID, 30*time.Minute, "10.0.0.1", "Mozilla/5.0")
+	tok, err := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, 30*time.Minute, "10.0.0.1", "Mozilla/5.0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, db, `SELECT COUNT(*) FROM sessions WHERE token_hash = ?`, tok); n != 0 {
 		t.Fatal("the session token is stored in clear")
 	}
-	if u, err := db.SessionUser(ctx, tok); err != nil || u != admin {
+	if u, err := (auth.Tokens{Store: db}).SessionUser(ctx, tok); err != nil || u != admin {
 		t.Fatalf("SessionUser: %+v %v", u, err)
 	}
-	_, err = db.SessionUser(ctx, tok+"x")
+	_, err = (auth.Tokens{Store: db}).SessionUser(ctx, tok+"x")
 	wantCode(t, "unknown token", err, tochuc.ENotFound)
-	_, err = db.SessionUser(ctx, "")
+	_, err = (auth.Tokens{Store: db}).SessionUser(ctx, "")
 	wantCode(t, "empty token", err, tochuc.ENotFound)
 
 	// A use after a minute slides the end to 30 minutes from now...
 	now := time.Now().UnixMicro()
 	exec(t, db, `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?`, now-int64(2*time.Minute/time.Microsecond), now+1e6, key(tok))
-	if _, err := db.SessionUser(ctx, tok); err != nil {
+	if _, err := (auth.Tokens{Store: db}).SessionUser(ctx, tok); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, db, `SELECT COUNT(*) FROM sessions WHERE token_hash = ? AND expires_at > ? AND last_seen_at >= ?`,
@@ -227,7 +227,7 @@ func TestSessions(t *testing.T) {
 	}
 	// ...but never past its maximum age.
 	exec(t, db, `UPDATE sessions SET last_seen_at = ?, max_expires_at = ? WHERE token_hash = ?`, now-int64(2*time.Minute/time.Microsecond), now+5e6, key(tok))
-	if _, err := db.SessionUser(ctx, tok); err != nil {
+	if _, err := (auth.Tokens{Store: db}).SessionUser(ctx, tok); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, db, `SELECT COUNT(*) FROM sessions WHERE token_hash = ? AND expires_at = ?`, key(tok), now+5e6); n != 1 {
@@ -235,23 +235,23 @@ func TestSessions(t *testing.T) {
 	}
 	// An expired session is refused and deleted.
 	exec(t, db, `UPDATE sessions SET expires_at = ? WHERE token_hash = ?`, now-1, key(tok))
-	_, err = db.SessionUser(ctx, tok)
+	_, err = (auth.Tokens{Store: db}).SessionUser(ctx, tok)
 	wantCode(t, "expired session", err, tochuc.ENotFound)
 	if n := count(t, db, `SELECT COUNT(*) FROM sessions`); n != 0 {
 		t.Fatal("expired session kept")
 	}
 
 	// Logout, logout everywhere, cleanup.
-	a, _ := db.CreateSession(ctx, admin.ID, time.Hour, "", "")
-	b, _ := db.CreateSession(ctx, admin.ID, time.Hour, "", "")
-	c, _ := db.CreateSession(ctx, admin.ID, time.Hour, "", "")
-	if err := db.DeleteSession(ctx, a); err != nil {
+	a, _ := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, time.Hour, "", "")
+	b, _ := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, time.Hour, "", "")
+	c, _ := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, time.Hour, "", "")
+	if err := (auth.Tokens{Store: db}).DeleteSession(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SessionUser(ctx, a); err == nil {
+	if _, err := (auth.Tokens{Store: db}).SessionUser(ctx, a); err == nil {
 		t.Fatal("session alive after logout")
 	}
-	if _, err := db.SessionUser(ctx, b); err != nil {
+	if _, err := (auth.Tokens{Store: db}).SessionUser(ctx, b); err != nil {
 		t.Fatal("logout ended another session")
 	}
 	exec(t, db, `UPDATE sessions SET expires_at = ? WHERE token_hash = ?`, now-1, key(c))
@@ -261,10 +261,10 @@ func TestSessions(t *testing.T) {
 	if err := db.DeleteUserSessions(ctx, admin.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SessionUser(ctx, b); err == nil {
+	if _, err := (auth.Tokens{Store: db}).SessionUser(ctx, b); err == nil {
 		t.Fatal("session alive after DeleteUserSessions")
 	}
-	if _, err := db.CreateSession(ctx, admin.ID, 0, "", ""); tochuc.ErrorCode(err) != tochuc.EInvalid {
+	if _, err := (auth.Tokens{Store: db}).CreateSession(ctx, admin.ID, 0, "", ""); tochuc.ErrorCode(err) != tochuc.EInvalid {
 		t.Fatalf("zero ttl: %v", err)
 	}
 }
@@ -273,14 +273,14 @@ func TestAPITokens(t *testing.T) {
 	ctx := context.Background()
 	db, admin := accountsDB(t)
 	viewer := mustCreateUser(t, db, tochuc.User{Login: "xem", FullName: "Người Xem", Role: tochuc.RoleViewer, ScopeUnitID: "X1"})
-	tok, plain, err := db.CreateAPIToken(ctx, viewer.ID, "báo cáo hằng đêm", time.Time{})
+	tok, plain, err := (auth.Tokens{Store: db}).CreateAPIToken(ctx, viewer.ID, "báo cáo hằng đêm", time.Time{})
 	if err != nil || tok.ID == 0 || len(plain) != 43 {
 		t.Fatalf("CreateAPIToken: %+v %q %v", tok, plain, err)
 	}
-	if u, err := db.TokenUser(ctx, plain); err != nil || u != viewer {
+	if u, err := (auth.Tokens{Store: db}).TokenUser(ctx, plain); err != nil || u != viewer {
 		t.Fatalf("TokenUser: %+v %v", u, err)
 	}
-	expiring, plain2, err := db.CreateAPIToken(ctx, viewer.ID, "tạm", time.Now().Add(time.Hour))
+	expiring, plain2, err := (auth.Tokens{Store: db}).CreateAPIToken(ctx, viewer.ID, "tạm", time.Now().Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,12 +295,12 @@ func TestAPITokens(t *testing.T) {
 
 	// Expired, revoked, of a disabled account: refused.
 	exec(t, db, `UPDATE api_tokens SET expires_at = ? WHERE id = ?`, time.Now().UnixMicro()-1, expiring.ID)
-	_, err = db.TokenUser(ctx, plain2)
+	_, err = (auth.Tokens{Store: db}).TokenUser(ctx, plain2)
 	wantCode(t, "expired token", err, tochuc.ENotFound)
 	if err := db.RevokeAPIToken(ctx, tok.ID); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.TokenUser(ctx, plain)
+	_, err = (auth.Tokens{Store: db}).TokenUser(ctx, plain)
 	wantCode(t, "revoked token", err, tochuc.ENotFound)
 	if err := db.RevokeAPIToken(ctx, tok.ID); err != nil {
 		t.Fatalf("second revocation: %v", err)
@@ -309,19 +309,19 @@ func TestAPITokens(t *testing.T) {
 	if l, _ := db.ListAPITokens(ctx, viewer.ID); l[1].RevokedAt.IsZero() || l[1].Active(time.Now()) || l[0].Active(time.Now()) {
 		t.Fatalf("after revocation: %+v", l)
 	}
-	_, live, _ := db.CreateAPIToken(ctx, viewer.ID, "khác", time.Time{})
+	_, live, _ := (auth.Tokens{Store: db}).CreateAPIToken(ctx, viewer.ID, "khác", time.Time{})
 	if _, err := db.UpdateUser(ctx, viewer.ID, tochuc.UserUpdate{Disabled: ptr(true)}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.TokenUser(ctx, live)
+	_, err = (auth.Tokens{Store: db}).TokenUser(ctx, live)
 	wantCode(t, "token of a disabled account", err, tochuc.ENotFound)
-	_, _, err = db.CreateAPIToken(ctx, viewer.ID, "x", time.Time{})
+	_, _, err = (auth.Tokens{Store: db}).CreateAPIToken(ctx, viewer.ID, "x", time.Time{})
 	wantCode(t, "token for a disabled account", err, tochuc.EInvalid)
-	_, _, err = db.CreateAPIToken(ctx, admin.ID, " ", time.Time{})
+	_, _, err = (auth.Tokens{Store: db}).CreateAPIToken(ctx, admin.ID, " ", time.Time{})
 	wantCode(t, "token without a name", err, tochuc.EInvalid)
-	_, _, err = db.CreateAPIToken(ctx, admin.ID, "x", time.Now().Add(-time.Hour))
+	_, _, err = (auth.Tokens{Store: db}).CreateAPIToken(ctx, admin.ID, "x", time.Now().Add(-time.Hour))
 	wantCode(t, "token expired at birth", err, tochuc.EInvalid)
-	_, _, err = db.CreateAPIToken(ctx, 9999, "x", time.Time{})
+	_, _, err = (auth.Tokens{Store: db}).CreateAPIToken(ctx, 9999, "x", time.Time{})
 	wantCode(t, "token for nobody", err, tochuc.ENotFound)
 }
 

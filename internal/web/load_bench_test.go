@@ -144,7 +144,7 @@ func loadServer(b *testing.B) (*httptest.Server, *http.Cookie) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	token, err := db.CreateSession(ctx, u.ID, time.Hour, "127.0.0.1", "bench")
+	token, err := (auth.Tokens{Store: db}).CreateSession(ctx, u.ID, time.Hour, "127.0.0.1", "bench")
 	if err != nil {
 		b.Fatal(err)
 	}
