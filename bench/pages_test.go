@@ -181,7 +181,7 @@ func pagesServer(b *testing.B) (*httptest.Server, map[string]*http.Cookie) {
 		}
 		cookies[u.Login] = &http.Cookie{Name: "tochuc_phien", Value: token}
 	}
-	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
 		App: app.New(db, nil), Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)

@@ -53,7 +53,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("--format: với --explain chỉ có table, json, csv (không có %q)", *format)}
 		}
 		write = func(out io.Writer) error {
-			ex, err := report.NewExplanation(src, p, *explain)
+			ex, err := report.NewExplanation(ctx, src, p, *explain)
 			if err != nil {
 				return err
 			}
@@ -67,7 +67,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("--format: không có định dạng %q (table, json, csv, xlsx)", *format)}
 		}
 		write = func(out io.Writer) error {
-			res, err := report.Compute(src, p)
+			res, err := report.Compute(ctx, src, p)
 			if err != nil {
 				return err
 			}
@@ -82,7 +82,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	src = db.Reader(ctx, rec)
+	src = db.Reader(rec)
 	if *out == "" {
 		return write(e.stdout)
 	}

@@ -138,7 +138,7 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if !u.WholeRegistry() {
-		if _, err := db.Reader(ctx, sqldb.Recorded{}).UnitVersions(u.ScopeUnitID); err != nil {
+		if _, err := db.Reader(sqldb.Recorded{}).UnitVersions(ctx, u.ScopeUnitID); err != nil {
 			return err
 		}
 	}

@@ -23,7 +23,7 @@ func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name str
 	defer a.importing.Add(-1)
 	audit := tochuc.AuditEntry{Action: "bundle.import", ObjectType: "bundle", ObjectID: name}
 	rep, err := a.write(ctx, act, "import "+name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
-		rep, err := bundle.Import(src, c, opt)
+		rep, err := bundle.Import(ctx, src, c, opt)
 		if rep != nil {
 			audit.Detail = map[string]any{"files": rep.Files, "warnings": rep.Warnings}
 		}

@@ -35,12 +35,13 @@ func goldenDB(t *testing.T) *sqldb.DB {
 }
 
 func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *report.Result {
+	ctx := context.Background()
 	t.Helper()
 	p := report.Params{AsOf: tochuc.MustDate(asOf), Scope: scope}
 	if since != "" {
 		p.Since = tochuc.MustDate(since)
 	}
-	res, err := report.Compute(db.Reader(context.Background(), sqldb.Recorded{}), p)
+	res, err := report.Compute(ctx, db.Reader(sqldb.Recorded{}), p)
 	if err != nil {
 		t.Fatal(err)
 	}

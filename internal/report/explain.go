@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,7 +25,7 @@ type Item struct {
 
 // Explain lists the units or persons behind an indicator's value at p.AsOf
 // (a flow: the persons of the events in (p.Since, p.AsOf]).
-func Explain(src Source, p Params, id string) ([]Item, error) {
+func Explain(ctx context.Context, src Source, p Params, id string) ([]Item, error) {
 	def, ok := Lookup(id)
 	if !ok {
 		return nil, tochuc.Errorf(tochuc.ENotFound, "không có chỉ tiêu '%s'", id)
@@ -32,7 +33,7 @@ func Explain(src Source, p Params, id string) ([]Item, error) {
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	return src.Items(p, def)
+	return src.Items(ctx, p, def)
 }
 
 // Explanation is an indicator with the records behind it, ready to render.
@@ -47,8 +48,8 @@ type Explanation struct {
 }
 
 // NewExplanation explains an indicator and names its date and scope.
-func NewExplanation(src Source, p Params, id string) (*Explanation, error) {
-	items, err := Explain(src, p, id)
+func NewExplanation(ctx context.Context, src Source, p Params, id string) (*Explanation, error) {
+	items, err := Explain(ctx, src, p, id)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +59,7 @@ func NewExplanation(src Source, p Params, id string) (*Explanation, error) {
 		e.Since = p.Since.String()
 	}
 	if p.Scope != "" {
-		u, err := src.Unit(p.Scope, p.AsOf)
+		u, err := src.Unit(ctx, p.Scope, p.AsOf)
 		if err != nil {
 			return nil, err
 		}

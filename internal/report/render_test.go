@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -82,15 +83,18 @@ recruitment.commune.university_plus,,Tuyển dụng vào cấp xã có trình đ
 // fakeSource answers Compute and Explain without a database.
 type fakeSource struct{ ms []Measure }
 
-func (f fakeSource) Unit(id string, d tochuc.Date) (tochuc.Unit, error) {
+func (f fakeSource) Unit(_ context.Context, id string, d tochuc.Date) (tochuc.Unit, error) {
 	return tochuc.Unit{ID: id, Name: "Huyện Lục Nam"}, nil
 }
-func (f fakeSource) Evaluate(p Params, defs []Def) ([]Measure, error) { return f.ms, nil }
-func (f fakeSource) Items(p Params, def Def) ([]Item, error) {
+func (f fakeSource) Evaluate(_ context.Context, p Params, defs []Def) ([]Measure, error) {
+	return f.ms, nil
+}
+func (f fakeSource) Items(_ context.Context, p Params, def Def) ([]Item, error) {
 	return []Item{{ID: "X1", Name: "Xã Bảo Đài", Counted: true}, {ID: "X2", Name: "Xã Bảo Sơn"}}, nil
 }
 
 func TestComputeShapes(t *testing.T) {
+	ctx := context.Background()
 	src := fakeSource{ms: []Measure{
 		{ID: "concurrency.commune.secretary_council_chair", Value: 165, Of: 230},
 		{ID: "concurrency.commune.secretary_council_chair", Since: true, Value: 150, Of: 230},
@@ -99,7 +103,7 @@ func TestComputeShapes(t *testing.T) {
 		{ID: "recruitment.commune.university_plus", Value: 94},
 	}}
 	p := Params{AsOf: tochuc.MustDate("2018-12-31"), Since: tochuc.MustDate("2018-05-30"), Scope: "H1"}
-	res, err := Compute(src, p)
+	res, err := Compute(ctx, src, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,10 +130,10 @@ func TestComputeShapes(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Compute(src, Params{AsOf: p.Since, Since: p.AsOf}); tochuc.ErrorCode(err) != tochuc.EInvalid {
+	if _, err := Compute(ctx, src, Params{AsOf: p.Since, Since: p.AsOf}); tochuc.ErrorCode(err) != tochuc.EInvalid {
 		t.Errorf("since after as-of: %v", err)
 	}
-	e, err := NewExplanation(src, p, "concurrency.commune.secretary_council_chair")
+	e, err := NewExplanation(ctx, src, p, "concurrency.commune.secretary_council_chair")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +146,7 @@ func TestComputeShapes(t *testing.T) {
 			t.Errorf("explanation lacks %q:\n%s", want, buf.String())
 		}
 	}
-	if _, err := Explain(src, p, "no.such"); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := Explain(ctx, src, p, "no.such"); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Errorf("unknown id: %v", err)
 	}
 }

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -63,11 +64,11 @@ type Measure struct {
 // Source is what the indicators are computed from (sqldb.Reader implements it).
 type Source interface {
 	// Unit returns the version of a unit valid on d.
-	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
+	Unit(ctx context.Context, id string, d tochuc.Date) (tochuc.Unit, error)
 	// Evaluate computes the given indicators at p.AsOf, and stocks also at p.Since when set.
-	Evaluate(p Params, defs []Def) ([]Measure, error)
+	Evaluate(ctx context.Context, p Params, defs []Def) ([]Measure, error)
 	// Items lists the records behind an indicator at p.AsOf (a flow: over (p.Since, p.AsOf]).
-	Items(p Params, def Def) ([]Item, error)
+	Items(ctx context.Context, p Params, def Def) ([]Item, error)
 }
 
 // Params select what a report covers.
@@ -117,19 +118,19 @@ func (p Params) check() error {
 }
 
 // Compute evaluates every catalog indicator.
-func Compute(src Source, p Params) (*Result, error) {
+func Compute(ctx context.Context, src Source, p Params) (*Result, error) {
 	if err := p.check(); err != nil {
 		return nil, err
 	}
 	res := &Result{AsOf: p.AsOf.String(), Since: p.Since.String()}
 	if p.Scope != "" {
-		sc, err := scopeOf(src, p)
+		sc, err := scopeOf(ctx, src, p)
 		if err != nil {
 			return nil, err
 		}
 		res.Scope = sc
 	}
-	ms, err := src.Evaluate(p, catalog)
+	ms, err := src.Evaluate(ctx, p, catalog)
 	if err != nil {
 		return nil, err
 	}
@@ -179,8 +180,8 @@ func figure(def Def, ms []Measure, since bool) Figure {
 // scopeOf names a report's scope on its date: its unit, or, when the unit
 // has ended and roots carry the scope on, the unit's last name, its last day
 // and the units that carry it on.
-func scopeOf(src Source, p Params) (*Scope, error) {
-	u, err := src.Unit(p.Scope, p.AsOf)
+func scopeOf(ctx context.Context, src Source, p Params) (*Scope, error) {
+	u, err := src.Unit(ctx, p.Scope, p.AsOf)
 	if err == nil {
 		return &Scope{ID: u.ID, Name: u.Name}, nil
 	}
@@ -190,7 +191,7 @@ func scopeOf(src Source, p Params) (*Scope, error) {
 	sc := &Scope{ID: p.Scope, Name: p.Scope}
 	for _, r := range p.Roots {
 		if r.UnitID == p.Scope && r.To != 0 && r.To <= p.AsOf {
-			last, err := src.Unit(p.Scope, r.To.AddDays(-1))
+			last, err := src.Unit(ctx, p.Scope, r.To.AddDays(-1))
 			if err == nil {
 				sc.Name, sc.Ended = last.Name, r.To.AddDays(-1).String()
 			}
@@ -198,7 +199,7 @@ func scopeOf(src Source, p Params) (*Scope, error) {
 	}
 	for _, r := range p.Roots {
 		if r.Contains(p.AsOf) {
-			if u, err := src.Unit(r.UnitID, p.AsOf); err == nil {
+			if u, err := src.Unit(ctx, r.UnitID, p.AsOf); err == nil {
 				sc.Successors = append(sc.Successors, Scope{ID: u.ID, Name: u.Name})
 			}
 		}

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -38,7 +39,7 @@ func asOfCondition(f *bundle.File, rec Recorded) (cond string, nargs int) {
 // RecordsAsOf calls fn with the cells of every record of a file that holds on
 // d, whose columns equal the values in match, in the export order. Evaluations
 // of a later year than d's are left out.
-func (r *Reader) RecordsAsOf(f *bundle.File, d tochuc.Date, match map[string]string, fn func(cells []string) error) error {
+func (r *Reader) RecordsAsOf(ctx context.Context, f *bundle.File, d tochuc.Date, match map[string]string, fn func(cells []string) error) error {
 	cond, n := asOfCondition(f, r.rec)
 	args := make([]any, 0, n+len(match))
 	for range n {
@@ -56,7 +57,7 @@ func (r *Reader) RecordsAsOf(f *bundle.File, d tochuc.Date, match map[string]str
 		args = append(args, match[k])
 	}
 	q += " ORDER BY " + orderBy(r.db.Dialect, f)
-	return r.scanCells(f, q, args, func(cells []string, _ map[string]string) error { return fn(cells) })
+	return r.scanCells(ctx, f, q, args, func(cells []string, _ map[string]string) error { return fn(cells) })
 }
 
 func keysOf(m map[string]string) map[string]bool {
@@ -68,7 +69,7 @@ func keysOf(m map[string]string) map[string]bool {
 }
 
 // Record returns the cells of the held record of a keyed file with the given key.
-func (r *Reader) Record(f *bundle.File, key map[string]string) ([]string, error) {
+func (r *Reader) Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error) {
 	conds, args := []string{r.rec.where("")}, []any{}
 	for _, k := range f.Key {
 		v := key[k]
@@ -88,7 +89,7 @@ func (r *Reader) Record(f *bundle.File, key map[string]string) ([]string, error)
 		}
 	}
 	var out []string
-	err := r.scanCells(f, "SELECT "+list("", dataColumns(f))+" FROM "+f.Name+" WHERE "+strings.Join(conds, " AND "), args,
+	err := r.scanCells(ctx, f, "SELECT "+list("", dataColumns(f))+" FROM "+f.Name+" WHERE "+strings.Join(conds, " AND "), args,
 		func(cells []string, _ map[string]string) error {
 			out = append([]string{}, cells...)
 			return nil
@@ -102,7 +103,7 @@ func (r *Reader) Record(f *bundle.File, key map[string]string) ([]string, error)
 // Stamp returns the version of a held record: the change set that recorded
 // its held state (for a unit, the latest of its versions), or 0 when no such
 // record is held. Any change to the record gives it a new stamp.
-func (r *Reader) Stamp(f *bundle.File, key map[string]string) (int64, error) {
+func (r *Reader) Stamp(ctx context.Context, f *bundle.File, key map[string]string) (int64, error) {
 	conds, args := []string{r.rec.where("")}, []any{}
 	for _, k := range f.Key {
 		v := key[k]
@@ -122,7 +123,7 @@ func (r *Reader) Stamp(f *bundle.File, key map[string]string) (int64, error) {
 		}
 	}
 	var stamp int64
-	err := r.q.QueryRowContext(r.ctx, r.db.rebind("SELECT COALESCE(MAX(rec_cs), 0) FROM "+f.Name+" WHERE "+strings.Join(conds, " AND ")),
+	err := r.q.QueryRowContext(ctx, r.db.rebind("SELECT COALESCE(MAX(rec_cs), 0) FROM "+f.Name+" WHERE "+strings.Join(conds, " AND ")),
 		args...).Scan(&stamp)
 	return stamp, err
 }

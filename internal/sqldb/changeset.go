@@ -19,7 +19,6 @@ type Change struct {
 	db   *DB
 	Tx   *sql.Tx
 	conn *sql.Conn
-	ctx  context.Context
 	// At is the recording time of every row written, in microseconds since 1970 UTC.
 	At int64
 	// ID is the change set's id.
@@ -66,7 +65,7 @@ func (db *DB) Begin(ctx context.Context, user, source string, guard Guard) (*Cha
 		conn.Close()
 		return nil, err
 	}
-	c := &Change{db: db, Tx: tx, conn: conn, ctx: ctx, By: user, Source: source, guard: guard}
+	c := &Change{db: db, Tx: tx, conn: conn, By: user, Source: source, guard: guard}
 	if db.Dialect == Postgres {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLockKey)); err != nil {
 			c.Rollback()
@@ -102,27 +101,27 @@ func (db *DB) BeginCheck(ctx context.Context, user string) (*Change, error) {
 		conn.Close()
 		return nil, err
 	}
-	return &Change{db: db, Tx: tx, conn: conn, ctx: ctx, By: user, Source: "check", guard: Trusted, check: true,
+	return &Change{db: db, Tx: tx, conn: conn, By: user, Source: "check", guard: Trusted, check: true,
 		At: time.Now().UnixMicro()}, nil
 }
 
 // Note attaches a note (e.g. a summary of what changed) to the change set.
-func (c *Change) Note(note string) error {
+func (c *Change) Note(ctx context.Context, note string) error {
 	if c.check {
 		return nil
 	}
-	_, err := c.Tx.ExecContext(c.ctx, c.db.rebind(`UPDATE changesets SET note = ? WHERE id = ?`), note, c.ID)
+	_, err := c.Tx.ExecContext(ctx, c.db.rebind(`UPDATE changesets SET note = ? WHERE id = ?`), note, c.ID)
 	return err
 }
 
 // Commit asks the guard, then ends the change set. An error from either
 // means nothing was kept.
-func (c *Change) Commit() error {
+func (c *Change) Commit(ctx context.Context) error {
 	if c.check {
 		c.Rollback()
 		return errors.New("sqldb: a check cannot be committed")
 	}
-	if err := c.guard.CheckChange(c.ctx, c); err != nil {
+	if err := c.guard.CheckChange(ctx, c); err != nil {
 		c.Rollback()
 		return err
 	}
@@ -150,10 +149,10 @@ func (c *Change) Reader(before bool) *Reader {
 	if before {
 		rec.before = c.ID
 	}
-	return &Reader{db: c.db, q: c.Tx, ctx: c.ctx, rec: rec}
+	return &Reader{db: c.db, q: c.Tx, rec: rec}
 }
 
 // exec runs a statement with ? placeholders.
-func (c *Change) exec(q string, args ...any) (sql.Result, error) {
-	return c.Tx.ExecContext(c.ctx, c.db.rebind(q), args...)
+func (c *Change) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.Tx.ExecContext(ctx, c.db.rebind(q), args...)
 }

@@ -303,5 +303,5 @@ func (s checkSource) People(ctx context.Context, key string, fn func(check.Perso
 
 // UnitNames implements check.Source.
 func (s checkSource) UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error) {
-	return s.r.UnitNames(ids, d)
+	return s.r.UnitNames(ctx, ids, d)
 }

@@ -21,7 +21,7 @@ func TestRulesInStorage(t *testing.T) {
 		checktest.RunCases(t, func(t *testing.T, b bundle.Tables) check.Source {
 			db := sqldbtest.Open(t)
 			sqldbtest.MustImport(t, db, b)
-			return db.Reader(t.Context(), rec).CheckSource()
+			return db.Reader(rec).CheckSource()
 		})
 	}
 }

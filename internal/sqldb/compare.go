@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"database/sql"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -95,22 +96,22 @@ type Comparison struct {
 }
 
 // OpenComparison opens the comparison between from and to (from < to) inside a scope.
-func (r *Reader) OpenComparison(from, to tochuc.Date, sc CompareScope) (*Comparison, error) {
-	if err := r.db.analyzeStale(r.ctx); err != nil { // PostgreSQL: plans for the tables as they are now
+func (r *Reader) OpenComparison(ctx context.Context, from, to tochuc.Date, sc CompareScope) (*Comparison, error) {
+	if err := r.db.analyzeStale(ctx); err != nil { // PostgreSQL: plans for the tables as they are now
 		return nil, err
 	}
-	conn, err := r.db.Conn(r.ctx)
+	conn, err := r.db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	tx, err := conn.BeginTx(r.ctx, readTxOptions(r.db.Dialect))
+	tx, err := conn.BeginTx(ctx, readTxOptions(r.db.Dialect))
 	if err != nil {
 		conn.Close()
 		return nil, err
 	}
-	c := &Comparison{r: &Reader{db: r.db, q: tx, ctx: r.ctx, rec: r.rec}, conn: conn, tx: tx, from: from, to: to, sc: sc}
+	c := &Comparison{r: &Reader{db: r.db, q: tx, rec: r.rec}, conn: conn, tx: tx, from: from, to: to, sc: sc}
 	if !sc.Whole {
-		if err := c.buildScope(); err != nil {
+		if err := c.buildScope(ctx); err != nil {
 			c.Close()
 			return nil, err
 		}
@@ -126,7 +127,7 @@ func (c *Comparison) Close() {
 }
 
 // Counts counts each section, the membership events and the headcounts.
-func (c *Comparison) Counts() (CompareCounts, error) {
+func (c *Comparison) Counts(ctx context.Context) (CompareCounts, error) {
 	var n CompareCounts
 	sel, args := "", []any{}
 	for _, s := range []string{SectionCreated, SectionEnded, SectionRenamed, SectionLinks, SectionFilled, SectionVacated} {
@@ -142,26 +143,26 @@ func (c *Comparison) Counts() (CompareCounts, error) {
 		}
 		args = append(args, a...)
 	}
-	err := c.tx.QueryRowContext(c.r.ctx, c.r.db.rebind(`SELECT `+sel), args...).Scan(
+	err := c.tx.QueryRowContext(ctx, c.r.db.rebind(`SELECT `+sel), args...).Scan(
 		&n.Created, &n.Ended, &n.Renamed, &n.Links, &n.Filled, &n.Vacated, &n.Staff[0], &n.Staff[1])
 	if err != nil {
 		return n, err
 	}
-	n.Events, err = c.events()
+	n.Events, err = c.events(ctx)
 	return n, err
 }
 
 // Rows returns a page of a section's rows: limit rows from offset, ordered
 // by the date of the change (a new unit's or post's start, an old one's end,
 // a link's date), then by id, or unit, post and person (see section).
-func (c *Comparison) Rows(section string, offset, limit int) (ComparePage, error) {
+func (c *Comparison) Rows(ctx context.Context, section string, offset, limit int) (ComparePage, error) {
 	var p ComparePage
 	cols, body, args, order := c.section(section)
 	if body == "" {
 		return p, tochuc.Errorf(tochuc.EInvalid, "không có phần so sánh '%s'", section)
 	}
 	args = append(args, limit, offset)
-	return p, c.r.each(`SELECT `+cols+` `+body+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args, func(s scanner) error {
+	return p, c.r.each(ctx, `SELECT `+cols+` `+body+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args, func(s scanner) error {
 		switch section {
 		case SectionCreated, SectionEnded:
 			u, err := scanUnit(s)

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -15,8 +16,7 @@ import (
 
 // buildScope fills cmp_scope with the units inside the scope on F (at = 0)
 // and on T (at = 1): each date's roots and the units reaching them.
-func (c *Comparison) buildScope() error {
-	ctx := c.r.ctx
+func (c *Comparison) buildScope(ctx context.Context) error {
 	if _, err := c.tx.ExecContext(ctx, `DROP TABLE IF EXISTS cmp_scope`); err != nil {
 		return err
 	}
@@ -148,7 +148,7 @@ func (c *Comparison) staff(d tochuc.Date, at int) (string, []any) {
 // the people registered up to T in a party organization inside the scope on
 // T (each event's person looked up: the events of the span are read, not
 // those of the scope).
-func (c *Comparison) events() (map[string]int, error) {
+func (c *Comparison) events(ctx context.Context) (map[string]int, error) {
 	cur := c.r.rec.where
 	q := `SELECT p.event, COUNT(*) FROM ` + c.tbl("party", "p", "party_date") + ` WHERE ` + cur("p") + ` AND p.date > ? AND p.date <= ?`
 	args := []any{c.from, c.to}
@@ -158,7 +158,7 @@ func (c *Comparison) events() (map[string]int, error) {
 		args = append(args, c.to)
 	}
 	out := map[string]int{}
-	err := c.r.each(q+` GROUP BY p.event`, args, func(s scanner) error {
+	err := c.r.each(ctx, q+` GROUP BY p.event`, args, func(s scanner) error {
 		var e string
 		var n int
 		err := s.Scan(&e, &n)

@@ -15,15 +15,16 @@ var cmpFrom, cmpTo = tochuc.MustDate("2016-06-01"), tochuc.MustDate("2021-06-01"
 
 // sectionRows lists a section's rows, each as a short text, read in pages of size n.
 func sectionRows(t *testing.T, r *sqldb.Reader, sc sqldb.CompareScope, section string, n int) []string {
+	ctx := context.Background()
 	t.Helper()
-	c, err := r.OpenComparison(cmpFrom, cmpTo, sc)
+	c, err := r.OpenComparison(ctx, cmpFrom, cmpTo, sc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
 	var out []string
 	for off := 0; ; off += n {
-		p, err := c.Rows(section, off, n)
+		p, err := c.Rows(ctx, section, off, n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,9 +52,10 @@ func sectionRows(t *testing.T, r *sqldb.Reader, sc sqldb.CompareScope, section s
 // vacated before counts, the one filled after does not), and for a scope
 // carried on by two roots after H1 ends (H2 and H3 on the last date).
 func TestCompareSections(t *testing.T) {
+	ctx := context.Background()
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, dissolvedBundle())
-	r := db.Reader(context.Background(), sqldb.Recorded{})
+	r := db.Reader(sqldb.Recorded{})
 	carried := sqldb.CompareScope{From: []string{"H1"}, To: []string{"H2", "H3"}}
 	for _, c := range []struct {
 		name   string
@@ -97,11 +99,11 @@ func TestCompareSections(t *testing.T) {
 			map[string][]string{sqldb.SectionFilled: nil}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			cmp, err := r.OpenComparison(cmpFrom, cmpTo, c.sc)
+			cmp, err := r.OpenComparison(ctx, cmpFrom, cmpTo, c.sc)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := cmp.Counts()
+			got, err := cmp.Counts(ctx)
 			cmp.Close()
 			if err != nil {
 				t.Fatal(err)
@@ -123,24 +125,25 @@ func TestCompareSections(t *testing.T) {
 // TestComparePages checks paging: a page past the end is empty, the count
 // stays; an unknown section is refused.
 func TestComparePages(t *testing.T) {
+	ctx := context.Background()
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, dissolvedBundle())
-	c, err := db.Reader(context.Background(), sqldb.Recorded{}).OpenComparison(cmpFrom, cmpTo, sqldb.WholeRegistry)
+	c, err := db.Reader(sqldb.Recorded{}).OpenComparison(ctx, cmpFrom, cmpTo, sqldb.WholeRegistry)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	p, err := c.Rows(sqldb.SectionLinks, 3, 2)
+	p, err := c.Rows(ctx, sqldb.SectionLinks, 3, 2)
 	if err != nil || len(p.Links) != 1 || p.Links[0].EventID != "E3" {
 		t.Errorf("last page of the links: %+v %v", p, err)
 	}
-	if p, err := c.Rows(sqldb.SectionLinks, 10, 2); err != nil || p.Len() != 0 {
+	if p, err := c.Rows(ctx, sqldb.SectionLinks, 10, 2); err != nil || p.Len() != 0 {
 		t.Errorf("a page past the end: %+v %v", p, err)
 	}
-	if n, err := c.Counts(); err != nil || n.Links != 4 {
+	if n, err := c.Counts(ctx); err != nil || n.Links != 4 {
 		t.Errorf("counts after paging: %+v %v", n, err)
 	}
-	if _, err := c.Rows("khong-co", 0, 10); tochuc.ErrorCode(err) != tochuc.EInvalid || !strings.Contains(err.Error(), "khong-co") {
+	if _, err := c.Rows(ctx, "khong-co", 0, 10); tochuc.ErrorCode(err) != tochuc.EInvalid || !strings.Contains(err.Error(), "khong-co") {
 		t.Errorf("unknown section: %v", err)
 	}
 }

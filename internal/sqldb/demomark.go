@@ -101,12 +101,12 @@ func (db *DB) ImportDemo(ctx context.Context, src bundle.Source, user, source st
 		c.Rollback()
 		return nil, tochuc.Errorf(tochuc.EConflict, "cơ sở dữ liệu không trống (%s): không nạp dữ liệu mẫu", held)
 	}
-	rep, err := bundle.Import(src, c, opt)
+	rep, err := bundle.Import(ctx, src, c, opt)
 	if err != nil || !rep.OK() {
 		c.Rollback()
 		return rep, err
 	}
-	if err := c.Note("dữ liệu mẫu: " + ImportNote(rep)); err != nil {
+	if err := c.Note(ctx, "dữ liệu mẫu: "+ImportNote(rep)); err != nil {
 		c.Rollback()
 		return nil, err
 	}
@@ -115,10 +115,10 @@ func (db *DB) ImportDemo(ctx context.Context, src bundle.Source, user, source st
 		c.Rollback()
 		return nil, err
 	}
-	if _, err := c.exec(`INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?)`,
+	if _, err := c.exec(ctx, `INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?)`,
 		demoSetting, source, time.Now().UnixMicro()); err != nil {
 		c.Rollback()
 		return nil, err
 	}
-	return rep, c.Commit()
+	return rep, c.Commit(ctx)
 }

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -8,7 +9,7 @@ import (
 )
 
 // retract supersedes a held record without a successor.
-func (c *Change) Retract(r bundle.Retraction) error {
+func (c *Change) Retract(ctx context.Context, r bundle.Retraction) error {
 	f := bundle.FileByName(r.File)
 	if f == nil || f.Versioned {
 		return tochuc.Errorf(tochuc.EInvalid, "không thể rút bản ghi của tệp %q", r.File)
@@ -31,7 +32,7 @@ func (c *Change) Retract(r bundle.Retraction) error {
 			args = append(args, v)
 		}
 	}
-	res, err := c.exec(`UPDATE `+f.Name+` SET rec_to = ?, end_cs = ? WHERE `+strings.Join(conds, " AND "), args...)
+	res, err := c.exec(ctx, `UPDATE `+f.Name+` SET rec_to = ?, end_cs = ? WHERE `+strings.Join(conds, " AND "), args...)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,6 @@ import (
 type Reader struct {
 	db  *DB
 	q   querier // the database, or the transaction of a change
-	ctx context.Context
 	rec Recorded
 }
 
@@ -25,8 +24,8 @@ type querier interface {
 }
 
 // Reader returns a reader of the registry as recorded at rec.
-func (db *DB) Reader(ctx context.Context, rec Recorded) *Reader {
-	return &Reader{db: db, q: db.DB, ctx: ctx, rec: rec}
+func (db *DB) Reader(rec Recorded) *Reader {
+	return &Reader{db: db, q: db.DB, rec: rec}
 }
 
 // orderBy is the export order of a file: its key, and for events their row
@@ -58,8 +57,8 @@ func orderBy(d Dialect, f *bundle.File) string {
 }
 
 // ExtraColumns returns the x_ columns used by a file's records, sorted.
-func (r *Reader) ExtraColumns(f *bundle.File) ([]string, error) {
-	rows, err := r.q.QueryContext(r.ctx, "SELECT DISTINCT extra FROM "+f.Name+" WHERE extra IS NOT NULL AND "+r.rec.where(""))
+func (r *Reader) ExtraColumns(ctx context.Context, f *bundle.File) ([]string, error) {
+	rows, err := r.q.QueryContext(ctx, "SELECT DISTINCT extra FROM "+f.Name+" WHERE extra IS NOT NULL AND "+r.rec.where(""))
 	if err != nil {
 		return nil, err
 	}
@@ -78,15 +77,15 @@ func (r *Reader) ExtraColumns(f *bundle.File) ([]string, error) {
 }
 
 // Records calls fn with the cells of every record of a file, in key order.
-func (r *Reader) Records(f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
+func (r *Reader) Records(ctx context.Context, f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
 	q := "SELECT " + list("", dataColumns(f)) + " FROM " + f.Name + " WHERE " + r.rec.where("") +
 		" ORDER BY " + orderBy(r.db.Dialect, f)
-	return r.scanCells(f, q, nil, fn)
+	return r.scanCells(ctx, f, q, nil, fn)
 }
 
 // scanCells runs a query selecting dataColumns(f) and calls fn with each row as cells.
-func (r *Reader) scanCells(f *bundle.File, q string, args []any, fn func(cells []string, extra map[string]string) error) error {
-	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
+func (r *Reader) scanCells(ctx context.Context, f *bundle.File, q string, args []any, fn func(cells []string, extra map[string]string) error) error {
+	rows, err := r.q.QueryContext(ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -128,12 +127,12 @@ func (r *Reader) scanCells(f *bundle.File, q string, args []any, fn func(cells [
 }
 
 // Holds reports whether some record of a file held has a value in a column.
-func (r *Reader) Holds(f *bundle.File, column string) (bool, error) {
+func (r *Reader) Holds(ctx context.Context, f *bundle.File, column string) (bool, error) {
 	if f.Index(column) < 0 {
 		return false, nil
 	}
 	var n int
-	err := r.q.QueryRowContext(r.ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+f.Name+" WHERE "+column+" IS NOT NULL AND "+
+	err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+f.Name+" WHERE "+column+" IS NOT NULL AND "+
 		r.rec.where("")+" LIMIT 1) x").Scan(&n)
 	return n > 0, err
 }

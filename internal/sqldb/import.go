@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -13,8 +14,8 @@ import (
 )
 
 // Units implements bundle.Target: every unit version held now.
-func (c *Change) Units(fn func(id, kind string, p tochuc.Period) error) error {
-	return c.scan(`SELECT id, kind, valid_from, valid_to FROM units WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+func (c *Change) Units(ctx context.Context, fn func(id, kind string, p tochuc.Period) error) error {
+	return c.scan(ctx, `SELECT id, kind, valid_from, valid_to FROM units WHERE rec_to IS NULL`, func(r *sql.Rows) error {
 		var id, kind string
 		var p tochuc.Period
 		if err := r.Scan(&id, &kind, &p.From, &p.To); err != nil {
@@ -25,8 +26,8 @@ func (c *Change) Units(fn func(id, kind string, p tochuc.Period) error) error {
 }
 
 // People implements bundle.Target.
-func (c *Change) People(fn func(id string, diedOn tochuc.Date) error) error {
-	return c.scan(`SELECT id, died_on FROM people WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+func (c *Change) People(ctx context.Context, fn func(id string, diedOn tochuc.Date) error) error {
+	return c.scan(ctx, `SELECT id, died_on FROM people WHERE rec_to IS NULL`, func(r *sql.Rows) error {
 		var id string
 		var d tochuc.Date
 		if err := r.Scan(&id, &d); err != nil {
@@ -37,8 +38,8 @@ func (c *Change) People(fn func(id string, diedOn tochuc.Date) error) error {
 }
 
 // Documents implements bundle.Target.
-func (c *Change) Documents(fn func(id string) error) error {
-	return c.scan(`SELECT id FROM documents WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+func (c *Change) Documents(ctx context.Context, fn func(id string) error) error {
+	return c.scan(ctx, `SELECT id FROM documents WHERE rec_to IS NULL`, func(r *sql.Rows) error {
 		var id string
 		if err := r.Scan(&id); err != nil {
 			return err
@@ -48,8 +49,8 @@ func (c *Change) Documents(fn func(id string) error) error {
 }
 
 // PartyEvents implements bundle.Target.
-func (c *Change) PartyEvents(fn func(personID string, seq int, e tochuc.MembershipEvent) error) error {
-	return c.scan(`SELECT person_id, seq, event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party
+func (c *Change) PartyEvents(ctx context.Context, fn func(personID string, seq int, e tochuc.MembershipEvent) error) error {
+	return c.scan(ctx, `SELECT person_id, seq, event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party
 		WHERE rec_to IS NULL ORDER BY person_id, date, seq`, func(r *sql.Rows) error {
 		var person string
 		var seq int
@@ -61,8 +62,8 @@ func (c *Change) PartyEvents(fn func(personID string, seq int, e tochuc.Membersh
 	})
 }
 
-func (c *Change) scan(q string, fn func(*sql.Rows) error) error {
-	rows, err := c.Tx.QueryContext(c.ctx, c.db.rebind(q))
+func (c *Change) scan(ctx context.Context, q string, fn func(*sql.Rows) error) error {
+	rows, err := c.Tx.QueryContext(ctx, c.db.rebind(q))
 	if err != nil {
 		return err
 	}
@@ -77,10 +78,10 @@ func (c *Change) scan(q string, fn func(*sql.Rows) error) error {
 
 // Writer implements bundle.Target. Into an empty table records go straight
 // in; otherwise they are staged in a temporary table and merged.
-func (c *Change) Writer(f *bundle.File) (bundle.RecordWriter, error) {
+func (c *Change) Writer(ctx context.Context, f *bundle.File) (bundle.RecordWriter, error) {
 	w := &recordWriter{c: c, f: f, cols: dataColumns(f), table: f.Name}
 	var one int
-	err := c.Tx.QueryRowContext(c.ctx, "SELECT 1 FROM "+f.Name+" LIMIT 1").Scan(&one)
+	err := c.Tx.QueryRowContext(ctx, "SELECT 1 FROM "+f.Name+" LIMIT 1").Scan(&one)
 	switch {
 	case err == sql.ErrNoRows && !c.check:
 		w.direct = true
@@ -88,8 +89,8 @@ func (c *Change) Writer(f *bundle.File) (bundle.RecordWriter, error) {
 		return nil, err
 	default:
 		w.table = "stage_" + f.Name
-		if _, err := c.exec("CREATE TEMP TABLE " + w.table + " AS SELECT " + list("", w.cols) +
-			" FROM " + f.Name + " WHERE 1 = 0"); err != nil {
+		if _, err := c.exec(ctx, "CREATE TEMP TABLE "+w.table+" AS SELECT "+list("", w.cols)+
+			" FROM "+f.Name+" WHERE 1 = 0"); err != nil {
 			return nil, fmt.Errorf("create staging table: %w", err)
 		}
 	}
@@ -119,23 +120,23 @@ func (w *recordWriter) insertColumns() []string {
 	return w.cols
 }
 
-func (w *recordWriter) Write(batch []*bundle.Record) error {
+func (w *recordWriter) Write(ctx context.Context, batch []*bundle.Record) error {
 	w.n += len(batch)
 	if w.c.db.Dialect == Postgres {
-		return w.copy(batch)
+		return w.copy(ctx, batch)
 	}
-	return w.insert(batch)
+	return w.insert(ctx, batch)
 }
 
 // maxRowsPerInsert keeps a multi-row INSERT under SQLite's variable limit.
 func maxRowsPerInsert(ncols int) int { return min(500, 32000/ncols) }
 
-func (w *recordWriter) insert(batch []*bundle.Record) error {
+func (w *recordWriter) insert(ctx context.Context, batch []*bundle.Record) error {
 	cols := w.insertColumns()
 	per := maxRowsPerInsert(len(cols))
 	for len(batch) > 0 {
 		n := min(per, len(batch))
-		stmt, err := w.stmt(cols, n)
+		stmt, err := w.stmt(ctx, cols, n)
 		if err != nil {
 			return err
 		}
@@ -146,7 +147,7 @@ func (w *recordWriter) insert(batch []*bundle.Record) error {
 				w.args = append(w.args, w.c.At, w.c.ID)
 			}
 		}
-		if _, err := stmt.ExecContext(w.c.ctx, w.args...); err != nil {
+		if _, err := stmt.ExecContext(ctx, w.args...); err != nil {
 			return fmt.Errorf("insert into %s: %w", w.table, err)
 		}
 		batch = batch[n:]
@@ -155,14 +156,14 @@ func (w *recordWriter) insert(batch []*bundle.Record) error {
 }
 
 // stmt returns a prepared INSERT of n rows.
-func (w *recordWriter) stmt(cols []string, n int) (*sql.Stmt, error) {
+func (w *recordWriter) stmt(ctx context.Context, cols []string, n int) (*sql.Stmt, error) {
 	if s, ok := w.stmts[n]; ok {
 		return s, nil
 	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	q := "INSERT INTO " + w.table + " (" + list("", cols) + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
-	s, err := w.c.Tx.PrepareContext(w.c.ctx, q)
+	s, err := w.c.Tx.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -175,11 +176,11 @@ func (w *recordWriter) stmt(cols []string, n int) (*sql.Stmt, error) {
 
 // copy streams rows into one COPY that lasts as long as the file: it starts
 // at the first batch and ends in Close, so a file costs one COPY.
-func (w *recordWriter) copy(batch []*bundle.Record) error {
+func (w *recordWriter) copy(ctx context.Context, batch []*bundle.Record) error {
 	if w.copyRows == nil {
 		w.copyRows = make(chan []*bundle.Record, 4)
 		w.copyDone = make(chan error, 1)
-		go func() { w.copyDone <- w.runCopy() }()
+		go func() { w.copyDone <- w.runCopy(ctx) }()
 	}
 	select {
 	case w.copyRows <- batch:
@@ -191,7 +192,7 @@ func (w *recordWriter) copy(batch []*bundle.Record) error {
 }
 
 // runCopy runs the COPY on the transaction's connection, pulling rows from copyRows.
-func (w *recordWriter) runCopy() error {
+func (w *recordWriter) runCopy(ctx context.Context) error {
 	var cur []*bundle.Record
 	row := make([]any, 0, len(w.cols)+2)
 	next := func() ([]any, error) {
@@ -211,7 +212,7 @@ func (w *recordWriter) runCopy() error {
 		return row, nil
 	}
 	err := w.c.conn.Raw(func(dc any) error {
-		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(w.c.ctx, pgx.Identifier{w.table}, w.insertColumns(), pgx.CopyFromFunc(next))
+		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{w.table}, w.insertColumns(), pgx.CopyFromFunc(next))
 		return err
 	})
 	for range w.copyRows { // drain, so that a sender never blocks after a failure
@@ -232,7 +233,7 @@ func (w *recordWriter) finishCopy() error {
 }
 
 // Close merges staged records into the table and reports what changed.
-func (w *recordWriter) Close() (bundle.Counts, error) {
+func (w *recordWriter) Close(ctx context.Context) (bundle.Counts, error) {
 	for _, s := range w.stmts {
 		s.Close()
 	}
@@ -242,12 +243,12 @@ func (w *recordWriter) Close() (bundle.Counts, error) {
 	if w.direct {
 		return bundle.Counts{Added: w.n}, nil
 	}
-	defer w.c.exec("DROP TABLE " + w.table)
+	defer w.c.exec(ctx, "DROP TABLE "+w.table)
 	if w.f.Versioned {
-		return w.mergeVersions()
+		return w.mergeVersions(ctx)
 	}
 	if w.c.check {
-		return w.countKeyed()
+		return w.countKeyed(ctx)
 	}
-	return w.mergeKeyed()
+	return w.mergeKeyed(ctx)
 }

@@ -138,7 +138,7 @@ func TestUpsertAndRecordedAt(t *testing.T) {
 	}
 	diff(t, records(t, exportTo(t, db, sqldb.RecordedAt(first), filepath.Join(t.TempDir(), "b"))), firstExport)
 
-	vs, err := db.Reader(ctx, sqldb.Recorded{}).UnitVersions("X2")
+	vs, err := db.Reader(sqldb.Recorded{}).UnitVersions(ctx, "X2")
 	if err != nil || len(vs) != 1 || vs[0].Name != "Xã Bảo Sơn Đông" {
 		t.Fatalf("X2 now: %+v %v", vs, err)
 	}
@@ -149,8 +149,9 @@ func TestUpsertAndRecordedAt(t *testing.T) {
 }
 
 func unitCounts(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, d string) map[string]int {
+	ctx := context.Background()
 	t.Helper()
-	m, err := db.Reader(context.Background(), rec).CountUnitsByKind(tochuc.MustDate(d), nil)
+	m, err := db.Reader(rec).CountUnitsByKind(ctx, tochuc.MustDate(d), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestUnitVersionsReplaced(t *testing.T) {
 	if rep.Files[0].Added != 1 || rep.Files[0].Superseded != 2 {
 		t.Fatalf("units: %+v", rep.Files[0])
 	}
-	vs, err := db.Reader(ctx, sqldb.Recorded{}).UnitVersions("HU218")
+	vs, err := db.Reader(sqldb.Recorded{}).UnitVersions(ctx, "HU218")
 	if err != nil || len(vs) != 1 || vs[0].To != 0 {
 		t.Fatalf("versions: %+v %v", vs, err)
 	}
@@ -177,9 +178,10 @@ func TestUnitVersionsReplaced(t *testing.T) {
 
 // TestScope counts units reached through parent_id and locality_id.
 func TestScope(t *testing.T) {
+	ctx := context.Background()
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, richBundle())
-	m, err := db.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2018-12-31"), []string{"H218"})
+	m, err := db.Reader(sqldb.Recorded{}).CountUnitsByKind(ctx, tochuc.MustDate("2018-12-31"), []string{"H218"})
 	if err != nil {
 		t.Fatal(err)
 	}

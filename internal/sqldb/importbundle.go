@@ -17,7 +17,7 @@ func (db *DB) ImportBundle(ctx context.Context, src bundle.Source, user, source 
 	if err != nil {
 		return nil, err
 	}
-	rep, err := bundle.Import(src, c, opt)
+	rep, err := bundle.Import(ctx, src, c, opt)
 	if err != nil {
 		c.Rollback()
 		return nil, err
@@ -29,11 +29,11 @@ func (db *DB) ImportBundle(ctx context.Context, src bundle.Source, user, source 
 	if !rep.OK() || changed == 0 {
 		return rep, c.Rollback()
 	}
-	if err := c.Note(ImportNote(rep)); err != nil {
+	if err := c.Note(ctx, ImportNote(rep)); err != nil {
 		c.Rollback()
 		return nil, err
 	}
-	return rep, c.Commit()
+	return rep, c.Commit(ctx)
 }
 
 // ImportNote summarises an import for its change set.
@@ -66,5 +66,5 @@ func (db *DB) CheckBundle(ctx context.Context, src bundle.Source, user string, o
 		return nil, err
 	}
 	defer c.Rollback()
-	return bundle.Import(src, c, opt)
+	return bundle.Import(ctx, src, c, opt)
 }

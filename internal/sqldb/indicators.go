@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,12 +17,12 @@ import (
 
 // Evaluate implements report.Source: it computes the indicators at p.AsOf,
 // stocks also at p.Since, flows once over (p.Since, p.AsOf].
-func (r *Reader) Evaluate(p report.Params, defs []report.Def) ([]report.Measure, error) {
-	s, err := r.openSession(p)
+func (r *Reader) Evaluate(ctx context.Context, p report.Params, defs []report.Def) ([]report.Measure, error) {
+	s, err := r.openSession(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	defer s.close()
+	defer s.close(ctx)
 	var out []report.Measure
 	done := map[string]bool{}
 	for _, def := range defs {
@@ -35,7 +36,7 @@ func (r *Reader) Evaluate(p report.Params, defs []report.Def) ([]report.Measure,
 		}
 		done[name] = true
 		for _, at := range s.dates(f.flow) {
-			ms, err := s.tally(name, f, at)
+			ms, err := s.tally(ctx, name, f, at)
 			if err != nil {
 				return nil, fmt.Errorf("indicator %s: %w", def.ID, err)
 			}
@@ -47,17 +48,17 @@ func (r *Reader) Evaluate(p report.Params, defs []report.Def) ([]report.Measure,
 
 // Items implements report.Source: the records behind one indicator at
 // p.AsOf (a flow: over (p.Since, p.AsOf]), ordered by part and id.
-func (r *Reader) Items(p report.Params, def report.Def) ([]report.Item, error) {
+func (r *Reader) Items(ctx context.Context, p report.Params, def report.Def) ([]report.Item, error) {
 	loc, ok := locate(def.ID)
 	if !ok {
 		return nil, tochuc.Errorf(tochuc.ENotFound, "không có chỉ tiêu '%s'", def.ID)
 	}
 	f, part := families[loc.family], loc.part
-	s, err := r.openSession(p)
+	s, err := r.openSession(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	defer s.close()
+	defer s.close(ctx)
 	b := s.builder(s.dates(f.flow)[0])
 	names := `LEFT JOIN ` + b.t("units") + ` n ON n.id = t.id AND ` + b.valid("n")
 	nameCol := "n.name"
@@ -68,7 +69,7 @@ func (r *Reader) Items(p report.Params, def report.Def) ([]report.Item, error) {
 	if part != "" {
 		q += ` WHERE t.part = :part`
 	}
-	rows, err := s.query(q, b.args("part", part))
+	rows, err := s.query(ctx, q, b.args("part", part))
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +138,7 @@ func (f family) indicators(name string) []string {
 
 // tally runs a family's query at one date and adds up its records by part,
 // for each of its counted columns.
-func (s *session) tally(name string, f family, at evalDate) ([]report.Measure, error) {
+func (s *session) tally(ctx context.Context, name string, f family, at evalDate) ([]report.Measure, error) {
 	b := s.builder(at)
 	ids := f.indicators(name)
 	var sums []string
@@ -155,7 +156,7 @@ func (s *session) tally(name string, f family, at evalDate) ([]report.Measure, e
 		q = `SELECT part, ` + strings.Join(sums, ", ") + ` FROM (` + f.items(b) + `) t GROUP BY part`
 		layout, grouped = []string{""}, true
 	}
-	rows, err := s.query(q, b.args())
+	rows, err := s.query(ctx, q, b.args())
 	if err != nil {
 		return nil, err
 	}

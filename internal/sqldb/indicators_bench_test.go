@@ -43,10 +43,10 @@ func BenchmarkCatalog(b *testing.B) {
 		b.Fatalf("import: %v", err)
 	}
 	importSecs := time.Since(start).Seconds()
-	reader := db.Reader(ctx, sqldb.Recorded{})
+	reader := db.Reader(sqldb.Recorded{})
 	p := report.Params{AsOf: tochuc.MustDate("2018-12-31"), Since: tochuc.MustDate("2018-05-30")}
 	start = time.Now()
-	res, err := report.Compute(reader, p)
+	res, err := report.Compute(ctx, reader, p)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func BenchmarkCatalog(b *testing.B) {
 		timings[i].ours, timings[i].hand = timeIndicator(b, reader, db, h)
 	}
 	for b.Loop() {
-		if _, err := report.Compute(reader, p); err != nil {
+		if _, err := report.Compute(ctx, reader, p); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -87,12 +87,13 @@ func BenchmarkCatalog(b *testing.B) {
 // indicator at 31-12-2018 and of its hand-written query, after checking that
 // both give the same figures, part by part.
 func timeIndicator(b *testing.B, reader *sqldb.Reader, db *sqldb.DB, h handQuery) (ours, hand time.Duration) {
+	ctx := context.Background()
 	def, _ := report.Lookup(h.id)
 	p := report.Params{AsOf: tochuc.MustDate("2018-12-31")}
 	ours, hand = time.Hour, time.Hour
 	for range 5 {
 		start := time.Now()
-		ms, err := reader.Evaluate(p, []report.Def{def})
+		ms, err := reader.Evaluate(ctx, p, []report.Def{def})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -42,11 +42,12 @@ func TestIndicatorsRecordedAt(t *testing.T) {
 }
 
 func TestIndicatorsExplain(t *testing.T) {
+	ctx := context.Background()
 	db := openIndFixture(t)
-	src := db.Reader(context.Background(), sqldb.Recorded{})
+	src := db.Reader(sqldb.Recorded{})
 	explain := func(id, scope string) string {
 		t.Helper()
-		items, err := report.Explain(src, indParams(scope, true), id)
+		items, err := report.Explain(ctx, src, indParams(scope, true), id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,7 +84,7 @@ func TestIndicatorsExplain(t *testing.T) {
 			t.Errorf("explain %s %s:\n got %s\nwant %s", c.id, c.scope, got, c.want)
 		}
 	}
-	if _, err := report.Explain(src, indParams("", true), "units.nothing"); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := report.Explain(ctx, src, indParams("", true), "units.nothing"); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Errorf("unknown indicator: %v", err)
 	}
 }
@@ -91,13 +92,14 @@ func TestIndicatorsExplain(t *testing.T) {
 // TestIndicatorsAgree checks, for every indicator, that the records Explain
 // lists add up to the figures Compute gives.
 func TestIndicatorsAgree(t *testing.T) {
+	ctx := context.Background()
 	db := openIndFixture(t)
-	src := db.Reader(context.Background(), sqldb.Recorded{})
+	src := db.Reader(sqldb.Recorded{})
 	for _, scope := range []string{"", "H1", "X1"} {
 		p := indParams(scope, true)
 		got := indCompute(t, db, sqldb.Recorded{}, p)
 		for _, def := range report.Catalog() {
-			items, err := report.Explain(src, p, def.ID)
+			items, err := report.Explain(ctx, src, p, def.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,8 +131,9 @@ func TestIndicatorsAgree(t *testing.T) {
 }
 
 func TestIndicatorsJSON(t *testing.T) {
+	ctx := context.Background()
 	db := openIndFixture(t)
-	res, err := report.Compute(db.Reader(context.Background(), sqldb.Recorded{}), indParams("H1", true))
+	res, err := report.Compute(ctx, db.Reader(sqldb.Recorded{}), indParams("H1", true))
 	if err != nil {
 		t.Fatal(err)
 	}

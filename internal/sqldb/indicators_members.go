@@ -196,8 +196,8 @@ func anys(s []string) []any {
 
 // derivePeriods derives the member periods as recorded at the session's
 // time into the temp table tc_member_periods.
-func (s *session) derivePeriods() error {
-	ps, err := readPeriods(s.ctx, s.tx, s.db.Dialect, s.rec, nil)
+func (s *session) derivePeriods(ctx context.Context) error {
+	ps, err := readPeriods(ctx, s.tx, s.db.Dialect, s.rec, nil)
 	if err != nil {
 		return err
 	}
@@ -205,14 +205,14 @@ func (s *session) derivePeriods() error {
 	if s.db.Dialect == Postgres {
 		date = "DATE"
 	}
-	if err := s.createTemp("tc_member_periods", `person_id TEXT NOT NULL, unit_id TEXT, probationary INTEGER NOT NULL,
+	if err := s.createTemp(ctx, "tc_member_periods", `person_id TEXT NOT NULL, unit_id TEXT, probationary INTEGER NOT NULL,
 		valid_from `+date+` NOT NULL, valid_to `+date+` NOT NULL`); err != nil {
 		return err
 	}
-	if err := insertPeriods(s.ctx, s.tx, s.db.Dialect, "tc_member_periods", ps); err != nil {
+	if err := insertPeriods(ctx, s.tx, s.db.Dialect, "tc_member_periods", ps); err != nil {
 		return err
 	}
-	if err := s.indexTemp("member_periods", memberPeriodIndexes); err != nil {
+	if err := s.indexTemp(ctx, "member_periods", memberPeriodIndexes); err != nil {
 		return err
 	}
 	s.mp = "tc_member_periods"

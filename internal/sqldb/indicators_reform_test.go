@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -88,6 +89,7 @@ func reformFixture() bundle.Tables {
 // standing deputy secretary as a deputy secretary, and never a cell hosted
 // in the People's Committee or an enterprise.
 func TestIndicatorsCommunePartyReform(t *testing.T) {
+	ctx := context.Background()
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, reformFixture())
 	at := func(d, scope string) map[string]report.Indicator {
@@ -124,7 +126,7 @@ func TestIndicatorsCommunePartyReform(t *testing.T) {
 	// Explain lists the same persons.
 	p := report.Params{AsOf: tochuc.MustDate("2026-06-30")}
 	def, _ := report.Lookup("key_cadres.commune.count")
-	items, err := db.Reader(t.Context(), sqldb.Recorded{}).Items(p, def)
+	items, err := db.Reader(sqldb.Recorded{}).Items(ctx, p, def)
 	if err != nil {
 		t.Fatal(err)
 	}

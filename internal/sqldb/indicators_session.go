@@ -14,7 +14,6 @@ import (
 // of member periods to read.
 type session struct {
 	db    *DB
-	ctx   context.Context
 	conn  *sql.Conn
 	tx    *sql.Tx
 	rec   Recorded
@@ -33,45 +32,45 @@ type evalDate struct {
 
 // openSession starts a session. The member periods are refreshed first when
 // the registry changed; a session recorded at a past time derives its own.
-func (r *Reader) openSession(p report.Params) (*session, error) {
-	rec, err := r.db.effectiveRecorded(r.ctx, r.rec)
+func (r *Reader) openSession(ctx context.Context, p report.Params) (*session, error) {
+	rec, err := r.db.effectiveRecorded(ctx, r.rec)
 	if err != nil {
 		return nil, err
 	}
 	for attempt := 0; ; attempt++ {
 		// A database that cannot be written (read-only file, rights) still
 		// reports: the session derives the periods itself, slower.
-		stale := rec.At == 0 && r.db.RefreshMemberPeriods(r.ctx) != nil
-		s := &session{db: r.db, ctx: r.ctx, rec: rec, p: p, mp: "member_periods"}
-		if s.conn, err = r.db.Conn(r.ctx); err != nil {
+		stale := rec.At == 0 && r.db.RefreshMemberPeriods(ctx) != nil
+		s := &session{db: r.db, rec: rec, p: p, mp: "member_periods"}
+		if s.conn, err = r.db.Conn(ctx); err != nil {
 			return nil, err
 		}
-		if s.tx, err = s.conn.BeginTx(r.ctx, readTxOptions(r.db.Dialect)); err != nil {
+		if s.tx, err = s.conn.BeginTx(ctx, readTxOptions(r.db.Dialect)); err != nil {
 			s.conn.Close()
 			return nil, err
 		}
 		fresh := false
 		if rec.At == 0 && !stale {
-			if fresh, err = periodsFresh(r.ctx, s.tx); err != nil {
-				s.close()
+			if fresh, err = periodsFresh(ctx, s.tx); err != nil {
+				s.close(ctx)
 				return nil, err
 			}
 			if !fresh && attempt < 2 { // a change set came in between: refresh again
-				s.close()
+				s.close(ctx)
 				continue
 			}
 		}
 		if !fresh {
-			err = s.derivePeriods()
+			err = s.derivePeriods(ctx)
 		}
 		if err == nil && rec.At != 0 {
-			err = s.snapshot()
+			err = s.snapshot(ctx)
 		}
 		if err == nil && p.Scope != "" {
-			err = s.buildScope()
+			err = s.buildScope(ctx)
 		}
 		if err != nil {
-			s.close()
+			s.close(ctx)
 			return nil, err
 		}
 		return s, nil
@@ -101,9 +100,9 @@ func readTxOptions(d Dialect) *sql.TxOptions {
 }
 
 // close drops the session's temp tables and ends its transaction.
-func (s *session) close() {
+func (s *session) close(ctx context.Context) {
 	for _, t := range s.temps {
-		s.tx.ExecContext(s.ctx, "DROP TABLE IF EXISTS "+t)
+		s.tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+t)
 	}
 	s.tx.Rollback()
 	s.conn.Close()
@@ -128,29 +127,29 @@ func (s *session) builder(at evalDate) *qb {
 }
 
 // query runs a query with :name parameters in the session.
-func (s *session) query(q string, params map[string]any) (*sql.Rows, error) {
+func (s *session) query(ctx context.Context, q string, params map[string]any) (*sql.Rows, error) {
 	q, args, err := bind(s.db.Dialect, q, params)
 	if err != nil {
 		return nil, err
 	}
-	return s.tx.QueryContext(s.ctx, q, args...)
+	return s.tx.QueryContext(ctx, q, args...)
 }
 
 // exec runs a statement with :name parameters in the session.
-func (s *session) exec(q string, params map[string]any) error {
+func (s *session) exec(ctx context.Context, q string, params map[string]any) error {
 	q, args, err := bind(s.db.Dialect, q, params)
 	if err == nil {
-		_, err = s.tx.ExecContext(s.ctx, q, args...)
+		_, err = s.tx.ExecContext(ctx, q, args...)
 	}
 	return err
 }
 
 // createTemp creates a temp table that close drops.
-func (s *session) createTemp(name, columns string) error {
-	if _, err := s.tx.ExecContext(s.ctx, "DROP TABLE IF EXISTS "+name); err != nil {
+func (s *session) createTemp(ctx context.Context, name, columns string) error {
+	if _, err := s.tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+name); err != nil {
 		return err
 	}
-	if _, err := s.tx.ExecContext(s.ctx, "CREATE TEMP TABLE "+name+" ("+columns+")"); err != nil {
+	if _, err := s.tx.ExecContext(ctx, "CREATE TEMP TABLE "+name+" ("+columns+")"); err != nil {
 		return err
 	}
 	s.temps = append(s.temps, name)
@@ -159,8 +158,8 @@ func (s *session) createTemp(name, columns string) error {
 
 // buildScope fills tc_scope with, for each evaluation date, the scope unit and
 // every unit reaching it through parent_id or locality_id as they stand then.
-func (s *session) buildScope() error {
-	if err := s.createTemp("tc_scope", "at INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (at, id)"); err != nil {
+func (s *session) buildScope(ctx context.Context) error {
+	if err := s.createTemp(ctx, "tc_scope", "at INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (at, id)"); err != nil {
 		return err
 	}
 	// The roots of the scope, each over a period (the scope unit, or those
@@ -169,11 +168,11 @@ func (s *session) buildScope() error {
 	if s.db.Dialect == Postgres {
 		date = "DATE"
 	}
-	if err := s.createTemp("tc_roots", "id TEXT NOT NULL, valid_from "+date+" NOT NULL, valid_to "+date); err != nil {
+	if err := s.createTemp(ctx, "tc_roots", "id TEXT NOT NULL, valid_from "+date+" NOT NULL, valid_to "+date); err != nil {
 		return err
 	}
 	for _, r := range s.p.ScopeRoots() {
-		if err := s.exec(`INSERT INTO tc_roots (id, valid_from, valid_to) VALUES (:id, :from, :to)`,
+		if err := s.exec(ctx, `INSERT INTO tc_roots (id, valid_from, valid_to) VALUES (:id, :from, :to)`,
 			map[string]any{"id": r.UnitID, "from": r.From, "to": r.To}); err != nil {
 			return err
 		}
@@ -183,7 +182,7 @@ func (s *session) buildScope() error {
 		// The links are listed first, one per parent and one per locality, so
 		// that the recursion joins on one equality: with an OR, SQLite scans
 		// every unit at every step (minutes on a province).
-		err := s.exec(`WITH RECURSIVE links(child, parent) AS (
+		err := s.exec(ctx, `WITH RECURSIVE links(child, parent) AS (
 			SELECT u.id, u.parent_id FROM `+b.t("units")+` u WHERE u.parent_id IS NOT NULL AND `+b.valid("u")+`
 			UNION ALL
 			SELECT u.id, u.locality_id FROM `+b.t("units")+` u WHERE u.locality_id IS NOT NULL AND `+b.valid("u")+`
@@ -197,7 +196,7 @@ func (s *session) buildScope() error {
 		}
 	}
 	if s.db.Dialect == Postgres {
-		_, err := s.tx.ExecContext(s.ctx, "ANALYZE tc_scope")
+		_, err := s.tx.ExecContext(ctx, "ANALYZE tc_scope")
 		return err
 	}
 	return nil

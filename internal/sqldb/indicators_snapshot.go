@@ -1,5 +1,7 @@
 package sqldb
 
+import "context"
+
 // A session recorded at a past time cannot read by the partial indexes
 // (WHERE rec_to IS NULL) the queries rely on, so it first copies the rows
 // held then into temp tables tc_<table>, indexed like the registry's.
@@ -22,18 +24,18 @@ var memberPeriodIndexes = [][2]string{{"member_periods_to", "valid_to"}, {"membe
 	{"member_periods_unit", "unit_id, valid_to, valid_from, probationary, person_id"}}
 
 // snapshot copies the rows held at the session's recording time.
-func (s *session) snapshot() error {
+func (s *session) snapshot(ctx context.Context) error {
 	for _, table := range []string{"units", "assignments", "people", "qualifications", "headcount"} {
 		name := "tc_" + table
-		if _, err := s.tx.ExecContext(s.ctx, "DROP TABLE IF EXISTS "+name); err != nil {
+		if _, err := s.tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+name); err != nil {
 			return err
 		}
 		q := "CREATE TEMP TABLE " + name + " AS SELECT * FROM " + table + " WHERE " + s.rec.where("")
-		if _, err := s.tx.ExecContext(s.ctx, q); err != nil {
+		if _, err := s.tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
 		s.temps = append(s.temps, name)
-		if err := s.indexTemp(table, snapshotIndexes[table]); err != nil {
+		if err := s.indexTemp(ctx, table, snapshotIndexes[table]); err != nil {
 			return err
 		}
 	}
@@ -41,15 +43,15 @@ func (s *session) snapshot() error {
 }
 
 // indexTemp indexes the temp table tc_<table> (the index tc_<name> for each name, columns).
-func (s *session) indexTemp(table string, indexes [][2]string) error {
+func (s *session) indexTemp(ctx context.Context, table string, indexes [][2]string) error {
 	for _, ix := range indexes {
 		q := "CREATE INDEX tc_" + ix[0] + " ON tc_" + table + " (" + ix[1] + ")"
-		if _, err := s.tx.ExecContext(s.ctx, q); err != nil {
+		if _, err := s.tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
 	}
 	if s.db.Dialect == Postgres {
-		_, err := s.tx.ExecContext(s.ctx, "ANALYZE tc_"+table)
+		_, err := s.tx.ExecContext(ctx, "ANALYZE tc_"+table)
 		return err
 	}
 	return nil

@@ -41,8 +41,9 @@ func openIndFixture(t *testing.T) *sqldb.DB {
 }
 
 func indCompute(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, p report.Params) map[string]report.Indicator {
+	ctx := context.Background()
 	t.Helper()
-	res, err := report.Compute(db.Reader(context.Background(), rec), p)
+	res, err := report.Compute(ctx, db.Reader(rec), p)
 	if err != nil {
 		t.Fatal(err)
 	}

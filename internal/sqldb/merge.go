@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -30,26 +31,26 @@ func (w *recordWriter) keyMatch(a, b string, key []string) string {
 }
 
 // indexStage indexes the staging table on the columns the merge looks up.
-func (w *recordWriter) indexStage(key []string) error {
-	_, err := w.c.exec("CREATE INDEX " + w.table + "_key ON " + w.table + " (" + list("", key) + ")")
+func (w *recordWriter) indexStage(ctx context.Context, key []string) error {
+	_, err := w.c.exec(ctx, "CREATE INDEX "+w.table+"_key ON "+w.table+" ("+list("", key)+")")
 	return err
 }
 
 // mergeKeyed supersedes held records whose key is staged with other values,
 // then records the staged records that are not held as they are.
-func (w *recordWriter) mergeKeyed() (bundle.Counts, error) {
+func (w *recordWriter) mergeKeyed(ctx context.Context) (bundle.Counts, error) {
 	t, s, key := w.f.Name, w.table, w.f.Key
-	if err := w.indexStage(key); err != nil {
+	if err := w.indexStage(ctx, key); err != nil {
 		return bundle.Counts{}, err
 	}
-	res, err := w.c.exec(`UPDATE `+t+` SET rec_to = ?, end_cs = ? WHERE rid IN (
+	res, err := w.c.exec(ctx, `UPDATE `+t+` SET rec_to = ?, end_cs = ? WHERE rid IN (
 		SELECT `+t+`.rid FROM `+s+` JOIN `+t+` ON `+t+`.rec_to IS NULL AND `+w.keyMatch(s, t, key)+`
 		WHERE NOT (`+w.sameRow(s, t, w.cols)+`))`, w.c.At, w.c.ID)
 	if err != nil {
 		return bundle.Counts{}, err
 	}
 	superseded, _ := res.RowsAffected()
-	res, err = w.c.exec(`INSERT INTO `+t+` (`+list("", w.cols)+`, rec_from, rec_cs)
+	res, err = w.c.exec(ctx, `INSERT INTO `+t+` (`+list("", w.cols)+`, rec_from, rec_cs)
 		SELECT `+list(s+".", w.cols)+`, ?, ? FROM `+s+` WHERE NOT EXISTS (
 		SELECT 1 FROM `+t+` WHERE `+t+`.rec_to IS NULL AND `+w.keyMatch(s, t, key)+`)`, w.c.At, w.c.ID)
 	if err != nil {
@@ -61,41 +62,41 @@ func (w *recordWriter) mergeKeyed() (bundle.Counts, error) {
 
 // mergeVersions replaces the versions of every staged unit whose set of
 // versions differs from the held one.
-func (w *recordWriter) mergeVersions() (bundle.Counts, error) {
+func (w *recordWriter) mergeVersions(ctx context.Context) (bundle.Counts, error) {
 	t, s := w.f.Name, w.table
 	vkey := []string{"id", "valid_from"}
-	if err := w.indexStage(vkey); err != nil {
+	if err := w.indexStage(ctx, vkey); err != nil {
 		return bundle.Counts{}, err
 	}
 	changed := "changed_" + t
 	// A unit changed when a staged version is not held as it is, or a held version is not staged as it is.
-	if _, err := w.c.exec(`CREATE TEMP TABLE ` + changed + ` AS
-		SELECT DISTINCT ` + s + `.id FROM ` + s + ` WHERE NOT EXISTS (
-			SELECT 1 FROM ` + t + ` WHERE ` + t + `.rec_to IS NULL AND ` + w.keyMatch(s, t, vkey) + ` AND ` + w.sameRow(s, t, w.cols) + `)
+	if _, err := w.c.exec(ctx, `CREATE TEMP TABLE `+changed+` AS
+		SELECT DISTINCT `+s+`.id FROM `+s+` WHERE NOT EXISTS (
+			SELECT 1 FROM `+t+` WHERE `+t+`.rec_to IS NULL AND `+w.keyMatch(s, t, vkey)+` AND `+w.sameRow(s, t, w.cols)+`)
 		UNION
-		SELECT DISTINCT ` + t + `.id FROM ` + t + ` JOIN (SELECT DISTINCT id FROM ` + s + `) ids ON ids.id = ` + t + `.id
-		WHERE ` + t + `.rec_to IS NULL AND NOT EXISTS (
-			SELECT 1 FROM ` + s + ` WHERE ` + w.keyMatch(s, t, vkey) + ` AND ` + w.sameRow(s, t, w.cols) + `)`); err != nil {
+		SELECT DISTINCT `+t+`.id FROM `+t+` JOIN (SELECT DISTINCT id FROM `+s+`) ids ON ids.id = `+t+`.id
+		WHERE `+t+`.rec_to IS NULL AND NOT EXISTS (
+			SELECT 1 FROM `+s+` WHERE `+w.keyMatch(s, t, vkey)+` AND `+w.sameRow(s, t, w.cols)+`)`); err != nil {
 		return bundle.Counts{}, err
 	}
-	defer w.c.exec("DROP TABLE " + changed)
+	defer w.c.exec(ctx, "DROP TABLE "+changed)
 	if w.c.check { // a check: count, keep nothing
 		var n, held int
-		if err := w.c.Tx.QueryRowContext(w.c.ctx, `SELECT COUNT(*) FROM `+s+` WHERE id IN (SELECT id FROM `+changed+`)`).Scan(&n); err != nil {
+		if err := w.c.Tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+s+` WHERE id IN (SELECT id FROM `+changed+`)`).Scan(&n); err != nil {
 			return bundle.Counts{}, err
 		}
-		if err := w.c.Tx.QueryRowContext(w.c.ctx, `SELECT COUNT(*) FROM `+t+` WHERE rec_to IS NULL AND id IN (SELECT id FROM `+changed+`)`).Scan(&held); err != nil {
+		if err := w.c.Tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t+` WHERE rec_to IS NULL AND id IN (SELECT id FROM `+changed+`)`).Scan(&held); err != nil {
 			return bundle.Counts{}, err
 		}
 		return bundle.Counts{Added: n, Superseded: held}, nil
 	}
-	res, err := w.c.exec(`UPDATE `+t+` SET rec_to = ?, end_cs = ? WHERE rec_to IS NULL AND id IN (SELECT id FROM `+changed+`)`,
+	res, err := w.c.exec(ctx, `UPDATE `+t+` SET rec_to = ?, end_cs = ? WHERE rec_to IS NULL AND id IN (SELECT id FROM `+changed+`)`,
 		w.c.At, w.c.ID)
 	if err != nil {
 		return bundle.Counts{}, err
 	}
 	superseded, _ := res.RowsAffected()
-	res, err = w.c.exec(`INSERT INTO `+t+` (`+list("", w.cols)+`, rec_from, rec_cs)
+	res, err = w.c.exec(ctx, `INSERT INTO `+t+` (`+list("", w.cols)+`, rec_from, rec_cs)
 		SELECT `+list("", w.cols)+`, ?, ? FROM `+s+` WHERE id IN (SELECT id FROM `+changed+`)`, w.c.At, w.c.ID)
 	if err != nil {
 		return bundle.Counts{}, err
@@ -105,16 +106,16 @@ func (w *recordWriter) mergeVersions() (bundle.Counts, error) {
 }
 
 // countKeyed tells what mergeKeyed would do, and does nothing: a check.
-func (w *recordWriter) countKeyed() (bundle.Counts, error) {
+func (w *recordWriter) countKeyed(ctx context.Context) (bundle.Counts, error) {
 	t, s, key := w.f.Name, w.table, w.f.Key
-	if err := w.indexStage(key); err != nil {
+	if err := w.indexStage(ctx, key); err != nil {
 		return bundle.Counts{}, err
 	}
 	var c bundle.Counts
-	err := w.c.Tx.QueryRowContext(w.c.ctx, w.c.db.rebind(`SELECT COUNT(*) FROM `+s+` JOIN `+t+` ON `+t+`.rec_to IS NULL AND `+
+	err := w.c.Tx.QueryRowContext(ctx, w.c.db.rebind(`SELECT COUNT(*) FROM `+s+` JOIN `+t+` ON `+t+`.rec_to IS NULL AND `+
 		w.keyMatch(s, t, key)+` WHERE NOT (`+w.sameRow(s, t, w.cols)+`)`)).Scan(&c.Superseded)
 	if err == nil {
-		err = w.c.Tx.QueryRowContext(w.c.ctx, w.c.db.rebind(`SELECT COUNT(*) FROM `+s+` WHERE NOT EXISTS (
+		err = w.c.Tx.QueryRowContext(ctx, w.c.db.rebind(`SELECT COUNT(*) FROM `+s+` WHERE NOT EXISTS (
 			SELECT 1 FROM `+t+` WHERE `+t+`.rec_to IS NULL AND `+w.keyMatch(s, t, key)+` AND `+w.sameRow(s, t, w.cols)+`)`)).Scan(&c.Added)
 	}
 	return c, err

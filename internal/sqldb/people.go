@@ -1,14 +1,15 @@
 package sqldb
 
 import (
+	"context"
 	"database/sql"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // AssignmentsAsOf returns the assignments valid on d in a unit, by person and role.
-func (r *Reader) AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error) {
-	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(`SELECT person_id, unit_id, role, COALESCE(how, ''),
+func (r *Reader) AssignmentsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]tochuc.Assignment, error) {
+	rows, err := r.q.QueryContext(ctx, r.db.rebind(`SELECT person_id, unit_id, role, COALESCE(how, ''),
 		COALESCE(document_id, ''), valid_from, valid_to FROM assignments
 		WHERE `+r.rec.where("")+` AND unit_id = ? AND `+validAt+` ORDER BY person_id, role, valid_from`), unitID, d, d)
 	if err != nil {
@@ -28,8 +29,8 @@ func (r *Reader) AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignm
 
 // MembersAsOf returns the people registered as party members in a party
 // organization on d, with their standing, ordered by person id.
-func (r *Reader) MembersAsOf(d tochuc.Date, unitID string) ([]Member, error) {
-	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(`SELECT p.person_id, p.event, p.date, COALESCE(p.unit_id, ''),
+func (r *Reader) MembersAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]Member, error) {
+	rows, err := r.q.QueryContext(ctx, r.db.rebind(`SELECT p.person_id, p.event, p.date, COALESCE(p.unit_id, ''),
 		COALESCE(p.status, ''), pe.died_on FROM party p
 		LEFT JOIN people pe ON pe.id = p.person_id AND `+r.rec.where("pe")+`
 		WHERE `+r.rec.where("p")+` AND p.date <= ? AND p.person_id IN (
@@ -76,8 +77,8 @@ type Member struct {
 
 // MemberIDsAsOf returns the ids of the people registered as party members in a
 // party organization on d.
-func (r *Reader) MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error) {
-	ms, err := r.MembersAsOf(d, unitID)
+func (r *Reader) MemberIDsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]string, error) {
+	ms, err := r.MembersAsOf(ctx, d, unitID)
 	ids := make([]string, len(ms))
 	for i, m := range ms {
 		ids[i] = m.PersonID

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"database/sql"
 	"slices"
 	"strconv"
@@ -12,9 +13,9 @@ import (
 type PersonFile = tochuc.PersonFile
 
 // Person returns a person, or an error with code ENotFound.
-func (r *Reader) Person(id string) (tochuc.Person, error) {
+func (r *Reader) Person(ctx context.Context, id string) (tochuc.Person, error) {
 	var p tochuc.Person
-	err := r.q.QueryRowContext(r.ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
+	err := r.q.QueryRowContext(ctx, r.db.rebind(`SELECT id, full_name, COALESCE(gender, ''), birth_date,
 		COALESCE(ethnicity, ''), COALESCE(religion, ''), died_on, COALESCE(citizen_id, ''), COALESCE(birthplace, ''),
 		COALESCE(hometown, ''), COALESCE(residence, ''), COALESCE(general_education, '') FROM people WHERE `+r.rec.where("")+` AND id = ?`), id).
 		Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn, &p.CitizenID, &p.Birthplace,
@@ -26,14 +27,14 @@ func (r *Reader) Person(id string) (tochuc.Person, error) {
 }
 
 // PersonFile returns everything held about a person.
-func (r *Reader) PersonFile(id string) (*PersonFile, error) {
-	p, err := r.Person(id)
+func (r *Reader) PersonFile(ctx context.Context, id string) (*PersonFile, error) {
+	p, err := r.Person(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	f := &PersonFile{Person: p}
 	w := r.rec.where("")
-	err = r.each(`SELECT kind, level, obtained_on FROM qualifications WHERE `+w+` AND person_id = ?
+	err = r.each(ctx, `SELECT kind, level, obtained_on FROM qualifications WHERE `+w+` AND person_id = ?
 		ORDER BY obtained_on, kind, level`, []any{id}, func(s scanner) error {
 		var q tochuc.Qualification
 		err := s.Scan(&q.Kind, &q.Level, &q.ObtainedOn)
@@ -41,7 +42,7 @@ func (r *Reader) PersonFile(id string) (*PersonFile, error) {
 		return err
 	})
 	if err == nil {
-		err = r.each(`SELECT event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party WHERE `+w+`
+		err = r.each(ctx, `SELECT event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party WHERE `+w+`
 			AND person_id = ? ORDER BY date, seq`, []any{id}, func(s scanner) error {
 			var e tochuc.MembershipEvent
 			err := s.Scan(&e.Event, &e.Date, &e.UnitID, &e.Status)
@@ -50,7 +51,7 @@ func (r *Reader) PersonFile(id string) (*PersonFile, error) {
 		})
 	}
 	if err == nil {
-		err = r.each(`SELECT person_id, unit_id, role, COALESCE(how, ''), COALESCE(document_id, ''), valid_from, valid_to
+		err = r.each(ctx, `SELECT person_id, unit_id, role, COALESCE(how, ''), COALESCE(document_id, ''), valid_from, valid_to
 			FROM assignments WHERE `+w+` AND person_id = ? ORDER BY valid_from, unit_id, role`, []any{id}, func(s scanner) error {
 			var a tochuc.Assignment
 			err := s.Scan(&a.PersonID, &a.UnitID, &a.Role, &a.How, &a.DocumentID, &a.From, &a.To)
@@ -59,7 +60,7 @@ func (r *Reader) PersonFile(id string) (*PersonFile, error) {
 		})
 	}
 	if err == nil {
-		err = r.each(`SELECT year, subject_type, subject_id, category, rating, COALESCE(rated_by_id, ''), decided_on
+		err = r.each(ctx, `SELECT year, subject_type, subject_id, category, rating, COALESCE(rated_by_id, ''), decided_on
 			FROM evaluations WHERE `+w+` AND subject_type = 'person' AND subject_id = ? ORDER BY year, category`, []any{id},
 			func(s scanner) error {
 				var e tochuc.Evaluation
@@ -69,7 +70,7 @@ func (r *Reader) PersonFile(id string) (*PersonFile, error) {
 			})
 	}
 	if err == nil {
-		err = r.each(`SELECT term, unit_id, role, person_id, added_on, removed_on, COALESCE(removal_reason, ''),
+		err = r.each(ctx, `SELECT term, unit_id, role, person_id, added_on, removed_on, COALESCE(removal_reason, ''),
 			COALESCE(document_id, '') FROM plans WHERE `+w+` AND person_id = ? ORDER BY added_on, term`, []any{id},
 			func(s scanner) error {
 				var p tochuc.Plan
@@ -84,8 +85,8 @@ func (r *Reader) PersonFile(id string) (*PersonFile, error) {
 type scanner interface{ Scan(...any) error }
 
 // each runs a query (with ? placeholders) and calls fn for each row.
-func (r *Reader) each(q string, args []any, fn func(scanner) error) error {
-	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
+func (r *Reader) each(ctx context.Context, q string, args []any, fn func(scanner) error) error {
+	rows, err := r.q.QueryContext(ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -100,11 +101,11 @@ func (r *Reader) each(q string, args []any, fn func(scanner) error) error {
 
 // UnitNames returns the names of units as they stand on d (or, for units not
 // existing then, their last name), for labelling references.
-func (r *Reader) UnitNames(ids []string, d tochuc.Date) (map[string]string, error) {
+func (r *Reader) UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error) {
 	out, best := map[string]string{}, map[string]nameAt{}
 	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
 		// Each unit's version on d first, else its latest.
-		err := r.each(`SELECT id, name, CASE WHEN `+validAt+` THEN 1 ELSE 0 END, valid_from FROM units WHERE `+r.rec.where("")+
+		err := r.each(ctx, `SELECT id, name, CASE WHEN `+validAt+` THEN 1 ELSE 0 END, valid_from FROM units WHERE `+r.rec.where("")+
 			` AND id IN (`+placeholders(len(batch))+`)`, append([]any{d, d}, anys(batch)...), func(s scanner) error {
 			var id, name string
 			var on int
@@ -132,9 +133,9 @@ type nameAt struct {
 }
 
 // People returns every person held, ordered by id.
-func (r *Reader) People() ([]tochuc.Person, error) {
+func (r *Reader) People(ctx context.Context) ([]tochuc.Person, error) {
 	var out []tochuc.Person
-	err := r.each(`SELECT id, full_name, COALESCE(gender, ''), birth_date, COALESCE(ethnicity, ''), COALESCE(religion, ''),
+	err := r.each(ctx, `SELECT id, full_name, COALESCE(gender, ''), birth_date, COALESCE(ethnicity, ''), COALESCE(religion, ''),
 		died_on FROM people WHERE `+r.rec.where("")+` ORDER BY id`, nil, func(s scanner) error {
 		var p tochuc.Person
 		err := s.Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
@@ -145,12 +146,12 @@ func (r *Reader) People() ([]tochuc.Person, error) {
 }
 
 // Version identifies the registry's state: it changes with every change set.
-func (r *Reader) Version() (int64, error) {
+func (r *Reader) Version(ctx context.Context) (int64, error) {
 	var v int64
 	q := `SELECT COALESCE(MAX(id), 0) FROM changesets`
 	if r.rec.before != 0 { // as held before a change set: the one being written is not there yet
 		q += ` WHERE id <> ` + strconv.FormatInt(r.rec.before, 10)
 	}
-	err := r.q.QueryRowContext(r.ctx, q).Scan(&v)
+	err := r.q.QueryRowContext(ctx, q).Scan(&v)
 	return v, err
 }

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -11,7 +12,7 @@ import (
 // under the scope unit through the links of any version, or that a
 // restructuring led to from one of them (not from the scope unit itself),
 // and the restructuring links from those units.
-func (r *Reader) ScopeMap(scope string) (*tochuc.ScopeMap, error) {
+func (r *Reader) ScopeMap(ctx context.Context, scope string) (*tochuc.ScopeMap, error) {
 	cur := r.rec.where("")
 	cte := `WITH RECURSIVE links(child, parent) AS (
 		SELECT id, parent_id FROM units WHERE ` + cur + ` AND parent_id IS NOT NULL
@@ -26,7 +27,7 @@ func (r *Reader) ScopeMap(scope string) (*tochuc.ScopeMap, error) {
 		SELECT l.child FROM links l JOIN under u ON l.parent = u.id
 	) `
 	versions := map[string][]tochuc.Unit{}
-	err := r.each(cte+`SELECT `+unitColumns+` FROM units WHERE `+cur+` AND id IN (SELECT id FROM under) ORDER BY id, valid_from`,
+	err := r.each(ctx, cte+`SELECT `+unitColumns+` FROM units WHERE `+cur+` AND id IN (SELECT id FROM under) ORDER BY id, valid_from`,
 		[]any{scope, scope}, func(s scanner) error {
 			u, err := scanUnit(s)
 			versions[u.ID] = append(versions[u.ID], u)
@@ -36,7 +37,7 @@ func (r *Reader) ScopeMap(scope string) (*tochuc.ScopeMap, error) {
 		return nil, err
 	}
 	var links []tochuc.RestructureLink
-	err = r.each(cte+`SELECT event_id, date, kind, COALESCE(from_unit_id, ''), COALESCE(to_unit_id, ''), COALESCE(document_id, '')
+	err = r.each(ctx, cte+`SELECT event_id, date, kind, COALESCE(from_unit_id, ''), COALESCE(to_unit_id, ''), COALESCE(document_id, '')
 		FROM restructure WHERE `+cur+` AND from_unit_id IN (SELECT id FROM under) ORDER BY date, event_id, from_unit_id, to_unit_id`,
 		[]any{scope, scope}, func(s scanner) error {
 			var l tochuc.RestructureLink
@@ -53,14 +54,14 @@ func (r *Reader) ScopeMap(scope string) (*tochuc.ScopeMap, error) {
 // PersonPlaces returns, for each of the given people held, the units they
 // belong to and when: their posts (ended by their death) and their
 // registration as party members. People not held are left out.
-func (r *Reader) PersonPlaces(ids []string) (map[string][]tochuc.Place, error) {
+func (r *Reader) PersonPlaces(ctx context.Context, ids []string) (map[string][]tochuc.Place, error) {
 	out := map[string][]tochuc.Place{}
 	cur := r.rec.where("")
 	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
 		args := anys(batch)
 		in := "(" + placeholders(len(batch)) + ")"
 		died := map[string]tochuc.Date{}
-		err := r.each(`SELECT id, died_on FROM people WHERE `+cur+` AND id IN `+in, args, func(s scanner) error {
+		err := r.each(ctx, `SELECT id, died_on FROM people WHERE `+cur+` AND id IN `+in, args, func(s scanner) error {
 			var id string
 			var d tochuc.Date
 			err := s.Scan(&id, &d)
@@ -69,7 +70,7 @@ func (r *Reader) PersonPlaces(ids []string) (map[string][]tochuc.Place, error) {
 			return err
 		})
 		if err == nil {
-			err = r.each(`SELECT person_id, unit_id, valid_from, valid_to FROM assignments WHERE `+cur+` AND person_id IN `+in,
+			err = r.each(ctx, `SELECT person_id, unit_id, valid_from, valid_to FROM assignments WHERE `+cur+` AND person_id IN `+in,
 				args, func(s scanner) error {
 					var id string
 					var p tochuc.Place
@@ -85,7 +86,7 @@ func (r *Reader) PersonPlaces(ids []string) (map[string][]tochuc.Place, error) {
 		}
 		events := map[string][]tochuc.MembershipEvent{}
 		if err == nil {
-			err = r.each(`SELECT person_id, event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party WHERE `+cur+
+			err = r.each(ctx, `SELECT person_id, event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party WHERE `+cur+
 				` AND person_id IN `+in+` ORDER BY person_id, date, seq`, args, func(s scanner) error {
 				var id string
 				var e tochuc.MembershipEvent

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -11,13 +12,13 @@ import (
 // ended (superseded or retracted), cells aligned to f.Columns, file by file.
 // A row ended and added again unchanged (a unit's other versions, rewritten
 // with the one that changed) is neither.
-func (c *Change) Touched(fn func(f *bundle.File, cells []string, added bool) error) error {
-	return c.Reader(false).ChangeSetRows(c.ID, fn)
+func (c *Change) Touched(ctx context.Context, fn func(f *bundle.File, cells []string, added bool) error) error {
+	return c.Reader(false).ChangeSetRows(ctx, c.ID, fn)
 }
 
 // ChangeSetRows calls fn with every row a change set added (added true) or
 // ended, as Change.Touched does, stopping early when fn returns ErrStop.
-func (r *Reader) ChangeSetRows(cs int64, fn func(f *bundle.File, cells []string, added bool) error) error {
+func (r *Reader) ChangeSetRows(ctx context.Context, cs int64, fn func(f *bundle.File, cells []string, added bool) error) error {
 	for _, f := range bundle.Files {
 		cols := dataColumns(f)
 		sameCols := make([]string, len(cols))
@@ -32,7 +33,7 @@ func (r *Reader) ChangeSetRows(cs int64, fn func(f *bundle.File, cells []string,
 			}
 			q := "SELECT " + list("t.", cols) + " FROM " + f.Name + " t WHERE " + mine +
 				" AND NOT EXISTS (SELECT 1 FROM " + f.Name + " o WHERE " + other + " AND " + twin + ")"
-			err := r.scanCells(f, q, []any{cs, cs}, func(cells []string, _ map[string]string) error {
+			err := r.scanCells(ctx, f, q, []any{cs, cs}, func(cells []string, _ map[string]string) error {
 				return fn(f, cells, added)
 			})
 			if err == ErrStop {

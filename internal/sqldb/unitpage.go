@@ -1,15 +1,16 @@
 package sqldb
 
 import (
+	"context"
 	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // Headcounts returns a unit's staffing figures, oldest first.
-func (r *Reader) Headcounts(unitID string) ([]tochuc.Headcount, error) {
+func (r *Reader) Headcounts(ctx context.Context, unitID string) ([]tochuc.Headcount, error) {
 	var out []tochuc.Headcount
-	err := r.each(`SELECT unit_id, date, actual, COALESCE(quota, 0) FROM headcount WHERE `+r.rec.where("")+
+	err := r.each(ctx, `SELECT unit_id, date, actual, COALESCE(quota, 0) FROM headcount WHERE `+r.rec.where("")+
 		` AND unit_id = ? ORDER BY date`, []any{unitID}, func(s scanner) error {
 		var h tochuc.Headcount
 		err := s.Scan(&h.UnitID, &h.Date, &h.Actual, &h.Quota)
@@ -20,9 +21,9 @@ func (r *Reader) Headcounts(unitID string) ([]tochuc.Headcount, error) {
 }
 
 // Lineage returns the restructuring links that name a unit, oldest first.
-func (r *Reader) Lineage(unitID string) ([]tochuc.RestructureLink, error) {
+func (r *Reader) Lineage(ctx context.Context, unitID string) ([]tochuc.RestructureLink, error) {
 	var out []tochuc.RestructureLink
-	err := r.each(`SELECT event_id, date, kind, COALESCE(from_unit_id, ''), COALESCE(to_unit_id, ''), COALESCE(document_id, '')
+	err := r.each(ctx, `SELECT event_id, date, kind, COALESCE(from_unit_id, ''), COALESCE(to_unit_id, ''), COALESCE(document_id, '')
 		FROM restructure WHERE `+r.rec.where("")+` AND (from_unit_id = ? OR to_unit_id = ?) ORDER BY date, event_id`,
 		[]any{unitID, unitID}, func(s scanner) error {
 			var l tochuc.RestructureLink
@@ -34,7 +35,7 @@ func (r *Reader) Lineage(unitID string) ([]tochuc.RestructureLink, error) {
 }
 
 // Documents returns documents, newest first: those issued by a unit, or all when issuerID is "".
-func (r *Reader) Documents(issuerID string) ([]tochuc.Document, error) {
+func (r *Reader) Documents(ctx context.Context, issuerID string) ([]tochuc.Document, error) {
 	q := `SELECT id, number, kind, COALESCE(issuer_id, ''), issued_on, title, COALESCE(replaces_id, '') FROM documents
 		WHERE ` + r.rec.where("")
 	var args []any
@@ -43,7 +44,7 @@ func (r *Reader) Documents(issuerID string) ([]tochuc.Document, error) {
 		args = append(args, issuerID)
 	}
 	var out []tochuc.Document
-	err := r.each(q+` ORDER BY issued_on DESC, id`, args, func(s scanner) error {
+	err := r.each(ctx, q+` ORDER BY issued_on DESC, id`, args, func(s scanner) error {
 		var d tochuc.Document
 		err := s.Scan(&d.ID, &d.Number, &d.Kind, &d.IssuerID, &d.IssuedOn, &d.Title, &d.ReplacesID)
 		out = append(out, d)
@@ -53,13 +54,13 @@ func (r *Reader) Documents(issuerID string) ([]tochuc.Document, error) {
 }
 
 // PersonNames returns the full names of people by id.
-func (r *Reader) PersonNames(ids []string) (map[string]string, error) {
+func (r *Reader) PersonNames(ctx context.Context, ids []string) (map[string]string, error) {
 	out := map[string]string{}
 	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
 		for _, id := range batch {
 			out[id] = ""
 		}
-		err := r.each(`SELECT id, full_name FROM people WHERE `+r.rec.where("")+` AND id IN (`+placeholders(len(batch))+`)`,
+		err := r.each(ctx, `SELECT id, full_name FROM people WHERE `+r.rec.where("")+` AND id IN (`+placeholders(len(batch))+`)`,
 			anys(batch), func(s scanner) error {
 				var id, name string
 				err := s.Scan(&id, &name)

@@ -27,7 +27,7 @@ const validAt = `valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`
 type UnitFilter = tochuc.UnitFilter
 
 // UnitsAsOf returns the units existing on d (each in its version valid then), ordered by id.
-func (r *Reader) UnitsAsOf(d tochuc.Date, f UnitFilter) ([]tochuc.Unit, error) {
+func (r *Reader) UnitsAsOf(ctx context.Context, d tochuc.Date, f UnitFilter) ([]tochuc.Unit, error) {
 	q := `SELECT ` + unitColumns + ` FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt
 	args := []any{d, d}
 	if f.Kind != "" {
@@ -43,12 +43,12 @@ func (r *Reader) UnitsAsOf(d tochuc.Date, f UnitFilter) ([]tochuc.Unit, error) {
 			args = append(args, v)
 		}
 	}
-	return r.units(q+` ORDER BY id`, args...)
+	return r.units(ctx, q+` ORDER BY id`, args...)
 }
 
 // Unit returns the version of a unit valid on d.
-func (r *Reader) Unit(id string, d tochuc.Date) (tochuc.Unit, error) {
-	us, err := r.units(`SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id = ? AND `+validAt, id, d, d)
+func (r *Reader) Unit(ctx context.Context, id string, d tochuc.Date) (tochuc.Unit, error) {
+	us, err := r.units(ctx, `SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id = ? AND `+validAt, id, d, d)
 	if err != nil {
 		return tochuc.Unit{}, err
 	}
@@ -59,16 +59,16 @@ func (r *Reader) Unit(id string, d tochuc.Date) (tochuc.Unit, error) {
 }
 
 // UnitVersions returns all versions of a unit, oldest first.
-func (r *Reader) UnitVersions(id string) ([]tochuc.Unit, error) {
-	us, err := r.units(`SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id = ? ORDER BY valid_from`, id)
+func (r *Reader) UnitVersions(ctx context.Context, id string) ([]tochuc.Unit, error) {
+	us, err := r.units(ctx, `SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id = ? ORDER BY valid_from`, id)
 	if err == nil && len(us) == 0 {
 		err = tochuc.Errorf(tochuc.ENotFound, "không có đơn vị '%s'", id)
 	}
 	return us, err
 }
 
-func (r *Reader) units(q string, args ...any) ([]tochuc.Unit, error) {
-	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q), args...)
+func (r *Reader) units(ctx context.Context, q string, args ...any) ([]tochuc.Unit, error) {
+	rows, err := r.q.QueryContext(ctx, r.db.rebind(q), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (r *Reader) units(q string, args ...any) ([]tochuc.Unit, error) {
 // CountUnitsByKind returns, for each kind, the units existing on d inside the
 // scope (all units when scope is ""). A unit is inside the scope when it is the
 // scope unit or reaches it through parent_id or locality_id links as they stand on d.
-func (r *Reader) CountUnitsByKind(d tochuc.Date, roots []string) (map[string]int, error) {
+func (r *Reader) CountUnitsByKind(ctx context.Context, d tochuc.Date, roots []string) (map[string]int, error) {
 	q := `SELECT kind, COUNT(*) FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt
 	args := []any{d, d}
 	if roots != nil {
@@ -95,7 +95,7 @@ func (r *Reader) CountUnitsByKind(d tochuc.Date, roots []string) (map[string]int
 		q = cte + q + ` AND id IN (SELECT id FROM scoped)`
 		args = append(cargs, d, d)
 	}
-	rows, err := r.q.QueryContext(r.ctx, r.db.rebind(q+` GROUP BY kind`), args...)
+	rows, err := r.q.QueryContext(ctx, r.db.rebind(q+` GROUP BY kind`), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -219,10 +219,10 @@ func cellString(v any) string {
 // ChildCounts returns how many units sit directly under each of the given
 // units on d (units without children are left out). It reads the children
 // of those units only.
-func (r *Reader) ChildCounts(d tochuc.Date, ids []string) (map[string]int, error) {
+func (r *Reader) ChildCounts(ctx context.Context, d tochuc.Date, ids []string) (map[string]int, error) {
 	out := map[string]int{}
 	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
-		err := r.each(`SELECT parent_id, COUNT(*) FROM units WHERE `+r.rec.where("")+` AND parent_id IN (`+placeholders(len(batch))+`)
+		err := r.each(ctx, `SELECT parent_id, COUNT(*) FROM units WHERE `+r.rec.where("")+` AND parent_id IN (`+placeholders(len(batch))+`)
 			AND `+validAt+` GROUP BY parent_id`, append(anys(batch), d, d), func(s scanner) error {
 			var id string
 			var n int

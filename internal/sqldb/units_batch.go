@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"context"
 	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -8,10 +9,10 @@ import (
 
 // UnitsUnder returns the units directly under any of the given units on d
 // (each in its version valid then), ordered by parent, then id.
-func (r *Reader) UnitsUnder(d tochuc.Date, parents []string) ([]tochuc.Unit, error) {
+func (r *Reader) UnitsUnder(ctx context.Context, d tochuc.Date, parents []string) ([]tochuc.Unit, error) {
 	var out []tochuc.Unit
 	for batch := range slices.Chunk(uniqueIDs(parents), 500) {
-		us, err := r.units(`SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND parent_id IN (`+
+		us, err := r.units(ctx, `SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND parent_id IN (`+
 			placeholders(len(batch))+`) AND `+validAt+` ORDER BY parent_id, id`, append(anys(batch), d, d)...)
 		if err != nil {
 			return nil, err
@@ -23,10 +24,10 @@ func (r *Reader) UnitsUnder(d tochuc.Date, parents []string) ([]tochuc.Unit, err
 
 // UnitsOn returns the versions valid on d of the given units (those existing
 // then), ordered by id.
-func (r *Reader) UnitsOn(ids []string, d tochuc.Date) ([]tochuc.Unit, error) {
+func (r *Reader) UnitsOn(ctx context.Context, ids []string, d tochuc.Date) ([]tochuc.Unit, error) {
 	var out []tochuc.Unit
 	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
-		us, err := r.units(`SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id IN (`+
+		us, err := r.units(ctx, `SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND id IN (`+
 			placeholders(len(batch))+`) AND `+validAt+` ORDER BY id`, append(anys(batch), d, d)...)
 		if err != nil {
 			return nil, err

@@ -424,14 +424,14 @@ func TestUnitInScope(t *testing.T) {
 			t.Errorf("UnitInScope(%s, %q, %s) = %v %v, want %v", tt.unit, tt.scope, tt.d, got, err, tt.want)
 		}
 	}
-	r := db.Reader(ctx, sqldb.Recorded{})
+	r := db.Reader(sqldb.Recorded{})
 	for _, d := range []tochuc.Date{d2015, d2021} {
-		units, err := r.UnitsAsOf(d, tochuc.UnitFilter{})
+		units, err := r.UnitsAsOf(ctx, d, tochuc.UnitFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, scope := range []string{"T24", "DB24", "HU218", "H218", "X1", "X3", "UB1"} {
-			want, err := r.CountUnitsByKind(d, []string{scope})
+			want, err := r.CountUnitsByKind(ctx, d, []string{scope})
 			if err != nil {
 				t.Fatal(err)
 			}

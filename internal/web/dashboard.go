@@ -118,23 +118,25 @@ type explainData struct {
 // missingScope returns, when a report failed because its scope unit does not
 // exist on the date (merged, dissolved, not yet set up), what to tell the user.
 func (s *Server) missingScope(r *http.Request, p report.Params, err error) string {
+	ctx := r.Context()
 	if tochuc.ErrorCode(err) != tochuc.ENotFound || p.Scope == "" {
 		return ""
 	}
-	if _, uerr := s.registry(r.Context()).Unit(p.Scope, p.AsOf); uerr == nil {
+	if _, uerr := s.registry.Unit(ctx, p.Scope, p.AsOf); uerr == nil {
 		return ""
 	}
 	return "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."
 }
 
 func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	p, err := s.reportParams(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	id := r.PathValue("id")
-	e, err := report.NewExplanation(s.registry(r.Context()), p, id)
+	e, err := report.NewExplanation(ctx, s.registry, p, id)
 	if msg := s.missingScope(r, p, err); msg != "" {
 		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{Missing: msg}})
 		return

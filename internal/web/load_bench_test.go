@@ -148,7 +148,7 @@ func loadServer(b *testing.B) (*httptest.Server, *http.Cookie) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
 		App: app.New(db, nil), Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)

@@ -83,7 +83,7 @@ func outageApp(t *testing.T, db *sqldb.DB, accounts web.Accounts) (ts *httptest.
 		t.Fatal(err)
 	}
 	log = &syncBuffer{}
-	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
 		App: app.New(db, nil), Accounts: accounts, Limits: db, Log: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)

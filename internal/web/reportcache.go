@@ -29,10 +29,9 @@ type reportEntry struct {
 const maxCachedReports = 256
 
 // get returns the report of p, computing it at most once per registry
-// version with a reader that open gives for the computation's own context,
-// bounded by budget.
-func (c *reportCache) get(ctx context.Context, open func(context.Context) Registry, budget time.Duration, p report.Params) (*report.Result, error) {
-	v, err := open(ctx).Version()
+// version, with the computation's own context bounded by budget.
+func (c *reportCache) get(ctx context.Context, reg Registry, budget time.Duration, p report.Params) (*report.Result, error) {
+	v, err := reg.Version(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +47,7 @@ func (c *reportCache) get(ctx context.Context, open func(context.Context) Regist
 		go func() {
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), budget)
 			defer cancel()
-			e.res, e.err = report.Compute(open(cctx), p)
+			e.res, e.err = report.Compute(cctx, reg, p)
 			if e.err != nil {
 				c.mu.Lock()
 				if c.entries[key] == e {
