@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"strings"
 	"testing"
 )
@@ -35,7 +36,7 @@ func TestSpreadsheetSafe(t *testing.T) {
 // TestCSVForPeople: the CSV of an explanation names records from the
 // registry, whatever they hold.
 func TestCSVForPeople(t *testing.T) {
-	e := &Explanation{ID: "units.commune", Items: []Item{
+	e := &indicator.Explanation{ID: "units.commune", Items: []indicator.Item{
 		{ID: "X1", Name: "=HYPERLINK(\"http://evil\",\"Xã\")", Counted: true, Amount: ptr(-1120)},
 		{ID: "@X2", Name: "Xã Bảo Sơn", Part: "-x"},
 	}}

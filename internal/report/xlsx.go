@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/tochuc/tochuc/internal/indicator"
 	"io"
 	"strconv"
 
@@ -9,7 +10,7 @@ import (
 
 // WriteXLSX writes the report as a workbook with one sheet "chi_tieu";
 // numbers are stored as numbers.
-func WriteXLSX(w io.Writer, r *Result) error {
+func WriteXLSX(w io.Writer, r *indicator.Result) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := "chi_tieu"

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -15,15 +15,15 @@ import (
 // the records behind it (indicators_catalog.go): its value counts them and
 // Explain lists them, so the two always agree.
 
-// Evaluate implements report.Source: it computes the indicators at p.AsOf,
+// Evaluate implements indicator.Engine: it computes the indicators at p.AsOf,
 // stocks also at p.Since, flows once over (p.Since, p.AsOf].
-func (r *Reader) Evaluate(ctx context.Context, p report.Params, defs []report.Def) ([]report.Measure, error) {
+func (r *Reader) Evaluate(ctx context.Context, p indicator.Params, defs []indicator.Def) ([]indicator.Measure, error) {
 	s, err := r.openSession(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 	defer s.close(ctx)
-	var out []report.Measure
+	var out []indicator.Measure
 	done := map[string]bool{}
 	for _, def := range defs {
 		loc, ok := locate(def.ID)
@@ -46,9 +46,9 @@ func (r *Reader) Evaluate(ctx context.Context, p report.Params, defs []report.De
 	return out, nil
 }
 
-// Items implements report.Source: the records behind one indicator at
+// Items implements indicator.Engine: the records behind one indicator at
 // p.AsOf (a flow: over (p.Since, p.AsOf]), ordered by part and id.
-func (r *Reader) Items(ctx context.Context, p report.Params, def report.Def) ([]report.Item, error) {
+func (r *Reader) Items(ctx context.Context, p indicator.Params, def indicator.Def) ([]indicator.Item, error) {
 	loc, ok := locate(def.ID)
 	if !ok {
 		return nil, tochuc.Errorf(tochuc.ENotFound, "không có chỉ tiêu '%s'", def.ID)
@@ -74,9 +74,9 @@ func (r *Reader) Items(ctx context.Context, p report.Params, def report.Def) ([]
 		return nil, err
 	}
 	defer rows.Close()
-	var out []report.Item
+	var out []indicator.Item
 	for rows.Next() {
-		var it report.Item
+		var it indicator.Item
 		var counted, amount int
 		if err := rows.Scan(&it.ID, &it.Name, &it.Part, &counted, &amount); err != nil {
 			return nil, err
@@ -91,7 +91,7 @@ func (r *Reader) Items(ctx context.Context, p report.Params, def report.Def) ([]
 		out = append(out, it)
 	}
 	order := func(part string) int { return slices.Index(def.Parts, part) }
-	slices.SortStableFunc(out, func(a, b report.Item) int {
+	slices.SortStableFunc(out, func(a, b indicator.Item) int {
 		if c := order(a.Part) - order(b.Part); c != 0 {
 			return c
 		}
@@ -121,7 +121,7 @@ var locations = func() map[string]location {
 
 // locate returns where an indicator's figures come from.
 func locate(id string) (location, bool) {
-	if kind, ok := report.UnitKindOf(id); ok {
+	if kind, ok := indicator.UnitKindOf(id); ok {
 		return location{family: "units", part: kind}, true
 	}
 	loc, ok := locations[id]
@@ -138,7 +138,7 @@ func (f family) indicators(name string) []string {
 
 // tally runs a family's query at one date and adds up its records by part,
 // for each of its counted columns.
-func (s *session) tally(ctx context.Context, name string, f family, at evalDate) ([]report.Measure, error) {
+func (s *session) tally(ctx context.Context, name string, f family, at evalDate) ([]indicator.Measure, error) {
 	b := s.builder(at)
 	ids := f.indicators(name)
 	var sums []string
@@ -161,7 +161,7 @@ func (s *session) tally(ctx context.Context, name string, f family, at evalDate)
 		return nil, err
 	}
 	defer rows.Close()
-	var out []report.Measure
+	var out []indicator.Measure
 	width := len(ids) + 1
 	vals := make([]int64, width*len(layout))
 	var found string
@@ -178,7 +178,7 @@ func (s *session) tally(ctx context.Context, name string, f family, at evalDate)
 				part = found
 			}
 			for i, id := range ids {
-				m := report.Measure{ID: id, Since: at.since, Part: part, Value: int(vals[j*width+i]), Of: int(vals[j*width+width-1])}
+				m := indicator.Measure{ID: id, Since: at.since, Part: part, Value: int(vals[j*width+i]), Of: int(vals[j*width+width-1])}
 				if name == "units" {
 					m.ID, m.Part = "units."+part, ""
 				}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/synth"
@@ -18,7 +18,7 @@ import (
 
 // BenchmarkCatalog imports a synthetic province of about 100,000 party
 // members and 20,000 units (synth.ProvinceFor) once, then measures
-// report.Compute of the whole catalog at 31-12-2018 with since 30-5-2018
+// indicator.Compute of the whole catalog at 31-12-2018 with since 30-5-2018
 // (ns/op). In the same run it times, for a few heavy indicators, tochuc's
 // evaluation of that indicator alone against the best single hand-written
 // SQL query giving the same figure from the registry's tables (asserting
@@ -44,14 +44,14 @@ func BenchmarkCatalog(b *testing.B) {
 	}
 	importSecs := time.Since(start).Seconds()
 	reader := db.Reader(sqldb.Recorded{})
-	p := report.Params{AsOf: tochuc.MustDate("2018-12-31"), Since: tochuc.MustDate("2018-05-30")}
+	p := indicator.Params{AsOf: tochuc.MustDate("2018-12-31"), Since: tochuc.MustDate("2018-05-30")}
 	start = time.Now()
-	res, err := report.Compute(ctx, reader, p)
+	res, err := indicator.Compute(ctx, reader, p)
 	if err != nil {
 		b.Fatal(err)
 	}
 	cold := time.Since(start)
-	figures := map[string]report.Indicator{}
+	figures := map[string]indicator.Indicator{}
 	for _, ind := range res.Indicators {
 		figures[ind.ID] = ind
 	}
@@ -67,7 +67,7 @@ func BenchmarkCatalog(b *testing.B) {
 		timings[i].ours, timings[i].hand = timeIndicator(b, reader, db, h)
 	}
 	for b.Loop() {
-		if _, err := report.Compute(ctx, reader, p); err != nil {
+		if _, err := indicator.Compute(ctx, reader, p); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,12 +88,12 @@ func BenchmarkCatalog(b *testing.B) {
 // both give the same figures, part by part.
 func timeIndicator(b *testing.B, reader *sqldb.Reader, db *sqldb.DB, h handQuery) (ours, hand time.Duration) {
 	ctx := context.Background()
-	def, _ := report.Lookup(h.id)
-	p := report.Params{AsOf: tochuc.MustDate("2018-12-31")}
+	def, _ := indicator.Lookup(h.id)
+	p := indicator.Params{AsOf: tochuc.MustDate("2018-12-31")}
 	ours, hand = time.Hour, time.Hour
 	for range 5 {
 		start := time.Now()
-		ms, err := reader.Evaluate(ctx, p, []report.Def{def})
+		ms, err := reader.Evaluate(ctx, p, []indicator.Def{def})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -31,7 +31,7 @@ var (
 	}
 )
 
-// families defines every indicator of indicators-v1 (report.Catalog).
+// families defines every indicator of indicators-v1 (indicator.Catalog).
 var families = map[string]family{
 	"units":       {items: unitItems},
 	"staff.total": {items: staffItems, parts: []string{"party", "front", "state", "none"}},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
@@ -47,7 +48,7 @@ func TestIndicatorsExplain(t *testing.T) {
 	src := db.Reader(sqldb.Recorded{})
 	explain := func(id, scope string) string {
 		t.Helper()
-		items, err := report.Explain(ctx, src, indParams(scope, true), id)
+		items, err := indicator.Explain(ctx, src, indParams(scope, true), id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +85,7 @@ func TestIndicatorsExplain(t *testing.T) {
 			t.Errorf("explain %s %s:\n got %s\nwant %s", c.id, c.scope, got, c.want)
 		}
 	}
-	if _, err := report.Explain(ctx, src, indParams("", true), "units.nothing"); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := indicator.Explain(ctx, src, indParams("", true), "units.nothing"); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Errorf("unknown indicator: %v", err)
 	}
 }
@@ -98,8 +99,8 @@ func TestIndicatorsAgree(t *testing.T) {
 	for _, scope := range []string{"", "H1", "X1"} {
 		p := indParams(scope, true)
 		got := indCompute(t, db, sqldb.Recorded{}, p)
-		for _, def := range report.Catalog() {
-			items, err := report.Explain(ctx, src, p, def.ID)
+		for _, def := range indicator.Catalog() {
+			items, err := indicator.Explain(ctx, src, p, def.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +134,7 @@ func TestIndicatorsAgree(t *testing.T) {
 func TestIndicatorsJSON(t *testing.T) {
 	ctx := context.Background()
 	db := openIndFixture(t)
-	res, err := report.Compute(ctx, db.Reader(sqldb.Recorded{}), indParams("H1", true))
+	res, err := indicator.Compute(ctx, db.Reader(sqldb.Recorded{}), indParams("H1", true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +158,7 @@ func TestIndicatorsJSON(t *testing.T) {
 	for _, ind := range doc.Indicators {
 		byID[ind["id"].(string)] = ind
 	}
-	if doc.Since != indS || len(byID) != len(report.Catalog()) {
+	if doc.Since != indS || len(byID) != len(indicator.Catalog()) {
 		t.Errorf("since %q, %d indicators", doc.Since, len(byID))
 	}
 	for id, want := range map[string]string{

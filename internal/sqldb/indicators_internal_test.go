@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -72,7 +72,7 @@ func TestBind(t *testing.T) {
 // query and that every query computes indicators of the catalog.
 func TestFamiliesCoverCatalog(t *testing.T) {
 	known := map[string]bool{}
-	for _, def := range report.Catalog() {
+	for _, def := range indicator.Catalog() {
 		known[def.ID] = true
 		if _, ok := locate(def.ID); !ok {
 			t.Errorf("%s has no query", def.ID)

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -92,8 +92,8 @@ func TestIndicatorsCommunePartyReform(t *testing.T) {
 	ctx := context.Background()
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, reformFixture())
-	at := func(d, scope string) map[string]report.Indicator {
-		return indCompute(t, db, sqldb.Recorded{}, report.Params{AsOf: tochuc.MustDate(d), Scope: scope})
+	at := func(d, scope string) map[string]indicator.Indicator {
+		return indCompute(t, db, sqldb.Recorded{}, indicator.Params{AsOf: tochuc.MustDate(d), Scope: scope})
 	}
 	before := []indExpect{
 		{id: "units.commune", now: wantCount(1)},
@@ -124,8 +124,8 @@ func TestIndicatorsCommunePartyReform(t *testing.T) {
 	indCheckAll(t, at("2026-06-30", "T"), false, after)
 
 	// Explain lists the same persons.
-	p := report.Params{AsOf: tochuc.MustDate("2026-06-30")}
-	def, _ := report.Lookup("key_cadres.commune.count")
+	p := indicator.Params{AsOf: tochuc.MustDate("2026-06-30")}
+	def, _ := indicator.Lookup("key_cadres.commune.count")
 	items, err := db.Reader(sqldb.Recorded{}).Items(ctx, p, def)
 	if err != nil {
 		t.Fatal(err)

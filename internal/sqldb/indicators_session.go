@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -17,7 +17,7 @@ type session struct {
 	conn  *sql.Conn
 	tx    *sql.Tx
 	rec   Recorded
-	p     report.Params
+	p     indicator.Params
 	mp    string // member_periods, or tc_member_periods when recorded at a past time
 	temps []string
 }
@@ -32,7 +32,7 @@ type evalDate struct {
 
 // openSession starts a session. The member periods are refreshed first when
 // the registry changed; a session recorded at a past time derives its own.
-func (r *Reader) openSession(ctx context.Context, p report.Params) (*session, error) {
+func (r *Reader) openSession(ctx context.Context, p indicator.Params) (*session, error) {
 	rec, err := r.db.effectiveRecorded(ctx, r.rec)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,7 @@ import (
 	"maps"
 	"testing"
 
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -24,8 +24,8 @@ type indExpect struct {
 	now, then indFig
 }
 
-func indParams(scope string, since bool) report.Params {
-	p := report.Params{AsOf: tochuc.MustDate(indD), Scope: scope}
+func indParams(scope string, since bool) indicator.Params {
+	p := indicator.Params{AsOf: tochuc.MustDate(indD), Scope: scope}
 	if since {
 		p.Since = tochuc.MustDate(indS)
 	}
@@ -40,19 +40,19 @@ func openIndFixture(t *testing.T) *sqldb.DB {
 	return db
 }
 
-func indCompute(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, p report.Params) map[string]report.Indicator {
+func indCompute(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, p indicator.Params) map[string]indicator.Indicator {
 	ctx := context.Background()
 	t.Helper()
-	res, err := report.Compute(ctx, db.Reader(rec), p)
+	res, err := indicator.Compute(ctx, db.Reader(rec), p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]report.Indicator{}
+	out := map[string]indicator.Indicator{}
 	for _, ind := range res.Indicators {
 		out[ind.ID] = ind
 	}
-	if len(out) != len(report.Catalog()) {
-		t.Fatalf("%d indicators, want %d", len(out), len(report.Catalog()))
+	if len(out) != len(indicator.Catalog()) {
+		t.Fatalf("%d indicators, want %d", len(out), len(indicator.Catalog()))
 	}
 	return out
 }
@@ -83,7 +83,7 @@ func indFmtPtr(p *int) string {
 
 // checkAll compares the indicators with the expectations, at D and at S
 // (when since), including change and ratio.
-func indCheckAll(t *testing.T, got map[string]report.Indicator, since bool, want []indExpect) {
+func indCheckAll(t *testing.T, got map[string]indicator.Indicator, since bool, want []indExpect) {
 	t.Helper()
 	for _, w := range want {
 		ind, ok := got[w.id]

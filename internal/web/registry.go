@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -12,8 +12,8 @@ import (
 // Registry is what the pages read: the registry as recorded now.
 // *sqldb.Reader implements it.
 type Registry interface {
-	bundle.Store  // the records of each bundle file, for exports
-	report.Source // the indicators
+	bundle.Store     // the records of each bundle file, for exports
+	indicator.Engine // the indicators
 	// UnitsAsOf returns the units existing on d that match the filter.
 	UnitsAsOf(ctx context.Context, d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
 	// UnitVersions returns every version of a unit, oldest first. Error: ENotFound.

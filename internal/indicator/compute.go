@@ -1,7 +1,4 @@
-// Package report computes the standard indicators of indicators-v1 for a date,
-// an optional earlier date and a scope, lists the records behind each of them,
-// and renders them as JSON, a Vietnamese table, CSV or a workbook.
-package report
+package indicator
 
 import (
 	"context"
@@ -51,7 +48,7 @@ type Result struct {
 	Indicators []Indicator `json:"indicators"`
 }
 
-// Measure is what a Source found for one indicator at one date: for a
+// Measure is what an Engine found for one indicator at one date: for a
 // breakdown, one Measure per part.
 type Measure struct {
 	ID    string
@@ -61,8 +58,9 @@ type Measure struct {
 	Of    int    // the records listed (the denominator of a share)
 }
 
-// Source is what the indicators are computed from (sqldb.Reader implements it).
-type Source interface {
+// Engine is what computes the indicators from the registry: storage
+// implements it (*sqldb.Reader), following each Def's Counts.
+type Engine interface {
 	// Unit returns the version of a unit valid on d.
 	Unit(ctx context.Context, id string, d tochuc.Date) (tochuc.Unit, error)
 	// Evaluate computes the given indicators at p.AsOf, and stocks also at p.Since when set.
@@ -105,8 +103,8 @@ func (p Params) ScopeRoots() []tochuc.Place {
 	return []tochuc.Place{{UnitID: p.Scope, Period: tochuc.Period{From: tochuc.NewDate(1, 1, 1)}}}
 }
 
-// check validates the dates of a report.
-func (p Params) check() error {
+// Check validates the dates of a report.
+func (p Params) Check() error {
 	if p.AsOf == 0 {
 		return tochuc.Errorf(tochuc.EInvalid, "thiếu ngày báo cáo")
 	}
@@ -118,8 +116,8 @@ func (p Params) check() error {
 }
 
 // Compute evaluates every catalog indicator.
-func Compute(ctx context.Context, src Source, p Params) (*Result, error) {
-	if err := p.check(); err != nil {
+func Compute(ctx context.Context, src Engine, p Params) (*Result, error) {
+	if err := p.Check(); err != nil {
 		return nil, err
 	}
 	res := &Result{AsOf: p.AsOf.String(), Since: p.Since.String()}
@@ -180,7 +178,7 @@ func figure(def Def, ms []Measure, since bool) Figure {
 // scopeOf names a report's scope on its date: its unit, or, when the unit
 // has ended and roots carry the scope on, the unit's last name, its last day
 // and the units that carry it on.
-func scopeOf(ctx context.Context, src Source, p Params) (*Scope, error) {
+func scopeOf(ctx context.Context, src Engine, p Params) (*Scope, error) {
 	u, err := src.Unit(ctx, p.Scope, p.AsOf)
 	if err == nil {
 		return &Scope{ID: u.ID, Name: u.Name}, nil

@@ -1,4 +1,8 @@
-package report
+// Package indicator holds the standard indicators of indicators-v1, each
+// defined whole in one place — its id, label, the shape of its figures and
+// what it counts — and computes a report from the figures an Engine (storage)
+// finds for them: on a date, against an earlier date, in a scope.
+package indicator
 
 import (
 	"strings"
@@ -7,7 +11,7 @@ import (
 )
 
 // Def describes one indicator of the catalog: what it counts is implemented
-// by the Source; Def says how its figures are shaped and labelled.
+// by the Engine; Def says how its figures are shaped and labelled.
 type Def struct {
 	ID    string
 	Label string // Vietnamese
