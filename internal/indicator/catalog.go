@@ -10,11 +10,13 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// Def describes one indicator of the catalog: what it counts is implemented
-// by the Engine; Def says how its figures are shaped and labelled.
+// Def is one indicator of the catalog, whole: what it counts (Counts, which
+// the Engine computes) and how its figures are shaped and labelled.
 type Def struct {
 	ID    string
 	Label string // Vietnamese
+	// Counts is what the indicator counts.
+	Counts Count
 	// Flow marks indicators that count events in (S, D] rather than a state at D.
 	Flow bool
 	// Share marks indicators whose value is a part of `of` (the records listed by Explain).
@@ -51,33 +53,64 @@ func PartLabel(part string) string {
 	return part
 }
 
+var (
+	// communeParty are the kinds of a commune's own party organization
+	// (indicators-v1 amendment 1: party_upper from 2025-07-01).
+	communeParty = []string{"party_upper", "party_grassroots_committee", "party_grassroots_cell"}
+	// communeKeyPosts are the key posts of a commune: roles in units of kinds of the commune.
+	communeKeyPosts = []KeyPost{
+		{append([]string{"secretary"}, tochuc.RolesCountedAs("deputy_secretary")...), communeParty},
+		{[]string{"chair", "vice_chair"}, []string{"people_council", "people_committee"}},
+		{[]string{"chair"}, []string{"fatherland_front"}},
+	}
+	districtSecretary = Post{"secretary", []string{"party_upper"}}
+	communeSecretary  = Post{"secretary", communeParty}
+	councilChair      = Post{"chair", []string{"people_council"}}
+	committeeChair    = Post{"chair", []string{"people_committee"}}
+)
+
 var catalog = func() []Def {
 	var defs []Def
 	for _, k := range tochuc.UnitKinds {
-		defs = append(defs, Def{ID: "units." + k.Code, Label: unitsLabel(k.Label)})
+		defs = append(defs, Def{ID: "units." + k.Code, Label: unitsLabel(k.Label), Counts: Units{k.Code}})
 	}
-	share := func(id, label string, persons bool) Def {
-		return Def{ID: id, Label: label, Share: true, Persons: persons}
+	share := func(id, label string, persons bool, c Count) Def {
+		return Def{ID: id, Label: label, Share: true, Persons: persons, Counts: c}
 	}
+	both := func(locality string, a, b Post) Count { return BothPosts{locality, a, b} }
+	keyCadres := func(q *Qualification) Count { return KeyCadres{"commune", communeKeyPosts, q} }
 	return append(defs,
-		Def{ID: "staff.total", Label: "Biên chế (số người làm việc)", Sum: true, Parts: sectorParts},
-		share("concurrency.district.secretary_council_chair", "Huyện: Bí thư cấp ủy đồng thời là Chủ tịch HĐND", false),
-		share("concurrency.district.secretary_committee_chair", "Huyện: Bí thư cấp ủy đồng thời là Chủ tịch UBND", false),
-		share("concurrency.district.mass_mobilization_front", "Huyện: Trưởng ban Dân vận đồng thời là Chủ tịch Ủy ban MTTQ", false),
-		share("concurrency.district.propaganda_training_center", "Huyện: Trưởng ban Tuyên giáo đồng thời là Giám đốc Trung tâm bồi dưỡng chính trị", false),
-		share("concurrency.commune.secretary_council_chair", "Xã: Bí thư đảng ủy đồng thời là Chủ tịch HĐND", false),
-		share("concurrency.commune.secretary_committee_chair", "Xã: Bí thư đảng ủy đồng thời là Chủ tịch UBND", false),
-		share("commune.party_office_civil_servant", "Xã có công chức làm việc tại Văn phòng đảng ủy", false),
-		share("commune.combined_office", "Xã có Văn phòng Đảng ủy – HĐND – UBND hợp nhất", false),
-		Def{ID: "recruitment.commune.university_plus", Label: "Tuyển dụng vào cấp xã có trình độ đại học trở lên", Flow: true, Persons: true},
-		Def{ID: "key_cadres.commune.count", Label: "Cán bộ chủ chốt cấp xã", Persons: true},
-		share("key_cadres.commune.college_plus", "Cán bộ chủ chốt cấp xã có trình độ cao đẳng trở lên", true),
-		share("key_cadres.commune.theory_intermediate_plus", "Cán bộ chủ chốt cấp xã có lý luận chính trị trung cấp trở lên", true),
-		share("village.head_party_member", "Trưởng thôn là đảng viên", true),
-		share("village.deputy_head_party_member", "Phó trưởng thôn là đảng viên", true),
-		Def{ID: "party.non_state_enterprise.orgs", Label: "Tổ chức đảng trong doanh nghiệp ngoài nhà nước", Parts: orgParts},
-		Def{ID: "party.non_state_enterprise.members", Label: "Đảng viên trong doanh nghiệp ngoài nhà nước", Persons: true},
-		Def{ID: "party.members", Label: "Đảng viên", Parts: statusParts, Persons: true},
+		Def{ID: "staff.total", Label: "Biên chế (số người làm việc)", Sum: true, Parts: sectorParts, Counts: Staff{}},
+		share("concurrency.district.secretary_council_chair", "Huyện: Bí thư cấp ủy đồng thời là Chủ tịch HĐND", false,
+			both("district", districtSecretary, councilChair)),
+		share("concurrency.district.secretary_committee_chair", "Huyện: Bí thư cấp ủy đồng thời là Chủ tịch UBND", false,
+			both("district", districtSecretary, committeeChair)),
+		share("concurrency.district.mass_mobilization_front", "Huyện: Trưởng ban Dân vận đồng thời là Chủ tịch Ủy ban MTTQ", false,
+			both("district", Post{"head", []string{"party_board_mass_mobilization"}}, Post{"chair", []string{"fatherland_front"}})),
+		share("concurrency.district.propaganda_training_center", "Huyện: Trưởng ban Tuyên giáo đồng thời là Giám đốc Trung tâm bồi dưỡng chính trị", false,
+			both("district", Post{"head", []string{"party_board_propaganda"}}, Post{"director", []string{"political_training_center"}})),
+		share("concurrency.commune.secretary_council_chair", "Xã: Bí thư đảng ủy đồng thời là Chủ tịch HĐND", false,
+			both("commune", communeSecretary, councilChair)),
+		share("concurrency.commune.secretary_committee_chair", "Xã: Bí thư đảng ủy đồng thời là Chủ tịch UBND", false,
+			both("commune", communeSecretary, committeeChair)),
+		share("commune.party_office_civil_servant", "Xã có công chức làm việc tại Văn phòng đảng ủy", false,
+			LocalityHas{"commune", "party_office", "civil_servant"}),
+		share("commune.combined_office", "Xã có Văn phòng Đảng ủy – HĐND – UBND hợp nhất", false,
+			LocalityHas{"commune", "combined_office", ""}),
+		Def{ID: "recruitment.commune.university_plus", Label: "Tuyển dụng vào cấp xã có trình độ đại học trở lên", Flow: true, Persons: true,
+			Counts: Recruited{"commune", Qualification{tochuc.QualEducation, "university"}}},
+		Def{ID: "key_cadres.commune.count", Label: "Cán bộ chủ chốt cấp xã", Persons: true, Counts: keyCadres(nil)},
+		share("key_cadres.commune.college_plus", "Cán bộ chủ chốt cấp xã có trình độ cao đẳng trở lên", true,
+			keyCadres(&Qualification{tochuc.QualEducation, "college"})),
+		share("key_cadres.commune.theory_intermediate_plus", "Cán bộ chủ chốt cấp xã có lý luận chính trị trung cấp trở lên", true,
+			keyCadres(&Qualification{tochuc.QualPoliticalTheory, "intermediate"})),
+		share("village.head_party_member", "Trưởng thôn là đảng viên", true, PostMembers{"village", "village_head"}),
+		share("village.deputy_head_party_member", "Phó trưởng thôn là đảng viên", true, PostMembers{"village", "deputy_village_head"}),
+		Def{ID: "party.non_state_enterprise.orgs", Label: "Tổ chức đảng trong doanh nghiệp ngoài nhà nước", Parts: orgParts,
+			Counts: HostedOrgs{orgParts}},
+		Def{ID: "party.non_state_enterprise.members", Label: "Đảng viên trong doanh nghiệp ngoài nhà nước", Persons: true,
+			Counts: HostedMembers{orgParts}},
+		Def{ID: "party.members", Label: "Đảng viên", Parts: statusParts, Persons: true, Counts: Members{}},
 	)
 }()
 

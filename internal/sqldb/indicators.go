@@ -7,38 +7,48 @@ import (
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/indicator"
-	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// The standard indicators of indicators-v1 are computed here, in SQL, the
-// same queries on both engines. Each indicator is defined once, by a query of
-// the records behind it (indicators_catalog.go): its value counts them and
-// Explain lists them, so the two always agree.
+// The standard indicators of indicators-v1 (package indicator) are computed
+// here, in SQL, the same queries on both engines. What an indicator counts
+// (indicator.Def.Counts) is turned into one query of the records behind it
+// (indicators_catalog.go): its value counts them and Explain lists them, so
+// the two always agree.
 
-// Evaluate implements indicator.Engine: it computes the indicators at p.AsOf,
-// stocks also at p.Since, flows once over (p.Since, p.AsOf].
+// Evaluate implements indicator.Engine: it computes the indicators at
+// p.AsOf, stocks also at p.Since, flows once over (p.Since, p.AsOf]; the
+// indicators sharing a query are computed in one pass.
 func (r *Reader) Evaluate(ctx context.Context, p indicator.Params, defs []indicator.Def) ([]indicator.Measure, error) {
+	var passes []*pass
+	byKey := map[string]*pass{}
+	for _, def := range defs {
+		q, err := queryOf(def)
+		if err != nil {
+			return nil, err
+		}
+		ps := byKey[q.key]
+		if ps == nil {
+			ps = &pass{f: q.f, ids: make([]string, q.f.cols), parts: map[string]string{}}
+			byKey[q.key] = ps
+			passes = append(passes, ps)
+		}
+		if q.part != "" {
+			ps.parts[q.part] = def.ID
+		} else {
+			ps.ids[q.col] = def.ID
+		}
+	}
 	s, err := r.openSession(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 	defer s.close(ctx)
 	var out []indicator.Measure
-	done := map[string]bool{}
-	for _, def := range defs {
-		loc, ok := locate(def.ID)
-		if !ok {
-			return nil, fmt.Errorf("indicator %s has no query", def.ID)
-		}
-		name, f := loc.family, families[loc.family]
-		if done[name] {
-			continue
-		}
-		done[name] = true
-		for _, at := range s.dates(f.flow) {
-			ms, err := s.tally(ctx, name, f, at)
+	for _, ps := range passes {
+		for _, at := range s.dates(ps.f.flow) {
+			ms, err := s.tally(ctx, ps, at)
 			if err != nil {
-				return nil, fmt.Errorf("indicator %s: %w", def.ID, err)
+				return nil, fmt.Errorf("indicator %s: %w", ps.name(), err)
 			}
 			out = append(out, ms...)
 		}
@@ -46,14 +56,35 @@ func (r *Reader) Evaluate(ctx context.Context, p indicator.Params, defs []indica
 	return out, nil
 }
 
+// pass is one query run for the indicators sharing it: the indicator of
+// each counted column, or, for one counted by part, the indicator of each part.
+type pass struct {
+	f     family
+	ids   []string
+	parts map[string]string
+}
+
+// name names the pass in errors: one of its indicators.
+func (ps *pass) name() string {
+	for _, id := range ps.ids {
+		if id != "" {
+			return id
+		}
+	}
+	for _, id := range ps.parts {
+		return id
+	}
+	return "?"
+}
+
 // Items implements indicator.Engine: the records behind one indicator at
 // p.AsOf (a flow: over (p.Since, p.AsOf]), ordered by part and id.
 func (r *Reader) Items(ctx context.Context, p indicator.Params, def indicator.Def) ([]indicator.Item, error) {
-	loc, ok := locate(def.ID)
-	if !ok {
-		return nil, tochuc.Errorf(tochuc.ENotFound, "không có chỉ tiêu '%s'", def.ID)
+	q, err := queryOf(def)
+	if err != nil {
+		return nil, err
 	}
-	f, part := families[loc.family], loc.part
+	f, part := q.f, q.part
 	s, err := r.openSession(ctx, p)
 	if err != nil {
 		return nil, err
@@ -65,11 +96,11 @@ func (r *Reader) Items(ctx context.Context, p indicator.Params, def indicator.De
 	if def.Persons {
 		names, nameCol = `LEFT JOIN `+b.t("people")+` n ON n.id = t.id AND `+b.rec("n"), "n.full_name"
 	}
-	q := fmt.Sprintf(`SELECT t.id, COALESCE(%s, ''), t.part, t.c%d, t.amount FROM (%s) t %s`, nameCol, loc.col, f.items(b), names)
+	sql := fmt.Sprintf(`SELECT t.id, COALESCE(%s, ''), t.part, t.c%d, t.amount FROM (%s) t %s`, nameCol, q.col, f.items(b), names)
 	if part != "" {
-		q += ` WHERE t.part = :part`
+		sql += ` WHERE t.part = :part`
 	}
-	rows, err := s.query(ctx, q, b.args("part", part))
+	rows, err := s.query(ctx, sql, b.args("part", part))
 	if err != nil {
 		return nil, err
 	}
@@ -100,49 +131,13 @@ func (r *Reader) Items(ctx context.Context, p indicator.Params, def indicator.De
 	return out, rows.Err()
 }
 
-// location is where an indicator's figures come from: a family, its counted
-// column, and for units.<kind> the part (the kind).
-type location struct {
-	family string
-	col    int
-	part   string
-}
-
-// locations maps every indicator id but units.<kind> to its family and column.
-var locations = func() map[string]location {
-	out := map[string]location{}
-	for name, f := range families {
-		for i, id := range f.indicators(name) {
-			out[id] = location{family: name, col: i}
-		}
-	}
-	return out
-}()
-
-// locate returns where an indicator's figures come from.
-func locate(id string) (location, bool) {
-	if kind, ok := indicator.UnitKindOf(id); ok {
-		return location{family: "units", part: kind}, true
-	}
-	loc, ok := locations[id]
-	return loc, ok
-}
-
-// indicators returns the ids a family computes, one per counted column.
-func (f family) indicators(name string) []string {
-	if f.ids == nil {
-		return []string{name}
-	}
-	return f.ids
-}
-
-// tally runs a family's query at one date and adds up its records by part,
+// tally runs a pass's query at one date and adds up its records by part,
 // for each of its counted columns.
-func (s *session) tally(ctx context.Context, name string, f family, at evalDate) ([]indicator.Measure, error) {
+func (s *session) tally(ctx context.Context, ps *pass, at evalDate) ([]indicator.Measure, error) {
+	f := ps.f
 	b := s.builder(at)
-	ids := f.indicators(name)
 	var sums []string
-	for i := range ids {
+	for i := range f.cols {
 		sums = append(sums, fmt.Sprintf("CAST(COALESCE(SUM(c%d * amount), 0) AS BIGINT)", i))
 	}
 	sums = append(sums, "COUNT(*)")
@@ -162,7 +157,7 @@ func (s *session) tally(ctx context.Context, name string, f family, at evalDate)
 	}
 	defer rows.Close()
 	var out []indicator.Measure
-	width := len(ids) + 1
+	width := f.cols + 1
 	vals := make([]int64, width*len(layout))
 	var found string
 	dest := []any{&found}
@@ -177,12 +172,14 @@ func (s *session) tally(ctx context.Context, name string, f family, at evalDate)
 			if grouped {
 				part = found
 			}
-			for i, id := range ids {
+			for i, id := range ps.ids {
 				m := indicator.Measure{ID: id, Since: at.since, Part: part, Value: int(vals[j*width+i]), Of: int(vals[j*width+width-1])}
-				if name == "units" {
-					m.ID, m.Part = "units."+part, ""
+				if len(ps.parts) > 0 { // counted by part: the part is the indicator
+					m.ID, m.Part = ps.parts[part], ""
 				}
-				out = append(out, m)
+				if m.ID != "" {
+					out = append(out, m)
+				}
 			}
 		}
 	}

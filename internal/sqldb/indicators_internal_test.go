@@ -69,23 +69,26 @@ func TestBind(t *testing.T) {
 }
 
 // TestFamiliesCoverCatalog checks that every indicator of the catalog has a
-// query and that every query computes indicators of the catalog.
+// query (what it counts is computed), and that the indicators sharing a pass
+// each have a counted column or a part of their own.
 func TestFamiliesCoverCatalog(t *testing.T) {
-	known := map[string]bool{}
+	taken := map[string]string{}
 	for _, def := range indicator.Catalog() {
-		known[def.ID] = true
-		if _, ok := locate(def.ID); !ok {
-			t.Errorf("%s has no query", def.ID)
-		}
-	}
-	for name, f := range families {
-		if name == "units" {
+		q, err := queryOf(def)
+		if err != nil {
+			t.Errorf("%s has no query: %v", def.ID, err)
 			continue
 		}
-		for _, id := range f.indicators(name) {
-			if !known[id] {
-				t.Errorf("family %s computes %s, not in the catalog", name, id)
-			}
+		if q.col < 0 || q.col >= q.f.cols {
+			t.Errorf("%s: column %d of %d", def.ID, q.col, q.f.cols)
 		}
+		slot := fmt.Sprintf("%s|%d|%s", q.key, q.col, q.part)
+		if other, ok := taken[slot]; ok {
+			t.Errorf("%s and %s share a column of one pass", def.ID, other)
+		}
+		taken[slot] = def.ID
+	}
+	if _, err := queryOf(indicator.Def{ID: "x"}); err == nil {
+		t.Error("an indicator counting nothing has a query")
 	}
 }

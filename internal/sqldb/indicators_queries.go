@@ -1,9 +1,10 @@
 package sqldb
 
 import (
+	"fmt"
 	"strings"
 
-	"github.com/tochuc/tochuc/internal/tochuc"
+	"github.com/tochuc/tochuc/internal/indicator"
 )
 
 // The queries of the records behind the indicators at :d. Joins are written
@@ -19,12 +20,6 @@ func unitItems(b *qb) string {
 // (indicators-v1: "the party organization, council … of locality L").
 func own(a string) string { return "COALESCE(" + a + ".host_id, '') = ''" }
 
-// post is a role held in a unit of one of the kinds, of the locality x.
-type post struct {
-	role  string
-	kinds []string
-}
-
 // localities lists the localities of a kind existing at :d inside the scope
 // (the `of` records), counting those for which has (about alias x) holds.
 func localities(kind string, has func(*qb) string) family {
@@ -32,54 +27,71 @@ func localities(kind string, has func(*qb) string) family {
 		return `SELECT x.id AS id, '' AS part, CASE WHEN ` + has(b) + ` THEN 1 ELSE 0 END AS c0, 1 AS amount
 			FROM ` + b.from("units", "x", "units_kind_valid") + `
 			WHERE x.kind = '` + kind + `' AND ` + b.valid("x") + ` AND ` + b.inScope("x.id")
-	}, parts: []string{""}}
+	}, cols: 1, parts: []string{""}}
+}
+
+// localityHas counts the localities with a unit of their own of a kind at
+// :d, and when a role is given, a living person holding it there.
+func localityHas(c indicator.LocalityHas) family {
+	return localities(c.Locality, func(b *qb) string {
+		if c.Role == "" {
+			return `EXISTS (SELECT 1 FROM ` + b.from("units", "o", "units_locality_kind") + `
+			WHERE o.locality_id = x.id AND o.kind = '` + c.UnitKind + `' AND ` + own("o") + ` AND ` + b.valid("o") + `)`
+		}
+		return `EXISTS (SELECT 1 FROM ` + b.from("units", "o", "units_locality_kind") + ` CROSS JOIN ` +
+			b.from("assignments", "a", "assignments_unit_role") + `
+			WHERE o.locality_id = x.id AND o.kind = '` + c.UnitKind + `' AND ` + own("o") + ` AND ` + b.valid("o") + `
+			AND a.unit_id = o.id AND a.role = '` + c.Role + `' AND ` + b.valid("a") + ` AND ` + b.live("a.person_id", ":d") + `)`
+	})
 }
 
 // both counts the localities where one living person holds both posts at :d.
-func both(kind string, p1, p2 post) family {
+func both(kind string, p1, p2 indicator.Post) family {
 	return localities(kind, func(b *qb) string {
 		return `EXISTS (SELECT 1 FROM ` + b.from("units", "u1", "units_locality_kind") +
 			` CROSS JOIN ` + b.from("assignments", "a1", "assignments_unit_role") +
 			` CROSS JOIN ` + b.from("assignments", "a2", "assignments_person_role") +
 			` CROSS JOIN ` + b.from("units", "u2", "units_current") + `
-			WHERE u1.locality_id = x.id AND u1.kind IN (` + quoted(p1.kinds) + `) AND ` + own("u1") + ` AND ` + b.valid("u1") + `
-			AND a1.unit_id = u1.id AND a1.role = '` + p1.role + `' AND ` + b.valid("a1") + `
-			AND a2.person_id = a1.person_id AND a2.role = '` + p2.role + `' AND ` + b.valid("a2") + `
-			AND u2.id = a2.unit_id AND u2.locality_id = x.id AND u2.kind IN (` + quoted(p2.kinds) + `) AND ` + own("u2") + ` AND ` + b.valid("u2") + `
+			WHERE u1.locality_id = x.id AND u1.kind IN (` + quoted(p1.Kinds) + `) AND ` + own("u1") + ` AND ` + b.valid("u1") + `
+			AND a1.unit_id = u1.id AND a1.role = '` + p1.Role + `' AND ` + b.valid("a1") + `
+			AND a2.person_id = a1.person_id AND a2.role = '` + p2.Role + `' AND ` + b.valid("a2") + `
+			AND u2.id = a2.unit_id AND u2.locality_id = x.id AND u2.kind IN (` + quoted(p2.Kinds) + `) AND ` + own("u2") + ` AND ` + b.valid("u2") + `
 			AND ` + b.live("a1.person_id", ":d") + `)`
 	})
 }
 
-// keyCadreItems lists the key commune cadres at :d: distinct living persons
-// holding a key post in a unit of a commune inside the scope; c0 counts
-// them all, c1 those with college education or higher, c2 those with
-// intermediate political theory or higher.
-func keyCadreItems(b *qb) string {
+// keyCadreItems lists the key cadres of the localities of a kind at :d:
+// distinct living persons holding a key post in a unit of such a locality
+// inside the scope; c0 counts them all, the next columns those holding each
+// of keyCadreQuals.
+func keyCadreItems(b *qb, locality string, keyPosts []indicator.KeyPost) string {
 	var posts []string
 	for _, p := range keyPosts {
 		posts = append(posts, `SELECT a.person_id AS id FROM `+b.from("units", "l", "units_kind_valid")+
 			` CROSS JOIN `+b.from("units", "u", "units_locality_kind")+
 			` CROSS JOIN `+b.from("assignments", "a", "assignments_unit_role")+`
-			WHERE l.kind = 'commune' AND `+b.valid("l")+`
-			AND u.locality_id = l.id AND u.kind IN (`+quoted(p.kinds)+`) AND `+own("u")+` AND `+b.valid("u")+` AND `+b.inScope("u.id")+`
-			AND a.unit_id = u.id AND a.role IN (`+quoted(p.roles)+`) AND `+b.valid("a")+` AND `+b.live("a.person_id", ":d"))
+			WHERE l.kind = '`+locality+`' AND `+b.valid("l")+`
+			AND u.locality_id = l.id AND u.kind IN (`+quoted(p.Kinds)+`) AND `+own("u")+` AND `+b.valid("u")+` AND `+b.inScope("u.id")+`
+			AND a.unit_id = u.id AND a.role IN (`+quoted(p.Roles)+`) AND `+b.valid("a")+` AND `+b.live("a.person_id", ":d"))
 	}
-	return `SELECT k.id AS id, '' AS part, 1 AS amount, 1 AS c0,
-		CASE WHEN ` + b.atLeast("k.id", tochuc.QualEducation, "college", ":d") + ` THEN 1 ELSE 0 END AS c1,
-		CASE WHEN ` + b.atLeast("k.id", tochuc.QualPoliticalTheory, "intermediate", ":d") + ` THEN 1 ELSE 0 END AS c2
+	cols := ""
+	for i, q := range keyCadreQuals {
+		cols += fmt.Sprintf(",\n\t\tCASE WHEN %s THEN 1 ELSE 0 END AS c%d", b.atLeast("k.id", q.Kind, q.Level, ":d"), i+1)
+	}
+	return `SELECT k.id AS id, '' AS part, 1 AS amount, 1 AS c0` + cols + `
 		FROM (` + strings.Join(posts, "\n UNION \n") + `) k`
 }
 
-// villagePosts lists the living persons holding role in a village at :d,
-// counting the party members.
-func villagePosts(role string) family {
+// postMembers lists the living persons holding role in a unit of a kind at
+// :d, counting the party members.
+func postMembers(kind, role string) family {
 	return family{items: func(b *qb) string {
 		return `SELECT k.id AS id, '' AS part, CASE WHEN ` + b.member("k.id") + ` THEN 1 ELSE 0 END AS c0, 1 AS amount FROM (
 			SELECT DISTINCT a.person_id AS id FROM ` + b.from("units", "v", "units_kind_valid") +
 			` CROSS JOIN ` + b.from("assignments", "a", "assignments_unit_role") + `
-			WHERE v.kind = 'village' AND ` + b.valid("v") + ` AND ` + b.inScope("v.id") + `
+			WHERE v.kind = '` + kind + `' AND ` + b.valid("v") + ` AND ` + b.inScope("v.id") + `
 			AND a.unit_id = v.id AND a.role = '` + role + `' AND ` + b.valid("a") + ` AND ` + b.live("a.person_id", ":d") + `) k`
-	}, parts: []string{""}}
+	}, cols: 1, parts: []string{""}}
 }
 
 // staffItems lists the units existing at :d inside the scope that have a
@@ -109,9 +121,9 @@ func staffItems(b *qb) string {
 }
 
 // recruitmentItems lists the persons recruited in (:s, :d] into a unit of a
-// commune, holding a university degree or higher on that day; units, the
-// commune and the scope as they stand on the day of the recruitment.
-func recruitmentItems(b *qb) string {
+// locality of a kind, holding a qualification at a level or higher on that
+// day; units, the locality and the scope as they stand on the day of the recruitment.
+func recruitmentItems(b *qb, c indicator.Recruited) string {
 	on, since := "a.valid_from", ""
 	if b.flowFrom {
 		since = " AND a.valid_from > :s"
@@ -120,8 +132,8 @@ func recruitmentItems(b *qb) string {
 		FROM ` + b.from("assignments", "a", "assignments_how") + ` CROSS JOIN ` + b.from("units", "u", "units_current") +
 		` CROSS JOIN ` + b.from("units", "l", "units_current") + `
 		WHERE a.how = 'recruited' AND ` + b.rec("a") + ` AND a.valid_from <= :d` + since + `
-		AND u.id = a.unit_id AND ` + b.validOn("u", on) + ` AND l.id = u.locality_id AND ` + b.validOn("l", on) + ` AND l.kind = 'commune'
-		AND ` + b.live("a.person_id", on) + ` AND ` + b.atLeast("a.person_id", tochuc.QualEducation, "university", on)
+		AND u.id = a.unit_id AND ` + b.validOn("u", on) + ` AND l.id = u.locality_id AND ` + b.validOn("l", on) + ` AND l.kind = '` + c.Locality + `'
+		AND ` + b.live("a.person_id", on) + ` AND ` + b.atLeast("a.person_id", c.AtLeast.Kind, c.AtLeast.Level, on)
 	if !b.scoped {
 		return `SELECT DISTINCT e.person_id AS id, '' AS part, 1 AS c0, 1 AS amount FROM (` + ev + `) e`
 	}
@@ -139,22 +151,23 @@ func recruitmentItems(b *qb) string {
 
 // nonStateOrgs selects the party organizations o existing at :d inside the
 // scope, set up in an enterprise e with non-state ownership at :d.
-func nonStateOrgs(b *qb) string {
+func nonStateOrgs(b *qb, kinds []string) string {
 	return `SELECT o.id AS id, o.kind AS kind FROM ` + b.from("units", "e", "units_kind_valid") +
 		` CROSS JOIN ` + b.from("units", "o", "units_host") + `
 		WHERE e.kind = 'enterprise' AND ` + b.valid("e") + ` AND e.ownership = 'non_state'
-		AND o.host_id = e.id AND o.kind IN (` + quoted(nonStateOrgKinds) + `) AND ` + b.valid("o") + ` AND ` + b.inScope("o.id")
+		AND o.host_id = e.id AND o.kind IN (` + quoted(kinds) + `) AND ` + b.valid("o") + ` AND ` + b.inScope("o.id")
 }
 
-func nonStateOrgItems(b *qb) string {
-	return `SELECT n.id AS id, n.kind AS part, 1 AS c0, 1 AS amount FROM (` + nonStateOrgs(b) + `) n`
+// hostedOrgItems lists those organizations, by kind.
+func hostedOrgItems(b *qb, kinds []string) string {
+	return `SELECT n.id AS id, n.kind AS part, 1 AS c0, 1 AS amount FROM (` + nonStateOrgs(b, kinds) + `) n`
 }
 
-// nonStateMemberItems lists the members at :d registered in one of those
+// hostedMemberItems lists the members at :d registered in one of those
 // organizations or in one under them through parent_id.
-func nonStateMemberItems(b *qb) string {
+func hostedMemberItems(b *qb, kinds []string) string {
 	return `WITH RECURSIVE f20(id) AS (
-		SELECT n.id FROM (` + nonStateOrgs(b) + `) n
+		SELECT n.id FROM (` + nonStateOrgs(b, kinds) + `) n
 		UNION
 		SELECT c.id FROM f20 CROSS JOIN ` + b.from("units", "c", "units_parent") + ` WHERE c.parent_id = f20.id AND ` + b.valid("c") + `
 	)
