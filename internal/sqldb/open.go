@@ -16,22 +16,6 @@ import (
 	_ "modernc.org/sqlite"             // registers "sqlite"
 )
 
-// Dialect is the SQL engine behind a DB.
-type Dialect int
-
-// The supported engines.
-const (
-	SQLite Dialect = iota
-	Postgres
-)
-
-func (d Dialect) String() string {
-	if d == Postgres {
-		return "postgres"
-	}
-	return "sqlite"
-}
-
 // BusyTimeoutMS is how long a write waits for another writer on SQLite
 // before the request is told the system is busy.
 const BusyTimeoutMS = 10000
@@ -97,31 +81,3 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 
 // Redacted returns the DSN with any password hidden.
 func (db *DB) Redacted() string { return redact(db.DSN) }
-
-// rebind turns ? placeholders into $1, $2… for PostgreSQL.
-func (db *DB) rebind(q string) string { return rebind(db.Dialect, q) }
-
-func rebind(d Dialect, q string) string {
-	if d != Postgres {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for i := 0; i < len(q); i++ {
-		if q[i] == '?' {
-			n++
-			b.WriteString("$" + strconv.Itoa(n))
-			continue
-		}
-		b.WriteByte(q[i])
-	}
-	return b.String()
-}
-
-// same returns a NULL-safe equality of two expressions.
-func same(d Dialect, a, b string) string {
-	if d == Postgres {
-		return a + " IS NOT DISTINCT FROM " + b
-	}
-	return a + " IS " + b
-}

@@ -3,8 +3,6 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"slices"
-	"strconv"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -97,61 +95,4 @@ func (r *Reader) each(ctx context.Context, q string, args []any, fn func(scanner
 		}
 	}
 	return rows.Err()
-}
-
-// UnitNames returns the names of units as they stand on d (or, for units not
-// existing then, their last name), for labelling references.
-func (r *Reader) UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error) {
-	out, best := map[string]string{}, map[string]nameAt{}
-	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
-		// Each unit's version on d first, else its latest.
-		err := r.each(ctx, `SELECT id, name, CASE WHEN `+validAt+` THEN 1 ELSE 0 END, valid_from FROM units WHERE `+r.rec.where("")+
-			` AND id IN (`+placeholders(len(batch))+`)`, append([]any{d, d}, anys(batch)...), func(s scanner) error {
-			var id, name string
-			var on int
-			var from tochuc.Date
-			if err := s.Scan(&id, &name, &on, &from); err != nil {
-				return err
-			}
-			if cur, ok := best[id]; !ok || on > cur.on || on == cur.on && from > cur.from {
-				best[id] = nameAt{on, from}
-				out[id] = name
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// nameAt ranks the versions of a unit for UnitNames.
-type nameAt struct {
-	on   int
-	from tochuc.Date
-}
-
-// People returns every person held, ordered by id.
-func (r *Reader) People(ctx context.Context) ([]tochuc.Person, error) {
-	var out []tochuc.Person
-	err := r.each(ctx, `SELECT id, full_name, COALESCE(gender, ''), birth_date, COALESCE(ethnicity, ''), COALESCE(religion, ''),
-		died_on FROM people WHERE `+r.rec.where("")+` ORDER BY id`, nil, func(s scanner) error {
-		var p tochuc.Person
-		err := s.Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
-		out = append(out, p)
-		return err
-	})
-	return out, err
-}
-
-// Version identifies the registry's state: it changes with every change set.
-func (r *Reader) Version(ctx context.Context) (int64, error) {
-	var v int64
-	q := `SELECT COALESCE(MAX(id), 0) FROM changesets`
-	if r.rec.before != 0 { // as held before a change set: the one being written is not there yet
-		q += ` WHERE id <> ` + strconv.FormatInt(r.rec.before, 10)
-	}
-	err := r.q.QueryRowContext(ctx, q).Scan(&v)
-	return v, err
 }

@@ -9,25 +9,6 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// Reader reads the registry as recorded at a time; it implements bundle.Store.
-type Reader struct {
-	db  *DB
-	q   querier // the database, or the transaction of a change
-	rec Recorded
-}
-
-// querier runs queries: a *sql.DB, *sql.Conn or *sql.Tx.
-type querier interface {
-	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-}
-
-// Reader returns a reader of the registry as recorded at rec.
-func (db *DB) Reader(rec Recorded) *Reader {
-	return &Reader{db: db, q: db.DB, rec: rec}
-}
-
 // orderBy is the export order of a file: its key, and for events their row
 // order. Text sorts by its bytes and an empty value first on both engines,
 // so that both write the same records in the same order.

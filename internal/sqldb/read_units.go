@@ -236,3 +236,36 @@ func (r *Reader) ChildCounts(ctx context.Context, d tochuc.Date, ids []string) (
 	}
 	return out, nil
 }
+
+// UnitNames returns the names of units as they stand on d (or, for units not
+// existing then, their last name), for labelling references.
+func (r *Reader) UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error) {
+	out, best := map[string]string{}, map[string]nameAt{}
+	for batch := range slices.Chunk(uniqueIDs(ids), 500) {
+		// Each unit's version on d first, else its latest.
+		err := r.each(ctx, `SELECT id, name, CASE WHEN `+validAt+` THEN 1 ELSE 0 END, valid_from FROM units WHERE `+r.rec.where("")+
+			` AND id IN (`+placeholders(len(batch))+`)`, append([]any{d, d}, anys(batch)...), func(s scanner) error {
+			var id, name string
+			var on int
+			var from tochuc.Date
+			if err := s.Scan(&id, &name, &on, &from); err != nil {
+				return err
+			}
+			if cur, ok := best[id]; !ok || on > cur.on || on == cur.on && from > cur.from {
+				best[id] = nameAt{on, from}
+				out[id] = name
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// nameAt ranks the versions of a unit for UnitNames.
+type nameAt struct {
+	on   int
+	from tochuc.Date
+}
