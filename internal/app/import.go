@@ -42,6 +42,6 @@ func (a *App) CheckImport(ctx context.Context, act Actor, src bundle.Source, opt
 	if !act.User.CanWrite() {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn không được nhập dữ liệu.")
 	}
-	rep, err := a.db.CheckBundle(ctx, src, act.User.Login, opt)
+	rep, err := a.db.CheckBundle(ctx, src, act.User.Login, "check", opt)
 	return rep, a.fault(err)
 }

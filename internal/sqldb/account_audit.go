@@ -18,6 +18,7 @@ func (db *DB) AppendAudit(ctx context.Context, e tochuc.AuditEntry) error {
 
 // sqlExecer is a database or a transaction.
 type sqlExecer interface {
+	// ExecContext runs a statement.
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
 }
 

@@ -63,11 +63,14 @@ func derivePeriods(person string, events []tochuc.MembershipEvent, died tochuc.D
 }
 
 type queryer interface {
+	// QueryContext runs a query that returns rows.
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
 }
 
 type preparer interface {
+	// ExecContext runs a statement.
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+	// PrepareContext prepares a statement.
 	PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
 }
 

@@ -15,8 +15,11 @@ type Reader struct {
 
 // querier runs queries: a *sql.DB, *sql.Conn or *sql.Tx.
 type querier interface {
+	// QueryContext runs a query that returns rows.
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	// QueryRowContext runs a query that returns at most one row.
 	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	// ExecContext runs a statement.
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
 }
 

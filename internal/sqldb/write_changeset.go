@@ -34,6 +34,7 @@ type Change struct {
 // ended may be written by whoever makes it. The scope policy implements it;
 // Trusted lets everything through (an administrator, the command line).
 type Guard interface {
+	// CheckChange refuses (with an error) a change set whose rows its maker may not write.
 	CheckChange(ctx context.Context, c *Change) error
 }
 
@@ -90,8 +91,8 @@ func (db *DB) Begin(ctx context.Context, user, source string, guard Guard) (*Cha
 // BeginCheck starts a change set that only checks what it is given: records
 // are staged in temporary tables and compared with the registry, never
 // merged, and nothing is kept. It does not take the write lock, so a long
-// check does not hold up other writers.
-func (db *DB) BeginCheck(ctx context.Context, user string) (*Change, error) {
+// check does not hold up other writers. Source says what is checked.
+func (db *DB) BeginCheck(ctx context.Context, user, source string) (*Change, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -101,7 +102,7 @@ func (db *DB) BeginCheck(ctx context.Context, user string) (*Change, error) {
 		conn.Close()
 		return nil, err
 	}
-	return &Change{db: db, Tx: tx, conn: conn, By: user, Source: "check", guard: Trusted, check: true,
+	return &Change{db: db, Tx: tx, conn: conn, By: user, Source: source, guard: Trusted, check: true,
 		At: time.Now().UnixMicro()}, nil
 }
 

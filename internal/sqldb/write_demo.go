@@ -84,11 +84,12 @@ func (db *DB) IsDemo(ctx context.Context) (bool, error) {
 }
 
 // ImportDemo imports the demo bundle into an empty database as one change
-// set by user (the command line: trusted), audited and marked as the demo
-// in the same transaction. A database that holds anything is refused
-// (EConflict, naming what it holds), checked inside the transaction.
-func (db *DB) ImportDemo(ctx context.Context, src bundle.Source, user, source string, opt bundle.Options) (*bundle.Report, error) {
-	c, err := db.Begin(ctx, user, source, Trusted)
+// set by audit.UserLogin (the command line: trusted), marked as the demo and
+// audited by the caller's entry (its detail given the files, warnings and
+// change set) in the same transaction. A database that holds anything is
+// refused (EConflict, naming what it holds), checked inside the transaction.
+func (db *DB) ImportDemo(ctx context.Context, src bundle.Source, source string, audit tochuc.AuditEntry, opt bundle.Options) (*bundle.Report, error) {
+	c, err := db.Begin(ctx, audit.UserLogin, source, Trusted)
 	if err != nil {
 		return nil, err
 	}
@@ -110,8 +111,12 @@ func (db *DB) ImportDemo(ctx context.Context, src bundle.Source, user, source st
 		c.Rollback()
 		return nil, err
 	}
-	if err := AppendAuditTx(ctx, c, tochuc.AuditEntry{UserLogin: user, Action: "bundle.import", ObjectType: "bundle", ObjectID: source,
-		Detail: map[string]any{"files": rep.Files, "warnings": rep.Warnings, "change_set": c.ID, "demo": true}}); err != nil {
+	detail := map[string]any{"files": rep.Files, "warnings": rep.Warnings, "change_set": c.ID}
+	for k, v := range audit.Detail {
+		detail[k] = v
+	}
+	audit.Detail = detail
+	if err := AppendAuditTx(ctx, c, audit); err != nil {
 		c.Rollback()
 		return nil, err
 	}

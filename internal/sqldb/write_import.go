@@ -59,9 +59,9 @@ func superseded(r *bundle.Report) (n int) {
 }
 
 // CheckBundle validates a bundle against the database as an import would,
-// and keeps nothing.
-func (db *DB) CheckBundle(ctx context.Context, src bundle.Source, user string, opt bundle.Options) (*bundle.Report, error) {
-	c, err := db.BeginCheck(ctx, user)
+// and keeps nothing; source says what is checked.
+func (db *DB) CheckBundle(ctx context.Context, src bundle.Source, user, source string, opt bundle.Options) (*bundle.Report, error) {
+	c, err := db.BeginCheck(ctx, user, source)
 	if err != nil {
 		return nil, err
 	}

@@ -12,11 +12,16 @@ import (
 // Accounts is what the web app needs of users, sessions, tokens and the
 // audit log. *sqldb.DB implements it.
 type Accounts interface {
+	// UserCredentials returns the account with a login and its password hash. Error: ENotFound.
 	UserCredentials(ctx context.Context, login string) (tochuc.User, string, error)
+	// SetPassword replaces an account's password hash (a rehash at login).
 	SetPassword(ctx context.Context, id int64, passwordHash string) error
-	auth.TokenStore
+	auth.TokenStore // sessions and API tokens, by their hashes
+	// AppendAudit adds an entry to the audit log.
 	AppendAudit(ctx context.Context, e tochuc.AuditEntry) error
+	// ListAudit returns the entries matching f, newest first, and how many match.
 	ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.AuditEntry, int, error)
+	// UnitInScope reports whether a unit is inside a scope on d.
 	UnitInScope(ctx context.Context, unitID, scopeID string, d tochuc.Date) (bool, error)
 }
 
