@@ -2,9 +2,10 @@ package report
 
 import (
 	"bytes"
-	"github.com/tochuc/tochuc/internal/indicator"
 	"strings"
 	"testing"
+
+	"github.com/tochuc/tochuc/internal/indicator"
 )
 
 // TestSpreadsheetSafe: a cell that a spreadsheet would run as a formula gets

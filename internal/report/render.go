@@ -6,12 +6,12 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/tochuc/tochuc/internal/indicator"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 

@@ -3,11 +3,11 @@ package report
 import (
 	"bytes"
 	"context"
-	"github.com/tochuc/tochuc/internal/indicator"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 

@@ -1,10 +1,10 @@
 package report
 
 import (
-	"github.com/tochuc/tochuc/internal/indicator"
 	"io"
 	"strconv"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -5,9 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"github.com/tochuc/tochuc/internal/tochuc"
 	"strings"
 	"time"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // AppendAudit adds an entry to the audit log (At zero: now). The log is

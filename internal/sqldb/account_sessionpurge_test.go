@@ -2,9 +2,10 @@ package sqldb_test
 
 import (
 	"context"
-	"github.com/tochuc/tochuc/internal/auth"
 	"testing"
 	"time"
+
+	"github.com/tochuc/tochuc/internal/auth"
 )
 
 // TestSignInPurgesSessions: opening a session deletes the sessions that have ended.

@@ -2,10 +2,10 @@ package sqldb_test
 
 import (
 	"context"
-	"github.com/tochuc/tochuc/internal/auth"
 	"testing"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/tochuc/tochuc/internal/indicator"
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // family is the query of the records behind one or more indicators, with
@@ -62,7 +63,7 @@ func queryOf(def indicator.Def) (query, error) {
 
 // keyCadreQuals are the qualifications the key cadres' query counts, by
 // column after the first (c0 counts them all).
-var keyCadreQuals = []indicator.Qualification{{Kind: "education", Level: "college"}, {Kind: "political_theory", Level: "intermediate"}}
+var keyCadreQuals = []indicator.Qualification{{Kind: tochuc.QualEducation, Level: "college"}, {Kind: tochuc.QualPoliticalTheory, Level: "intermediate"}}
 
 // keyCadres counts the key cadres of a locality in one pass: every
 // qualification asked of them has its column.

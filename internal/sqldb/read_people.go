@@ -2,8 +2,9 @@ package sqldb
 
 import (
 	"context"
-	"github.com/tochuc/tochuc/internal/tochuc"
 	"slices"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // PersonNames returns the full names of people by id.

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 

@@ -1,10 +1,10 @@
 package web
 
 import (
-	"github.com/tochuc/tochuc/internal/app"
 	"net/http"
 	"slices"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
