@@ -43,7 +43,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	srv, err := web.New(web.Config{
 		App:      app.New(db, log),
-		Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+		Registry: db.Reader(sqldb.Recorded{}),
 		Accounts: db, Limits: db, Log: log, SecureCookies: *secureCookies, RequestTimeout: *timeout,
 	})
 	if err != nil {

@@ -29,11 +29,10 @@ type userCommand struct {
 	run                 func(ctx context.Context, e *env, args []string) error
 }
 
-// userCommands is set in init to break the cycle between the subcommands and their help.
-var userCommands []userCommand
-
-func init() {
-	userCommands = []userCommand{
+// userCommands lists the subcommands of 'tochuc user'. It is a function, not
+// a variable, because their help reads the list back.
+func userCommands() []userCommand {
+	return []userCommand{
 		{"add", "--login L --name \"Họ Tên\" [--role VAI_TRÒ] [--scope ĐƠN_VỊ | --all-units] [--password-stdin]", "tạo tài khoản (tài khoản đầu tiên: quản trị viên)", userAdd},
 		{"list", "", "liệt kê các tài khoản", userList},
 		{"passwd", "--login L [--password-stdin]", "đặt mật khẩu mới (kết thúc các phiên đăng nhập)", userPasswd},
@@ -47,14 +46,14 @@ func init() {
 
 func runUser(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
-		for _, c := range userCommands {
+		for _, c := range userCommands() {
 			if c.name == args[0] {
 				return c.run(ctx, e, args[1:])
 			}
 		}
 	}
 	fmt.Fprintln(e.stderr, "Cách dùng: tochuc user LỆNH [tùy chọn]\n\nCác lệnh:")
-	for _, c := range userCommands {
+	for _, c := range userCommands() {
 		fmt.Fprintf(e.stderr, "  %-8s %s\n           %s\n", c.name, c.summary, strings.TrimSpace("tochuc user "+c.name+" "+c.args))
 	}
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
@@ -65,7 +64,7 @@ func runUser(ctx context.Context, e *env, args []string) error {
 
 // userFlags returns the flag set of a subcommand.
 func userFlags(e *env, sub string) *flagSet {
-	for _, c := range userCommands {
+	for _, c := range userCommands() {
 		if c.name == sub {
 			return &flagSet{newFlags(e, "user", c.name+" "+c.args)}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -18,7 +19,7 @@ type AccountStore interface {
 	UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (tochuc.User, error)
 	SetPassword(ctx context.Context, id int64, passwordHash string) error
 	DeleteUserSessions(ctx context.Context, userID int64) error
-	CreateAPIToken(ctx context.Context, userID int64, name string, expires time.Time) (tochuc.APIToken, string, error)
+	auth.TokenStore
 	ListAPITokens(ctx context.Context, userID int64) ([]tochuc.APIToken, error)
 	RevokeAPIToken(ctx context.Context, id int64) error
 	AppendAudit(ctx context.Context, e tochuc.AuditEntry) error
@@ -173,7 +174,7 @@ func (a *Accounts) CreateToken(ctx context.Context, by Actor, login, name string
 	if days > 0 {
 		expires = time.Now().AddDate(0, 0, days)
 	}
-	t, plain, err := a.store.CreateAPIToken(ctx, u.ID, name, expires)
+	t, plain, err := auth.Tokens{Store: a.store}.CreateAPIToken(ctx, u.ID, name, expires)
 	if err != nil {
 		return tochuc.APIToken{}, "", err
 	}

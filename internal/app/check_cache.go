@@ -36,7 +36,7 @@ const maxCachedChecks = 32
 // The run has its own context: a person who leaves stops waiting, not the
 // others.
 func (a *App) CurrentChecks(ctx context.Context, u tochuc.User, p CheckParams) (*CheckResult, error) {
-	v, err := a.db.Reader(ctx, Recorded{}).Version()
+	v, err := a.db.Reader(Recorded{}).Version(ctx)
 	if err != nil {
 		return nil, a.fault(err)
 	}

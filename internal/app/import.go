@@ -25,7 +25,7 @@ func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name str
 	var at int64
 	rep, err := a.write(ctx, act, "import "+name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
 		at = c.At
-		rep, err := bundle.Import(src, c, opt)
+		rep, err := bundle.Import(ctx, src, c, opt)
 		if rep != nil {
 			audit.Detail = map[string]any{"files": rep.Files, "warnings": rep.Warnings}
 		}
@@ -75,6 +75,6 @@ func (a *App) CheckImport(ctx context.Context, act Actor, src bundle.Source, opt
 	if !act.User.CanWrite() {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn không được nhập dữ liệu.")
 	}
-	rep, err := a.db.CheckBundle(ctx, src, act.User.Login, opt)
+	rep, err := a.db.CheckBundle(ctx, src, act.User.Login, "check", opt)
 	return rep, a.fault(err)
 }

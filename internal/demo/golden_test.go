@@ -11,6 +11,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/demo"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
@@ -34,13 +35,14 @@ func goldenDB(t *testing.T) *sqldb.DB {
 	return db
 }
 
-func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *report.Result {
+func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *indicator.Result {
+	ctx := context.Background()
 	t.Helper()
-	p := report.Params{AsOf: tochuc.MustDate(asOf), Scope: scope}
+	p := indicator.Params{AsOf: tochuc.MustDate(asOf), Scope: scope}
 	if since != "" {
 		p.Since = tochuc.MustDate(since)
 	}
-	res, err := report.Compute(db.Reader(context.Background(), sqldb.Recorded{}), p)
+	res, err := indicator.Compute(ctx, db.Reader(sqldb.Recorded{}), p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +50,7 @@ func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *report.Resu
 }
 
 // golden compares a report's JSON with testdata/name (or rewrites it with -update).
-func golden(t *testing.T, name string, res *report.Result) {
+func golden(t *testing.T, name string, res *indicator.Result) {
 	t.Helper()
 	var got bytes.Buffer
 	if err := report.WriteJSON(&got, res); err != nil {
@@ -107,7 +109,7 @@ var articleFigures = []figure{
 // 2018-05-30 reproduces the article's table, and matches the golden reports.
 func TestGoldenArticle(t *testing.T) {
 	db := goldenDB(t)
-	results := map[string]*report.Result{}
+	results := map[string]*indicator.Result{}
 	for _, sc := range []string{"VN1-24", "VN1-24/UBND", "VN1-213", "VN1-218"} {
 		results[sc] = compute(t, db, "2018-12-31", "2018-05-30", sc)
 	}
@@ -168,7 +170,7 @@ func TestGoldenAfterMerger(t *testing.T) {
 	golden(t, "report-2026-06-30-VN2-07210.json", compute(t, db, "2026-06-30", "2025-07-01", "VN2-07210"))
 }
 
-func find(t *testing.T, r *report.Result, id string) report.Indicator {
+func find(t *testing.T, r *indicator.Result, id string) indicator.Indicator {
 	t.Helper()
 	for _, ind := range r.Indicators {
 		if ind.ID == id {
@@ -176,5 +178,5 @@ func find(t *testing.T, r *report.Result, id string) report.Indicator {
 		}
 	}
 	t.Fatalf("no indicator %s", id)
-	return report.Indicator{}
+	return indicator.Indicator{}
 }

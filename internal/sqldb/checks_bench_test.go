@@ -42,7 +42,7 @@ func BenchmarkChecks(b *testing.B) {
 	mem := check.NewMemorySource(readTables(b, src))
 	src.Close()
 	p := check.Params{AsOf: tochuc.MustDate("2018-12-31")}
-	stored := db.Reader(ctx, sqldb.Recorded{}).CheckSource()
+	stored := db.Reader(sqldb.Recorded{}).CheckSource()
 	best := func(s check.Source) (time.Duration, []check.Finding) {
 		d, out := time.Hour, []check.Finding(nil)
 		for range 3 {

@@ -26,8 +26,8 @@ var staticFS embed.FS
 type Config struct {
 	// App is the use-case layer: every write, and the scope policy of reads.
 	App *app.App
-	// Registry opens a reader of the registry as recorded now.
-	Registry func(ctx context.Context) Registry
+	// Registry reads the registry as recorded now.
+	Registry Registry
 	Accounts Accounts
 	Log      *slog.Logger
 	// Limits keeps the sign-in limiter's counts. Give the database (a
@@ -54,7 +54,7 @@ const (
 // Server holds what the handlers share.
 type Server struct {
 	app           *app.App
-	registry      func(ctx context.Context) Registry
+	registry      Registry
 	accounts      Accounts
 	jobs          jobs
 	log           *slog.Logger
