@@ -21,6 +21,8 @@ type CheckResult struct {
 	AsOf     tochuc.Date     `json:"as_of"`
 	Scope    string          `json:"scope,omitempty"`
 	Findings []check.Finding `json:"findings"`
+	// Version is the registry version the run read (CurrentChecks only).
+	Version int64 `json:"-"`
 }
 
 // Check applies the rule checks (checks-v1) at p.AsOf and keeps the

@@ -40,7 +40,7 @@ func (a *App) CurrentChecks(ctx context.Context, u tochuc.User, p CheckParams) (
 	if err != nil {
 		return nil, a.fault(err)
 	}
-	key := strings.Join([]string{u.Login, string(u.Role), u.ScopeUnitID, p.AsOf.String(), p.Scope, strings.Join(p.Rules, ",")}, "\x00")
+	key := checkKey(u, p)
 	c := &a.checks
 	c.mu.Lock()
 	if c.entries == nil || c.version != v || len(c.entries) >= maxCachedChecks {
@@ -55,6 +55,9 @@ func (a *App) CurrentChecks(ctx context.Context, u tochuc.User, p CheckParams) (
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), checkBudget)
 			defer cancel()
 			e.res, e.err = a.Check(cctx, u, CheckParams{AsOf: p.AsOf, Scope: p.Scope, Rules: p.Rules})
+			if e.res != nil {
+				e.res.Version = v
+			}
 			if e.err != nil {
 				c.mu.Lock()
 				if c.entries[key] == e {
@@ -71,4 +74,30 @@ func (a *App) CurrentChecks(ctx context.Context, u tochuc.User, p CheckParams) (
 	case <-ctx.Done():
 		return nil, a.fault(ctx.Err())
 	}
+}
+
+// cachedChecks returns a finished run of CurrentChecks for p at registry
+// version v, or nil when there is none.
+func (a *App) cachedChecks(u tochuc.User, p CheckParams, v int64) (*CheckResult, error) {
+	c := &a.checks
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != v {
+		return nil, nil
+	}
+	e, ok := c.entries[checkKey(u, p)]
+	if !ok {
+		return nil, nil
+	}
+	select {
+	case <-e.done:
+		return e.res, e.err
+	default:
+		return nil, nil
+	}
+}
+
+// checkKey identifies a run of the checks for an account.
+func checkKey(u tochuc.User, p CheckParams) string {
+	return strings.Join([]string{u.Login, string(u.Role), u.ScopeUnitID, p.AsOf.String(), p.Scope, strings.Join(p.Rules, ",")}, "\x00")
 }

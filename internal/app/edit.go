@@ -65,9 +65,17 @@ func (a *App) findingsAddedIn(ctx context.Context, c *sqldb.Change, u tochuc.Use
 		d = a.today()
 	}
 	p := CheckParams{AsOf: d, Rules: rules}
-	before, err := a.checkOn(ctx, c.Reader(true), u, p)
+	// Before: the run the pages share when it read the registry as it was
+	// before this change set (the usual case), else read inside it.
+	prev, err := c.Reader(true).Version(ctx)
 	if err != nil {
 		return nil, err
+	}
+	before, err := a.cachedChecks(u, CheckParams{AsOf: d}, prev)
+	if before == nil {
+		if before, err = a.checkOn(ctx, c.Reader(true), u, p); err != nil {
+			return nil, err
+		}
 	}
 	seen := map[string]bool{}
 	for _, x := range before.Findings {

@@ -22,9 +22,17 @@ func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name str
 	}
 	defer a.importing.Add(-1)
 	audit := tochuc.AuditEntry{Action: "bundle.import", ObjectType: "bundle", ObjectID: name}
-	var at int64
+	// The findings before, from the run the pages share (kept per registry
+	// version): exact when no other change set comes between it and this one.
+	today := a.today()
+	before, berr := a.CurrentChecks(ctx, act.User, CheckParams{AsOf: today})
+	var at, id, prev int64
 	rep, err := a.write(ctx, act, "import "+name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
-		at = c.At
+		at, id = c.At, c.ID
+		var err error
+		if prev, err = c.Reader(true).Version(ctx); err != nil {
+			return nil, err
+		}
 		rep, err := bundle.Import(ctx, src, c, opt)
 		if rep != nil {
 			audit.Detail = map[string]any{"files": rep.Files, "warnings": rep.Warnings}
@@ -36,29 +44,43 @@ func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name str
 			"vui lòng thử lại khi lần đó kết thúc. Chưa ghi gì.", err)
 	}
 	if err == nil && rep != nil && rep.OK() && sqldb.Changed(rep) {
-		rep.Findings = a.findingsAdded(ctx, act.User, at, tochuc.Today())
+		if berr != nil || before.Version != prev {
+			before = nil
+		}
+		rep.Findings = a.findingsAdded(ctx, act.User, before, at, id, today)
 	}
 	return rep, err
 }
 
-// findingsAdded counts the findings on d, in the account's scope, held as
-// recorded by the change set at (its recording time) and not just before it.
-func (a *App) findingsAdded(ctx context.Context, u tochuc.User, at int64, d tochuc.Date) *bundle.FindingsAdded {
+// findingsAdded counts the findings on d, in the account's scope, held
+// once the change set (id, recorded at at) is kept and not just before it.
+// before is the run just before it when known; otherwise, and for the
+// state after it when another change set has followed, the registry is read
+// as recorded at those times.
+func (a *App) findingsAdded(ctx context.Context, u tochuc.User, before *CheckResult, at, id int64, d tochuc.Date) *bundle.FindingsAdded {
 	out := &bundle.FindingsAdded{AsOf: d, ByRule: map[string]int{}}
-	before, err := a.Check(ctx, u, CheckParams{AsOf: d, Recorded: Recorded{At: at - 1}})
-	if err != nil {
+	fail := func(err error) *bundle.FindingsAdded {
 		out.Error = "Không đếm được các phát hiện kiểm tra theo quy định: " + a.fault(err).Error() + " Dữ liệu đã được nhập."
 		return out
+	}
+	var err error
+	if before == nil {
+		if before, err = a.Check(ctx, u, CheckParams{AsOf: d, Recorded: Recorded{At: at - 1}}); err != nil {
+			return fail(err)
+		}
 	}
 	seen := make(map[string]bool, len(before.Findings))
 	for _, f := range before.Findings {
 		seen[f.Key()] = true
 	}
-	before = nil
-	after, err := a.Check(ctx, u, CheckParams{AsOf: d, Recorded: Recorded{At: at}})
+	var after *CheckResult
+	if v, verr := a.db.Reader(Recorded{}).Version(ctx); verr == nil && v == id {
+		after, err = a.CurrentChecks(ctx, u, CheckParams{AsOf: d})
+	} else {
+		after, err = a.Check(ctx, u, CheckParams{AsOf: d, Recorded: Recorded{At: at}})
+	}
 	if err != nil {
-		out.Error = "Không đếm được các phát hiện kiểm tra theo quy định: " + a.fault(err).Error() + " Dữ liệu đã được nhập."
-		return out
+		return fail(err)
 	}
 	for _, f := range after.Findings {
 		if !seen[f.Key()] {
