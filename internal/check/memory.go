@@ -223,26 +223,16 @@ func (m *MemorySource) OfficialMembers(_ context.Context, d tochuc.Date) (map[st
 }
 
 // MemberRatings implements Source.
-func (m *MemorySource) MemberRatings(ctx context.Context, d tochuc.Date, year int, category string, units []string, fn func(string, Rating) error) error {
-	in := make(map[string]bool, len(units))
-	for _, u := range units {
-		in[u] = true
-	}
-	registered := map[string]string{}
-	err := m.members(d, func(p Person, evs []tochuc.MembershipEvent) error {
-		if st := tochuc.MembershipAt(evs, d, p.Died); st.Member && in[st.UnitID] {
-			registered[p.ID] = st.UnitID
-		}
-		return nil
+func (m *MemorySource) MemberRatings(ctx context.Context, units map[int][]string, category string, fn func(int, string, Rating) error) error {
+	registered, last := registeredIn(units)
+	err := m.members(last, func(p Person, evs []tochuc.MembershipEvent) error {
+		return registered.add(p, evs)
 	})
 	if err != nil {
 		return err
 	}
-	return m.Ratings(ctx, year, func(r Rating) error {
-		if unit, ok := registered[r.SubjectID]; ok && r.Year == year && r.SubjectType == "person" && r.Category == category {
-			return fn(unit, r)
-		}
-		return nil
+	return m.Ratings(ctx, last.Time().Year(), func(r Rating) error {
+		return registered.rating(r, category, fn)
 	})
 }
 

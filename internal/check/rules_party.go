@@ -155,19 +155,15 @@ func eval15Subordinates(ctx context.Context, src Source, emit func(Finding), org
 			}
 		}
 	}
-	for year := range excellent {
-		y := strconv.Itoa(year)
-		var units []string
-		for k := range byMembers {
-			if k[0] == y {
-				units = append(units, k[1])
-			}
-		}
-		if len(units) == 0 {
-			continue
-		}
-		err = src.MemberRatings(ctx, tochuc.NewDate(year, 12, 31), year, "party_member", units, func(unit string, r Rating) error {
-			subs[[2]string{y, unit}] = append(subs[[2]string{y, unit}], r)
+	judged := map[int][]string{} // year → the organizations judged on their members
+	for k := range byMembers {
+		y, _ := strconv.Atoi(k[0])
+		judged[y] = append(judged[y], k[1])
+	}
+	if len(judged) > 0 {
+		err = src.MemberRatings(ctx, judged, "party_member", func(year int, unit string, r Rating) error {
+			k := [2]string{strconv.Itoa(year), unit}
+			subs[k] = append(subs[k], r)
 			return nil
 		})
 		if err != nil {

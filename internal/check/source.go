@@ -64,10 +64,11 @@ type Source interface {
 	// OfficialMembers returns, for each party organization, how many
 	// official members are registered in it on d.
 	OfficialMembers(ctx context.Context, d tochuc.Date) (map[string]int, error)
-	// MemberRatings calls fn, for each member registered on d in one of
-	// the units who has a rating of the category in year, with that unit
-	// and the rating.
-	MemberRatings(ctx context.Context, d tochuc.Date, year int, category string, units []string, fn func(unitID string, r Rating) error) error
+	// MemberRatings calls fn, for each year and each member registered
+	// on 31 December of that year in one of that year's units who has a
+	// rating of the category in the year, with the year, that unit and the
+	// rating.
+	MemberRatings(ctx context.Context, units map[int][]string, category string, fn func(year int, unitID string, r Rating) error) error
 	// Units calls fn with every unit existing on d.
 	Units(ctx context.Context, d tochuc.Date, fn func(tochuc.Unit) error) error
 	// People calls fn with every person, ordered by key: "citizen_id" (those

@@ -52,6 +52,7 @@ func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
 		return
 	}
+	s.warmChecks(r, d)
 	q := r.URL.Query()
 	key := map[string]string{}
 	for _, k := range f.Key {

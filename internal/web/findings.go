@@ -226,3 +226,14 @@ func (s *Server) findingsOf(r *http.Request, d tochuc.Date, unit, person string)
 	}
 	return out
 }
+
+// warmChecks starts, without waiting, the run of the checks that saving
+// an edit compares with (its findings before the edit): opening a form
+// leaves the run going, so that the save finds it done.
+func (s *Server) warmChecks(r *http.Request, d tochuc.Date) {
+	u, _ := userOf(r.Context())
+	if !u.CanWrite() {
+		return
+	}
+	go func(ctx context.Context) { _, _ = s.app.CurrentChecks(ctx, u, app.CheckParams{AsOf: d}) }(context.WithoutCancel(r.Context()))
+}
