@@ -8,6 +8,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
@@ -22,7 +23,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return usageError{"cần đúng một đường dẫn gói dữ liệu"}
 	}
 	path := pos[0]
-	src, err := bundle.OpenSource(path)
+	src, err := container.OpenSource(path)
 	if err != nil {
 		return fmt.Errorf("không mở được gói dữ liệu %s: %w", path, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
 
@@ -129,7 +130,7 @@ func records(t *testing.T, src bundle.Source) []string {
 // exportTo exports the database (as recorded at rec) to a new bundle at path.
 func exportTo(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, path string) bundle.Source {
 	t.Helper()
-	sink, err := bundle.CreateSink(path)
+	sink, err := container.CreateSink(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +140,7 @@ func exportTo(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, path string) bundl
 	if err := sink.Close(); err != nil {
 		t.Fatal(err)
 	}
-	src, err := bundle.OpenSource(path)
+	src, err := container.OpenSource(path)
 	if err != nil {
 		t.Fatal(err)
 	}
