@@ -103,10 +103,25 @@ var articleFigures = []figure{
 	{f: "F20", scope: "VN1-24", id: "party.non_state_enterprise.members", value: 143},
 }
 
-// TestGoldenArticle: the demo province's report on 2018-12-31 since
-// 2018-05-30 reproduces the article's table, and matches the golden reports.
-func TestGoldenArticle(t *testing.T) {
+// TestGolden imports the demo province once and checks the golden reports
+// on it: those of the article and those after the merger, at once (both
+// only read).
+func TestGolden(t *testing.T) {
+	t.Parallel()
 	db := goldenDB(t)
+	t.Run("Article", func(t *testing.T) {
+		t.Parallel()
+		goldenArticle(t, db)
+	})
+	t.Run("AfterMerger", func(t *testing.T) {
+		t.Parallel()
+		goldenAfterMerger(t, db)
+	})
+}
+
+// goldenArticle: the demo province's report on 2018-12-31 since
+// 2018-05-30 reproduces the article's table, and matches the golden reports.
+func goldenArticle(t *testing.T, db *sqldb.DB) {
 	results := map[string]*report.Result{}
 	for _, sc := range []string{"VN1-24", "VN1-24/UBND", "VN1-213", "VN1-218"} {
 		results[sc] = compute(t, db, "2018-12-31", "2018-05-30", sc)
@@ -145,12 +160,11 @@ func TestGoldenArticle(t *testing.T) {
 	}
 }
 
-// TestGoldenAfterMerger: the reports after the end of the district level and
+// goldenAfterMerger: the reports after the end of the district level and
 // the merger into the new Tỉnh Bắc Ninh (2025-07-01), on the commune figures
 // of indicators-v1 amendment 1: on 2026-06-30 since 2025-06-30, and on the
 // day of the reform.
-func TestGoldenAfterMerger(t *testing.T) {
-	db := goldenDB(t)
+func goldenAfterMerger(t *testing.T, db *sqldb.DB) {
 	res := compute(t, db, "2026-06-30", "2025-06-30", "")
 	for id, want := range map[string][2]int{"units.district": {0, 10}, "units.commune": {58, 192}, "units.province": {1, 1}} {
 		ind := find(t, res, id)
