@@ -55,11 +55,15 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestImport imports the demo into a fresh database (SQLite, or PostgreSQL
+// TestSeed1Database imports the demo into a fresh database (SQLite, or PostgreSQL
 // with TOCHUC_TEST_POSTGRES) without any error or warning, and checks the
 // units on the dates of the history and the party members moved by the
 // mergers.
-func TestImport(t *testing.T) {
+//
+// The database is then shared, at once, by the tests that only read it: the
+// units and members above (Import) and the golden reports (GoldenArticle,
+// GoldenAfterMerger).
+func TestSeed1Database(t *testing.T) {
 	t.Parallel()
 	tables, _ := seed1(t)
 	db := sqldbtest.Open(t)
@@ -78,6 +82,20 @@ func TestImport(t *testing.T) {
 		t.Fatalf("%d errors, %d warnings", rep.Errors, rep.Warnings)
 	}
 	t.Logf("imported %d files in %v (%s)", len(rep.Files), time.Since(start), db.Dialect)
+	for name, run := range map[string]func(*testing.T, *sqldb.DB){
+		"Import": checkImported, "GoldenArticle": goldenArticle, "GoldenAfterMerger": goldenAfterMerger,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			run(t, db)
+		})
+	}
+}
+
+// checkImported checks the units on the dates of the history and the party
+// members moved by the mergers.
+func checkImported(t *testing.T, db *sqldb.DB) {
+	ctx := context.Background()
 	r := db.Reader(ctx, sqldb.Recorded{})
 	// The database holds the demo only, so the whole database is the
 	// province (the scoped count, through a recursive query, is left to the

@@ -1,4 +1,4 @@
-package demo_test
+package demo
 
 import (
 	"bytes"
@@ -9,30 +9,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/demo"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/")
-
-// goldenDB imports the demo province (seed 1) into a fresh database.
-func goldenDB(t *testing.T) *sqldb.DB {
-	t.Helper()
-	tables, err := demo.Build(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := sqldbtest.Open(t)
-	rep, err := db.ImportBundle(context.Background(), tables, "golden", "demo", bundle.Options{})
-	if err != nil || !rep.OK() {
-		t.Fatalf("import: %v %+v", err, rep)
-	}
-	return db
-}
 
 func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *report.Result {
 	t.Helper()
@@ -62,7 +44,7 @@ func golden(t *testing.T, name string, res *report.Result) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./internal/demo -run Golden -update)", err)
+		t.Fatalf("%v (run go test ./internal/demo -run Seed1Database/Golden -update)", err)
 	}
 	if !bytes.Equal(got.Bytes(), want) {
 		t.Errorf("%s differs from the golden report; got:\n%s", name, got.String())
@@ -101,22 +83,6 @@ var articleFigures = []figure{
 	{f: "F19", scope: "VN1-24", id: "village.deputy_head_party_member", percent: 46.6},
 	{f: "F20", scope: "VN1-24", id: "party.non_state_enterprise.orgs", value: 18},
 	{f: "F20", scope: "VN1-24", id: "party.non_state_enterprise.members", value: 143},
-}
-
-// TestGolden imports the demo province once and checks the golden reports
-// on it: those of the article and those after the merger, at once (both
-// only read).
-func TestGolden(t *testing.T) {
-	t.Parallel()
-	db := goldenDB(t)
-	t.Run("Article", func(t *testing.T) {
-		t.Parallel()
-		goldenArticle(t, db)
-	})
-	t.Run("AfterMerger", func(t *testing.T) {
-		t.Parallel()
-		goldenAfterMerger(t, db)
-	})
 }
 
 // goldenArticle: the demo province's report on 2018-12-31 since
