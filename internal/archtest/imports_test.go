@@ -42,7 +42,7 @@ var mayImport = map[string][]string{
 
 	"internal/app": {"internal/bundle", "internal/check", "internal/restructure", "internal/sqldb"},
 	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container",
-		"internal/report", "internal/restructure", "internal/sqldb", "internal/textvn"},
+		"internal/check", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn"},
 
 	"cmd":   nil,
 	"bench": nil,
