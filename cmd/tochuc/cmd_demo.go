@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/tochuc/tochuc/internal/app"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/demo"
@@ -54,7 +54,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if held.Empty() { // a new database is marked as the demo, so that 'serve --demo' accepts it
-		rep, err := db.ImportDemo(ctx, tables, actor(e), source, opt)
+		rep, err := db.ImportDemo(ctx, tables, source, demoAudit(e, source), opt)
 		return reportImport(e, rep, err, opt)
 	}
 	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), tables, source, opt)

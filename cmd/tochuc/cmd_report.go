@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
@@ -22,7 +23,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	var p report.Params
+	var p indicator.Params
 	var err error
 	if p.AsOf, err = parseDateFlag("as-of", *asOf); err != nil {
 		return err
@@ -40,34 +41,34 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	var src report.Source // the database, opened once the flags are checked
+	var src indicator.Engine // the database, opened once the flags are checked
 	var write func(io.Writer) error
 	if *explain != "" {
-		if _, ok := report.Lookup(*explain); !ok {
+		if _, ok := indicator.Lookup(*explain); !ok {
 			return usageError{fmt.Sprintf("--explain: không có chỉ tiêu %q", *explain)}
 		}
-		w, ok := map[string]func(io.Writer, *report.Explanation) error{
+		w, ok := map[string]func(io.Writer, *indicator.Explanation) error{
 			"table": report.WriteExplanationTable, "json": report.WriteExplanationJSON, "csv": report.WriteExplanationCSV,
 		}[*format]
 		if !ok {
 			return usageError{fmt.Sprintf("--format: với --explain chỉ có table, json, csv (không có %q)", *format)}
 		}
 		write = func(out io.Writer) error {
-			ex, err := report.NewExplanation(src, p, *explain)
+			ex, err := indicator.NewExplanation(ctx, src, p, *explain)
 			if err != nil {
 				return err
 			}
 			return w(out, ex)
 		}
 	} else {
-		w, ok := map[string]func(io.Writer, *report.Result) error{
+		w, ok := map[string]func(io.Writer, *indicator.Result) error{
 			"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "xlsx": report.WriteXLSX,
 		}[*format]
 		if !ok {
 			return usageError{fmt.Sprintf("--format: không có định dạng %q (table, json, csv, xlsx)", *format)}
 		}
 		write = func(out io.Writer) error {
-			res, err := report.Compute(src, p)
+			res, err := indicator.Compute(ctx, src, p)
 			if err != nil {
 				return err
 			}
@@ -82,7 +83,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	src = db.Reader(ctx, rec)
+	src = db.Reader(rec)
 	if *out == "" {
 		return write(e.stdout)
 	}

@@ -80,7 +80,7 @@ func serve(ctx context.Context, e *env, c Config) error {
 func (c Config) web(db *sqldb.DB, log *slog.Logger) web.Config {
 	return web.Config{
 		App:      app.New(db, log),
-		Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+		Registry: db.Reader(sqldb.Recorded{}),
 		Accounts: db, Limits: db, Log: log, SecureCookies: c.SecureCookies, RequestTimeout: c.RequestTimeout,
 	}
 }

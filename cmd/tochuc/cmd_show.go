@@ -55,7 +55,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	}
 	w.Write(header)
 	// The output is for people, who open it in a spreadsheet: no cell may run as a formula.
-	err = db.Reader(ctx, rec).RecordsAsOf(f, d, match, func(cells []string) error {
+	err = db.Reader(rec).RecordsAsOf(ctx, f, d, match, func(cells []string) error {
 		for i, c := range cells {
 			cells[i] = report.SpreadsheetSafe(c)
 		}

@@ -107,7 +107,7 @@ func TestUserCLI(t *testing.T) {
 	if len(token) != 43 {
 		t.Fatalf("token output %q", out)
 	}
-	if u, err := db.TokenUser(ctx, token); err != nil || u.Login != "can.bo" {
+	if u, err := (auth.Tokens{Store: db}).TokenUser(ctx, token); err != nil || u.Login != "can.bo" {
 		t.Fatalf("TokenUser: %+v %v", u, err)
 	}
 	ts, _ := db.ListAPITokens(ctx, staff.ID)
@@ -118,14 +118,14 @@ func TestUserCLI(t *testing.T) {
 		t.Fatalf("tokens: %s", out)
 	}
 	mustUser(t, path, "", "revoke", "--id", "1")
-	if _, err := db.TokenUser(ctx, token); err == nil {
+	if _, err := (auth.Tokens{Store: db}).TokenUser(ctx, token); err == nil {
 		t.Fatal("revoked token accepted")
 	}
 
 	// A new password ends the sessions; disabling too.
-	sess, _ := db.CreateSession(ctx, staff.ID, time.Hour, "", "")
+	sess, _ := (auth.Tokens{Store: db}).CreateSession(ctx, staff.ID, time.Hour, "", "")
 	mustUser(t, path, "mật khẩu mới đủ dài\n", "passwd", "--login", "can.bo", "--password-stdin")
-	if _, err := db.SessionUser(ctx, sess); err == nil {
+	if _, err := (auth.Tokens{Store: db}).SessionUser(ctx, sess); err == nil {
 		t.Fatal("session alive after passwd")
 	}
 	_, hash, _ = db.UserCredentials(ctx, "can.bo")
@@ -170,7 +170,7 @@ func TestDisableRevokesTokens(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.TokenUser(ctx, token); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := (auth.Tokens{Store: db}).TokenUser(ctx, token); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Fatalf("token of a disabled, then enabled account: %v", err)
 	}
 	entries, _, err := db.ListAudit(ctx, tochuc.AuditFilter{Action: tochuc.AuditTokenRevoke})

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -37,6 +38,11 @@ func configLines(t *testing.T, args ...string) map[string]string {
 // web app and the listener.
 func TestConfigPrintsServe(t *testing.T) {
 	t.Parallel()
+	db, err := sqldb.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
 	for _, args := range [][]string{
 		{"--db", "x.db", "--user", "kiem-thu"},
 		{"--db", "postgres://tochuc:bi-mat@db.example/tochuc", "--user", "ai", "--addr", "0.0.0.0:9000",
@@ -47,7 +53,7 @@ func TestConfigPrintsServe(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		wc := c.web(nil, nil)
+		wc := c.web(db, nil)
 		if wc.RequestTimeout != c.RequestTimeout || wc.SecureCookies != c.SecureCookies {
 			t.Errorf("%v: web.Config %v %v, Config %v %v", args, wc.RequestTimeout, wc.SecureCookies, c.RequestTimeout, c.SecureCookies)
 		}

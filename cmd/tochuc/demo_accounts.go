@@ -42,9 +42,9 @@ func createDemoAccounts(ctx context.Context, e *env, db *sqldb.DB) error {
 		}
 		where := "toàn bộ"
 		if a.scope != "" {
-			if u, err := db.Reader(ctx, sqldb.Recorded{}).Unit(a.scope, tochuc.Today()); err == nil {
+			if u, err := db.Reader(sqldb.Recorded{}).Unit(ctx, a.scope, tochuc.Today()); err == nil {
 				where = u.Name
-			} else if vs, err := db.Reader(ctx, sqldb.Recorded{}).UnitVersions(a.scope); err == nil {
+			} else if vs, err := db.Reader(sqldb.Recorded{}).UnitVersions(ctx, a.scope); err == nil {
 				where = vs[len(vs)-1].Name
 			}
 		}

@@ -27,11 +27,10 @@ type command struct {
 	run     func(ctx context.Context, env *env, args []string) error
 }
 
-// commands is set in init to break the cycle between commands and their help.
-var commands []command
-
-func init() {
-	commands = []command{
+// commands lists the subcommands. It is a function, not a variable, because
+// the commands' help reads the list back.
+func commands() []command {
+	return []command{
 		{"serve", "chạy ứng dụng web", runServe},
 		{"migrate", "tạo hoặc nâng cấp lược đồ cơ sở dữ liệu", runMigrate},
 		{"import", "nhập gói dữ liệu (thư mục CSV, .zip hoặc .xlsx)", runImport},
@@ -96,7 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		usage(stderr)
 		return usageError{"thiếu lệnh (missing command)"}
 	}
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == args[0] {
 			return c.run(ctx, e, args[1:])
 		}
@@ -133,8 +132,8 @@ func addGlobalFlags(fs *flag.FlagSet, e *env) {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "tochuc: hệ thống quản lý công tác tổ chức xây dựng Đảng")
 	fmt.Fprintln(w, "\nCách dùng: tochuc [--db DB] LỆNH [tùy chọn]\n\nCác lệnh:")
-	names := make([]string, 0, len(commands))
-	for _, c := range commands {
+	names := make([]string, 0, len(commands()))
+	for _, c := range commands() {
 		names = append(names, fmt.Sprintf("  %-12s %s", c.name, c.summary))
 	}
 	sort.Strings(names)
@@ -149,7 +148,7 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	addGlobalFlags(fs, e)
 	fs.Usage = func() {
-		for _, c := range commands {
+		for _, c := range commands() {
 			if c.name == name {
 				fmt.Fprintf(e.stderr, "tochuc %s: %s\n\nCách dùng: tochuc %s %s\n\nTùy chọn:\n", name, c.summary, name, args)
 			}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // prepareDemo makes the database the demo for 'serve --demo': an empty one
@@ -46,7 +48,7 @@ func loadDemo(ctx context.Context, e *env, db *sqldb.DB, source string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := db.ImportDemo(ctx, src, actor(e), source, bundleOptions(e))
+	rep, err := db.ImportDemo(ctx, src, source, demoAudit(e, source), bundleOptions(e))
 	if err != nil {
 		return err
 	}
@@ -56,4 +58,11 @@ func loadDemo(ctx context.Context, e *env, db *sqldb.DB, source string) error {
 	}
 	// Derive the membership periods now, so that the first dashboard is quick.
 	return db.RefreshMemberPeriods(ctx)
+}
+
+// demoAudit is the audit entry of loading the demo province: an import of
+// the command line's user, marked as the demo.
+func demoAudit(e *env, source string) tochuc.AuditEntry {
+	return tochuc.AuditEntry{UserLogin: app.CLI(e.user).User.Login, Action: "bundle.import", ObjectType: "bundle", ObjectID: source,
+		Detail: map[string]any{"demo": true}}
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/testdsn"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -27,7 +27,7 @@ func TestServeDemoRefusesOtherData(t *testing.T) {
 		}, "1 tài khoản"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			dsn := testdsn.New(t)
+			dsn := sqldbtest.DSN(t)
 			setup.prepare(dsn)
 			// Were it accepted, it would serve until the deadline and return nil.
 			ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -79,7 +79,7 @@ func TestServeDemoAcceptsDemo(t *testing.T) {
 		}
 	}
 
-	served := open(testdsn.New(t))
+	served := open(sqldbtest.DSN(t))
 	if err := prepareDemo(ctx, e, served); err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestServeDemoAcceptsDemo(t *testing.T) {
 	}
 	wantDemo(served)
 
-	dsn := testdsn.New(t)
+	dsn := sqldbtest.DSN(t)
 	mustRun(t, dsn, "demo")
 	mustRun(t, dsn, "import", writeDir(t, map[string]string{"units.csv": "id,name,kind,valid_from\nT9,Tỉnh Chín,province,2000-01-01\n"}))
 	filled := open(dsn)

@@ -31,7 +31,7 @@ func TestServePurges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CreateSession(ctx, u.ID, time.Hour, "", ""); err != nil {
+	if _, err := (auth.Tokens{Store: db}).CreateSession(ctx, u.ID, time.Hour, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.ExecContext(ctx, `UPDATE sessions SET expires_at = 1`); err != nil {

@@ -37,12 +37,12 @@ func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*
 		entries, total, err := a.db.ListAudit(ctx, f)
 		return &AuditPage{Entries: entries, Total: total}, a.fault(err)
 	}
-	r := a.db.Reader(ctx, sqldb.Recorded{})
-	sc, err := a.scopeOn(r, u)
+	r := a.db.Reader(sqldb.Recorded{})
+	sc, err := a.scopeOn(ctx, r, u)
 	if err != nil {
 		return nil, err
 	}
-	v := &auditVisibility{a: a, ctx: ctx, r: r, sc: sc, me: u.Login, sets: map[int64]bool{}, logins: map[string]bool{}}
+	v := &auditVisibility{a: a, r: r, sc: sc, me: u.Login, sets: map[int64]bool{}, logins: map[string]bool{}}
 	limit, skip := f.Limit, f.Offset
 	if limit <= 0 {
 		limit = 100
@@ -56,7 +56,7 @@ func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*
 			return nil, a.fault(err)
 		}
 		for _, e := range entries {
-			ok, err := v.visible(e)
+			ok, err := v.visible(ctx, e)
 			if err != nil {
 				return nil, err
 			}
@@ -79,7 +79,6 @@ func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*
 // auditVisibility decides which entries an auditor with a scope may read.
 type auditVisibility struct {
 	a      *App
-	ctx    context.Context
 	r      *sqldb.Reader
 	sc     *Scope
 	me     string
@@ -87,31 +86,31 @@ type auditVisibility struct {
 	logins map[string]bool // account → inside the scope
 }
 
-func (v *auditVisibility) visible(e tochuc.AuditEntry) (bool, error) {
+func (v *auditVisibility) visible(ctx context.Context, e tochuc.AuditEntry) (bool, error) {
 	if cs, ok := e.Detail["change_set"].(float64); ok {
-		return v.changeSet(int64(cs))
+		return v.changeSet(ctx, int64(cs))
 	}
 	if e.UserLogin == v.me {
 		return true, nil
 	}
 	if strings.HasPrefix(e.Action, "login.") || e.Action == tochuc.AuditLogout || e.Action == "bundle.export" {
-		return v.account(e.UserLogin)
+		return v.account(ctx, e.UserLogin)
 	}
 	return false, nil
 }
 
 // changeSet reports whether every row a change set added or ended may be read.
-func (v *auditVisibility) changeSet(cs int64) (bool, error) {
+func (v *auditVisibility) changeSet(ctx context.Context, cs int64) (bool, error) {
 	if ok, seen := v.sets[cs]; seen {
 		return ok, nil
 	}
 	ok, n := true, 0
-	err := v.r.ChangeSetRows(cs, func(f *bundle.File, cells []string, _ bool) error {
+	err := v.r.ChangeSetRows(ctx, cs, func(f *bundle.File, cells []string, _ bool) error {
 		if n++; n > auditMaxRows {
 			ok = false
 			return sqldb.ErrStop
 		}
-		readable, err := v.sc.Row(f, cells)
+		readable, err := v.sc.Row(ctx, f, cells)
 		if err != nil {
 			return err
 		}
@@ -129,11 +128,11 @@ func (v *auditVisibility) changeSet(cs int64) (bool, error) {
 }
 
 // account reports whether an account's scope lies inside the auditor's.
-func (v *auditVisibility) account(login string) (bool, error) {
+func (v *auditVisibility) account(ctx context.Context, login string) (bool, error) {
 	if ok, seen := v.logins[login]; seen {
 		return ok, nil
 	}
-	u, err := v.a.db.UserByLogin(v.ctx, login)
+	u, err := v.a.db.UserByLogin(ctx, login)
 	ok := false
 	switch {
 	case tochuc.ErrorCode(err) == tochuc.ENotFound:

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/tochuc/tochuc/internal/check"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -29,12 +30,17 @@ type CheckResult struct {
 // the date, lies inside the scope; data-quality findings (DQ-*) only for the
 // whole registry.
 func (a *App) Check(ctx context.Context, u tochuc.User, p CheckParams) (*CheckResult, error) {
-	r := a.db.Reader(ctx, p.Recorded)
+	return a.checkOn(ctx, a.db.Reader(p.Recorded), u, p)
+}
+
+// checkOn is Check on a reader (the registry as recorded at a time, or
+// inside a change set).
+func (a *App) checkOn(ctx context.Context, r *sqldb.Reader, u tochuc.User, p CheckParams) (*CheckResult, error) {
 	scope := p.Scope
 	if !u.WholeRegistry() {
 		if scope == "" {
 			scope = u.ScopeUnitID
-		} else if sc, err := a.scopeOn(r, u); err != nil {
+		} else if sc, err := a.scopeOn(ctx, r, u); err != nil {
 			return nil, err
 		} else if !sc.UnitOn(scope, p.AsOf) {
 			return nil, tochuc.Errorf(tochuc.EForbidden, "Phạm vi '%s' nằm ngoài phạm vi được giao.", scope)
@@ -49,7 +55,7 @@ func (a *App) Check(ctx context.Context, u tochuc.User, p CheckParams) (*CheckRe
 		res.Findings = fs
 		return res, nil
 	}
-	sm, err := a.scopeMap(r, scope)
+	sm, err := a.scopeMap(ctx, r, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +63,7 @@ func (a *App) Check(ctx context.Context, u tochuc.User, p CheckParams) (*CheckRe
 	for _, f := range fs {
 		persons = append(persons, findingPersons(f)...)
 	}
-	places, err := r.PersonPlaces(persons)
+	places, err := r.PersonPlaces(ctx, persons)
 	if err != nil {
 		return nil, a.fault(err)
 	}

@@ -15,9 +15,10 @@ import (
 
 // peopleRecordedAt counts the people held as recorded at r.
 func peopleRecordedAt(t *testing.T, db *sqldb.DB, r sqldb.Recorded) int {
+	ctx := context.Background()
 	t.Helper()
 	n := 0
-	err := db.Reader(context.Background(), r).Records(bundle.FileByName("people"), func([]string, map[string]string) error {
+	err := db.Reader(r).Records(ctx, bundle.FileByName("people"), func([]string, map[string]string) error {
 		n++
 		return nil
 	})

@@ -2,11 +2,13 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"strconv"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -29,14 +31,68 @@ type EditRequest struct {
 	// Version is the record's version as the person saw it (Record gives
 	// it); an edit of a record that has changed since is refused.
 	Version string
-	// Date is the day the person was looking at (a unit's version on it).
+	// Date is the day the person was looking at (a unit's version on it);
+	// the rule checks are run on it.
 	Date tochuc.Date
+	// AcceptFindings saves the edit even if the rule checks find more on
+	// Date after it than before (the person has seen the warning).
+	AcceptFindings bool
+}
+
+// FindingsWarning refuses, until the person accepts them, an edit after
+// which the rule checks find what they did not find before. Nothing is
+// written.
+type FindingsWarning struct {
+	Findings []check.Finding
+}
+
+func (e *FindingsWarning) Error() string {
+	return fmt.Sprintf("Sau thay đổi này, kiểm tra theo quy định có thêm %d phát hiện; chưa ghi gì. Xem lại, hoặc xác nhận để vẫn ghi.", len(e.Findings))
+}
+
+// Unwrap makes a FindingsWarning an application error with code EInvalid.
+func (e *FindingsWarning) Unwrap() error { return tochuc.Errorf(tochuc.EInvalid, "%s", e.Error()) }
+
+// findingsAddedIn returns the findings on d (today when zero), in the
+// account's scope, of the rules that read the edited file, held inside the
+// change set and not before it.
+func (a *App) findingsAddedIn(ctx context.Context, c *sqldb.Change, u tochuc.User, f *bundle.File, d tochuc.Date) ([]check.Finding, error) {
+	rules := check.Reading(f.Name)
+	if len(rules) == 0 {
+		return nil, nil
+	}
+	if d == 0 {
+		d = a.today()
+	}
+	p := CheckParams{AsOf: d, Rules: rules}
+	before, err := a.checkOn(ctx, c.Reader(true), u, p)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, x := range before.Findings {
+		seen[x.Key()] = true
+	}
+	after, err := a.checkOn(ctx, c.Reader(false), u, p)
+	if err != nil {
+		return nil, err
+	}
+	var added []check.Finding
+	for _, x := range after.Findings {
+		if !seen[x.Key()] {
+			added = append(added, x)
+		}
+	}
+	return added, nil
 }
 
 // EditResult is what an edit recorded.
 type EditResult struct {
 	Report    *bundle.Report
 	ChangeSet int64
+	// Findings are what the rule checks find after the edit and did not
+	// before (on the request's date, in the actor's scope).
+	Findings []check.Finding
 }
 
 // StaleError refuses an edit made from an older version of a record: it
@@ -73,20 +129,30 @@ func (a *App) Edit(ctx context.Context, act Actor, req EditRequest) (*EditResult
 	res := &EditResult{}
 	audit := tochuc.AuditEntry{ObjectType: f.Name, ObjectID: keyString(f, req.Values), Detail: map[string]any{"after": req.Values}}
 	rep, err := a.write(ctx, act, "edit "+f.Name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
-		if err := a.mayEdit(c, act, f, req); err != nil {
+		if err := a.mayEdit(ctx, c, act, f, req); err != nil {
 			return nil, err
 		}
-		e, err := planEdit(c.Reader(false), f, req, audit)
+		e, err := planEdit(ctx, c.Reader(false), f, req, audit)
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range e.Retract {
-			if err := c.Retract(r); err != nil {
+			if err := c.Retract(ctx, r); err != nil {
 				return nil, err
 			}
 		}
 		res.ChangeSet = c.ID
-		return bundle.Import(e.Records, c, bundle.Options{})
+		rep, err := bundle.Import(ctx, e.Records, c, bundle.Options{})
+		if err != nil || !rep.OK() {
+			return rep, err
+		}
+		if res.Findings, err = a.findingsAddedIn(ctx, c, act.User, f, req.Date); err != nil {
+			return rep, err
+		}
+		if len(res.Findings) > 0 && !req.AcceptFindings {
+			return rep, &FindingsWarning{Findings: res.Findings}
+		}
+		return rep, nil
 	})
 	res.Report = rep
 	if err != nil {
@@ -98,18 +164,18 @@ func (a *App) Edit(ctx context.Context, act Actor, req EditRequest) (*EditResult
 // mayEdit refuses, before anything is planned or told about the record, an
 // edit whose record or new values lie outside the actor's scope (the guard
 // checks every row again at commit).
-func (a *App) mayEdit(c *sqldb.Change, act Actor, f *bundle.File, req EditRequest) error {
+func (a *App) mayEdit(ctx context.Context, c *sqldb.Change, act Actor, f *bundle.File, req EditRequest) error {
 	if act.whole() {
 		return nil
 	}
 	r := c.Reader(true)
-	sc, err := a.scopeOn(r, act.User)
+	sc, err := a.scopeOn(ctx, r, act.User)
 	if err != nil {
 		return err
 	}
 	rows := [][]string{cellsFrom(f, req.Values)}
 	if len(req.Original) > 0 {
-		cells, err := current(r, f, req.Original, req.Date)
+		cells, err := current(ctx, r, f, req.Original, req.Date)
 		if err != nil && tochuc.ErrorCode(err) != tochuc.ENotFound {
 			return err
 		}
@@ -118,7 +184,7 @@ func (a *App) mayEdit(c *sqldb.Change, act Actor, f *bundle.File, req EditReques
 		}
 	}
 	for _, cells := range rows {
-		why, err := sc.Writable(f, cells)
+		why, err := sc.Writable(ctx, f, cells)
 		if err != nil {
 			return err
 		}
@@ -141,16 +207,16 @@ func (a *App) CheckEdit(ctx context.Context, act Actor, req EditRequest) (*bundl
 	}
 	defer c.Rollback()
 	audit := tochuc.AuditEntry{Detail: map[string]any{}}
-	e, err := planEdit(c.Reader(false), f, req, &audit)
+	e, err := planEdit(ctx, c.Reader(false), f, req, &audit)
 	if err != nil {
 		return nil, a.fault(err)
 	}
 	for _, r := range e.Retract {
-		if err := c.Retract(r); err != nil {
+		if err := c.Retract(ctx, r); err != nil {
 			return nil, a.fault(err)
 		}
 	}
-	rep, err := bundle.Import(e.Records, c, bundle.Options{})
+	rep, err := bundle.Import(ctx, e.Records, c, bundle.Options{})
 	return rep, a.fault(err)
 }
 
@@ -159,7 +225,7 @@ func (a *App) CheckEdit(ctx context.Context, act Actor, req EditRequest) (*bundl
 //   - a correction replaces the record (retracting the old key if the key changed);
 //   - a change from date E ends the old period on E and starts the new values
 //     on E (units: a new version; posts: a new row; headcount: a new figure).
-func planEdit(r *sqldb.Reader, f *bundle.File, req EditRequest, audit *tochuc.AuditEntry) (bundle.Edit, error) {
+func planEdit(ctx context.Context, r *sqldb.Reader, f *bundle.File, req EditRequest, audit *tochuc.AuditEntry) (bundle.Edit, error) {
 	e := bundle.Edit{Records: bundle.Tables{}}
 	isNew := len(req.Original) == 0
 	mode := req.Mode
@@ -177,20 +243,20 @@ func planEdit(r *sqldb.Reader, f *bundle.File, req EditRequest, audit *tochuc.Au
 		audit.Action = f.Name + ".change"
 		audit.Detail["effective"] = req.Effective.String()
 	}
-	if err := checkVersion(r, f, req, isNew); err != nil {
+	if err := checkVersion(ctx, r, f, req, isNew); err != nil {
 		return e, err
 	}
 	var before []string
 	if !isNew {
 		var err error
-		if before, err = current(r, f, req.Original, req.Date); err != nil {
+		if before, err = current(ctx, r, f, req.Original, req.Date); err != nil {
 			return e, err
 		}
 		audit.Detail["before"] = cellsMap(f, before)
 	}
 	switch {
 	case f.Name == "units":
-		return e, planUnit(r, &e, req, mode, isNew)
+		return e, planUnit(ctx, r, &e, req, mode, isNew)
 	case mode == ModeChange:
 		old := cellsMap(f, before)
 		newRow := maps.Clone(req.Values)
@@ -217,12 +283,12 @@ func planEdit(r *sqldb.Reader, f *bundle.File, req EditRequest, audit *tochuc.Au
 
 // checkVersion refuses an edit of a record that changed since the person
 // read it, and the addition of a record whose key is already held.
-func checkVersion(r *sqldb.Reader, f *bundle.File, req EditRequest, isNew bool) error {
+func checkVersion(ctx context.Context, r *sqldb.Reader, f *bundle.File, req EditRequest, isNew bool) error {
 	key := req.Original
 	if isNew {
 		key = keyOf(f, req.Values)
 	}
-	stamp, err := r.Stamp(f, key)
+	stamp, err := r.Stamp(ctx, f, key)
 	if err != nil {
 		return err
 	}
@@ -234,21 +300,21 @@ func checkVersion(r *sqldb.Reader, f *bundle.File, req EditRequest, isNew bool) 
 	case isNew && stamp == 0:
 		return nil
 	case isNew:
-		return staleError(r, f, key, now, "Bản ghi này đã có (có thể vừa được người khác thêm): hãy xem bản ghi hiện có rồi sửa nếu cần.")
+		return staleError(ctx, r, f, key, now, "Bản ghi này đã có (có thể vừa được người khác thêm): hãy xem bản ghi hiện có rồi sửa nếu cần.")
 	case req.Version == "":
 		return tochuc.Errorf(tochuc.EInvalid, "Thiếu phiên bản của bản ghi đang sửa (trường version): hãy mở lại bản ghi rồi sửa.")
 	case stamp == 0:
-		return staleError(r, f, key, "", "Bản ghi này không còn (có thể vừa được người khác sửa hoặc xóa).")
+		return staleError(ctx, r, f, key, "", "Bản ghi này không còn (có thể vừa được người khác sửa hoặc xóa).")
 	case req.Version != now:
-		return staleError(r, f, key, now, "Bản ghi đã được người khác sửa sau khi bạn mở nó. Chưa ghi gì: hãy xem những gì đã thay đổi và sửa lại trên dữ liệu mới.")
+		return staleError(ctx, r, f, key, now, "Bản ghi đã được người khác sửa sau khi bạn mở nó. Chưa ghi gì: hãy xem những gì đã thay đổi và sửa lại trên dữ liệu mới.")
 	}
 	return nil
 }
 
-func staleError(r *sqldb.Reader, f *bundle.File, key map[string]string, version, msg string) error {
+func staleError(ctx context.Context, r *sqldb.Reader, f *bundle.File, key map[string]string, version, msg string) error {
 	e := &StaleError{File: f.Name, Version: version, Message: msg}
 	if version != "" {
-		cells, err := current(r, f, key, 0)
+		cells, err := current(ctx, r, f, key, 0)
 		if err != nil && tochuc.ErrorCode(err) != tochuc.ENotFound {
 			return err
 		}
@@ -261,14 +327,14 @@ func staleError(r *sqldb.Reader, f *bundle.File, key map[string]string, version,
 
 // current returns the held record with a key: for a unit, its version on d
 // (or its last one).
-func current(r *sqldb.Reader, f *bundle.File, key map[string]string, d tochuc.Date) ([]string, error) {
+func current(ctx context.Context, r *sqldb.Reader, f *bundle.File, key map[string]string, d tochuc.Date) ([]string, error) {
 	if len(keyOf(f, key)) < len(f.Key) {
 		return nil, tochuc.Errorf(tochuc.ENotFound, "thiếu khóa của bản ghi")
 	}
 	if f.Name != "units" {
-		return r.Record(f, key)
+		return r.Record(ctx, f, key)
 	}
-	vs, err := r.UnitVersions(key["id"])
+	vs, err := r.UnitVersions(ctx, key["id"])
 	if err != nil {
 		return nil, err
 	}
@@ -282,10 +348,10 @@ func current(r *sqldb.Reader, f *bundle.File, key map[string]string, d tochuc.Da
 }
 
 // planUnit writes all versions of the unit: a bundle naming a unit gives them all.
-func planUnit(r *sqldb.Reader, e *bundle.Edit, req EditRequest, mode string, isNew bool) error {
+func planUnit(ctx context.Context, r *sqldb.Reader, e *bundle.Edit, req EditRequest, mode string, isNew bool) error {
 	var versions []tochuc.Unit
 	if !isNew {
-		vs, err := r.UnitVersions(req.Original["id"])
+		vs, err := r.UnitVersions(ctx, req.Original["id"])
 		if err != nil {
 			return err
 		}

@@ -14,19 +14,19 @@ import (
 // returns the records written per file. The export is written to the audit
 // log.
 func (a *App) Export(ctx context.Context, act Actor, rec sqldb.Recorded, sink bundle.Sink) (map[string]int, error) {
-	r := a.db.Reader(ctx, rec)
+	r := a.db.Reader(rec)
 	var store bundle.Store = r
 	if !act.whole() {
-		sc, err := a.scopeOn(r, act.User)
+		sc, err := a.scopeOn(ctx, r, act.User)
 		if err != nil {
 			return nil, err
 		}
-		if err := sc.prefetch(); err != nil {
+		if err := sc.prefetch(ctx); err != nil {
 			return nil, err
 		}
 		store = scopedStore{Store: r, scope: sc}
 	}
-	counts, err := bundle.Export(store, sink)
+	counts, err := bundle.Export(ctx, store, sink)
 	if err != nil {
 		return nil, a.fault(err)
 	}
@@ -46,9 +46,9 @@ type scopedStore struct {
 }
 
 // Records implements bundle.Store, keeping the records the scope may read.
-func (s scopedStore) Records(f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
-	return s.Store.Records(f, func(cells []string, extra map[string]string) error {
-		ok, err := s.scope.Row(f, cells)
+func (s scopedStore) Records(ctx context.Context, f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
+	return s.Store.Records(ctx, f, func(cells []string, extra map[string]string) error {
+		ok, err := s.scope.Row(ctx, f, cells)
 		if err != nil || !ok {
 			return err
 		}
@@ -58,15 +58,15 @@ func (s scopedStore) Records(f *bundle.File, fn func(cells []string, extra map[s
 
 // prefetch reads at once the places of everyone who ever had one in a unit
 // of the scope: whoever else may be named can be read by no record.
-func (s *Scope) prefetch() error {
+func (s *Scope) prefetch(ctx context.Context) error {
 	if s.view == nil {
 		return nil
 	}
-	people, err := s.r.PeopleOfUnits(s.view.sm.Units())
+	people, err := s.r.PeopleOfUnits(ctx, s.view.sm.Units())
 	if err != nil {
 		return sqldb.Fault(err)
 	}
-	if err := s.loadPlaces(people); err != nil {
+	if err := s.loadPlaces(ctx, people); err != nil {
 		return err
 	}
 	s.complete = true

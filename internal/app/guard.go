@@ -33,7 +33,7 @@ func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 	// First pass: who is named, and whether units changed.
 	var persons []string
 	unitsTouched := false
-	err := c.Touched(func(f *bundle.File, cells []string, added bool) error {
+	err := c.Touched(ctx, func(f *bundle.File, cells []string, added bool) error {
 		r := refsOf(f, cells)
 		for _, p := range r.persons {
 			persons = append(persons, p.id)
@@ -47,11 +47,11 @@ func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 		return sqldb.Fault(err)
 	}
 	before := c.Reader(true)
-	smBefore, err := g.a.scopeMap(before, g.unit)
+	smBefore, err := g.a.scopeMap(ctx, before, g.unit)
 	if err != nil {
 		return err
 	}
-	places, err := before.PersonPlaces(persons)
+	places, err := before.PersonPlaces(ctx, persons)
 	if err != nil {
 		return sqldb.Fault(err)
 	}
@@ -59,7 +59,7 @@ func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 	pre := &scopeView{sm: smBefore, places: places, today: today}
 	post := pre
 	if unitsTouched {
-		smAfter, err := c.Reader(false).ScopeMap(g.unit)
+		smAfter, err := c.Reader(false).ScopeMap(ctx, g.unit)
 		if err != nil {
 			return sqldb.Fault(err)
 		}
@@ -69,7 +69,7 @@ func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 	// every row ended as they stood.
 	var bad []string
 	n := 0
-	err = c.Touched(func(f *bundle.File, cells []string, added bool) error {
+	err = c.Touched(ctx, func(f *bundle.File, cells []string, added bool) error {
 		v := pre
 		if added {
 			v = post

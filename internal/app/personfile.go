@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strconv"
 
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -10,7 +11,7 @@ import (
 // PersonFile keeps of a person's file the records the scope may read: a
 // district's clerk reads a cadre's posts, ratings and plans in the district,
 // not those of the province the cadre went on to.
-func (s *Scope) PersonFile(f *tochuc.PersonFile) (*tochuc.PersonFile, error) {
+func (s *Scope) PersonFile(ctx context.Context, f *tochuc.PersonFile) (*tochuc.PersonFile, error) {
 	if s.view == nil {
 		return f, nil
 	}
@@ -21,7 +22,7 @@ func (s *Scope) PersonFile(f *tochuc.PersonFile) (*tochuc.PersonFile, error) {
 			return false
 		}
 		bf := bundle.FileByName(file)
-		ok, e := s.Row(bf, cellsFrom(bf, vals))
+		ok, e := s.Row(ctx, bf, cellsFrom(bf, vals))
 		err = e
 		return ok
 	}

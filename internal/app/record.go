@@ -29,27 +29,27 @@ func (a *App) Record(ctx context.Context, u tochuc.User, file string, key map[st
 	if !u.CanWrite() {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.")
 	}
-	r := a.db.Reader(ctx, sqldb.Recorded{})
+	r := a.db.Reader(sqldb.Recorded{})
 	v := &RecordView{File: f, New: true, Cells: make([]string, len(f.Columns))}
 	if len(key) == 0 {
 		return v, nil
 	}
-	cells, err := current(r, f, key, d)
+	cells, err := current(ctx, r, f, key, d)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound {
 		return v, nil
 	}
 	if err != nil {
 		return nil, a.fault(err)
 	}
-	stamp, err := r.Stamp(f, key)
+	stamp, err := r.Stamp(ctx, f, key)
 	if err != nil {
 		return nil, a.fault(err)
 	}
-	sc, err := a.scopeOn(r, u)
+	sc, err := a.scopeOn(ctx, r, u)
 	if err != nil {
 		return nil, err
 	}
-	if why, err := sc.Writable(f, cells); err != nil {
+	if why, err := sc.Writable(ctx, f, cells); err != nil {
 		return nil, err
 	} else if why != "" {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Bản ghi nằm ngoài phạm vi được giao: %s.", why)
@@ -60,7 +60,7 @@ func (a *App) Record(ctx context.Context, u tochuc.User, file string, key map[st
 
 // Writable returns why a held record (cells aligned to f.Columns) may not be
 // written by the scope's account, or "" when it may.
-func (s *Scope) Writable(f *bundle.File, cells []string) (string, error) {
+func (s *Scope) Writable(ctx context.Context, f *bundle.File, cells []string) (string, error) {
 	if s.view == nil {
 		return "", nil
 	}
@@ -68,7 +68,7 @@ func (s *Scope) Writable(f *bundle.File, cells []string) (string, error) {
 	for _, p := range refsOf(f, cells).persons {
 		ids = append(ids, p.id)
 	}
-	if err := s.loadPlaces(ids); err != nil {
+	if err := s.loadPlaces(ctx, ids); err != nil {
 		return "", err
 	}
 	return s.view.writable(f, cells), nil

@@ -37,16 +37,16 @@ func (a *App) Restructure(ctx context.Context, act Actor, op restructure.Operati
 	source := "restructure " + op.Event()
 	rep, err := a.write(ctx, act, source, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
 		r := c.Reader(false)
-		if err := checkRestructure(r, op); err != nil {
+		if err := checkRestructure(ctx, r, op); err != nil {
 			return nil, err
 		}
-		tables, changes, err := restructure.Plan(r, op)
+		tables, changes, err := restructure.Plan(ctx, r, op)
 		if err != nil {
 			return nil, err
 		}
 		res.Changes = changes
 		audit.Detail = map[string]any{"date": op.Date.String(), "from": op.From, "changes": changes}
-		rep, err := bundle.Import(tables, c, bundle.Options{})
+		rep, err := bundle.Import(ctx, tables, c, bundle.Options{})
 		if err != nil || !rep.OK() || apply {
 			return rep, err
 		}
@@ -69,9 +69,9 @@ func (a *App) Restructure(ctx context.Context, act Actor, op restructure.Operati
 
 // checkRestructure refuses a decision document that is not held and a
 // second restructuring of a unit on the same date.
-func checkRestructure(r *sqldb.Reader, op restructure.Operation) error {
+func checkRestructure(ctx context.Context, r *sqldb.Reader, op restructure.Operation) error {
 	if op.DocumentID != "" {
-		stamp, err := r.Stamp(bundle.FileByName("documents"), map[string]string{"id": op.DocumentID})
+		stamp, err := r.Stamp(ctx, bundle.FileByName("documents"), map[string]string{"id": op.DocumentID})
 		if err != nil {
 			return err
 		}
@@ -87,7 +87,7 @@ func checkRestructure(r *sqldb.Reader, op restructure.Operation) error {
 		ids = append(ids, t.ID)
 	}
 	for _, id := range uniqueStrings(ids) {
-		links, err := r.Lineage(id)
+		links, err := r.Lineage(ctx, id)
 		if err != nil {
 			return err
 		}

@@ -31,7 +31,7 @@ func TestSecondRestructuringRefused(t *testing.T) {
 	if tochuc.ErrorCode(err) != tochuc.EConflict || !strings.Contains(err.Error(), first.Event()) {
 		t.Fatalf("second rename of X on %s: %v, want a conflict naming %s", d, err, first.Event())
 	}
-	u, err := db.Reader(ctx, app.Recorded{}).Unit("X", d)
+	u, err := db.Reader(app.Recorded{}).Unit(ctx, "X", d)
 	if err != nil || u.Name != "Xã Hai" {
 		t.Fatalf("X on %s: %v %+v", d, err, u)
 	}

@@ -23,16 +23,16 @@ type Scope struct {
 
 // Scope returns the scope of an account over the registry as it stands now.
 func (a *App) Scope(ctx context.Context, u tochuc.User) (*Scope, error) {
-	return a.scopeOn(a.db.Reader(ctx, sqldb.Recorded{}), u)
+	return a.scopeOn(ctx, a.db.Reader(sqldb.Recorded{}), u)
 }
 
 // scopeOn builds an account's scope over what a reader sees.
-func (a *App) scopeOn(r *sqldb.Reader, u tochuc.User) (*Scope, error) {
+func (a *App) scopeOn(ctx context.Context, r *sqldb.Reader, u tochuc.User) (*Scope, error) {
 	s := &Scope{user: u, r: r}
 	if u.WholeRegistry() {
 		return s, nil
 	}
-	sm, err := a.scopeMap(r, u.ScopeUnitID)
+	sm, err := a.scopeMap(ctx, r, u.ScopeUnitID)
 	if err != nil {
 		return nil, err
 	}
@@ -42,15 +42,15 @@ func (a *App) scopeOn(r *sqldb.Reader, u tochuc.User) (*Scope, error) {
 
 // scopeMap returns the scope map of a unit as a reader sees the registry,
 // from the cache when the registry has not changed since.
-func (a *App) scopeMap(r *sqldb.Reader, unit string) (*tochuc.ScopeMap, error) {
-	v, err := r.Version()
+func (a *App) scopeMap(ctx context.Context, r *sqldb.Reader, unit string) (*tochuc.ScopeMap, error) {
+	v, err := r.Version(ctx)
 	if err != nil {
 		return nil, sqldb.Fault(err)
 	}
 	if sm := a.scopes.get(unit, v); sm != nil {
 		return sm, nil
 	}
-	sm, err := r.ScopeMap(unit)
+	sm, err := r.ScopeMap(ctx, unit)
 	if err != nil {
 		return nil, sqldb.Fault(err)
 	}
@@ -97,18 +97,18 @@ func (s *Scope) RootsOn(d tochuc.Date) []string {
 
 // Person reports whether a person may be read: they had a post or were a
 // member inside the scope at some date.
-func (s *Scope) Person(id string) (bool, error) {
+func (s *Scope) Person(ctx context.Context, id string) (bool, error) {
 	if s.view == nil {
 		return true, nil
 	}
-	if err := s.loadPlaces([]string{id}); err != nil {
+	if err := s.loadPlaces(ctx, []string{id}); err != nil {
 		return false, err
 	}
 	return s.view.personReadable(id), nil
 }
 
 // Row reports whether a record (cells aligned to f.Columns) may be read.
-func (s *Scope) Row(f *bundle.File, cells []string) (bool, error) {
+func (s *Scope) Row(ctx context.Context, f *bundle.File, cells []string) (bool, error) {
 	if s.view == nil {
 		return true, nil
 	}
@@ -117,11 +117,11 @@ func (s *Scope) Row(f *bundle.File, cells []string) (bool, error) {
 	for _, p := range r.persons {
 		ids = append(ids, p.id)
 	}
-	if err := s.loadPlaces(ids); err != nil {
+	if err := s.loadPlaces(ctx, ids); err != nil {
 		return false, err
 	}
 	if f.Name == "documents" && s.above == nil {
-		if err := s.loadAbove(); err != nil {
+		if err := s.loadAbove(ctx); err != nil {
 			return false, err
 		}
 	}
@@ -129,7 +129,7 @@ func (s *Scope) Row(f *bundle.File, cells []string) (bool, error) {
 }
 
 // loadPlaces reads the places of the people not read yet.
-func (s *Scope) loadPlaces(ids []string) error {
+func (s *Scope) loadPlaces(ctx context.Context, ids []string) error {
 	if s.complete {
 		return nil
 	}
@@ -142,7 +142,7 @@ func (s *Scope) loadPlaces(ids []string) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	got, err := s.r.PersonPlaces(missing)
+	got, err := s.r.PersonPlaces(ctx, missing)
 	if err != nil {
 		return sqldb.Fault(err)
 	}
@@ -154,13 +154,13 @@ func (s *Scope) loadPlaces(ids []string) error {
 
 // loadAbove reads the units above the scope unit (through any version's
 // parent and locality): their documents are the directives it works under.
-func (s *Scope) loadAbove() error {
+func (s *Scope) loadAbove(ctx context.Context) error {
 	s.above = map[string]bool{}
 	next := []string{s.user.ScopeUnitID}
 	for len(next) > 0 {
 		id := next[0]
 		next = next[1:]
-		vs, err := s.r.UnitVersions(id)
+		vs, err := s.r.UnitVersions(ctx, id)
 		if tochuc.ErrorCode(err) == tochuc.ENotFound {
 			continue
 		}

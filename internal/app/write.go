@@ -33,7 +33,7 @@ func (a *App) write(ctx context.Context, act Actor, source string, audit tochuc.
 		return rep, nil
 	}
 	if rep != nil {
-		if err := c.Note(sqldb.ImportNote(rep)); err != nil {
+		if err := c.Note(ctx, sqldb.ImportNote(rep)); err != nil {
 			return rep, a.fault(err)
 		}
 	}
@@ -50,7 +50,7 @@ func (a *App) write(ctx context.Context, act Actor, source string, audit tochuc.
 			return rep, a.fault(err)
 		}
 	}
-	if err := c.Commit(); err != nil {
+	if err := c.Commit(ctx); err != nil {
 		return rep, a.fault(err)
 	}
 	return rep, nil

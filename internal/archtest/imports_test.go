@@ -20,7 +20,7 @@ const module = "github.com/tochuc/tochuc/"
 // they have a key of their own), the packages of the module it may import.
 // Every package may import internal/tochuc, the domain, its ancestors
 // (sqldb/sqldbtest imports sqldb) and the packages under its own key
-// (sqldbtest imports sqldb/testdsn). nil: anything (wiring).
+// (two sub-packages of sqldb may import each other). nil: anything (wiring).
 var mayImport = map[string][]string{
 	"internal/tochuc":   {},
 	"internal/textvn":   {},
@@ -33,16 +33,16 @@ var mayImport = map[string][]string{
 	"internal/bundle/container": {"internal/bundle"},
 	"internal/check":            {"internal/bundle", "internal/textvn"},
 	"internal/restructure":      {"internal/bundle"},
-	"internal/report":           {"internal/check"},
+	"internal/indicator":        {},
+	"internal/report":           {"internal/check", "internal/indicator"},
 	"internal/demo":             {"internal/bundle", "internal/vnadmin"},
 
-	// Storage. It still imports report until the storage split merges
-	// (TestStorageImportsNoReport).
-	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/report"},
+	// Storage: neither report nor Excel (TestStorageImportsNoReport).
+	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator"},
 
-	"internal/app": {"internal/bundle", "internal/check", "internal/restructure", "internal/sqldb"},
+	"internal/app": {"internal/auth", "internal/bundle", "internal/check", "internal/restructure", "internal/sqldb"},
 	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container",
-		"internal/check", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn"},
+		"internal/check", "internal/indicator", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn"},
 
 	"cmd":   nil,
 	"bench": nil,
@@ -150,7 +150,7 @@ func TestImportsFollowTheRule(t *testing.T) {
 				continue // not ours, the domain, or an ancestor
 			}
 			if depKey, _ := ruleOf(dep); depKey == key {
-				continue // the same tree under the same rule (sqldbtest → testdsn)
+				continue // the same tree under the same rule
 			}
 			if !slices.Contains(allowed, dep) {
 				t.Errorf("%s imports %s, which docs/architecture.md does not allow", rel, dep)
@@ -222,7 +222,7 @@ func TestInnerLayersImportNoOuter(t *testing.T) {
 	t.Parallel()
 	g := load(t)
 	for _, rel := range []string{"internal/tochuc", "internal/bundle", "internal/bundle/container", "internal/check",
-		"internal/restructure", "internal/report", "internal/auth", "internal/sqldb"} {
+		"internal/restructure", "internal/indicator", "internal/report", "internal/auth", "internal/sqldb"} {
 		notDependOn(t, g, rel, module+"internal/app", module+"internal/web", module+"cmd")
 	}
 	notDependOn(t, g, "internal/app", module+"internal/web", module+"cmd")
@@ -232,7 +232,6 @@ func TestInnerLayersImportNoOuter(t *testing.T) {
 // TestStorageImportsNoReport: storage only stores: it depends neither on the
 // rendering of reports nor on Excel.
 func TestStorageImportsNoReport(t *testing.T) {
-	t.Skip("until storage split merges")
 	t.Parallel()
 	g := load(t)
 	notDependOn(t, g, "internal/sqldb", module+"internal/report", "github.com/xuri/excelize/v2")

@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -60,9 +61,9 @@ func (im *importer) addPartyEvent(rec *Record) {
 
 // checkPartyOrder merges the bundle's events with the held ones of the same
 // people and checks that each person's events can follow one another.
-func (im *importer) checkPartyOrder() error {
+func (im *importer) checkPartyOrder(ctx context.Context) error {
 	held := map[string][]partyEvent{}
-	err := im.tgt.PartyEvents(func(id string, seq int, e tochuc.MembershipEvent) error {
+	err := im.tgt.PartyEvents(ctx, func(id string, seq int, e tochuc.MembershipEvent) error {
 		if p, ok := im.people[id]; ok && p.last >= 0 {
 			held[id] = append(held[id], partyEvent{line: 0, date: e.Date, seq: int16(seq), unit: e.UnitID,
 				event:  uint8(slices.Index(tochuc.PartyEvents, e.Event)),

@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -34,7 +35,7 @@ type wantIssue struct {
 // importMemory imports b into an empty target and returns the report.
 func importMemory(t *testing.T, b Tables) *Report {
 	t.Helper()
-	rep, err := Import(b, emptyTarget{}, Options{})
+	rep, err := Import(context.Background(), b, emptyTarget{}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

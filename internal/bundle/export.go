@@ -1,23 +1,25 @@
 package bundle
 
+import "context"
+
 // Store is what an export reads: the records of each file as held at some time.
 type Store interface {
 	// ExtraColumns returns the x_ columns the file's records carry.
-	ExtraColumns(f *File) ([]string, error)
+	ExtraColumns(ctx context.Context, f *File) ([]string, error)
 	// Holds reports whether some record of the file has a value in a column
 	// (an export writes a sparse column only then).
-	Holds(f *File, column string) (bool, error)
+	Holds(ctx context.Context, f *File, column string) (bool, error)
 	// Records calls fn with each record's cells (aligned to f.Columns) and its x_ values.
-	Records(f *File, fn func(cells []string, extra map[string]string) error) error
+	Records(ctx context.Context, f *File, fn func(cells []string, extra map[string]string) error) error
 }
 
 // Export writes every file of the bundle from st into sink and returns the
 // number of records written per file. A sparse column (an amendment's) is
 // written only when some record holds a value in it.
-func Export(st Store, sink Sink) (map[string]int, error) {
+func Export(ctx context.Context, st Store, sink Sink) (map[string]int, error) {
 	counts := map[string]int{}
 	for _, f := range Files {
-		extras, err := st.ExtraColumns(f)
+		extras, err := st.ExtraColumns(ctx, f)
 		if err != nil {
 			return nil, err
 		}
@@ -25,7 +27,7 @@ func Export(st Store, sink Sink) (map[string]int, error) {
 		header := make([]string, 0, len(f.Columns)+len(extras))
 		for i, c := range f.Columns {
 			if c.Sparse {
-				held, err := st.Holds(f, c.Name)
+				held, err := st.Holds(ctx, f, c.Name)
 				if err != nil {
 					return nil, err
 				}
@@ -42,7 +44,7 @@ func Export(st Store, sink Sink) (map[string]int, error) {
 			return nil, err
 		}
 		row := make([]string, len(header))
-		err = st.Records(f, func(cells []string, extra map[string]string) error {
+		err = st.Records(ctx, f, func(cells []string, extra map[string]string) error {
 			for j, i := range cols {
 				row[j] = cells[i]
 			}

@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,20 @@ type Report struct {
 	Errors   int          `json:"errors"`
 	Warnings int          `json:"warnings"`
 	Dropped  int          `json:"dropped"` // issues counted but not listed (past the limit)
+	// Findings is what the rule checks find after the import that they did
+	// not find before it (set by the use case once the import is kept).
+	Findings *FindingsAdded `json:"findings,omitempty"`
+}
+
+// FindingsAdded counts the rule checks' findings an import adds, on a
+// date, in the importer's scope; an import is never refused for them.
+type FindingsAdded struct {
+	AsOf   tochuc.Date    `json:"as_of"`
+	Added  int            `json:"added"`
+	ByRule map[string]int `json:"by_rule"`
+	// Error says, in Vietnamese, why they could not be counted (the import
+	// is kept all the same).
+	Error string `json:"error,omitempty"`
 }
 
 // OK reports whether the bundle had no errors (warnings allowed).
@@ -43,7 +58,7 @@ const batchSize = 2000
 // Import validates the bundle from src and stores it into tgt. Records are
 // written while they are checked; when the report has errors the caller must
 // roll the target back. The error is for failures other than bad data.
-func Import(src Source, tgt Target, opt Options) (*Report, error) {
+func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, error) {
 	im := &importer{src: src, tgt: tgt, opt: opt, units: newUnitIndex(),
 		people: map[string]person{}, docs: map[string]bool{},
 		restructDates: map[string]tochuc.Date{}}
@@ -56,7 +71,7 @@ func Import(src Source, tgt Target, opt Options) (*Report, error) {
 		}
 		present[n] = true
 	}
-	if err := im.loadHeld(); err != nil {
+	if err := im.loadHeld(ctx); err != nil {
 		return nil, err
 	}
 	rep := &Report{}
@@ -65,7 +80,7 @@ func Import(src Source, tgt Target, opt Options) (*Report, error) {
 			continue
 		}
 		im.iss.order = i + 1
-		c, err := im.importFile(f)
+		c, err := im.importFile(ctx, f)
 		if err != nil {
 			return nil, err
 		}
@@ -74,7 +89,7 @@ func Import(src Source, tgt Target, opt Options) (*Report, error) {
 	if present["party"] {
 		im.iss.order = slices.Index(Files, FileByName("party")) + 1
 		im.loc = src.Location("party")
-		if err := im.checkPartyOrder(); err != nil {
+		if err := im.checkPartyOrder(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -109,27 +124,27 @@ type person struct {
 	last int32 // index in importer.evs of the person's last event in the bundle, or -1
 }
 
-func (im *importer) loadHeld() error {
-	if err := im.tgt.Units(func(id, kind string, p tochuc.Period) error {
+func (im *importer) loadHeld(ctx context.Context) error {
+	if err := im.tgt.Units(ctx, func(id, kind string, p tochuc.Period) error {
 		im.units.addHeld(id, kind, p)
 		return nil
 	}); err != nil {
 		return fmt.Errorf("load units: %w", err)
 	}
-	if err := im.tgt.People(func(id string, died tochuc.Date) error {
+	if err := im.tgt.People(ctx, func(id string, died tochuc.Date) error {
 		im.people[strings.Clone(id)] = person{died: died, last: -1}
 		return nil
 	}); err != nil {
 		return fmt.Errorf("load people: %w", err)
 	}
-	return im.tgt.Documents(func(id string) error {
+	return im.tgt.Documents(ctx, func(id string) error {
 		im.docs[strings.Clone(id)] = true
 		return nil
 	})
 }
 
 // importFile reads, checks and writes one file.
-func (im *importer) importFile(f *File) (Counts, error) {
+func (im *importer) importFile(ctx context.Context, f *File) (Counts, error) {
 	var c Counts
 	im.loc = im.src.Location(f.Name)
 	rr, err := im.src.Open(f.Name)
@@ -152,7 +167,7 @@ func (im *importer) importFile(f *File) (Counts, error) {
 	if !ok {
 		return c, nil
 	}
-	w := newPipe(im.tgt, f)
+	w := newPipe(ctx, im.tgt, f)
 	keys := newKeySet()
 	deferred := &deferredRefs{}
 	size := cmp.Or(im.opt.BatchSize, batchSize)
@@ -204,7 +219,7 @@ func (im *importer) importFile(f *File) (Counts, error) {
 	if f.Versioned {
 		im.checkUnitOverlaps()
 	}
-	wc, werr := w.close(im.iss.errors == 0)
+	wc, werr := w.close(ctx, im.iss.errors == 0)
 	if werr != nil {
 		return c, werr
 	}
@@ -233,14 +248,14 @@ type pipe struct {
 	err  error
 }
 
-func newPipe(tgt Target, f *File) *pipe {
+func newPipe(ctx context.Context, tgt Target, f *File) *pipe {
 	p := &pipe{ch: make(chan []*Record, 4), done: make(chan struct{})}
-	p.w, p.err = tgt.Writer(f)
+	p.w, p.err = tgt.Writer(ctx, f)
 	go func() {
 		defer close(p.done)
 		for b := range p.ch {
 			if p.err == nil {
-				p.err = p.w.Write(b)
+				p.err = p.w.Write(ctx, b)
 			}
 		}
 	}()
@@ -250,13 +265,13 @@ func newPipe(tgt Target, f *File) *pipe {
 func (p *pipe) send(b []*Record) { p.ch <- b }
 
 // close waits for the writer; when commit is false the records are not merged.
-func (p *pipe) close(commit bool) (Counts, error) {
+func (p *pipe) close(ctx context.Context, commit bool) (Counts, error) {
 	close(p.ch)
 	<-p.done
 	if p.err != nil {
 		return Counts{}, p.err
 	}
-	c, err := p.w.Close() // always: a writer may hold the connection until closed
+	c, err := p.w.Close(ctx) // always: a writer may hold the connection until closed
 	if err != nil {
 		return Counts{}, errors.Join(errors.New("store records"), err)
 	}

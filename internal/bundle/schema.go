@@ -108,8 +108,10 @@ func (f *File) KeyIndexes() []int { return f.keyIdx }
 // share: the key, and for a versioned file the key and valid_from.
 func (f *File) RowKeyIndexes() []int { return f.uniqueIdx }
 
-func init() {
-	for _, f := range Files {
+// indexed fills in what the files' methods read: each column's position, the
+// key's and the unique rows' positions, and the default text bounds.
+func indexed(files []*File) []*File {
+	for _, f := range files {
 		f.index = map[string]int{}
 		for i, c := range f.Columns {
 			f.index[c.Name] = i
@@ -128,6 +130,7 @@ func init() {
 			f.uniqueIdx = append(append([]int{}, f.keyIdx...), f.index["valid_from"])
 		}
 	}
+	return files
 }
 
 func text(name string) Column             { return Column{Name: name} }
@@ -139,7 +142,7 @@ func enum(name string, v []string) Column { return Column{Name: name, Enum: v} }
 func ref(name, file string) Column        { return Column{Name: name, Ref: file} }
 
 // Files lists the files of bundle-v1 in the order they are loaded: referenced files first.
-var Files = []*File{
+var Files = indexed([]*File{
 	{Name: "units", ViLabel: "đơn vị", Versioned: true, Key: []string{"id"}, Self: "units",
 		Span: Span{From: "valid_from", To: "valid_to"}, Columns: []Column{
 			req(text("id")), req(text("name")), req(enum("kind", tochuc.UnitKindCodes())),
@@ -191,7 +194,7 @@ var Files = []*File{
 			req(ref("person_id", "people")), req(date("added_on")), date("removed_on"), free("removal_reason"),
 			ref("document_id", "documents"),
 		}},
-}
+})
 
 // FileByName returns the file of the given name (without .csv).
 func FileByName(name string) *File {

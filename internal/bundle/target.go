@@ -1,26 +1,32 @@
 package bundle
 
-import "github.com/tochuc/tochuc/internal/tochuc"
+import (
+	"context"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
 
 // Target is where an import goes: a database transaction. It tells what is
 // already held (for references and checks) and stores the records.
 type Target interface {
 	// Units calls fn for every version of every unit held now.
-	Units(fn func(id, kind string, p tochuc.Period) error) error
+	Units(ctx context.Context, fn func(id, kind string, p tochuc.Period) error) error
 	// People calls fn for every person held now.
-	People(fn func(id string, diedOn tochuc.Date) error) error
+	People(ctx context.Context, fn func(id string, diedOn tochuc.Date) error) error
 	// Documents calls fn for every document held now.
-	Documents(fn func(id string) error) error
+	Documents(ctx context.Context, fn func(id string) error) error
 	// PartyEvents calls fn for every membership event held now, in date and row order per person.
-	PartyEvents(fn func(personID string, seq int, e tochuc.MembershipEvent) error) error
+	PartyEvents(ctx context.Context, fn func(personID string, seq int, e tochuc.MembershipEvent) error) error
 	// Writer starts storing the records of one file.
-	Writer(f *File) (RecordWriter, error)
+	Writer(ctx context.Context, f *File) (RecordWriter, error)
 }
 
-// RecordWriter stores the records of one file; Close merges them with what is held.
+// RecordWriter stores the records of one file.
 type RecordWriter interface {
-	Write(batch []*Record) error
-	Close() (Counts, error)
+	// Write stores a batch of records.
+	Write(ctx context.Context, batch []*Record) error
+	// Close merges the records written with what is held and tells what changed.
+	Close(ctx context.Context) (Counts, error)
 }
 
 // Counts tells what an import did to one file's records.

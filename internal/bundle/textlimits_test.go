@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -10,18 +11,20 @@ import (
 // emptyTarget is a database holding nothing that stores nothing.
 type emptyTarget struct{}
 
-func (emptyTarget) Units(func(string, string, tochuc.Period) error) error { return nil }
-func (emptyTarget) People(func(string, tochuc.Date) error) error          { return nil }
-func (emptyTarget) Documents(func(string) error) error                    { return nil }
-func (emptyTarget) PartyEvents(func(string, int, tochuc.MembershipEvent) error) error {
+func (emptyTarget) Units(context.Context, func(string, string, tochuc.Period) error) error {
 	return nil
 }
-func (emptyTarget) Writer(*File) (RecordWriter, error) { return emptyWriter{}, nil }
+func (emptyTarget) People(context.Context, func(string, tochuc.Date) error) error { return nil }
+func (emptyTarget) Documents(context.Context, func(string) error) error           { return nil }
+func (emptyTarget) PartyEvents(context.Context, func(string, int, tochuc.MembershipEvent) error) error {
+	return nil
+}
+func (emptyTarget) Writer(context.Context, *File) (RecordWriter, error) { return emptyWriter{}, nil }
 
 type emptyWriter struct{}
 
-func (emptyWriter) Write([]*Record) error  { return nil }
-func (emptyWriter) Close() (Counts, error) { return Counts{}, nil }
+func (emptyWriter) Write(context.Context, []*Record) error { return nil }
+func (emptyWriter) Close(context.Context) (Counts, error)  { return Counts{}, nil }
 
 // importUnit imports one unit whose column col holds v (and an extra
 // column x_note), and returns the errors on that column.
@@ -35,7 +38,7 @@ func importUnit(t *testing.T, col, v string) []Issue {
 		b["units"][0] = append(b["units"][0], col)
 		b["units"][1] = append(b["units"][1], v)
 	}
-	rep, err := Import(b, emptyTarget{}, Options{})
+	rep, err := Import(context.Background(), b, emptyTarget{}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +114,7 @@ func TestFormulaText(t *testing.T) {
 	b := Tables{}
 	b.Add("units", map[string]string{"id": "u1", "name": "A", "kind": "commune", "valid_from": "2000-01-01"})
 	b.Add("headcount", map[string]string{"unit_id": "u1", "date": "2000-01-01", "actual": "-1", "quota": "+5"})
-	rep, err := Import(b, emptyTarget{}, Options{})
+	rep, err := Import(context.Background(), b, emptyTarget{}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

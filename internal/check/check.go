@@ -62,6 +62,9 @@ type Rule struct {
 	Severity string
 	Subject  []string // the subject's keys, in order
 	Title    string   // Vietnamese, for lists
+	// Reads are the bundle files whose records the rule reads: a change to
+	// one of them may add or end its findings.
+	Reads []string
 	// start prepares the rule's run at p.AsOf: what it does with the rows of
 	// the shared passes, and what it does after them.
 	start func(ctx context.Context, src Source, p Params, emit func(Finding)) *run
@@ -118,11 +121,27 @@ func Run(ctx context.Context, src Source, p Params) ([]Finding, error) {
 				return nil, err
 			}
 		}
-		fs := found[r.ID]
-		slices.SortFunc(fs, func(a, b Finding) int { return strings.Compare(a.Key(), b.Key()) })
-		out = append(out, fs...)
+		out = append(out, sortByKey(found[r.ID])...)
 	}
 	return out, nil
+}
+
+// sortByKey sorts findings by their key, computing each key once.
+func sortByKey(fs []Finding) []Finding {
+	type keyed struct {
+		key string
+		i   int
+	}
+	ks := make([]keyed, len(fs))
+	for i, f := range fs {
+		ks[i] = keyed{f.Key(), i}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]Finding, len(fs))
+	for i, k := range ks {
+		out[i] = fs[k.i]
+	}
+	return out
 }
 
 // passes reads each kind of row once, for the rules that want it.
@@ -179,6 +198,17 @@ func Lookup(id string) (Rule, bool) {
 	return Rule{}, false
 }
 
+// Reading returns the ids of the rules that read a bundle file.
+func Reading(file string) []string {
+	var out []string
+	for _, r := range Catalog() {
+		if slices.Contains(r.Reads, file) {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
 // IDs lists the rules' ids in catalog order.
 func IDs() []string {
 	var out []string
@@ -191,41 +221,41 @@ func IDs() []string {
 // Catalog returns every rule, in the order of checks-v1.
 func Catalog() []Rule {
 	return []Rule{
-		{ID: "PLAN-01", Severity: Error, Subject: []string{"term", "unit_id", "role", "person_id"},
+		{ID: "PLAN-01", Reads: []string{"plans", "assignments", "people"}, Severity: Error, Subject: []string{"term", "unit_id", "role", "person_id"},
 			Title: "Quy hoạch vào chức danh đang đảm nhiệm", start: plan01},
-		{ID: "PLAN-02", Severity: Error, Subject: []string{"term", "unit_id", "role"},
+		{ID: "PLAN-02", Reads: []string{"plans"}, Severity: Error, Subject: []string{"term", "unit_id", "role"},
 			Title: "Quá 3 người trong quy hoạch một chức danh", start: plan02},
-		{ID: "PLAN-03", Severity: Error, Subject: []string{"term", "person_id"},
+		{ID: "PLAN-03", Reads: []string{"plans"}, Severity: Error, Subject: []string{"term", "person_id"},
 			Title: "Một người quy hoạch quá 3 chức danh", start: plan03},
-		{ID: "PLAN-05", Severity: Warning, Subject: []string{"term", "unit_id", "role", "person_id"},
+		{ID: "PLAN-05", Reads: []string{"plans", "people"}, Severity: Warning, Subject: []string{"term", "unit_id", "role", "person_id"},
 			Title: "Tuổi khi đưa vào quy hoạch", start: plan05},
-		{ID: "APPT-03", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+		{ID: "APPT-03", Reads: []string{"assignments", "people", "units"}, Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
 			Title: "Tuổi bổ nhiệm lần đầu", start: appt03},
-		{ID: "ROT-05", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+		{ID: "ROT-05", Reads: []string{"assignments", "people", "units"}, Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
 			Title: "Thời gian công tác còn lại khi luân chuyển", start: rot05},
-		{ID: "APPT-05", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+		{ID: "APPT-05", Reads: []string{"assignments", "units"}, Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
 			Title: "Đến hạn bổ nhiệm lại", start: appt05},
-		{ID: "RET-01", Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+		{ID: "RET-01", Reads: []string{"assignments", "people", "units"}, Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
 			Title: "Giữ chức vụ sau tuổi nghỉ hưu", start: ret01},
-		{ID: "EVAL-11", Severity: Error, Subject: []string{"year", "category", "rated_by_id"},
+		{ID: "EVAL-11", Reads: []string{"evaluations", "people"}, Severity: Error, Subject: []string{"year", "category", "rated_by_id"},
 			Title: "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ", start: eval11},
-		{ID: "EVAL-13", Severity: Error, Subject: []string{"year", "unit_id", "person_id"},
+		{ID: "EVAL-13", Reads: []string{"evaluations", "assignments", "people"}, Severity: Error, Subject: []string{"year", "unit_id", "person_id"},
 			Title: "Người đứng đầu xếp loại cao hơn tập thể", start: eval13},
-		{ID: "EVAL-14", Severity: Error, Subject: []string{"year", "person_id"},
+		{ID: "EVAL-14", Reads: []string{"evaluations", "people"}, Severity: Error, Subject: []string{"year", "person_id"},
 			Title: "Xếp loại đảng viên cao hơn xếp loại công chức, viên chức", start: eval14},
-		{ID: "EVAL-15", Severity: Error, Subject: []string{"year", "unit_id"},
+		{ID: "EVAL-15", Reads: []string{"evaluations", "units", "party", "people"}, Severity: Error, Subject: []string{"year", "unit_id"},
 			Title: "Tổ chức đảng xuất sắc khi cấp dưới chưa đạt", start: eval15},
-		{ID: "EVAL-17", Severity: Warning, Subject: []string{"year", "subject_type", "subject_id", "category"},
+		{ID: "EVAL-17", Reads: []string{"evaluations", "people"}, Severity: Warning, Subject: []string{"year", "subject_type", "subject_id", "category"},
 			Title: "Hai năm liền không hoàn thành nhiệm vụ", start: eval17},
-		{ID: "PM-01", Severity: Error, Subject: []string{"person_id", "date"},
+		{ID: "PM-01", Reads: []string{"party", "people"}, Severity: Error, Subject: []string{"person_id", "date"},
 			Title: "Tuổi khi kết nạp", start: pm01},
-		{ID: "PM-06", Severity: Warning, Subject: []string{"person_id"},
+		{ID: "PM-06", Reads: []string{"party", "people"}, Severity: Warning, Subject: []string{"person_id"},
 			Title: "Quá hạn xét công nhận đảng viên chính thức", start: pm06},
-		{ID: "ORG-01", Severity: Warning, Subject: []string{"unit_id"},
+		{ID: "ORG-01", Reads: []string{"party", "units", "people"}, Severity: Warning, Subject: []string{"unit_id"},
 			Title: "Chi bộ dưới 3 đảng viên chính thức", start: org01},
-		{ID: "DQ-01", Severity: Error, Subject: []string{"citizen_id"},
+		{ID: "DQ-01", Reads: []string{"people"}, Severity: Error, Subject: []string{"citizen_id"},
 			Title: "Trùng số căn cước", start: dq01},
-		{ID: "DQ-02", Severity: Warning, Subject: []string{"folded_name", "birth_date"},
+		{ID: "DQ-02", Reads: []string{"people"}, Severity: Warning, Subject: []string{"folded_name", "birth_date"},
 			Title: "Có thể trùng người (cùng họ tên, ngày sinh)", start: dq02},
 	}
 }

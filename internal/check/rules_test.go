@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,5 +27,23 @@ func TestCatalogComplete(t *testing.T) {
 		if !covered[id] {
 			t.Errorf("no case for %s", id)
 		}
+	}
+}
+
+// TestRulesRead: every rule names the bundle files it reads, and a change
+// to plans concerns the planning rules.
+func TestRulesRead(t *testing.T) {
+	for _, r := range check.Catalog() {
+		if len(r.Reads) == 0 {
+			t.Errorf("%s reads no file", r.ID)
+		}
+		for _, f := range r.Reads {
+			if bundle.FileByName(f) == nil {
+				t.Errorf("%s reads %q, not a bundle file", r.ID, f)
+			}
+		}
+	}
+	if got := check.Reading("plans"); !slices.Equal(got, []string{"PLAN-01", "PLAN-02", "PLAN-03", "PLAN-05"}) {
+		t.Errorf("rules reading plans: %v", got)
 	}
 }

@@ -96,7 +96,7 @@ func TestSeed1Database(t *testing.T) {
 // members moved by the mergers.
 func checkImported(t *testing.T, db *sqldb.DB) {
 	ctx := context.Background()
-	r := db.Reader(ctx, sqldb.Recorded{})
+	r := db.Reader(sqldb.Recorded{})
 	// The database holds the demo only, so the whole database is the
 	// province (the scoped count, through a recursive query, is left to the
 	// indicator tests).
@@ -116,7 +116,7 @@ func checkImported(t *testing.T, db *sqldb.DB) {
 		{"2026-11-25", 1, 0, 58, 13, 0, 45, 58},
 	} {
 		d := tochuc.MustDate(c.date)
-		m, err := r.CountUnitsByKind(d, nil)
+		m, err := r.CountUnitsByKind(ctx, d, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +124,7 @@ func checkImported(t *testing.T, db *sqldb.DB) {
 			t.Errorf("%s: %d provinces, %d districts, %d communes, %d upper party organizations; want %d, %d, %d, ≥ %d",
 				c.date, m["province"], m["district"], m["commune"], m["party_upper"], c.provinces, c.districts, c.communes, c.partyUpperMin)
 		}
-		us, err := r.UnitsAsOf(d, sqldb.UnitFilter{Kind: "commune"})
+		us, err := r.UnitsAsOf(ctx, d, sqldb.UnitFilter{Kind: "commune"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +136,7 @@ func checkImported(t *testing.T, db *sqldb.DB) {
 			t.Errorf("%s: %v, want %d phường, %d thị trấn, %d xã", c.date, types, c.phuong, c.thiTran, c.xa)
 		}
 	}
-	if _, err := r.Unit("VN2-24", tochuc.MustDate("2025-07-01")); err != nil {
+	if _, err := r.Unit(ctx, "VN2-24", tochuc.MustDate("2025-07-01")); err != nil {
 		t.Error(err)
 	}
 	moved(t, r, "VN1-99003/DU", "VN1-07681/DU", "2020-01-01")   // xã Nham Sơn into thị trấn Nham Biền
@@ -168,7 +168,7 @@ func TestImportAfterNationalList(t *testing.T) {
 			t.Fatalf("%d errors, %d warnings: %v", rep.Errors, rep.Warnings, rep.Issues[:min(5, len(rep.Issues))])
 		}
 	}
-	m, err := db.Reader(ctx, sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2018-12-31"), nil)
+	m, err := db.Reader(sqldb.Recorded{}).CountUnitsByKind(ctx, tochuc.MustDate("2018-12-31"), nil)
 	if err != nil || m["commune"] != 10035+38 {
 		t.Errorf("communes on 2018-12-31: %v %v, want the 10,035 of the national list and the 38 synthesized", m["commune"], err)
 	}
@@ -178,18 +178,19 @@ func TestImportAfterNationalList(t *testing.T) {
 // no longer registered there, that its posts have ended, and that members
 // it had the day before are registered in the successor.
 func moved(t *testing.T, r *sqldb.Reader, from, to, date string) {
+	ctx := context.Background()
 	t.Helper()
 	d := tochuc.MustDate(date)
-	before, err := r.MembersAsOf(d.AddDays(-1), from)
+	before, err := r.MembersAsOf(ctx, d.AddDays(-1), from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, err := r.MembersAsOf(d, to)
+	after, err := r.MembersAsOf(ctx, d, to)
 	if err != nil {
 		t.Fatal(err)
 	}
-	left, _ := r.MembersAsOf(d, from)
-	posts, _ := r.AssignmentsAsOf(d, from)
+	left, _ := r.MembersAsOf(ctx, d, from)
+	posts, _ := r.AssignmentsAsOf(ctx, d, from)
 	in := map[string]bool{}
 	for _, m := range after {
 		in[m.PersonID] = true

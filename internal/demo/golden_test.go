@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -16,13 +17,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/")
 
-func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *report.Result {
+func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *indicator.Result {
 	t.Helper()
-	p := report.Params{AsOf: tochuc.MustDate(asOf), Scope: scope}
+	ctx := context.Background()
+	p := indicator.Params{AsOf: tochuc.MustDate(asOf), Scope: scope}
 	if since != "" {
 		p.Since = tochuc.MustDate(since)
 	}
-	res, err := report.Compute(db.Reader(context.Background(), sqldb.Recorded{}), p)
+	res, err := indicator.Compute(ctx, db.Reader(sqldb.Recorded{}), p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +32,7 @@ func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *report.Resu
 }
 
 // golden compares a report's JSON with testdata/name (or rewrites it with -update).
-func golden(t *testing.T, name string, res *report.Result) {
+func golden(t *testing.T, name string, res *indicator.Result) {
 	t.Helper()
 	var got bytes.Buffer
 	if err := report.WriteJSON(&got, res); err != nil {
@@ -88,7 +90,7 @@ var articleFigures = []figure{
 // goldenArticle: the demo province's report on 2018-12-31 since
 // 2018-05-30 reproduces the article's table, and matches the golden reports.
 func goldenArticle(t *testing.T, db *sqldb.DB) {
-	results := map[string]*report.Result{}
+	results := map[string]*indicator.Result{}
 	for _, sc := range []string{"VN1-24", "VN1-24/UBND", "VN1-213", "VN1-218"} {
 		results[sc] = compute(t, db, "2018-12-31", "2018-05-30", sc)
 	}
@@ -148,7 +150,7 @@ func goldenAfterMerger(t *testing.T, db *sqldb.DB) {
 	golden(t, "report-2026-06-30-VN2-07210.json", compute(t, db, "2026-06-30", "2025-07-01", "VN2-07210"))
 }
 
-func find(t *testing.T, r *report.Result, id string) report.Indicator {
+func find(t *testing.T, r *indicator.Result, id string) indicator.Indicator {
 	t.Helper()
 	for _, ind := range r.Indicators {
 		if ind.ID == id {
@@ -156,5 +158,5 @@ func find(t *testing.T, r *report.Result, id string) report.Indicator {
 		}
 	}
 	t.Fatalf("no indicator %s", id)
-	return report.Indicator{}
+	return indicator.Indicator{}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/tochuc/tochuc/internal/indicator"
 )
 
 // TestSpreadsheetSafe: a cell that a spreadsheet would run as a formula gets
@@ -35,7 +37,7 @@ func TestSpreadsheetSafe(t *testing.T) {
 // TestCSVForPeople: the CSV of an explanation names records from the
 // registry, whatever they hold.
 func TestCSVForPeople(t *testing.T) {
-	e := &Explanation{ID: "units.commune", Items: []Item{
+	e := &indicator.Explanation{ID: "units.commune", Items: []indicator.Item{
 		{ID: "X1", Name: "=HYPERLINK(\"http://evil\",\"Xã\")", Counted: true, Amount: ptr(-1120)},
 		{ID: "@X2", Name: "Xã Bảo Sơn", Part: "-x"},
 	}}

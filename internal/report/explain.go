@@ -6,79 +6,19 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// Item is one record behind an indicator: a unit or a person.
-type Item struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	// Part is the item's key in the indicator's breakdown.
-	Part string `json:"part,omitempty"`
-	// Counted reports whether the item counts in the value; for a share, the
-	// items are the `of` records and only some are counted.
-	Counted bool `json:"counted"`
-	// Amount is what the item adds to a sum (a unit's headcount).
-	Amount *int `json:"amount,omitempty"`
-}
-
-// Explain lists the units or persons behind an indicator's value at p.AsOf
-// (a flow: the persons of the events in (p.Since, p.AsOf]).
-func Explain(src Source, p Params, id string) ([]Item, error) {
-	def, ok := Lookup(id)
-	if !ok {
-		return nil, tochuc.Errorf(tochuc.ENotFound, "không có chỉ tiêu '%s'", id)
-	}
-	if err := p.check(); err != nil {
-		return nil, err
-	}
-	return src.Items(p, def)
-}
-
-// Explanation is an indicator with the records behind it, ready to render.
-type Explanation struct {
-	ID    string `json:"id"`
-	Label string `json:"label"`
-	AsOf  string `json:"as_of"`
-	Since string `json:"since,omitempty"`
-	Scope *Scope `json:"scope"`
-	Items []Item `json:"items"`
-	def   Def
-}
-
-// NewExplanation explains an indicator and names its date and scope.
-func NewExplanation(src Source, p Params, id string) (*Explanation, error) {
-	items, err := Explain(src, p, id)
-	if err != nil {
-		return nil, err
-	}
-	def, _ := Lookup(id)
-	e := &Explanation{ID: id, Label: def.LabelOn(p.AsOf), AsOf: p.AsOf.String(), Items: items, def: def}
-	if def.Flow {
-		e.Since = p.Since.String()
-	}
-	if p.Scope != "" {
-		u, err := src.Unit(p.Scope, p.AsOf)
-		if err != nil {
-			return nil, err
-		}
-		e.Scope = &Scope{ID: u.ID, Name: u.Name}
-	}
-	if e.Items == nil {
-		e.Items = []Item{}
-	}
-	return e, nil
-}
-
 // WriteExplanationJSON writes an explanation as one JSON object.
-func WriteExplanationJSON(w io.Writer, e *Explanation) error {
+func WriteExplanationJSON(w io.Writer, e *indicator.Explanation) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(e)
 }
 
 // explanationRows returns the header and rows of an explanation's columns.
-func explanationRows(e *Explanation, vietnamese bool) [][]string {
+func explanationRows(e *indicator.Explanation, vietnamese bool) [][]string {
 	yes, no := "1", "0"
 	head := []string{"id", "name", "part", "counted", "amount"}
 	if vietnamese {
@@ -92,7 +32,7 @@ func explanationRows(e *Explanation, vietnamese bool) [][]string {
 			counted = yes
 		}
 		if vietnamese && part != "" {
-			part = PartLabel(part)
+			part = indicator.PartLabel(part)
 		}
 		if it.Amount != nil {
 			amount = strconv.Itoa(*it.Amount)
@@ -107,13 +47,13 @@ func explanationRows(e *Explanation, vietnamese bool) [][]string {
 
 // WriteExplanationCSV writes the items as CSV for people (id, name, part,
 // counted, amount; see SpreadsheetSafe).
-func WriteExplanationCSV(w io.Writer, e *Explanation) error {
+func WriteExplanationCSV(w io.Writer, e *indicator.Explanation) error {
 	return writeCSVForPeople(w, explanationRows(e, false))
 }
 
 // WriteExplanationTable writes the items as a Vietnamese table, with only
 // the columns the indicator uses.
-func WriteExplanationTable(w io.Writer, e *Explanation) error {
+func WriteExplanationTable(w io.Writer, e *indicator.Explanation) error {
 	scope := "toàn bộ"
 	if e.Scope != nil {
 		scope = e.Scope.Name
@@ -121,7 +61,7 @@ func WriteExplanationTable(w io.Writer, e *Explanation) error {
 	when := "ngày " + tochuc.MustDate(e.AsOf).Vietnamese()
 	if e.Since != "" {
 		when = "từ sau ngày " + tochuc.MustDate(e.Since).Vietnamese() + " đến hết " + when
-	} else if e.def.Flow {
+	} else if e.Def.Flow {
 		when = "đến hết " + when
 	}
 	counted, total, sum := 0, 0, 0
@@ -135,14 +75,14 @@ func WriteExplanationTable(w io.Writer, e *Explanation) error {
 		}
 	}
 	fmt.Fprintf(w, "Chỉ tiêu: %s (%s)\n%s — phạm vi: %s\n", e.Label, e.ID, when, scope)
-	if e.def.Share {
+	if e.Def.Share {
 		fmt.Fprintf(w, "Được tính %s trên %s\n\n", tochuc.FormatInt(counted), tochuc.FormatInt(total))
-	} else if e.def.Sum {
+	} else if e.Def.Sum {
 		fmt.Fprintf(w, "Số bản ghi: %s — tổng cộng: %s\n\n", tochuc.FormatInt(total), tochuc.FormatInt(sum))
 	} else {
 		fmt.Fprintf(w, "Số bản ghi: %s\n\n", tochuc.FormatInt(total))
 	}
-	keep := []bool{true, true, len(e.def.Parts) > 0, e.def.Share, e.def.Sum}
+	keep := []bool{true, true, len(e.Def.Parts) > 0, e.Def.Share, e.Def.Sum}
 	var rows [][]string
 	for _, row := range explanationRows(e, true) {
 		var out []string
@@ -154,7 +94,7 @@ func WriteExplanationTable(w io.Writer, e *Explanation) error {
 		rows = append(rows, out)
 	}
 	right := make([]bool, len(rows[0]))
-	if e.def.Sum {
+	if e.Def.Sum {
 		right[len(right)-1] = true // amounts
 	}
 	return writeTable(w, rows, right)

@@ -1,3 +1,6 @@
+// Package report renders what the use cases compute: an indicator report
+// (indicator.Result), the records behind an indicator (indicator.Explanation)
+// and rule-check findings, as JSON, a Vietnamese table, CSV or a workbook.
 package report
 
 import (
@@ -8,11 +11,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // WriteJSON writes the report as the JSON object of indicators-v1.
-func WriteJSON(w io.Writer, r *Result) error {
+func WriteJSON(w io.Writer, r *indicator.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
@@ -21,7 +25,7 @@ func WriteJSON(w io.Writer, r *Result) error {
 // WriteTable writes the report as a Vietnamese table: labels on the left,
 // figures right-aligned in Vietnamese number style, breakdowns indented
 // under their indicator.
-func WriteTable(w io.Writer, r *Result) error {
+func WriteTable(w io.Writer, r *indicator.Result) error {
 	scope := "toàn bộ"
 	if r.Scope != nil {
 		scope = r.Scope.Name
@@ -59,7 +63,7 @@ func WriteTable(w io.Writer, r *Result) error {
 		}
 		rows = append(rows, row)
 		for _, part := range partsOf(ind) {
-			sub := []string{"   – " + PartLabel(part), tochuc.FormatInt(ind.By[part]), "", ""}
+			sub := []string{"   – " + indicator.PartLabel(part), tochuc.FormatInt(ind.By[part]), "", ""}
 			if since {
 				sub = append(sub, "", "")
 				if ind.Since != nil {
@@ -86,8 +90,8 @@ func WriteTable(w io.Writer, r *Result) error {
 }
 
 // partsOf returns the breakdown keys of an indicator in catalog order.
-func partsOf(ind Indicator) []string {
-	if def, ok := Lookup(ind.ID); ok && len(ind.By) > 0 {
+func partsOf(ind indicator.Indicator) []string {
+	if def, ok := indicator.Lookup(ind.ID); ok && len(ind.By) > 0 {
 		return def.Parts
 	}
 	return nil
@@ -138,7 +142,7 @@ var rowsHeader = []string{"id", "part", "label", "value", "of", "ratio", "since_
 
 // Rows returns the report as spreadsheet rows with a header (for CSV and
 // XLSX): one row per indicator, then one per part of its breakdown.
-func Rows(r *Result) [][]string {
+func Rows(r *indicator.Result) [][]string {
 	rows := [][]string{rowsHeader}
 	num := func(p *int) string {
 		if p == nil {
@@ -156,7 +160,7 @@ func Rows(r *Result) [][]string {
 		}
 		rows = append(rows, row)
 		for _, part := range partsOf(ind) {
-			sub := []string{ind.ID, part, PartLabel(part), strconv.Itoa(ind.By[part]), "", "", "", "", ""}
+			sub := []string{ind.ID, part, indicator.PartLabel(part), strconv.Itoa(ind.By[part]), "", "", "", "", ""}
 			if ind.Since != nil {
 				sub[6], sub[8] = strconv.Itoa(ind.Since.By[part]), strconv.Itoa(ind.By[part]-ind.Since.By[part])
 			}
@@ -167,6 +171,6 @@ func Rows(r *Result) [][]string {
 }
 
 // WriteCSV writes the report's rows as CSV for people (see SpreadsheetSafe).
-func WriteCSV(w io.Writer, r *Result) error {
+func WriteCSV(w io.Writer, r *indicator.Result) error {
 	return writeCSVForPeople(w, Rows(r))
 }

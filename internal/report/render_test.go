@@ -2,26 +2,28 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 func ptr[T any](v T) *T { return &v }
 
 // sample is a report shaped like the article's figures.
-func sample() *Result {
-	return &Result{AsOf: "2018-12-31", Since: "2018-05-30", Scope: &Scope{ID: "T24", Name: "Tỉnh Bắc Giang"},
-		Indicators: []Indicator{
+func sample() *indicator.Result {
+	return &indicator.Result{AsOf: "2018-12-31", Since: "2018-05-30", Scope: &indicator.Scope{ID: "T24", Name: "Tỉnh Bắc Giang"},
+		Indicators: []indicator.Indicator{
 			{ID: "key_cadres.commune.count", Label: "Cán bộ chủ chốt cấp xã", Value: 1186,
-				Since: &Figure{Value: 1200}, Change: ptr(-14)},
+				Since: &indicator.Figure{Value: 1200}, Change: ptr(-14)},
 			{ID: "key_cadres.commune.college_plus", Label: "Cán bộ chủ chốt cấp xã có trình độ cao đẳng trở lên",
-				Value: 748, Of: ptr(1186), Ratio: ptr(0.630691), Since: &Figure{Value: 700, Of: ptr(1200)}, Change: ptr(48)},
+				Value: 748, Of: ptr(1186), Ratio: ptr(0.630691), Since: &indicator.Figure{Value: 700, Of: ptr(1200)}, Change: ptr(48)},
 			{ID: "staff.total", Label: "Biên chế (số người làm việc)", Value: 52000,
 				By:    map[string]int{"party": 1500, "front": 800, "state": 49700, "none": 0},
-				Since: &Figure{Value: 53120, By: map[string]int{"party": 1540, "front": 837, "state": 50743, "none": 0}}, Change: ptr(-1120)},
+				Since: &indicator.Figure{Value: 53120, By: map[string]int{"party": 1540, "front": 837, "state": 50743, "none": 0}}, Change: ptr(-1120)},
 			{ID: "recruitment.commune.university_plus", Label: "Tuyển dụng vào cấp xã có trình độ đại học trở lên", Value: 94, Flow: true},
 		}}
 }
@@ -79,31 +81,34 @@ recruitment.commune.university_plus,,Tuyển dụng vào cấp xã có trình đ
 	}
 }
 
-// fakeSource answers Compute and Explain without a database.
-type fakeSource struct{ ms []Measure }
+// fakeSource answers indicator.Compute and indicator.Explain without a database.
+type fakeSource struct{ ms []indicator.Measure }
 
-func (f fakeSource) Unit(id string, d tochuc.Date) (tochuc.Unit, error) {
+func (f fakeSource) Unit(_ context.Context, id string, d tochuc.Date) (tochuc.Unit, error) {
 	return tochuc.Unit{ID: id, Name: "Huyện Lục Nam"}, nil
 }
-func (f fakeSource) Evaluate(p Params, defs []Def) ([]Measure, error) { return f.ms, nil }
-func (f fakeSource) Items(p Params, def Def) ([]Item, error) {
-	return []Item{{ID: "X1", Name: "Xã Bảo Đài", Counted: true}, {ID: "X2", Name: "Xã Bảo Sơn"}}, nil
+func (f fakeSource) Evaluate(_ context.Context, p indicator.Params, defs []indicator.Def) ([]indicator.Measure, error) {
+	return f.ms, nil
+}
+func (f fakeSource) Items(_ context.Context, p indicator.Params, def indicator.Def) ([]indicator.Item, error) {
+	return []indicator.Item{{ID: "X1", Name: "Xã Bảo Đài", Counted: true}, {ID: "X2", Name: "Xã Bảo Sơn"}}, nil
 }
 
 func TestComputeShapes(t *testing.T) {
-	src := fakeSource{ms: []Measure{
+	ctx := context.Background()
+	src := fakeSource{ms: []indicator.Measure{
 		{ID: "concurrency.commune.secretary_council_chair", Value: 165, Of: 230},
 		{ID: "concurrency.commune.secretary_council_chair", Since: true, Value: 150, Of: 230},
 		{ID: "party.members", Part: "official", Value: 10},
 		{ID: "party.members", Part: "probationary", Value: 2},
 		{ID: "recruitment.commune.university_plus", Value: 94},
 	}}
-	p := Params{AsOf: tochuc.MustDate("2018-12-31"), Since: tochuc.MustDate("2018-05-30"), Scope: "H1"}
-	res, err := Compute(src, p)
+	p := indicator.Params{AsOf: tochuc.MustDate("2018-12-31"), Since: tochuc.MustDate("2018-05-30"), Scope: "H1"}
+	res, err := indicator.Compute(ctx, src, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Indicators) != len(Catalog()) || res.Scope.Name != "Huyện Lục Nam" {
+	if len(res.Indicators) != len(indicator.Catalog()) || res.Scope.Name != "Huyện Lục Nam" {
 		t.Fatalf("%d indicators, scope %+v", len(res.Indicators), res.Scope)
 	}
 	for _, ind := range res.Indicators {
@@ -126,10 +131,10 @@ func TestComputeShapes(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Compute(src, Params{AsOf: p.Since, Since: p.AsOf}); tochuc.ErrorCode(err) != tochuc.EInvalid {
+	if _, err := indicator.Compute(ctx, src, indicator.Params{AsOf: p.Since, Since: p.AsOf}); tochuc.ErrorCode(err) != tochuc.EInvalid {
 		t.Errorf("since after as-of: %v", err)
 	}
-	e, err := NewExplanation(src, p, "concurrency.commune.secretary_council_chair")
+	e, err := indicator.NewExplanation(ctx, src, p, "concurrency.commune.secretary_council_chair")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +147,7 @@ func TestComputeShapes(t *testing.T) {
 			t.Errorf("explanation lacks %q:\n%s", want, buf.String())
 		}
 	}
-	if _, err := Explain(src, p, "no.such"); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := indicator.Explain(ctx, src, p, "no.such"); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Errorf("unknown id: %v", err)
 	}
 }

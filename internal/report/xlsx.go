@@ -4,12 +4,13 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/xuri/excelize/v2"
 )
 
 // WriteXLSX writes the report as a workbook with one sheet "chi_tieu";
 // numbers are stored as numbers.
-func WriteXLSX(w io.Writer, r *Result) error {
+func WriteXLSX(w io.Writer, r *indicator.Result) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := "chi_tieu"

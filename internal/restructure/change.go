@@ -1,6 +1,7 @@
 package restructure
 
 import (
+	"context"
 	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -9,7 +10,7 @@ import (
 // change renames, moves or converts one unit. With the same id the unit gets
 // a new version from D and keeps its history; with a new id the old unit ends
 // and a new one starts, taking over its members, posts and dependent units.
-func (p *planner) change() error {
+func (p *planner) change(ctx context.Context) error {
 	op := p.op
 	label := kindLabels[op.Kind]
 	if len(p.from) != 1 || len(op.To) != 1 {
@@ -17,33 +18,33 @@ func (p *planner) change() error {
 	}
 	old, t := p.from[0], op.To[0]
 	sameID := t.ID == "" || t.ID == old.ID
-	if err := p.checkChange(old, t, sameID); err != nil {
+	if err := p.checkChange(ctx, old, t, sameID); err != nil {
 		return err
 	}
 	if sameID {
-		before, after, err := p.update(old.ID, apply(t))
+		before, after, err := p.update(ctx, old.ID, apply(t))
 		if err != nil {
 			return err
 		}
 		p.state[old.ID] = after
 		p.note("Đơn vị %s: phiên bản mới từ ngày %s: %s (các phiên bản trước được giữ nguyên)", describe(old), p.d.Vietnamese(), diff(before, after))
 		p.link(old.ID, old.ID)
-		return p.checkLinks()
+		return p.checkLinks(ctx)
 	}
-	succ, err := p.create(t, old) // the same unit under a new id: it keeps its admin code
+	succ, err := p.create(ctx, t, old) // the same unit under a new id: it keeps its admin code
 	if err != nil {
 		return err
 	}
 	p.note("Đơn vị %s thay thế %s: %s", describe(succ), describe(old), diff(old, succ))
-	if err := p.retire(old, succ.ID, true); err != nil {
+	if err := p.retire(ctx, old, succ.ID, true); err != nil {
 		return err
 	}
 	p.link(old.ID, succ.ID)
-	return p.checkLinks()
+	return p.checkLinks(ctx)
 }
 
 // checkChange validates the new attributes of a rename, move or conversion.
-func (p *planner) checkChange(old tochuc.Unit, t Target, sameID bool) error {
+func (p *planner) checkChange(ctx context.Context, old tochuc.Unit, t Target, sameID bool) error {
 	switch p.op.Kind {
 	case Rename:
 		if t.Name == "" {
@@ -59,7 +60,7 @@ func (p *planner) checkChange(old tochuc.Unit, t Target, sameID bool) error {
 		if t.ParentID == old.ParentID && sameID {
 			return errf("đơn vị '%s' đã trực thuộc '%s'", old.ID, t.ParentID)
 		}
-		if err := p.checkCycle(old.ID, t.ParentID); err != nil {
+		if err := p.checkCycle(ctx, old.ID, t.ParentID); err != nil {
 			return err
 		}
 	case Convert:
@@ -77,14 +78,14 @@ func (p *planner) checkChange(old tochuc.Unit, t Target, sameID bool) error {
 		return nil
 	}
 	// A party organization that becomes another kind of unit cannot keep members or party posts.
-	members, err := p.r.MemberIDsAsOf(p.d, old.ID)
+	members, err := p.r.MemberIDsAsOf(ctx, p.d, old.ID)
 	if err != nil {
 		return err
 	}
 	if len(members) > 0 {
 		return errf("tổ chức đảng %s còn %d đảng viên; không thể chuyển thành loại %s", describe(old), len(members), t.Kind)
 	}
-	as, err := p.r.AssignmentsAsOf(p.d, old.ID)
+	as, err := p.r.AssignmentsAsOf(ctx, p.d, old.ID)
 	if err != nil {
 		return err
 	}
@@ -97,12 +98,12 @@ func (p *planner) checkChange(old tochuc.Unit, t Target, sameID bool) error {
 }
 
 // checkCycle refuses to put a unit under one of its own descendants.
-func (p *planner) checkCycle(id, parent string) error {
+func (p *planner) checkCycle(ctx context.Context, id, parent string) error {
 	for cur, n := parent, 0; cur != "" && n < 100; n++ {
 		if cur == id {
 			return errf("không thể chuyển '%s' vào trực thuộc '%s' vì '%s' là đơn vị cấp dưới của nó", id, parent, parent)
 		}
-		u, err := p.r.Unit(cur, p.d)
+		u, err := p.r.Unit(ctx, cur, p.d)
 		if err != nil {
 			return nil // a missing parent is reported by checkLinks
 		}

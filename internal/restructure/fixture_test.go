@@ -71,13 +71,14 @@ func setup(t *testing.T) (*sqldb.DB, *sqldb.Reader) {
 	t.Helper()
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, fixture())
-	return db, db.Reader(context.Background(), sqldb.Recorded{})
+	return db, db.Reader(sqldb.Recorded{})
 }
 
 // apply plans an operation and imports the plan, which must be accepted.
 func apply(t *testing.T, db *sqldb.DB, r *sqldb.Reader, op restructure.Operation) []string {
+	ctx := context.Background()
 	t.Helper()
-	tables, changes, err := restructure.Plan(r, op)
+	tables, changes, err := restructure.Plan(ctx, r, op)
 	if err != nil {
 		t.Fatalf("plan: %v", err)
 	}
@@ -90,8 +91,9 @@ func apply(t *testing.T, db *sqldb.DB, r *sqldb.Reader, op restructure.Operation
 
 // refused plans an operation that must fail with a message containing want.
 func refused(t *testing.T, r *sqldb.Reader, op restructure.Operation, want string) {
+	ctx := context.Background()
 	t.Helper()
-	_, _, err := restructure.Plan(r, op)
+	_, _, err := restructure.Plan(ctx, r, op)
 	if err == nil {
 		t.Fatalf("plan of %+v accepted, want error containing %q", op, want)
 	}
@@ -101,8 +103,9 @@ func refused(t *testing.T, r *sqldb.Reader, op restructure.Operation, want strin
 }
 
 func members(t *testing.T, r *sqldb.Reader, d tochuc.Date, unit string) string {
+	ctx := context.Background()
 	t.Helper()
-	ids, err := r.MemberIDsAsOf(d, unit)
+	ids, err := r.MemberIDsAsOf(ctx, d, unit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,8 +114,9 @@ func members(t *testing.T, r *sqldb.Reader, d tochuc.Date, unit string) string {
 
 // posts lists the posts of a unit on d as "person:role:from-to".
 func posts(t *testing.T, r *sqldb.Reader, d tochuc.Date, unit string) string {
+	ctx := context.Background()
 	t.Helper()
-	as, err := r.AssignmentsAsOf(d, unit)
+	as, err := r.AssignmentsAsOf(ctx, d, unit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,8 +128,9 @@ func posts(t *testing.T, r *sqldb.Reader, d tochuc.Date, unit string) string {
 }
 
 func unitAt(t *testing.T, r *sqldb.Reader, id string, d tochuc.Date) tochuc.Unit {
+	ctx := context.Background()
 	t.Helper()
-	u, err := r.Unit(id, d)
+	u, err := r.Unit(ctx, id, d)
 	if err != nil {
 		t.Fatal(err)
 	}

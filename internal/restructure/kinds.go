@@ -1,6 +1,7 @@
 package restructure
 
 import (
+	"context"
 	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -9,7 +10,7 @@ import (
 // merge ends the From units on D and moves their members and dependent units
 // into the successor: an existing unit (Into), whose leadership is decided
 // separately, or a new unit, whose posts go to the holders of the merged ones.
-func (p *planner) merge() error {
+func (p *planner) merge(ctx context.Context) error {
 	op := p.op
 	var succ tochuc.Unit
 	var err error
@@ -20,7 +21,7 @@ func (p *planner) merge() error {
 		if slices.Contains(op.From, op.Into) {
 			return errf("không thể sáp nhập đơn vị '%s' vào chính nó", op.Into)
 		}
-		if succ, err = p.on(op.Into); err != nil {
+		if succ, err = p.on(ctx, op.Into); err != nil {
 			return err
 		}
 		p.state[succ.ID] = succ
@@ -30,7 +31,7 @@ func (p *planner) merge() error {
 		}
 		base := p.from[0]
 		base.AdminCode = ""
-		if succ, err = p.create(op.To[0], base); err != nil {
+		if succ, err = p.create(ctx, op.To[0], base); err != nil {
 			return err
 		}
 	default:
@@ -42,7 +43,7 @@ func (p *planner) merge() error {
 		}
 	}
 	for _, u := range p.from {
-		if err := p.retire(u, succ.ID, op.Into == ""); err != nil {
+		if err := p.retire(ctx, u, succ.ID, op.Into == ""); err != nil {
 			return err
 		}
 		p.link(u.ID, succ.ID)
@@ -51,14 +52,14 @@ func (p *planner) merge() error {
 		p.note("Chức vụ tại các đơn vị bị sáp nhập kết thúc ngày %s; lãnh đạo của %s sau sáp nhập do quyết định riêng",
 			p.d.Vietnamese(), describe(succ))
 	}
-	return p.checkLinks()
+	return p.checkLinks(ctx)
 }
 
 // split divides one unit into two or more targets. The old unit ends, unless
 // it is one of the targets. Members go to MemberTargets, then MembersTo,
 // then (when the old unit ends) the first new target. The posts of an ending
 // unit end; the new units' leadership is decided separately.
-func (p *planner) split() error {
+func (p *planner) split(ctx context.Context) error {
 	op := p.op
 	if len(p.from) != 1 {
 		return errf("chia tách chỉ áp dụng cho đúng một đơn vị")
@@ -73,7 +74,7 @@ func (p *planner) split() error {
 		ids = append(ids, t.ID)
 		if t.ID == old.ID {
 			continues = true
-			before, after, err := p.update(old.ID, apply(t))
+			before, after, err := p.update(ctx, old.ID, apply(t))
 			if err != nil {
 				return err
 			}
@@ -87,7 +88,7 @@ func (p *planner) split() error {
 		}
 		base := old
 		base.AdminCode = ""
-		u, err := p.create(t, base)
+		u, err := p.create(ctx, t, base)
 		if err != nil {
 			return err
 		}
@@ -117,23 +118,23 @@ func (p *planner) split() error {
 	}
 	if continues {
 		if tochuc.IsPartyOrg(old.Kind) {
-			if err := p.moveMembers(old, target); err != nil {
+			if err := p.moveMembers(ctx, old, target); err != nil {
 				return err
 			}
 		}
 	} else {
-		if err := p.end(old); err != nil {
+		if err := p.end(ctx, old); err != nil {
 			return err
 		}
-		if err := p.endPosts(old, ""); err != nil {
+		if err := p.endPosts(ctx, old, ""); err != nil {
 			return err
 		}
 		if tochuc.IsPartyOrg(old.Kind) {
-			if err := p.moveMembers(old, target); err != nil {
+			if err := p.moveMembers(ctx, old, target); err != nil {
 				return err
 			}
 		}
-		if err := p.moveDependents(old, ""); err != nil {
+		if err := p.moveDependents(ctx, old, ""); err != nil {
 			return err
 		}
 		p.note("Lãnh đạo của các đơn vị mới do quyết định riêng")
@@ -141,12 +142,12 @@ func (p *planner) split() error {
 	for _, id := range ids {
 		p.link(old.ID, id)
 	}
-	return p.checkLinks()
+	return p.checkLinks(ctx)
 }
 
 // dissolve ends the From units. Members of a dissolved party organization
 // go to MembersTo; units under a dissolved unit must be handled first.
-func (p *planner) dissolve() error {
+func (p *planner) dissolve(ctx context.Context) error {
 	if len(p.op.To) > 0 {
 		return errf("giải thể không có đơn vị sau sắp xếp")
 	}
@@ -154,12 +155,12 @@ func (p *planner) dissolve() error {
 		if slices.Contains(p.op.From, to) {
 			return errf("tổ chức đảng tiếp nhận '%s' cũng bị giải thể", to)
 		}
-		if err := p.partyOrg(to); err != nil {
+		if err := p.partyOrg(ctx, to); err != nil {
 			return err
 		}
 	}
 	for _, u := range p.from {
-		if err := p.retire(u, "", false); err != nil {
+		if err := p.retire(ctx, u, "", false); err != nil {
 			return err
 		}
 		p.link(u.ID, "")
@@ -168,17 +169,17 @@ func (p *planner) dissolve() error {
 }
 
 // establish starts new units on D.
-func (p *planner) establish() error {
+func (p *planner) establish(ctx context.Context) error {
 	if len(p.op.To) == 0 {
 		return errf("thành lập mới cần ít nhất một đơn vị mới")
 	}
 	for _, t := range p.op.To {
-		if _, err := p.create(t, tochuc.Unit{}); err != nil {
+		if _, err := p.create(ctx, t, tochuc.Unit{}); err != nil {
 			return err
 		}
 		p.link("", t.ID)
 	}
-	return p.checkLinks()
+	return p.checkLinks(ctx)
 }
 
 // apply returns the change of a unit's attributes that a target gives.

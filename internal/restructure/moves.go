@@ -1,6 +1,7 @@
 package restructure
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,15 +17,15 @@ var singleRoles = []string{"secretary", "chair", "director", "head", "village_he
 // holders of its posts (who get the same role in the successor from D). With
 // no successor the unit must have no members or dependent units. Posts of the
 // unit end on D in every case.
-func (p *planner) retire(u tochuc.Unit, succ string, carryPosts bool) error {
-	if err := p.end(u); err != nil {
+func (p *planner) retire(ctx context.Context, u tochuc.Unit, succ string, carryPosts bool) error {
+	if err := p.end(ctx, u); err != nil {
 		return err
 	}
 	to := ""
 	if carryPosts {
 		to = succ
 	}
-	if err := p.endPosts(u, to); err != nil {
+	if err := p.endPosts(ctx, u, to); err != nil {
 		return err
 	}
 	if tochuc.IsPartyOrg(u.Kind) {
@@ -32,17 +33,17 @@ func (p *planner) retire(u tochuc.Unit, succ string, carryPosts bool) error {
 		if succ == "" {
 			target = func(string) string { return p.op.MembersTo }
 		}
-		if err := p.moveMembers(u, target); err != nil {
+		if err := p.moveMembers(ctx, u, target); err != nil {
 			return err
 		}
 	}
-	return p.moveDependents(u, succ)
+	return p.moveDependents(ctx, u, succ)
 }
 
 // endPosts ends on D the posts held in u on D; with a successor, their
 // holders take the same role there from D until the post's planned end.
-func (p *planner) endPosts(u tochuc.Unit, succ string) error {
-	as, err := p.r.AssignmentsAsOf(p.d, u.ID)
+func (p *planner) endPosts(ctx context.Context, u tochuc.Unit, succ string) error {
+	as, err := p.r.AssignmentsAsOf(ctx, p.d, u.ID)
 	if err != nil {
 		return err
 	}
@@ -78,8 +79,8 @@ func (p *planner) endPosts(u tochuc.Unit, succ string) error {
 
 // moveMembers records a transfer on D of each member registered in u on D
 // to the party organization target returns ("" or u itself: the member stays).
-func (p *planner) moveMembers(u tochuc.Unit, target func(person string) string) error {
-	ids, err := p.r.MemberIDsAsOf(p.d, u.ID)
+func (p *planner) moveMembers(ctx context.Context, u tochuc.Unit, target func(person string) string) error {
+	ids, err := p.r.MemberIDsAsOf(ctx, p.d, u.ID)
 	if err != nil {
 		return err
 	}
@@ -97,10 +98,10 @@ func (p *planner) moveMembers(u tochuc.Unit, target func(person string) string) 
 			return errf("tổ chức đảng %s còn %d đảng viên (%s); hãy chỉ định tổ chức đảng tiếp nhận (--members-to)",
 				describe(u), len(ids), strings.Join(ids, ", "))
 		}
-		if err := p.partyOrg(to); err != nil {
+		if err := p.partyOrg(ctx, to); err != nil {
 			return err
 		}
-		if err := p.checkSameDay(u, person); err != nil {
+		if err := p.checkSameDay(ctx, u, person); err != nil {
 			return err
 		}
 		p.t.Add("party", map[string]string{"person_id": person, "event": tochuc.EventTransferred, "date": p.d.String(),
@@ -113,11 +114,11 @@ func (p *planner) moveMembers(u tochuc.Unit, target func(person string) string) 
 // checkSameDay refuses to move a member who joined u on D itself (admitted
 // or transferred in that day): a transfer on the same date could not be
 // ordered after that event.
-func (p *planner) checkSameDay(u tochuc.Unit, person string) error {
+func (p *planner) checkSameDay(ctx context.Context, u tochuc.Unit, person string) error {
 	prev, ok := p.before[u.ID]
 	if !ok {
 		var err error
-		if prev, err = p.r.MemberIDsAsOf(p.d.AddDays(-1), u.ID); err != nil {
+		if prev, err = p.r.MemberIDsAsOf(ctx, p.d.AddDays(-1), u.ID); err != nil {
 			return err
 		}
 		p.before[u.ID] = prev
@@ -130,14 +131,14 @@ func (p *planner) checkSameDay(u tochuc.Unit, person string) error {
 }
 
 // partyOrg checks that a unit can take in members on D.
-func (p *planner) partyOrg(id string) error {
+func (p *planner) partyOrg(ctx context.Context, id string) error {
 	u, ok := p.state[id]
 	if !ok {
 		if p.ending[id] {
 			return errf("tổ chức đảng tiếp nhận '%s' kết thúc vào ngày %s", id, p.d.Vietnamese())
 		}
 		var err error
-		if u, err = p.on(id); err != nil {
+		if u, err = p.on(ctx, id); err != nil {
 			return err
 		}
 		p.state[id] = u
@@ -150,8 +151,8 @@ func (p *planner) partyOrg(id string) error {
 
 // moveDependents points the units under u (by parent, locality or host) to
 // the successor from D; with no successor it refuses, naming them.
-func (p *planner) moveDependents(u tochuc.Unit, succ string) error {
-	deps, err := p.dependents(u.ID)
+func (p *planner) moveDependents(ctx context.Context, u tochuc.Unit, succ string) error {
+	deps, err := p.dependents(ctx, u.ID)
 	if err != nil {
 		return err
 	}
@@ -167,7 +168,7 @@ func (p *planner) moveDependents(u tochuc.Unit, succ string) error {
 			return errf("đơn vị tiếp nhận %s đang trực thuộc hoặc gắn với đơn vị kết thúc '%s'; hãy chuyển nó trước", describe(dep), u.ID)
 		}
 		var what []string
-		_, _, err := p.update(dep.ID, func(v *tochuc.Unit) {
+		_, _, err := p.update(ctx, dep.ID, func(v *tochuc.Unit) {
 			if v.ParentID == u.ID {
 				v.ParentID = succ
 				what = append(what, "trực thuộc")
@@ -194,10 +195,10 @@ func (p *planner) moveDependents(u tochuc.Unit, succ string) error {
 }
 
 // dependents returns the units existing on D whose parent, locality or host is id.
-func (p *planner) dependents(id string) ([]tochuc.Unit, error) {
+func (p *planner) dependents(ctx context.Context, id string) ([]tochuc.Unit, error) {
 	var out []tochuc.Unit
 	for _, f := range []tochuc.UnitFilter{{ParentID: id}, {LocalityID: id}, {HostID: id}} {
-		us, err := p.r.UnitsAsOf(p.d, f)
+		us, err := p.r.UnitsAsOf(ctx, p.d, f)
 		if err != nil {
 			return nil, err
 		}

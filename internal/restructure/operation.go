@@ -6,6 +6,7 @@
 package restructure
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
@@ -80,17 +81,17 @@ type Target struct {
 type Reader interface {
 	// Unit returns the version of a unit valid on d, or an error with code
 	// tochuc.ENotFound.
-	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
+	Unit(ctx context.Context, id string, d tochuc.Date) (tochuc.Unit, error)
 	// UnitVersions returns all versions of a unit, oldest first, or an error
 	// with code tochuc.ENotFound.
-	UnitVersions(id string) ([]tochuc.Unit, error)
+	UnitVersions(ctx context.Context, id string) ([]tochuc.Unit, error)
 	// AssignmentsAsOf returns the assignments valid on d in a unit.
-	AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
+	AssignmentsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
 	// UnitsAsOf returns the units existing on d that match the filter.
-	UnitsAsOf(d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
+	UnitsAsOf(ctx context.Context, d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
 	// MemberIDsAsOf returns the people registered as party members in a
 	// party organization on d.
-	MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error)
+	MemberIDsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]string, error)
 }
 
 // Event returns the operation's event id: EventID when set, otherwise

@@ -1,6 +1,7 @@
 package restructure
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -13,11 +14,11 @@ import (
 // The rows are meant to be imported as one change set (the import's checks
 // run again then). Errors about the operation itself have code
 // tochuc.EInvalid and a Vietnamese message.
-func Plan(r Reader, op Operation) (bundle.Tables, []string, error) {
+func Plan(ctx context.Context, r Reader, op Operation) (bundle.Tables, []string, error) {
 	p := &planner{r: r, op: op, d: op.Date, event: op.Event(), t: bundle.Tables{},
 		vers: map[string][]tochuc.Unit{}, ending: map[string]bool{}, state: map[string]tochuc.Unit{},
 		posts: map[string]bool{}, holders: map[string]int{}, before: map[string][]string{}}
-	if err := p.run(); err != nil {
+	if err := p.run(ctx); err != nil {
 		return nil, nil, err
 	}
 	for _, id := range p.order {
@@ -46,7 +47,7 @@ type planner struct {
 	before  map[string][]string      // members on D-1, by party organization
 }
 
-func (p *planner) run() error {
+func (p *planner) run(ctx context.Context) error {
 	op := p.op
 	if _, ok := kindLabels[op.Kind]; !ok {
 		return errf("loại sắp xếp '%s' không hợp lệ (merge, split, dissolve, establish, rename, move, convert)", op.Kind)
@@ -65,7 +66,7 @@ func (p *planner) run() error {
 		if slices.Contains(op.From[:i], id) {
 			return errf("đơn vị '%s' được ghi hai lần", id)
 		}
-		u, err := p.existing(id)
+		u, err := p.existing(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -81,32 +82,32 @@ func (p *planner) run() error {
 	var err error
 	switch op.Kind {
 	case Merge:
-		err = p.merge()
+		err = p.merge(ctx)
 	case Split:
-		err = p.split()
+		err = p.split(ctx)
 	case Dissolve:
-		err = p.dissolve()
+		err = p.dissolve(ctx)
 	case Establish:
-		err = p.establish()
+		err = p.establish(ctx)
 	default:
-		err = p.change()
+		err = p.change(ctx)
 	}
 	return err
 }
 
 // existing returns a unit that must exist on D-1 and on D, as it stands on D.
-func (p *planner) existing(id string) (tochuc.Unit, error) {
+func (p *planner) existing(ctx context.Context, id string) (tochuc.Unit, error) {
 	if id == "" {
 		return tochuc.Unit{}, errf("thiếu mã đơn vị")
 	}
 	before := p.d.AddDays(-1)
-	if _, err := p.r.Unit(id, before); err != nil {
+	if _, err := p.r.Unit(ctx, id, before); err != nil {
 		if tochuc.ErrorCode(err) == tochuc.ENotFound {
 			return tochuc.Unit{}, errf("đơn vị '%s' không tồn tại vào ngày %s (ngày trước ngày sắp xếp)", id, before.Vietnamese())
 		}
 		return tochuc.Unit{}, err
 	}
-	u, err := p.r.Unit(id, p.d)
+	u, err := p.r.Unit(ctx, id, p.d)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound {
 		return tochuc.Unit{}, errf("đơn vị '%s' đã kết thúc, không còn tồn tại vào ngày %s", id, p.d.Vietnamese())
 	}
@@ -115,8 +116,8 @@ func (p *planner) existing(id string) (tochuc.Unit, error) {
 
 // on returns a unit that must exist on D (a successor or a receiving party
 // organization: it may have started on D).
-func (p *planner) on(id string) (tochuc.Unit, error) {
-	u, err := p.r.Unit(id, p.d)
+func (p *planner) on(ctx context.Context, id string) (tochuc.Unit, error) {
+	u, err := p.r.Unit(ctx, id, p.d)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound {
 		return u, errf("đơn vị '%s' không tồn tại vào ngày %s", id, p.d.Vietnamese())
 	}
@@ -129,11 +130,11 @@ func (p *planner) note(format string, args ...any) {
 }
 
 // versions returns the versions of a unit to write, loading the held ones first.
-func (p *planner) versions(id string) ([]tochuc.Unit, error) {
+func (p *planner) versions(ctx context.Context, id string) ([]tochuc.Unit, error) {
 	if vs, ok := p.vers[id]; ok {
 		return vs, nil
 	}
-	vs, err := p.r.UnitVersions(id)
+	vs, err := p.r.UnitVersions(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -144,8 +145,8 @@ func (p *planner) versions(id string) ([]tochuc.Unit, error) {
 
 // end closes a unit on D: its version valid on D-1 ends on D and the
 // versions from D on are dropped (the unit no longer exists then).
-func (p *planner) end(u tochuc.Unit) error {
-	vs, err := p.versions(u.ID)
+func (p *planner) end(ctx context.Context, u tochuc.Unit) error {
+	vs, err := p.versions(ctx, u.ID)
 	if err != nil {
 		return err
 	}
@@ -170,8 +171,8 @@ func (p *planner) end(u tochuc.Unit) error {
 // update gives a unit that continues a version from D with fn applied: the
 // version valid on D is split at D, or changed if it starts on D. When fn
 // changes nothing, nothing is written.
-func (p *planner) update(id string, fn func(*tochuc.Unit)) (before, after tochuc.Unit, err error) {
-	vs, err := p.versions(id)
+func (p *planner) update(ctx context.Context, id string, fn func(*tochuc.Unit)) (before, after tochuc.Unit, err error) {
+	vs, err := p.versions(ctx, id)
 	if err != nil {
 		return before, after, err
 	}
@@ -203,14 +204,14 @@ func (p *planner) update(id string, fn func(*tochuc.Unit)) (before, after tochuc
 
 // create starts a new unit on D from a target, with the attributes it does
 // not give taken from base (a zero Unit for none).
-func (p *planner) create(t Target, base tochuc.Unit) (tochuc.Unit, error) {
+func (p *planner) create(ctx context.Context, t Target, base tochuc.Unit) (tochuc.Unit, error) {
 	if t.ID == "" {
 		return tochuc.Unit{}, errf("thiếu mã của đơn vị mới")
 	}
 	if _, ok := p.vers[t.ID]; ok {
 		return tochuc.Unit{}, errf("mã đơn vị mới '%s' được ghi hai lần", t.ID)
 	}
-	if _, err := p.r.UnitVersions(t.ID); err == nil {
+	if _, err := p.r.UnitVersions(ctx, t.ID); err == nil {
 		return tochuc.Unit{}, errf("mã đơn vị mới '%s' đã có trong cơ sở dữ liệu; hãy chọn mã khác", t.ID)
 	} else if tochuc.ErrorCode(err) != tochuc.ENotFound {
 		return tochuc.Unit{}, err
@@ -237,7 +238,7 @@ func (p *planner) create(t Target, base tochuc.Unit) (tochuc.Unit, error) {
 
 // checkLinks verifies that the parent, locality and host of the targets
 // (new units and units given new attributes) exist on D and do not end then.
-func (p *planner) checkLinks() error {
+func (p *planner) checkLinks(ctx context.Context) error {
 	for _, id := range p.order {
 		u, ok := p.state[id]
 		if !ok {
@@ -256,7 +257,7 @@ func (p *planner) checkLinks() error {
 			if _, planned := p.state[ref]; planned {
 				continue
 			}
-			if _, err := p.r.Unit(ref, p.d); err != nil {
+			if _, err := p.r.Unit(ctx, ref, p.d); err != nil {
 				if tochuc.ErrorCode(err) == tochuc.ENotFound {
 					return errf("đơn vị '%s' gắn với đơn vị '%s' không tồn tại vào ngày %s", u.ID, ref, p.d.Vietnamese())
 				}

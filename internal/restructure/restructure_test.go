@@ -13,6 +13,7 @@ import (
 )
 
 func TestMergeIntoNewUnit(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
 	op := restructure.Operation{Kind: "merge", Date: D, From: []string{"DXA", "DXB"}, DocumentID: "QD1",
 		To: []restructure.Target{{ID: "DXAB", Name: "Đảng bộ xã An Bình"}}}
@@ -26,10 +27,10 @@ func TestMergeIntoNewUnit(t *testing.T) {
 	check(t, "posts DXB on D-1", posts(t, r, before, "DXB"), "P2:secretary:2020-10-01-2025-07-01:elected:")
 	check(t, "posts DXAB on D", posts(t, r, D, "DXAB"),
 		"P1:secretary:2025-07-01-:assigned:QD1 P2:secretary:2025-07-01-2025-10-01:assigned:QD1")
-	if _, err := r.Unit("DXA", D); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := r.Unit(ctx, "DXA", D); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Errorf("DXA still exists on D: %v", err)
 	}
-	vs, _ := r.UnitVersions("DXA")
+	vs, _ := r.UnitVersions(ctx, "DXA")
 	if len(vs) != 2 || vs[1].To != D || vs[0].To != tochuc.MustDate("2015-01-01") {
 		t.Errorf("DXA versions: %+v", vs)
 	}
@@ -45,6 +46,7 @@ func TestMergeIntoNewUnit(t *testing.T) {
 }
 
 func TestMergeIntoExistingUnit(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
 	changes := apply(t, db, r, restructure.Operation{Kind: "merge", Date: D, From: []string{"DXA"}, Into: "DXC"})
 	check(t, "members DXC on D-1", members(t, r, before, "DXC"), "P4")
@@ -55,13 +57,14 @@ func TestMergeIntoExistingUnit(t *testing.T) {
 	if !strings.Contains(strings.Join(changes, "\n"), "do quyết định riêng") {
 		t.Error("the change list does not say the leadership is decided separately")
 	}
-	vs, _ := r.UnitVersions("DXC")
+	vs, _ := r.UnitVersions(ctx, "DXC")
 	if len(vs) != 1 || vs[0].To != 0 {
 		t.Errorf("DXC changed: %+v", vs)
 	}
 }
 
 func TestMergeCommunes(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
 	apply(t, db, r, restructure.Operation{Kind: "merge", Date: D, From: []string{"XA", "XB"},
 		To: []restructure.Target{{ID: "XAB", Name: "Xã An Bình"}}})
@@ -72,7 +75,7 @@ func TestMergeCommunes(t *testing.T) {
 	// The party committees merge on the same day: their versions from D are dropped.
 	apply(t, db, r, restructure.Operation{Kind: "merge", Date: D, From: []string{"DXA", "DXB"},
 		To: []restructure.Target{{ID: "DXAB", Name: "Đảng bộ xã An Bình", LocalityID: "XAB"}}})
-	vs, _ := r.UnitVersions("DXB")
+	vs, _ := r.UnitVersions(ctx, "DXB")
 	if len(vs) != 1 || vs[0].To != D || vs[0].LocalityID != "XB" {
 		t.Errorf("DXB versions: %+v", vs)
 	}
@@ -80,10 +83,11 @@ func TestMergeCommunes(t *testing.T) {
 }
 
 func TestRenameSameID(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
 	apply(t, db, r, restructure.Operation{Kind: "rename", Date: D, From: []string{"DXC"},
 		To: []restructure.Target{{Name: "Đảng bộ xã Cường Thịnh"}}})
-	vs, err := r.UnitVersions("DXC")
+	vs, err := r.UnitVersions(ctx, "DXC")
 	if err != nil || len(vs) != 2 {
 		t.Fatalf("versions: %+v %v", vs, err)
 	}
@@ -102,12 +106,13 @@ func TestRenameNewID(t *testing.T) {
 }
 
 func TestMove(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
 	apply(t, db, r, restructure.Operation{Kind: "move", Date: D, From: []string{"CBA"},
 		To: []restructure.Target{{ParentID: "DXB"}}})
 	check(t, "parent on D-1", unitAt(t, r, "CBA", before).ParentID, "DXA")
 	check(t, "parent on D", unitAt(t, r, "CBA", D).ParentID, "DXB")
-	if vs, _ := r.UnitVersions("CBA"); len(vs) != 2 {
+	if vs, _ := r.UnitVersions(ctx, "CBA"); len(vs) != 2 {
 		t.Errorf("versions: %+v", vs)
 	}
 	check(t, "members", members(t, r, D, "CBA"), "P3")
@@ -126,10 +131,11 @@ func TestConvert(t *testing.T) {
 }
 
 func TestDissolve(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
 	// No members, no posts, nothing under it.
 	apply(t, db, r, restructure.Operation{Kind: "dissolve", Date: D, From: []string{"UBB"}})
-	if _, err := r.Unit("UBB", D); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := r.Unit(ctx, "UBB", D); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Errorf("UBB still exists: %v", err)
 	}
 	// Members need somewhere to go.
@@ -149,6 +155,7 @@ func TestDissolve(t *testing.T) {
 }
 
 func TestSplit(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
 	apply(t, db, r, restructure.Operation{Kind: "split", Date: D, From: []string{"DXB"},
 		To:            []restructure.Target{{ID: "DXB1", Name: "Đảng bộ xã Bình Đông"}, {ID: "DXB2", Name: "Đảng bộ xã Bình Tây"}},
@@ -162,7 +169,7 @@ func TestSplit(t *testing.T) {
 		To: []restructure.Target{{ID: "DXC"}, {ID: "DXC2", Name: "Đảng bộ xã Cường Nam"}}, MembersTo: "DXC2"})
 	check(t, "members DXC", members(t, r, D, "DXC"), "")
 	check(t, "members DXC2", members(t, r, D, "DXC2"), "P4")
-	if vs, err := r.UnitVersions("DXC"); err != nil || len(vs) != 1 || vs[0].To != 0 {
+	if vs, err := r.UnitVersions(ctx, "DXC"); err != nil || len(vs) != 1 || vs[0].To != 0 {
 		t.Errorf("DXC changed: %+v %v", vs, err)
 	}
 	// A unit with units under it cannot be split (they would have no parent).
@@ -183,23 +190,23 @@ func TestEstablish(t *testing.T) {
 }
 
 func TestDryRunLeavesDatabase(t *testing.T) {
+	ctx := context.Background()
 	db, r := setup(t)
-	tables, _, err := restructure.Plan(r, restructure.Operation{Kind: "merge", Date: D, From: []string{"DXA", "DXB"},
+	tables, _, err := restructure.Plan(ctx, r, restructure.Operation{Kind: "merge", Date: D, From: []string{"DXA", "DXB"},
 		To: []restructure.Target{{ID: "DXAB", Name: "Đảng bộ xã An Bình"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
 	c, err := db.Begin(ctx, "tester", "dry run", sqldb.Trusted)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := bundle.Import(tables, c, bundle.Options{})
+	rep, err := bundle.Import(ctx, tables, c, bundle.Options{})
 	c.Rollback()
 	if err != nil || !rep.OK() {
 		t.Fatalf("dry run: %v %+v", err, rep)
 	}
-	if _, err := r.UnitVersions("DXAB"); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := r.UnitVersions(ctx, "DXAB"); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		t.Errorf("DXAB was written: %v", err)
 	}
 	check(t, "members DXA on D", members(t, r, D, "DXA"), "P1")

@@ -18,6 +18,7 @@ import (
 // unique key, text by its bytes, empty values first. It needs both engines:
 // it runs when TOCHUC_TEST_POSTGRES names a database (the PostgreSQL pass of CI).
 func TestExportsSameOnBothEngines(t *testing.T) {
+	ctx := context.Background()
 	pg := os.Getenv("TOCHUC_TEST_POSTGRES")
 	if pg == "" {
 		t.Skip("needs TOCHUC_TEST_POSTGRES: runs in the PostgreSQL pass")
@@ -43,7 +44,7 @@ func TestExportsSameOnBothEngines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := bundle.Export(db.Reader(context.Background(), sqldb.Recorded{}), sink); err != nil {
+		if _, err := bundle.Export(ctx, db.Reader(sqldb.Recorded{}), sink); err != nil {
 			t.Fatal(err)
 		}
 		if err := sink.Close(); err != nil {

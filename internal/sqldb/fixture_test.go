@@ -129,12 +129,13 @@ func records(t *testing.T, src bundle.Source) []string {
 
 // exportTo exports the database (as recorded at rec) to a new bundle at path.
 func exportTo(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, path string) bundle.Source {
+	ctx := context.Background()
 	t.Helper()
 	sink, err := container.CreateSink(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bundle.Export(db.Reader(context.Background(), rec), sink); err != nil {
+	if _, err := bundle.Export(ctx, db.Reader(rec), sink); err != nil {
 		t.Fatal(err)
 	}
 	if err := sink.Close(); err != nil {

@@ -47,11 +47,12 @@ func TestOutdatedSchema(t *testing.T) {
 
 // TestRecordsAsOf checks the as-of rule of each file on the rich bundle.
 func TestRecordsAsOf(t *testing.T) {
+	ctx := context.Background()
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, richBundle())
-	r := db.Reader(context.Background(), sqldb.Recorded{})
+	r := db.Reader(sqldb.Recorded{})
 	count := func(file, date string, match map[string]string) (n int, first []string) {
-		err := r.RecordsAsOf(bundle.FileByName(file), tochuc.MustDate(date), match, func(c []string) error {
+		err := r.RecordsAsOf(ctx, bundle.FileByName(file), tochuc.MustDate(date), match, func(c []string) error {
 			if n == 0 {
 				first = append([]string{}, c...)
 			}

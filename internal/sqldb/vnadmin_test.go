@@ -17,6 +17,7 @@ import (
 // restructure events, exports them, re-imports the export into a fresh
 // database and checks the counts on both sides of 2025-07-01.
 func TestVietnamAdministrativeUnits(t *testing.T) {
+	ctx := context.Background()
 	if testing.Short() {
 		t.Skip("imports 25,000 rows")
 	}
@@ -41,7 +42,7 @@ func TestVietnamAdministrativeUnits(t *testing.T) {
 			{"2025-06-30", 63, 696, 10035},
 			{"2025-07-01", 34, 0, 3321},
 		} {
-			m, err := db.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate(c.date), nil)
+			m, err := db.Reader(sqldb.Recorded{}).CountUnitsByKind(ctx, tochuc.MustDate(c.date), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -52,7 +53,7 @@ func TestVietnamAdministrativeUnits(t *testing.T) {
 		}
 	}
 	// Scope through parent_id: old Bắc Giang had 10 districts and 192 communes before the reform.
-	m, err := db2.Reader(context.Background(), sqldb.Recorded{}).CountUnitsByKind(tochuc.MustDate("2025-06-30"), []string{vnadmin.OldID("24")})
+	m, err := db2.Reader(sqldb.Recorded{}).CountUnitsByKind(ctx, tochuc.MustDate("2025-06-30"), []string{vnadmin.OldID("24")})
 	if err != nil || m["district"] != 10 || m["commune"] != 192 {
 		t.Errorf("Bắc Giang: %v %v", m, err)
 	}

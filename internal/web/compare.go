@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -61,6 +62,7 @@ type compareLink struct {
 // date: every section's count and the first page of each, or with
 // ?phan=<section>&trang=N the page N of one section.
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	d, ok := dateOf(r)
 	if !ok {
 		s.fail(w, r, badDate(r))
@@ -95,8 +97,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	if !sc.Whole() {
 		cs = sqldb.CompareScope{From: sc.RootsOn(from), To: sc.RootsOn(to)}
 	}
-	reg := s.registry(r.Context())
-	cmp, err := reg.OpenComparison(from, to, cs)
+	reg := s.registry
+	cmp, err := reg.OpenComparison(ctx, from, to, cs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -107,7 +109,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := data.readNames(reg); err != nil {
+	if err := data.readNames(ctx, reg); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -117,8 +119,9 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 // comparePages reads the counts and the pages a request asks for: the first
 // page of every section with rows, or page ?trang= of section ?phan=.
 func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only string) (compareData, error) {
+	ctx := r.Context()
 	from, to := cmp.Dates()
-	counts, err := cmp.Counts()
+	counts, err := cmp.Counts(ctx)
 	if err != nil {
 		return compareData{}, err
 	}
@@ -142,7 +145,7 @@ func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only st
 			sec.Page = requestedPage(r)
 		}
 		if (sec.Page-1)*pageSize < total {
-			if sec.ComparePage, err = cmp.Rows(cs0.key, (sec.Page-1)*pageSize, pageSize); err != nil {
+			if sec.ComparePage, err = cmp.Rows(ctx, cs0.key, (sec.Page-1)*pageSize, pageSize); err != nil {
 				return data, err
 			}
 		}
@@ -159,7 +162,7 @@ func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only st
 
 // readNames reads the names of the people and units on the pages shown
 // (units as they stand on the last date, or their last name).
-func (data *compareData) readNames(reg Registry) error {
+func (data *compareData) readNames(ctx context.Context, reg Registry) error {
 	var unitIDs, personIDs []string
 	for _, sec := range data.Sections {
 		for _, l := range sec.Links {
@@ -170,8 +173,8 @@ func (data *compareData) readNames(reg Registry) error {
 		}
 	}
 	var err error
-	if data.Units, err = reg.UnitNames(unitIDs, data.To); err == nil {
-		data.People, err = reg.PersonNames(personIDs)
+	if data.Units, err = reg.UnitNames(ctx, unitIDs, data.To); err == nil {
+		data.People, err = reg.PersonNames(ctx, personIDs)
 	}
 	return err
 }

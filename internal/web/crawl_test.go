@@ -58,7 +58,7 @@ func newDemoApp(t *testing.T) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	s, err := web.New(web.Config{App: app.New(db, nil), Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{App: app.New(db, nil), Registry: db.Reader(sqldb.Recorded{}),
 		Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -13,8 +14,8 @@ import (
 // dashboardData is the indicator catalog for a date, an optional earlier
 // date and a scope, each number linking to the records behind it.
 type dashboardData struct {
-	*report.Result
-	Params  report.Params
+	*indicator.Result
+	Params  indicator.Params
 	Query   template.URL // the parameters, for the links to the records (encoded)
 	Missing string       // set when the scope does not exist on the date
 }
@@ -23,7 +24,7 @@ type dashboardData struct {
 // district indicator when no district exists inside the scope on the date
 // (its value and of are 0): the district level ended on 2025-07-01, or the
 // scope holds none. "" for any other row. The JSON and CSV keep the figures.
-func (d dashboardData) NoDistrict(ind report.Indicator) string {
+func (d dashboardData) NoDistrict(ind indicator.Indicator) string {
 	if !strings.HasPrefix(ind.ID, "concurrency.district.") || ind.Of == nil || *ind.Of != 0 {
 		return ""
 	}
@@ -35,12 +36,12 @@ func (d dashboardData) NoDistrict(ind report.Indicator) string {
 
 // reportParams reads ?ngay, ?tu (since) and ?pham_vi (scope) and checks that
 // the scope lies inside the user's.
-func (s *Server) reportParams(r *http.Request) (report.Params, error) {
+func (s *Server) reportParams(r *http.Request) (indicator.Params, error) {
 	d, ok := dateOf(r)
 	if !ok {
-		return report.Params{}, badDate(r)
+		return indicator.Params{}, badDate(r)
 	}
-	p := report.Params{AsOf: d, Scope: r.URL.Query().Get("pham_vi")}
+	p := indicator.Params{AsOf: d, Scope: r.URL.Query().Get("pham_vi")}
 	if v := r.URL.Query().Get("tu"); v != "" {
 		since, err := tochuc.ParseDateLoose(v)
 		if err != nil || since == 0 || since >= d {
@@ -75,7 +76,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.reports.get(r.Context(), s.registry, s.budget, p)
 	if msg := s.missingScope(r, p, err); msg != "" {
-		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p), Missing: msg}
+		data := dashboardData{Result: &indicator.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p), Missing: msg}
 		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data})
 		return
 	}
@@ -96,7 +97,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 }
 
 // reportQuery renders report parameters as an encoded query string.
-func reportQuery(p report.Params) template.URL {
+func reportQuery(p indicator.Params) template.URL {
 	q := url.Values{"ngay": {p.AsOf.String()}}
 	if p.Since != 0 {
 		q.Set("tu", p.Since.String())
@@ -109,7 +110,7 @@ func reportQuery(p report.Params) template.URL {
 
 // explainData lists the records behind an indicator.
 type explainData struct {
-	*report.Explanation
+	*indicator.Explanation
 	Persons bool
 	Counted int
 	Missing string // set when the scope does not exist on the date
@@ -117,24 +118,26 @@ type explainData struct {
 
 // missingScope returns, when a report failed because its scope unit does not
 // exist on the date (merged, dissolved, not yet set up), what to tell the user.
-func (s *Server) missingScope(r *http.Request, p report.Params, err error) string {
+func (s *Server) missingScope(r *http.Request, p indicator.Params, err error) string {
+	ctx := r.Context()
 	if tochuc.ErrorCode(err) != tochuc.ENotFound || p.Scope == "" {
 		return ""
 	}
-	if _, uerr := s.registry(r.Context()).Unit(p.Scope, p.AsOf); uerr == nil {
+	if _, uerr := s.registry.Unit(ctx, p.Scope, p.AsOf); uerr == nil {
 		return ""
 	}
 	return "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."
 }
 
 func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	p, err := s.reportParams(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	id := r.PathValue("id")
-	e, err := report.NewExplanation(s.registry(r.Context()), p, id)
+	e, err := indicator.NewExplanation(ctx, s.registry, p, id)
 	if msg := s.missingScope(r, p, err); msg != "" {
 		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{Missing: msg}})
 		return
@@ -143,7 +146,7 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	def, _ := report.Lookup(id)
+	def, _ := indicator.Lookup(id)
 	data := explainData{Explanation: e, Persons: def.Persons}
 	for _, it := range e.Items {
 		if it.Counted {

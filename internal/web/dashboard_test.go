@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 )
 
 // reformBundle: a district and its commune until 2025-07-01, then a commune
@@ -37,7 +37,7 @@ func TestDashboardAfterReform(t *testing.T) {
 	}
 	_, js := c.get("/api/v1/report?ngay=2025-07-01")
 	var body struct {
-		Data struct{ Indicators []report.Indicator } `json:"data"`
+		Data struct{ Indicators []indicator.Indicator } `json:"data"`
 	}
 	if err := json.Unmarshal([]byte(js), &body); err != nil {
 		t.Fatal(err)

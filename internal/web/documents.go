@@ -16,13 +16,14 @@ type documentsData struct {
 }
 
 func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	d, ok := dateOf(r)
 	if !ok {
 		s.fail(w, r, badDate(r))
 		return
 	}
-	reg := s.registry(r.Context())
-	docs, err := reg.Documents("")
+	reg := s.registry
+	docs, err := reg.Documents(ctx, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -45,7 +46,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		data.Rows = append(data.Rows, doc)
 		issuers = append(issuers, doc.IssuerID)
 	}
-	if data.Issuers, err = reg.UnitNames(issuers, d); err != nil {
+	if data.Issuers, err = reg.UnitNames(ctx, issuers, d); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -59,7 +60,7 @@ func (s *Server) documentVisibility(ctx context.Context, reg Registry, u tochuc.
 	sc := scope(u)
 	above := map[string]bool{}
 	for id := sc; id != ""; {
-		unit, err := reg.Unit(id, d)
+		unit, err := reg.Unit(ctx, id, d)
 		if err != nil {
 			break
 		}

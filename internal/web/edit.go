@@ -30,6 +30,7 @@ type editData struct {
 	Error     string
 	Issues    []bundle.Issue
 	Changed   []changedField // on a conflict: what others changed since
+	Findings  []findingView  // what the rule checks would find more after the edit
 }
 
 // changedField is a value that changed since the form was opened.

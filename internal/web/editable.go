@@ -24,22 +24,24 @@ func (s *Server) editable(ctx context.Context) (editable, error) {
 	return editable{sc: sc, write: true}, err
 }
 
-func (e editable) row(file string, cells []string) (bool, error) {
+func (e editable) row(ctx context.Context, file string, cells []string) (bool, error) {
 	if !e.write {
 		return false, nil
 	}
-	why, err := e.sc.Writable(bundle.FileByName(file), cells)
+	why, err := e.sc.Writable(ctx, bundle.FileByName(file), cells)
 	return why == "", err
 }
 
 // unit reports whether a unit's version may be edited.
-func (e editable) unit(u tochuc.Unit) (bool, error) { return e.row("units", app.UnitCells(u)) }
+func (e editable) unit(ctx context.Context, u tochuc.Unit) (bool, error) {
+	return e.row(ctx, "units", app.UnitCells(u))
+}
 
 // posts reports, for each post, whether it may be edited.
-func (e editable) posts(as []tochuc.Assignment) ([]bool, error) {
+func (e editable) posts(ctx context.Context, as []tochuc.Assignment) ([]bool, error) {
 	out := make([]bool, len(as))
 	for i, a := range as {
-		ok, err := e.row("assignments", app.AssignmentCells(a))
+		ok, err := e.row(ctx, "assignments", app.AssignmentCells(a))
 		if err != nil {
 			return nil, err
 		}

@@ -1,14 +1,17 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -19,7 +22,9 @@ type editRequest struct {
 	Original  map[string]string `json:"original"` // the key of the record edited; empty to add one
 	Values    map[string]string `json:"values"`
 	Version   string            `json:"version"` // the record's version as read (or the If-Match header)
-	seen      map[string]string // the record as the form showed it
+	// AcceptFindings saves the edit even if the rule checks find more after it.
+	AcceptFindings bool              `json:"accept_findings"`
+	seen           map[string]string // the record as the form showed it
 }
 
 // maxEditBody bounds an edit request.
@@ -28,12 +33,20 @@ const maxEditBody = 1 << 20
 func parseEditRequest(w http.ResponseWriter, r *http.Request, f *bundle.File) (editRequest, error) {
 	var req editRequest
 	if isAPI(r) {
-		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxEditBody))
-		if err := dec.Decode(&req); err != nil {
+		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxEditBody))
+		if err == nil {
+			err = json.Unmarshal(raw, &req)
+		}
+		if err != nil {
 			return req, tochuc.Errorf(tochuc.EInvalid, "Nội dung JSON không hợp lệ (cần {\"mode\", \"original\", \"values\", \"version\"}).")
 		}
 		if req.Version == "" {
 			req.Version = versionOfETag(r.Header.Get("If-Match"), f.Name)
+		}
+		// A script is told the findings an edit adds (findings_added)
+		// rather than asked first; "accept_findings": false asks first.
+		if !bytes.Contains(raw, []byte(`"accept_findings"`)) {
+			req.AcceptFindings = true
 		}
 		return req, nil
 	}
@@ -43,6 +56,7 @@ func parseEditRequest(w http.ResponseWriter, r *http.Request, f *bundle.File) (e
 	}
 	req.Mode = r.PostFormValue("che_do")
 	req.Version = r.PostFormValue("phien_ban")
+	req.AcceptFindings = r.PostFormValue("chap_nhan_phat_hien") != ""
 	if e := r.PostFormValue("hieu_luc"); e != "" {
 		d, err := tochuc.ParseDateLoose(e)
 		if err != nil {
@@ -99,11 +113,15 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 		mode = app.ModeChange
 	}
 	res, err := s.app.Edit(r.Context(), s.actor(r), app.EditRequest{File: f.Name, Mode: mode, Effective: req.Effective,
-		Original: req.Original, Values: req.Values, Version: req.Version, Date: d})
+		Original: req.Original, Values: req.Values, Version: req.Version, Date: d, AcceptFindings: req.AcceptFindings})
 	var stale *app.StaleError
+	var warned *app.FindingsWarning
 	switch {
 	case errors.As(err, &stale):
 		s.editStale(w, r, f, req, d, stale)
+		return
+	case errors.As(err, &warned):
+		s.editWarned(w, r, f, req, d, warned)
 		return
 	case err != nil && tochuc.ErrorCode(err) == tochuc.EInvalid:
 		s.editFailed(w, r, f, req, d, err.Error(), nil)
@@ -117,7 +135,12 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = user
 	if isAPI(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "change_set": res.ChangeSet, "files": res.Report.Files})
+		added := res.Findings
+		if added == nil {
+			added = []check.Finding{}
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "change_set": res.ChangeSet, "files": res.Report.Files,
+			"findings_added": added})
 		return
 	}
 	next := recordURL(f, req.Values, d)
@@ -136,6 +159,23 @@ func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, f *bundle.Fi
 	}
 	data := s.refill(f, req)
 	data.Error, data.Issues = msg, issues
+	s.render(w, r, "edit.html", http.StatusUnprocessableEntity, page{Title: data.Title, Date: d, Data: data})
+}
+
+// editWarned answers an edit after which the rule checks find more: 422
+// with the findings; the form keeps the values and offers to save anyway
+// (the API: send "accept_findings": true).
+func (s *Server) editWarned(w http.ResponseWriter, r *http.Request, f *bundle.File, req editRequest, d tochuc.Date, e *app.FindingsWarning) {
+	if isAPI(r) {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": e.Error(), "status": http.StatusUnprocessableEntity,
+			"code": "findings", "findings": e.Findings})
+		return
+	}
+	data := s.refill(f, req)
+	data.Error = e.Error()
+	for _, x := range e.Findings {
+		data.Findings = append(data.Findings, viewOf(x))
+	}
 	s.render(w, r, "edit.html", http.StatusUnprocessableEntity, page{Title: data.Title, Date: d, Data: data})
 }
 

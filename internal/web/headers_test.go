@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -19,7 +18,7 @@ import (
 func bareHandler(t *testing.T, secure bool) http.Handler {
 	t.Helper()
 	db := sqldbtest.Open(t)
-	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
 		App: app.New(db, nil), Accounts: db, Limits: db, SecureCookies: secure, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -144,11 +144,11 @@ func loadServer(b *testing.B) (*httptest.Server, *http.Cookie) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	token, err := db.CreateSession(ctx, u.ID, time.Hour, "127.0.0.1", "bench")
+	token, err := (auth.Tokens{Store: db}).CreateSession(ctx, u.ID, time.Hour, "127.0.0.1", "bench")
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
 		App: app.New(db, nil), Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)

@@ -119,7 +119,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	if err := s.limiter.Succeed(ctx, at); err != nil {
 		s.log.Warn("sign-in limiter: success not recorded", "err", err)
 	}
-	token, err := s.accounts.CreateSession(ctx, u.ID, SessionTTL, ip, r.UserAgent())
+	token, err := s.tokens().CreateSession(ctx, u.ID, SessionTTL, ip, r.UserAgent())
 	if err != nil {
 		s.unavailable(w, r, "create session", err)
 		return
@@ -144,7 +144,7 @@ func clip(s string, n int) string {
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(sessionCookie); err == nil {
-		_ = s.accounts.DeleteSession(r.Context(), c.Value)
+		_ = s.tokens().DeleteSession(r.Context(), c.Value)
 	}
 	if u, ok := userOf(r.Context()); ok {
 		s.audit(r.Context(), u.Login, tochuc.AuditLogout, clientIP(r), nil)
@@ -163,9 +163,9 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 		var u tochuc.User
 		var err error = errNoCredentials
 		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-			u, err = s.accounts.TokenUser(r.Context(), strings.TrimSpace(bearer))
+			u, err = s.tokens().TokenUser(r.Context(), strings.TrimSpace(bearer))
 		} else if c, cerr := r.Cookie(sessionCookie); cerr == nil {
-			u, err = s.accounts.SessionUser(r.Context(), c.Value)
+			u, err = s.tokens().SessionUser(r.Context(), c.Value)
 		}
 		if err != nil && err != errNoCredentials && tochuc.ErrorCode(err) != tochuc.ENotFound {
 			s.unavailable(w, r, "authenticate", err)

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/testdsn"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 )
 
 // TestPostgresOutage stops PostgreSQL for the server — its role may no
@@ -23,7 +23,7 @@ func TestPostgresOutage(t *testing.T) {
 		t.Skip("PostgreSQL only (TOCHUC_TEST_POSTGRES)")
 	}
 	ctx := context.Background()
-	dsn := testdsn.New(t)
+	dsn := sqldbtest.DSN(t)
 	owner, err := sqldb.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)

@@ -31,18 +31,18 @@ type flakyAccounts struct {
 
 var errDown = errors.New("dial tcp 127.0.0.1:5432: connect: connection refused")
 
-func (f *flakyAccounts) SessionUser(ctx context.Context, plain string) (tochuc.User, error) {
+func (f *flakyAccounts) SessionUser(ctx context.Context, h auth.TokenHash) (tochuc.User, error) {
 	if f.down.Load() {
 		return tochuc.User{}, errDown
 	}
-	return f.DB.SessionUser(ctx, plain)
+	return f.DB.SessionUser(ctx, h)
 }
 
-func (f *flakyAccounts) TokenUser(ctx context.Context, plain string) (tochuc.User, error) {
+func (f *flakyAccounts) TokenUser(ctx context.Context, h auth.TokenHash) (tochuc.User, error) {
 	if f.down.Load() {
 		return tochuc.User{}, errDown
 	}
-	return f.DB.TokenUser(ctx, plain)
+	return f.DB.TokenUser(ctx, h)
 }
 
 func (f *flakyAccounts) PingContext(ctx context.Context) error {
@@ -79,11 +79,11 @@ func outageApp(t *testing.T, db *sqldb.DB, accounts web.Accounts) (ts *httptest.
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, token, err = db.CreateAPIToken(ctx, admin.ID, "kịch bản", time.Time{}); err != nil {
+	if _, token, err = (auth.Tokens{Store: db}).CreateAPIToken(ctx, admin.ID, "kịch bản", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	log = &syncBuffer{}
-	s, err := web.New(web.Config{Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
 		App: app.New(db, nil), Accounts: accounts, Limits: db, Log: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tochuc/tochuc/internal/app"
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -41,7 +41,7 @@ var funcs = func() template.FuncMap {
 		"hasPrefix": strings.HasPrefix,
 		"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 		"kindLabel": tochuc.KindLabelOn,
-		"partLabel": report.PartLabel,
+		"partLabel": indicator.PartLabel,
 	}
 	for k, f := range linkFuncs {
 		m[k] = f

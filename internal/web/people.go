@@ -17,6 +17,7 @@ type peopleData struct {
 }
 
 func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	d, ok := dateOf(r)
 	if !ok {
 		s.fail(w, r, badDate(r))
@@ -24,7 +25,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	data := peopleData{Query: q.Get("q"), Gender: q.Get("gioi_tinh"), Alive: q.Get("con_song") == "1"}
-	all, err := s.people.get(s.registry(r.Context()))
+	all, err := s.people.get(ctx, s.registry)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -32,7 +33,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 	var inScope map[string]bool
 	roots, err := s.rootsOn(r.Context(), d)
 	if err == nil && roots != nil {
-		inScope, err = s.registry(r.Context()).PeopleInScope(roots, d)
+		inScope, err = s.registry.PeopleInScope(ctx, roots, d)
 	}
 	if err != nil {
 		s.fail(w, r, err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"slices"
 	"sync"
 
@@ -27,8 +28,8 @@ type peopleCache struct {
 }
 
 // get returns the sorted people of the registry's current version.
-func (c *peopleCache) get(reg Registry) ([]personEntry, error) {
-	v, err := reg.Version()
+func (c *peopleCache) get(ctx context.Context, reg Registry) ([]personEntry, error) {
+	v, err := reg.Version(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +38,7 @@ func (c *peopleCache) get(reg Registry) ([]personEntry, error) {
 	if c.built && c.version == v {
 		return c.list, nil
 	}
-	people, err := reg.People()
+	people, err := reg.People(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,10 @@
 package web
 
 import (
-	"github.com/tochuc/tochuc/internal/app"
 	"net/http"
 	"slices"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -16,6 +16,7 @@ type personData struct {
 	Theory     string
 	Membership tochuc.Membership
 	Units      map[string]string // names of the units referred to
+	Findings   subjectFindings   // the rule checks' findings about the person on the date
 	// What the user may open from the page (the scope policy).
 	CanEdit  bool            `json:"-"`
 	PostEdit []bool          `json:"-"`
@@ -23,13 +24,14 @@ type personData struct {
 }
 
 func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	d, ok := dateOf(r)
 	if !ok {
 		s.fail(w, r, badDate(r))
 		return
 	}
-	reg := s.registry(r.Context())
-	f, err := reg.PersonFile(r.PathValue("id"))
+	reg := s.registry
+	f, err := reg.PersonFile(ctx, r.PathValue("id"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -61,7 +63,7 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 	for _, p := range f.Plans {
 		ids = append(ids, p.UnitID)
 	}
-	if data.Units, err = reg.UnitNames(ids, d); err != nil {
+	if data.Units, err = reg.UnitNames(ctx, ids, d); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -69,6 +71,7 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	data.Findings = s.findingsOf(r, d, "", f.ID)
 	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data})
 }
 
@@ -100,23 +103,25 @@ func knownBy(f *tochuc.PersonFile, d tochuc.Date) *tochuc.PersonFile {
 
 // readablePart keeps of a person's file what the user's scope may read.
 func (s *Server) readablePart(r *http.Request, f *tochuc.PersonFile) (*tochuc.PersonFile, error) {
+	ctx := r.Context()
 	sc, err := s.scopeOf(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	return sc.PersonFile(f)
+	return sc.PersonFile(ctx, f)
 }
 
 // personLinks decides which links of a person's page the user may follow.
 func (s *Server) personLinks(r *http.Request, d tochuc.Date, data *personData, units []string) error {
+	ctx := r.Context()
 	ed, err := s.editable(r.Context())
 	if err != nil {
 		return err
 	}
-	if data.CanEdit, err = ed.row("people", app.PersonCells(data.Person)); err != nil {
+	if data.CanEdit, err = ed.row(ctx, "people", app.PersonCells(data.Person)); err != nil {
 		return err
 	}
-	if data.PostEdit, err = ed.posts(data.Assignments); err != nil {
+	if data.PostEdit, err = ed.posts(ctx, data.Assignments); err != nil {
 		return err
 	}
 	data.UnitLink = map[string]bool{}

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
+
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -10,27 +12,49 @@ import (
 // Registry is what the pages read: the registry as recorded now.
 // *sqldb.Reader implements it.
 type Registry interface {
-	bundle.Store  // the records of each bundle file, for exports
-	report.Source // the indicators
-	UnitsAsOf(d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
-	Unit(id string, d tochuc.Date) (tochuc.Unit, error)
-	UnitVersions(id string) ([]tochuc.Unit, error)
-	UnitNames(ids []string, d tochuc.Date) (map[string]string, error)
-	CountUnitsByKind(d tochuc.Date, roots []string) (map[string]int, error)
-	ChildCounts(d tochuc.Date, ids []string) (map[string]int, error)
-	UnitsUnder(d tochuc.Date, parents []string) ([]tochuc.Unit, error)
-	UnitsOn(ids []string, d tochuc.Date) ([]tochuc.Unit, error)
-	ScopedUnitIDs(roots []string, d tochuc.Date) (map[string]bool, error)
-	AssignmentsAsOf(d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
-	MemberIDsAsOf(d tochuc.Date, unitID string) ([]string, error)
-	Headcounts(unitID string) ([]tochuc.Headcount, error)
-	Lineage(unitID string) ([]tochuc.RestructureLink, error)
-	Documents(issuerID string) ([]tochuc.Document, error)
-	People() ([]tochuc.Person, error)
-	PersonNames(ids []string) (map[string]string, error)
-	PersonFile(id string) (*tochuc.PersonFile, error)
-	Version() (int64, error)
-	OpenComparison(from, to tochuc.Date, sc sqldb.CompareScope) (*sqldb.Comparison, error)
-	PeopleInScope(roots []string, d tochuc.Date) (map[string]bool, error)
-	Record(f *bundle.File, key map[string]string) ([]string, error)
+	bundle.Store     // the records of each bundle file, for exports
+	indicator.Engine // the indicators
+	// UnitsAsOf returns the units existing on d that match the filter.
+	UnitsAsOf(ctx context.Context, d tochuc.Date, f tochuc.UnitFilter) ([]tochuc.Unit, error)
+	// UnitVersions returns every version of a unit, oldest first. Error: ENotFound.
+	UnitVersions(ctx context.Context, id string) ([]tochuc.Unit, error)
+	// UnitNames returns the names of units on d (their last name when they did not exist then).
+	UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error)
+	// CountUnitsByKind counts the units existing on d by kind, under the roots (all when none).
+	CountUnitsByKind(ctx context.Context, d tochuc.Date, roots []string) (map[string]int, error)
+	// ChildCounts returns how many units sit on d directly under each of the
+	// units (those without children left out).
+	ChildCounts(ctx context.Context, d tochuc.Date, ids []string) (map[string]int, error)
+	// UnitsUnder returns the units existing on d directly under one of the parents.
+	UnitsUnder(ctx context.Context, d tochuc.Date, parents []string) ([]tochuc.Unit, error)
+	// UnitsOn returns the versions valid on d of the units given.
+	UnitsOn(ctx context.Context, ids []string, d tochuc.Date) ([]tochuc.Unit, error)
+	// ScopedUnitIDs returns the ids of the units existing on d under the roots, the roots included.
+	ScopedUnitIDs(ctx context.Context, roots []string, d tochuc.Date) (map[string]bool, error)
+	// AssignmentsAsOf returns the assignments valid on d in a unit.
+	AssignmentsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
+	// MemberIDsAsOf returns the people registered as party members in a party organization on d.
+	MemberIDsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]string, error)
+	// Headcounts returns a unit's staffing figures, oldest first.
+	Headcounts(ctx context.Context, unitID string) ([]tochuc.Headcount, error)
+	// Lineage returns the restructuring links that name a unit, oldest first.
+	Lineage(ctx context.Context, unitID string) ([]tochuc.RestructureLink, error)
+	// Documents returns the documents a unit issued (all when issuerID is
+	// ""), newest first.
+	Documents(ctx context.Context, issuerID string) ([]tochuc.Document, error)
+	// People returns every person held, ordered by id.
+	People(ctx context.Context) ([]tochuc.Person, error)
+	// PersonNames returns the full names of people by id.
+	PersonNames(ctx context.Context, ids []string) (map[string]string, error)
+	// PersonFile returns everything held about a person. Error: ENotFound.
+	PersonFile(ctx context.Context, id string) (*tochuc.PersonFile, error)
+	// Version identifies the registry's state: it changes with every change set.
+	Version(ctx context.Context) (int64, error)
+	// OpenComparison opens what changed between two dates in a scope; the caller closes it.
+	OpenComparison(ctx context.Context, from, to tochuc.Date, sc sqldb.CompareScope) (*sqldb.Comparison, error)
+	// PeopleInScope returns the people who on d hold a post in a unit under
+	// the roots, or whose membership events up to d name a party organization there.
+	PeopleInScope(ctx context.Context, roots []string, d tochuc.Date) (map[string]bool, error)
+	// Record returns the cells of the held record of a keyed file with the key.
+	Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error)
 }

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tochuc/tochuc/internal/report"
+	"github.com/tochuc/tochuc/internal/indicator"
 )
 
 // reportCache keeps computed reports for the registry's current version: a
@@ -21,7 +21,7 @@ type reportCache struct {
 
 type reportEntry struct {
 	done chan struct{}
-	res  *report.Result
+	res  *indicator.Result
 	err  error
 }
 
@@ -29,10 +29,9 @@ type reportEntry struct {
 const maxCachedReports = 256
 
 // get returns the report of p, computing it at most once per registry
-// version with a reader that open gives for the computation's own context,
-// bounded by budget.
-func (c *reportCache) get(ctx context.Context, open func(context.Context) Registry, budget time.Duration, p report.Params) (*report.Result, error) {
-	v, err := open(ctx).Version()
+// version, with the computation's own context bounded by budget.
+func (c *reportCache) get(ctx context.Context, reg Registry, budget time.Duration, p indicator.Params) (*indicator.Result, error) {
+	v, err := reg.Version(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +47,7 @@ func (c *reportCache) get(ctx context.Context, open func(context.Context) Regist
 		go func() {
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), budget)
 			defer cancel()
-			e.res, e.err = report.Compute(open(cctx), p)
+			e.res, e.err = indicator.Compute(cctx, reg, p)
 			if e.err != nil {
 				c.mu.Lock()
 				if c.entries[key] == e {

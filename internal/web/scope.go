@@ -55,7 +55,7 @@ func (s *Server) canSeePerson(ctx context.Context, id string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return sc.Person(id)
+	return sc.Person(ctx, id)
 }
 
 // forbidden answers 403 in the page's or the API's form.

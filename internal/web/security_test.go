@@ -126,7 +126,7 @@ func serveDBWith(t *testing.T, db *sqldb.DB, configure func(*web.Config)) *httpt
 			t.Fatal(err)
 		}
 	}
-	cfg := web.Config{App: app.New(db, nil), Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	cfg := web.Config{App: app.New(db, nil), Registry: db.Reader(sqldb.Recorded{}),
 		Accounts: db, Log: slog.New(slog.DiscardHandler)}
 	if configure != nil {
 		configure(&cfg)
@@ -270,8 +270,9 @@ func variants(t *testing.T) []variant {
 
 // registryState is what must not change when a write is refused.
 func registryState(t *testing.T, db *sqldb.DB) string {
+	ctx := context.Background()
 	t.Helper()
-	v, err := db.Reader(context.Background(), sqldb.Recorded{}).Version()
+	v, err := db.Reader(sqldb.Recorded{}).Version(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

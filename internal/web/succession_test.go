@@ -79,7 +79,7 @@ func TestScopeAfterRestructuring(t *testing.T) {
 // serveWithUsers serves a database that already holds its records and accounts.
 func serveWithUsers(t *testing.T, db *sqldb.DB) *httptest.Server {
 	t.Helper()
-	s, err := web.New(web.Config{App: app.New(db, nil), Registry: func(ctx context.Context) web.Registry { return db.Reader(ctx, sqldb.Recorded{}) },
+	s, err := web.New(web.Config{App: app.New(db, nil), Registry: db.Reader(sqldb.Recorded{}),
 		Accounts: db, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)

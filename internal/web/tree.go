@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -27,33 +28,34 @@ type kindCount struct {
 }
 
 func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	d, ok := dateOf(r)
 	if !ok {
 		s.fail(w, r, badDate(r))
 		return
 	}
-	reg := s.registry(r.Context())
+	reg := s.registry
 	roots, err := s.rootsOn(r.Context(), d)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	units, err := treeRoots(reg, roots, d)
+	units, err := treeRoots(ctx, reg, roots, d)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	rows, err := withKids(reg, d, units)
+	rows, err := withKids(ctx, reg, d, units)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	lines, err := byLines(reg, d, rows)
+	lines, err := byLines(ctx, reg, d, rows)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	counts, err := reg.CountUnitsByKind(d, roots)
+	counts, err := reg.CountUnitsByKind(ctx, d, roots)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -69,7 +71,7 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 
 // withChildren counts the children of each unit on d (one query, over
 // those units' children only) and sorts by name.
-func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
+func withChildren(ctx context.Context, reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
 	sortUnits(units)
 	rows := make([]unitRow, len(units))
 	if len(units) == 0 {
@@ -79,7 +81,7 @@ func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, 
 	for i, u := range units {
 		ids[i] = u.ID
 	}
-	counts, err := reg.ChildCounts(d, ids)
+	counts, err := reg.ChildCounts(ctx, d, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -92,13 +94,13 @@ func withChildren(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, 
 // withKids makes the rows of the units at the top of the tree with their
 // children, one level down (expanded in place), sorted by name: one query
 // for the children of all of them, one for the children's own counts.
-func withKids(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
+func withKids(ctx context.Context, reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, error) {
 	sortUnits(units)
 	ids := make([]string, len(units))
 	for i, u := range units {
 		ids[i] = u.ID
 	}
-	kids, err := reg.UnitsUnder(d, ids)
+	kids, err := reg.UnitsUnder(ctx, d, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +112,7 @@ func withKids(reg Registry, d tochuc.Date, units []tochuc.Unit) ([]unitRow, erro
 	for i, k := range kids {
 		kidIDs[i] = k.ID
 	}
-	counts, err := reg.ChildCounts(d, kidIDs)
+	counts, err := reg.ChildCounts(ctx, d, kidIDs)
 	if err != nil {
 		return nil, err
 	}

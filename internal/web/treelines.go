@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -21,13 +22,13 @@ type treeLine struct {
 // committee, the council, the committee, the front …) — and the locality
 // itself, for the administrative units under it. For another scope: the
 // scope unit. A scope missing on d gives no units.
-func treeRoots(reg Registry, roots []string, d tochuc.Date) ([]tochuc.Unit, error) {
+func treeRoots(ctx context.Context, reg Registry, roots []string, d tochuc.Date) ([]tochuc.Unit, error) {
 	if roots == nil {
-		return reg.UnitsAsOf(d, tochuc.UnitFilter{Roots: true})
+		return reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{Roots: true})
 	}
 	var out []tochuc.Unit
 	for _, sc := range roots {
-		us, err := scopeTops(reg, sc, d)
+		us, err := scopeTops(ctx, reg, sc, d)
 		if err != nil {
 			return nil, err
 		}
@@ -39,8 +40,8 @@ func treeRoots(reg Registry, roots []string, d tochuc.Date) ([]tochuc.Unit, erro
 // scopeTops are the units at the top of one root's tree on d: the root, and
 // for a locality its own units (located there, set up in no host) that sit
 // under none of the others.
-func scopeTops(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
-	u, err := reg.Unit(sc, d)
+func scopeTops(ctx context.Context, reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
+	u, err := reg.Unit(ctx, sc, d)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound {
 		return nil, nil
 	}
@@ -50,7 +51,7 @@ func scopeTops(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
 	if k, _ := tochuc.LookupUnitKind(u.Kind); !k.Locality {
 		return []tochuc.Unit{u}, nil
 	}
-	own, err := reg.UnitsAsOf(d, tochuc.UnitFilter{LocalityID: sc})
+	own, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{LocalityID: sc})
 	if err != nil {
 		return nil, err
 	}
@@ -73,12 +74,12 @@ func scopeTops(reg Registry, sc string, d tochuc.Date) ([]tochuc.Unit, error) {
 // within a line by the level of the unit's locality (the province's
 // council and committee before a district's), then kind rank (the council
 // before the committee), then name.
-func byLines(reg Registry, d tochuc.Date, rows []unitRow) ([]treeLine, error) {
+func byLines(ctx context.Context, reg Registry, d tochuc.Date, rows []unitRow) ([]treeLine, error) {
 	var locs []string
 	for _, r := range rows {
 		locs = append(locs, r.LocalityID)
 	}
-	places, err := reg.UnitsOn(locs, d) // the localities of the rows shown only
+	places, err := reg.UnitsOn(ctx, locs, d) // the localities of the rows shown only
 	if err != nil {
 		return nil, err
 	}

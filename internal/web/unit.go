@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -22,6 +23,7 @@ type unitData struct {
 	Children   []unitRow
 	People     map[string]string // names of people referred to
 	Units      map[string]string // names of units referred to
+	Findings   subjectFindings   // the rule checks' findings about the unit on the date
 	// What the user may open from the page (the scope policy): the unit's edit
 	// form, the parent's page, each post's edit form.
 	CanEdit    bool   `json:"-"`
@@ -30,14 +32,15 @@ type unitData struct {
 }
 
 func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	d, ok := dateOf(r)
 	if !ok {
 		s.fail(w, r, badDate(r))
 		return
 	}
-	reg := s.registry(r.Context())
+	reg := s.registry
 	id := r.PathValue("id")
-	versions, err := reg.UnitVersions(id)
+	versions, err := reg.UnitVersions(ctx, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -47,10 +50,10 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := unitData{Versions: versions, Unit: versions[len(versions)-1]}
-	if u, err := reg.Unit(id, d); err == nil {
+	if u, err := reg.Unit(ctx, id, d); err == nil {
 		data.Unit, data.Exists = u, true
 	}
-	if err := s.fillUnit(reg, d, &data); err != nil {
+	if err := s.fillUnit(ctx, reg, d, &data); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -58,41 +61,42 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	data.Findings = s.findingsOf(r, d, data.Unit.ID, "")
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data})
 }
 
 // fillUnit reads what the unit page shows besides the versions.
-func (s *Server) fillUnit(reg Registry, d tochuc.Date, data *unitData) error {
+func (s *Server) fillUnit(ctx context.Context, reg Registry, d tochuc.Date, data *unitData) error {
 	id := data.Unit.ID
 	var err error
-	if data.Lineage, err = reg.Lineage(id); err != nil {
+	if data.Lineage, err = reg.Lineage(ctx, id); err != nil {
 		return err
 	}
-	if data.Headcounts, err = reg.Headcounts(id); err != nil {
+	if data.Headcounts, err = reg.Headcounts(ctx, id); err != nil {
 		return err
 	}
-	if data.Documents, err = reg.Documents(id); err != nil {
+	if data.Documents, err = reg.Documents(ctx, id); err != nil {
 		return err
 	}
 	if data.Exists {
 		if data.Unit.ParentID != "" {
-			if p, err := reg.Unit(data.Unit.ParentID, d); err == nil {
+			if p, err := reg.Unit(ctx, data.Unit.ParentID, d); err == nil {
 				data.Parent = &p
 			}
 		}
-		if data.Posts, err = reg.AssignmentsAsOf(d, id); err != nil {
+		if data.Posts, err = reg.AssignmentsAsOf(ctx, d, id); err != nil {
 			return err
 		}
 		if tochuc.IsPartyOrg(data.Unit.Kind) {
-			if data.Members, err = reg.MemberIDsAsOf(d, id); err != nil {
+			if data.Members, err = reg.MemberIDsAsOf(ctx, d, id); err != nil {
 				return err
 			}
 		}
-		kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: id})
+		kids, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{ParentID: id})
 		if err != nil {
 			return err
 		}
-		if data.Children, err = withChildren(reg, d, kids); err != nil {
+		if data.Children, err = withChildren(ctx, reg, d, kids); err != nil {
 			return err
 		}
 	}
@@ -100,27 +104,28 @@ func (s *Server) fillUnit(reg Registry, d tochuc.Date, data *unitData) error {
 	for _, a := range data.Posts {
 		people = append(people, a.PersonID)
 	}
-	if data.People, err = reg.PersonNames(people); err != nil {
+	if data.People, err = reg.PersonNames(ctx, people); err != nil {
 		return err
 	}
 	var units []string
 	for _, l := range data.Lineage {
 		units = append(units, l.FromUnitID, l.ToUnitID)
 	}
-	data.Units, err = reg.UnitNames(units, d)
+	data.Units, err = reg.UnitNames(ctx, units, d)
 	return err
 }
 
 // unitLinks decides which links of a unit's page the user may follow.
 func (s *Server) unitLinks(r *http.Request, d tochuc.Date, data *unitData) error {
+	ctx := r.Context()
 	ed, err := s.editable(r.Context())
 	if err != nil {
 		return err
 	}
-	if data.CanEdit, err = ed.unit(data.Unit); err != nil {
+	if data.CanEdit, err = ed.unit(ctx, data.Unit); err != nil {
 		return err
 	}
-	if data.PostEdit, err = ed.posts(data.Posts); err != nil {
+	if data.PostEdit, err = ed.posts(ctx, data.Posts); err != nil {
 		return err
 	}
 	if data.Parent != nil {

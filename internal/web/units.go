@@ -19,6 +19,7 @@ type unitsData struct {
 // handleUnits lists the units existing on the date inside the user's scope,
 // by kind and name (diacritics ignored), sorted the Vietnamese way.
 func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	d, ok := dateOf(r)
 	if !ok {
 		s.fail(w, r, badDate(r))
@@ -26,8 +27,8 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	data := unitsData{Query: q.Get("q"), Kind: q.Get("loai"), Kinds: tochuc.UnitKinds}
-	reg := s.registry(r.Context())
-	units, err := reg.UnitsAsOf(d, tochuc.UnitFilter{Kind: data.Kind})
+	reg := s.registry
+	units, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{Kind: data.Kind})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -35,7 +36,7 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 	var inScope map[string]bool
 	roots, err := s.rootsOn(r.Context(), d)
 	if err == nil && roots != nil {
-		inScope, err = reg.ScopedUnitIDs(roots, d)
+		inScope, err = reg.ScopedUnitIDs(ctx, roots, d)
 	}
 	if err != nil {
 		s.fail(w, r, err)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/testdsn"
 )
 
 // Open opens a fresh, migrated database: SQLite in a temporary file, or a new
@@ -16,7 +15,7 @@ import (
 func Open(t testing.TB) *sqldb.DB {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sqldb.Open(ctx, testdsn.New(t))
+	db, err := sqldb.Open(ctx, DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,86 @@
+package sqldb
+
+import (
+	"fmt"
+
+	"github.com/tochuc/tochuc/internal/indicator"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// family is the query of the records behind one or more indicators, with
+// columns id, part, amount and c0, c1… (1 when the record counts in the
+// value of the indicator of that column). The units family is behind every
+// indicator.Units, one per part (the kind).
+type family struct {
+	items func(b *qb) string
+	// cols is the number of counted columns.
+	cols int
+	// parts are the possible parts, summed in one pass; nil groups by part.
+	parts []string
+	// tally, when set, computes the sums of items faster: one row, '' then
+	// for each part the sums of c0, c1… and the count.
+	tally func(b *qb) string
+	flow  bool
+}
+
+// query is how the engine computes one indicator: the family of the records
+// behind it (computed once for every indicator sharing its key), the column
+// that counts it, and the part that is it (a units.<kind>: the kind).
+type query struct {
+	key  string
+	f    family
+	col  int
+	part string
+}
+
+// queryOf turns what an indicator counts (indicator.Def.Counts) into its query.
+func queryOf(def indicator.Def) (query, error) {
+	one := func(f family) (query, error) { return query{key: def.ID, f: f}, nil }
+	switch c := def.Counts.(type) {
+	case indicator.Units:
+		return query{key: "units", f: family{items: unitItems, cols: 1}, part: c.Kind}, nil
+	case indicator.Staff:
+		return one(family{items: staffItems, cols: 1, parts: def.Parts})
+	case indicator.BothPosts:
+		return one(both(c.Locality, c.First, c.Second))
+	case indicator.LocalityHas:
+		return one(localityHas(c))
+	case indicator.Recruited:
+		return one(family{items: func(b *qb) string { return recruitmentItems(b, c) }, cols: 1, parts: []string{""}, flow: true})
+	case indicator.KeyCadres:
+		return keyCadres(c)
+	case indicator.PostMembers:
+		return one(postMembers(c.UnitKind, c.Role))
+	case indicator.HostedOrgs:
+		return one(family{items: func(b *qb) string { return hostedOrgItems(b, c.Kinds) }, cols: 1, parts: c.Kinds})
+	case indicator.HostedMembers:
+		return one(family{items: func(b *qb) string { return hostedMemberItems(b, c.Kinds) }, cols: 1, parts: []string{""}})
+	case indicator.Members:
+		return one(family{items: memberItems, tally: memberTally, cols: 1, parts: []string{"probationary", "official"}})
+	}
+	return query{}, fmt.Errorf("indicator %s: no query counts %T", def.ID, def.Counts)
+}
+
+// keyCadreQuals are the qualifications the key cadres' query counts, by
+// column after the first (c0 counts them all).
+var keyCadreQuals = []indicator.Qualification{{Kind: tochuc.QualEducation, Level: "college"}, {Kind: tochuc.QualPoliticalTheory, Level: "intermediate"}}
+
+// keyCadres counts the key cadres of a locality in one pass: every
+// qualification asked of them has its column.
+func keyCadres(c indicator.KeyCadres) (query, error) {
+	col := 0
+	if c.AtLeast != nil {
+		col = -1
+		for i, q := range keyCadreQuals {
+			if q == *c.AtLeast {
+				col = i + 1
+			}
+		}
+		if col < 0 {
+			return query{}, fmt.Errorf("key cadres: no column counts %s at least %s", c.AtLeast.Kind, c.AtLeast.Level)
+		}
+	}
+	key := fmt.Sprintf("key_cadres.%s%v", c.Locality, c.Posts)
+	return query{key: key, col: col, f: family{items: func(b *qb) string { return keyCadreItems(b, c.Locality, c.Posts) },
+		cols: 1 + len(keyCadreQuals), parts: []string{""}}}, nil
+}

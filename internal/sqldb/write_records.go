@@ -1,0 +1,254 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// Units implements bundle.Target: every unit version held now.
+func (c *Change) Units(ctx context.Context, fn func(id, kind string, p tochuc.Period) error) error {
+	return c.scan(ctx, `SELECT id, kind, valid_from, valid_to FROM units WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+		var id, kind string
+		var p tochuc.Period
+		if err := r.Scan(&id, &kind, &p.From, &p.To); err != nil {
+			return err
+		}
+		return fn(id, kind, p)
+	})
+}
+
+// People implements bundle.Target.
+func (c *Change) People(ctx context.Context, fn func(id string, diedOn tochuc.Date) error) error {
+	return c.scan(ctx, `SELECT id, died_on FROM people WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+		var id string
+		var d tochuc.Date
+		if err := r.Scan(&id, &d); err != nil {
+			return err
+		}
+		return fn(id, d)
+	})
+}
+
+// Documents implements bundle.Target.
+func (c *Change) Documents(ctx context.Context, fn func(id string) error) error {
+	return c.scan(ctx, `SELECT id FROM documents WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+		var id string
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		return fn(id)
+	})
+}
+
+// PartyEvents implements bundle.Target.
+func (c *Change) PartyEvents(ctx context.Context, fn func(personID string, seq int, e tochuc.MembershipEvent) error) error {
+	return c.scan(ctx, `SELECT person_id, seq, event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party
+		WHERE rec_to IS NULL ORDER BY person_id, date, seq`, func(r *sql.Rows) error {
+		var person string
+		var seq int
+		var e tochuc.MembershipEvent
+		if err := r.Scan(&person, &seq, &e.Event, &e.Date, &e.UnitID, &e.Status); err != nil {
+			return err
+		}
+		return fn(person, seq, e)
+	})
+}
+
+func (c *Change) scan(ctx context.Context, q string, fn func(*sql.Rows) error) error {
+	rows, err := c.Tx.QueryContext(ctx, c.db.rebind(q))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Writer implements bundle.Target. Into an empty table records go straight
+// in; otherwise they are staged in a temporary table and merged.
+func (c *Change) Writer(ctx context.Context, f *bundle.File) (bundle.RecordWriter, error) {
+	w := &recordWriter{c: c, f: f, cols: dataColumns(f), table: f.Name}
+	var one int
+	err := c.Tx.QueryRowContext(ctx, "SELECT 1 FROM "+f.Name+" LIMIT 1").Scan(&one)
+	switch {
+	case err == sql.ErrNoRows && !c.check:
+		w.direct = true
+	case err != nil && err != sql.ErrNoRows:
+		return nil, err
+	default:
+		w.table = "stage_" + f.Name
+		if _, err := c.exec(ctx, "CREATE TEMP TABLE "+w.table+" AS SELECT "+list("", w.cols)+
+			" FROM "+f.Name+" WHERE 1 = 0"); err != nil {
+			return nil, fmt.Errorf("create staging table: %w", err)
+		}
+	}
+	return w, nil
+}
+
+// recordWriter bulk-inserts records: multi-row INSERT on SQLite, COPY on PostgreSQL.
+type recordWriter struct {
+	c      *Change
+	f      *bundle.File
+	cols   []string
+	table  string
+	direct bool
+	n      int
+	args   []any
+	stmts  map[int]*sql.Stmt
+	// copyRows feeds the running COPY (PostgreSQL); copyDone gives its outcome.
+	copyRows chan []*bundle.Record
+	copyDone chan error
+}
+
+// insertColumns are the columns written: with the recording columns when direct.
+func (w *recordWriter) insertColumns() []string {
+	if w.direct {
+		return append(append([]string{}, w.cols...), "rec_from", "rec_cs")
+	}
+	return w.cols
+}
+
+func (w *recordWriter) Write(ctx context.Context, batch []*bundle.Record) error {
+	w.n += len(batch)
+	if w.c.db.Dialect == Postgres {
+		return w.copy(ctx, batch)
+	}
+	return w.insert(ctx, batch)
+}
+
+// maxRowsPerInsert keeps a multi-row INSERT under SQLite's variable limit.
+func maxRowsPerInsert(ncols int) int { return min(500, 32000/ncols) }
+
+func (w *recordWriter) insert(ctx context.Context, batch []*bundle.Record) error {
+	cols := w.insertColumns()
+	per := maxRowsPerInsert(len(cols))
+	for len(batch) > 0 {
+		n := min(per, len(batch))
+		stmt, err := w.stmt(ctx, cols, n)
+		if err != nil {
+			return err
+		}
+		w.args = w.args[:0]
+		for _, rec := range batch[:n] {
+			w.args = recordArgs(rec, w.args, false)
+			if w.direct {
+				w.args = append(w.args, w.c.At, w.c.ID)
+			}
+		}
+		if _, err := stmt.ExecContext(ctx, w.args...); err != nil {
+			return fmt.Errorf("insert into %s: %w", w.table, err)
+		}
+		batch = batch[n:]
+	}
+	return nil
+}
+
+// stmt returns a prepared INSERT of n rows.
+func (w *recordWriter) stmt(ctx context.Context, cols []string, n int) (*sql.Stmt, error) {
+	if s, ok := w.stmts[n]; ok {
+		return s, nil
+	}
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	q := "INSERT INTO " + w.table + " (" + list("", cols) + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+	s, err := w.c.Tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[int]*sql.Stmt{}
+	}
+	w.stmts[n] = s
+	return s, nil
+}
+
+// copy streams rows into one COPY that lasts as long as the file: it starts
+// at the first batch and ends in Close, so a file costs one COPY.
+func (w *recordWriter) copy(ctx context.Context, batch []*bundle.Record) error {
+	if w.copyRows == nil {
+		w.copyRows = make(chan []*bundle.Record, 4)
+		w.copyDone = make(chan error, 1)
+		go func() { w.copyDone <- w.runCopy(ctx) }()
+	}
+	select {
+	case w.copyRows <- batch:
+		return nil
+	case err := <-w.copyDone:
+		w.copyRows = nil // the COPY failed early; Close must not wait for it
+		return err
+	}
+}
+
+// runCopy runs the COPY on the transaction's connection, pulling rows from copyRows.
+func (w *recordWriter) runCopy(ctx context.Context) error {
+	var cur []*bundle.Record
+	row := make([]any, 0, len(w.cols)+2)
+	next := func() ([]any, error) {
+		for len(cur) == 0 {
+			b, ok := <-w.copyRows
+			if !ok {
+				return nil, nil
+			}
+			cur = b
+		}
+		rec := cur[0]
+		cur = cur[1:]
+		row = recordArgs(rec, row[:0], true)
+		if w.direct {
+			row = append(row, w.c.At, w.c.ID)
+		}
+		return row, nil
+	}
+	err := w.c.conn.Raw(func(dc any) error {
+		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{w.table}, w.insertColumns(), pgx.CopyFromFunc(next))
+		return err
+	})
+	for range w.copyRows { // drain, so that a sender never blocks after a failure
+	}
+	if err != nil {
+		return fmt.Errorf("copy into %s: %w", w.table, err)
+	}
+	return nil
+}
+
+// finishCopy ends the COPY started by the first batch, if any.
+func (w *recordWriter) finishCopy() error {
+	if w.copyRows == nil {
+		return nil
+	}
+	close(w.copyRows)
+	return <-w.copyDone
+}
+
+// Close merges staged records into the table and reports what changed.
+func (w *recordWriter) Close(ctx context.Context) (bundle.Counts, error) {
+	for _, s := range w.stmts {
+		s.Close()
+	}
+	if err := w.finishCopy(); err != nil {
+		return bundle.Counts{}, err
+	}
+	if w.direct {
+		return bundle.Counts{Added: w.n}, nil
+	}
+	defer w.c.exec(ctx, "DROP TABLE "+w.table)
+	if w.f.Versioned {
+		return w.mergeVersions(ctx)
+	}
+	if w.c.check {
+		return w.countKeyed(ctx)
+	}
+	return w.mergeKeyed(ctx)
+}
