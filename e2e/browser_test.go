@@ -20,6 +20,7 @@ import (
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/demo"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
@@ -201,7 +202,7 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 	ctx := browser(t)
 	url := serveVietnam(t)
 	book := filepath.Join(t.TempDir(), "nhan-su.xlsx")
-	sink, err := bundle.CreateSink(book)
+	sink, err := container.CreateSink(book)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/demo"
 )
 
@@ -63,7 +64,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 // writeTables writes in-memory tables as a bundle at path (directory, .zip
 // or .xlsx) and returns the rows written per file.
 func writeTables(t bundle.Tables, path string) (map[string]int, error) {
-	sink, err := bundle.CreateSink(path)
+	sink, err := container.CreateSink(path)
 	if err != nil {
 		return nil, err
 	}
@@ -75,18 +76,18 @@ func writeTables(t bundle.Tables, path string) (map[string]int, error) {
 		}
 		w, err := sink.Create(f.Name, rows[0])
 		if err != nil {
-			bundle.Discard(sink)
+			container.Discard(sink)
 			return nil, err
 		}
 		for _, r := range rows[1:] {
 			if err := w.Write(r); err != nil {
 				w.Close()
-				bundle.Discard(sink)
+				container.Discard(sink)
 				return nil, err
 			}
 		}
 		if err := w.Close(); err != nil {
-			bundle.Discard(sink)
+			container.Discard(sink)
 			return nil, err
 		}
 		counts[f.Name] = len(rows) - 1

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
 
@@ -29,13 +30,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sink, err := bundle.CreateSink(pos[0])
+	sink, err := container.CreateSink(pos[0])
 	if err != nil {
 		return err
 	}
 	counts, err := app.New(db, nil).Export(ctx, app.CLI(e.user), rec, sink)
 	if err != nil {
-		bundle.Discard(sink)
+		container.Discard(sink)
 		return err
 	}
 	if err := sink.Close(); err != nil {

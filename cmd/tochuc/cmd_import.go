@@ -9,6 +9,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -25,7 +26,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return usageError{"cần đúng một đường dẫn gói dữ liệu"}
 	}
 	path := pos[0]
-	src, err := bundle.OpenSource(path)
+	src, err := container.OpenSource(path)
 	if err != nil {
 		return fmt.Errorf("không mở được gói dữ liệu %s: %w", path, err)
 	}

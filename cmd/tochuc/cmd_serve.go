@@ -15,19 +15,20 @@ import (
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[tùy chọn]")
-	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe HOST:PORT")
-	demoFlag := fs.Bool("demo", false, "nạp dữ liệu mẫu và tạo tài khoản mẫu vào cơ sở dữ liệu trống (từ chối cơ sở dữ liệu có dữ liệu khác)")
-	timeout := fs.Duration("request-timeout", web.DefaultRequestTimeout, "thời gian tối đa của một yêu cầu (quá thời gian: dừng các truy vấn, trả lời 503); tải xuống và tải lên: "+web.ExportTimeout.String())
-	secureCookies := fs.Bool("secure-cookies", false, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
-	if err := fs.Parse(args); err != nil {
+	c, err := serveConfig(e, "serve", "[tùy chọn]", args)
+	if err != nil {
 		return err
 	}
+	return serve(ctx, e, c)
+}
+
+// serve runs the web app with c until ctx ends.
+func serve(ctx context.Context, e *env, c Config) error {
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	slog.SetDefault(log) // storage logs (e.g. a skipped session touch, at debug level) go here too
 	var db *sqldb.DB
 	var err error
-	if *demoFlag {
+	if c.Demo {
 		db, err = openForWrite(ctx, e)
 	} else {
 		db, err = openDB(ctx, e, false)
@@ -36,20 +37,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if *demoFlag {
+	if c.Demo {
 		if err := prepareDemo(ctx, e, db); err != nil {
 			return err
 		}
 	}
-	srv, err := web.New(web.Config{
-		App:      app.New(db, log),
-		Registry: db.Reader(sqldb.Recorded{}),
-		Accounts: db, Limits: db, Log: log, SecureCookies: *secureCookies, RequestTimeout: *timeout,
-	})
+	srv, err := web.New(c.web(db, log))
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return err
 	}
@@ -64,7 +61,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	go func() { errc <- hs.Serve(ln) }()
 	purgeCtx, stopPurge := context.WithCancel(ctx)
 	defer stopPurge()
-	go purgeLoop(purgeCtx, db, log, purgeEvery)
+	go purgeLoop(purgeCtx, db, log, c.PurgeEvery)
 	select {
 	case err := <-errc:
 		return err
@@ -77,4 +74,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// web returns the configuration of the web app that serve runs on db.
+func (c Config) web(db *sqldb.DB, log *slog.Logger) web.Config {
+	return web.Config{
+		App:      app.New(db, log),
+		Registry: db.Reader(sqldb.Recorded{}),
+		Accounts: db, Limits: db, Log: log, SecureCookies: c.SecureCookies, RequestTimeout: c.RequestTimeout,
+	}
 }

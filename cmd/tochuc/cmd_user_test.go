@@ -15,7 +15,8 @@ import (
 )
 
 // userCLI runs 'tochuc user …' with input on standard input and returns
-// standard output and standard error apart.
+// standard output and standard error apart. It replaces the package's stdin:
+// the tests that call it do not run in parallel.
 func userCLI(t *testing.T, db, input string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	old := stdin

@@ -50,6 +50,7 @@ X1,Xã Một,commune,H1,2000-01-01,
 // TestRecordedAt proves the two time axes from the command line: after a
 // correction, the report and the export as recorded before it are unchanged.
 func TestRecordedAt(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "t.db")
 	mustRun(t, db, "import", writeDir(t, map[string]string{"units.csv": unitsV1}))
 	reportBefore := mustRun(t, db, "report", "--as-of", "2018-12-31", "--format", "json")
@@ -108,6 +109,7 @@ func districts(t *testing.T, report string) int {
 
 // TestImportRefused checks the exit status, the full list of errors and an unchanged database.
 func TestImportRefused(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "t.db")
 	mustRun(t, db, "import", writeDir(t, map[string]string{"units.csv": unitsV1}))
 	bad := writeDir(t, map[string]string{
@@ -132,6 +134,7 @@ func TestImportRefused(t *testing.T) {
 
 // TestOutdatedSchemaRefused checks that commands refuse a database without the schema.
 func TestOutdatedSchemaRefused(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "t.db")
 	if out, err := cli(t, db, "report"); err == nil || !strings.Contains(err.Error(), "tochuc migrate") {
 		t.Fatalf("report on an empty database: %v %s", err, out)
@@ -144,6 +147,7 @@ func TestOutdatedSchemaRefused(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	if _, err := cli(t, "x.db", "nope"); exitCode(err) != 2 {
 		t.Fatalf("unknown command: exit %d", exitCode(err))
 	}
@@ -154,6 +158,7 @@ func TestUsage(t *testing.T) {
 }
 
 func TestConfigRedacts(t *testing.T) {
+	t.Parallel()
 	out := mustRun(t, "postgres://tochuc:bi-mat@db.example/tochuc", "config")
 	if strings.Contains(out, "bi-mat") || !strings.Contains(out, "tochuc:***@db.example") {
 		t.Fatalf("config:\n%s", out)

@@ -57,6 +57,7 @@ func TestServeDemoRefusesOtherData(t *testing.T) {
 // accounts; a demo database is accepted again, also one that 'tochuc demo'
 // filled, and also after other records were added to it.
 func TestServeDemoAcceptsDemo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	e := &env{user: "kiem-thu", stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 	open := func(dsn string) *sqldb.DB {

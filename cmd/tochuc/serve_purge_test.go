@@ -16,6 +16,7 @@ import (
 // TestServePurges: while serving, ended sessions and stale sign-in counts
 // are deleted now and then.
 func TestServePurges(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	db, err := sqldb.Open(ctx, filepath.Join(t.TempDir(), "t.db"))

@@ -1,6 +1,7 @@
 // Package bundle implements the data bundle of bundle-v1: the files and
-// columns, reading and writing them as a directory of CSV files, a .zip or an
-// .xlsx workbook, and the validation of a whole bundle before it is stored.
+// columns, the validation of a whole bundle before it is stored, the write
+// model and a bundle held in memory (Tables). Its files are read and written
+// as CSV, .zip or .xlsx by package bundle/container.
 package bundle
 
 import (

@@ -2,7 +2,9 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,22 +18,28 @@ import (
 // TestDeterministic: the same seed gives the same tables, another seed
 // other people in the posts but the same figures.
 func TestDeterministic(t *testing.T) {
-	start := time.Now()
-	a, err := Build(7)
-	if err != nil {
+	t.Parallel()
+	// The three builds run at once: a build shares no state with another.
+	seeds := []uint64{7, 7, 8}
+	built := make([]bundle.Tables, len(seeds))
+	errs := make([]error, len(seeds))
+	var wg sync.WaitGroup
+	for i, seed := range seeds {
+		wg.Go(func() {
+			start := time.Now()
+			built[i], errs[i] = Build(seed)
+			if i == 0 {
+				t.Logf("built in %v", time.Since(start))
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("built in %v", time.Since(start))
-	b, err := Build(7)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, b, c := built[0], built[1], built[2]
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two builds with seed 7 differ")
-	}
-	c, err := Build(8)
-	if err != nil {
-		t.Fatal(err)
 	}
 	if reflect.DeepEqual(a["assignments"], c["assignments"]) {
 		t.Error("seeds 7 and 8 give the same posts")
@@ -47,11 +55,16 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestImport imports the demo into a fresh database (SQLite, or PostgreSQL
+// TestSeed1Database imports the demo into a fresh database (SQLite, or PostgreSQL
 // with TOCHUC_TEST_POSTGRES) without any error or warning, and checks the
 // units on the dates of the history and the party members moved by the
 // mergers.
-func TestImport(t *testing.T) {
+//
+// The database is then shared, at once, by the tests that only read it: the
+// units and members above (Import) and the golden reports (GoldenArticle,
+// GoldenAfterMerger).
+func TestSeed1Database(t *testing.T) {
+	t.Parallel()
 	tables, _ := seed1(t)
 	db := sqldbtest.Open(t)
 	ctx := context.Background()
@@ -69,6 +82,20 @@ func TestImport(t *testing.T) {
 		t.Fatalf("%d errors, %d warnings", rep.Errors, rep.Warnings)
 	}
 	t.Logf("imported %d files in %v (%s)", len(rep.Files), time.Since(start), db.Dialect)
+	for name, run := range map[string]func(*testing.T, *sqldb.DB){
+		"Import": checkImported, "GoldenArticle": goldenArticle, "GoldenAfterMerger": goldenAfterMerger,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			run(t, db)
+		})
+	}
+}
+
+// checkImported checks the units on the dates of the history and the party
+// members moved by the mergers.
+func checkImported(t *testing.T, db *sqldb.DB) {
+	ctx := context.Background()
 	r := db.Reader(sqldb.Recorded{})
 	// The database holds the demo only, so the whole database is the
 	// province (the scoped count, through a recursive query, is left to the
@@ -121,6 +148,7 @@ func TestImport(t *testing.T) {
 // TestImportAfterNationalList: the demo uses the ids of package vnadmin, so
 // it imports cleanly into a database that holds the national list.
 func TestImportAfterNationalList(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("imports the national list")
 	}

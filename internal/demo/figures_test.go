@@ -9,21 +9,26 @@ import (
 // demo's tables in plain Go, on AsOf (2018-12-31) since Since (2018-05-30),
 // and checks the figures F1–F20 of the article.
 func TestArticleFigures(t *testing.T) {
+	t.Parallel()
 	_, w := seed1(t)
 	checkFigures(t, w)
 }
 
 // TestArticleFiguresOtherSeeds: the figures do not depend on the seed.
 func TestArticleFiguresOtherSeeds(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds two more provinces")
 	}
 	for _, seed := range []uint64{2, 2026} {
-		tables, err := Build(seed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) { checkFigures(t, readWorld(tables)) })
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			t.Parallel()
+			tables, err := Build(seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFigures(t, readWorld(tables))
+		})
 	}
 }
 

@@ -1,4 +1,4 @@
-package demo_test
+package demo
 
 import (
 	"bytes"
@@ -9,35 +9,17 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/demo"
 	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/")
 
-// goldenDB imports the demo province (seed 1) into a fresh database.
-func goldenDB(t *testing.T) *sqldb.DB {
-	t.Helper()
-	tables, err := demo.Build(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := sqldbtest.Open(t)
-	rep, err := db.ImportBundle(context.Background(), tables, "golden", "demo", bundle.Options{})
-	if err != nil || !rep.OK() {
-		t.Fatalf("import: %v %+v", err, rep)
-	}
-	return db
-}
-
 func compute(t *testing.T, db *sqldb.DB, asOf, since, scope string) *indicator.Result {
-	ctx := context.Background()
 	t.Helper()
+	ctx := context.Background()
 	p := indicator.Params{AsOf: tochuc.MustDate(asOf), Scope: scope}
 	if since != "" {
 		p.Since = tochuc.MustDate(since)
@@ -64,7 +46,7 @@ func golden(t *testing.T, name string, res *indicator.Result) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./internal/demo -run Golden -update)", err)
+		t.Fatalf("%v (run go test ./internal/demo -run Seed1Database/Golden -update)", err)
 	}
 	if !bytes.Equal(got.Bytes(), want) {
 		t.Errorf("%s differs from the golden report; got:\n%s", name, got.String())
@@ -105,10 +87,9 @@ var articleFigures = []figure{
 	{f: "F20", scope: "VN1-24", id: "party.non_state_enterprise.members", value: 143},
 }
 
-// TestGoldenArticle: the demo province's report on 2018-12-31 since
+// goldenArticle: the demo province's report on 2018-12-31 since
 // 2018-05-30 reproduces the article's table, and matches the golden reports.
-func TestGoldenArticle(t *testing.T) {
-	db := goldenDB(t)
+func goldenArticle(t *testing.T, db *sqldb.DB) {
 	results := map[string]*indicator.Result{}
 	for _, sc := range []string{"VN1-24", "VN1-24/UBND", "VN1-213", "VN1-218"} {
 		results[sc] = compute(t, db, "2018-12-31", "2018-05-30", sc)
@@ -147,12 +128,11 @@ func TestGoldenArticle(t *testing.T) {
 	}
 }
 
-// TestGoldenAfterMerger: the reports after the end of the district level and
+// goldenAfterMerger: the reports after the end of the district level and
 // the merger into the new Tỉnh Bắc Ninh (2025-07-01), on the commune figures
 // of indicators-v1 amendment 1: on 2026-06-30 since 2025-06-30, and on the
 // day of the reform.
-func TestGoldenAfterMerger(t *testing.T) {
-	db := goldenDB(t)
+func goldenAfterMerger(t *testing.T, db *sqldb.DB) {
 	res := compute(t, db, "2026-06-30", "2025-06-30", "")
 	for id, want := range map[string][2]int{"units.district": {0, 10}, "units.commune": {58, 192}, "units.province": {1, 1}} {
 		ind := find(t, res, id)

@@ -42,6 +42,7 @@ type wfig struct {
 // following indicators-v1 and its amendment 1 literally, sharing no code
 // with the indicator engine of sqldb), at D and, for stocks, at S.
 func TestGoldenReportsChecked(t *testing.T) {
+	t.Parallel()
 	_, w := seed1(t)
 	files, _ := filepath.Glob(filepath.Join("testdata", "report-*.json"))
 	if len(files) == 0 {
@@ -49,6 +50,7 @@ func TestGoldenReportsChecked(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
 			raw, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 // at a time has two holders, party posts are held by party members, and
 // people hold posts at a working age.
 func TestConsistentHistory(t *testing.T) {
+	t.Parallel()
 	tables, w := seed1(t)
 	for _, id := range w.order {
 		for _, v := range w.units[id] {

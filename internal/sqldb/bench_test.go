@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/synth"
@@ -64,7 +65,7 @@ func BenchmarkImport(b *testing.B) {
 	var peak uint64
 	for range b.N {
 		db := sqldbtest.Open(b)
-		src, err := bundle.OpenSource(dir)
+		src, err := container.OpenSource(dir)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -121,7 +122,7 @@ func watchHeap(peak *uint64) func() {
 // loadRecords parses every file of a bundle into rows of typed values.
 func loadRecords(b *testing.B, dir string) map[*bundle.File][][]any {
 	out := map[*bundle.File][][]any{}
-	src, err := bundle.OpenSource(dir)
+	src, err := container.OpenSource(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
@@ -31,7 +32,7 @@ func BenchmarkChecks(b *testing.B) {
 		b.Fatal(err)
 	}
 	db := sqldbtest.Open(b)
-	src, err := bundle.OpenSource(dir)
+	src, err := container.OpenSource(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

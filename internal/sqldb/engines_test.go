@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 )
@@ -39,7 +40,7 @@ func TestExportsSameOnBothEngines(t *testing.T) {
 		db := sqldbtest.Open(t)
 		sqldbtest.MustImport(t, db, b)
 		dir := filepath.Join(t.TempDir(), "out")
-		sink, err := bundle.CreateSink(dir)
+		sink, err := container.CreateSink(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

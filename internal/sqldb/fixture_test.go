@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
 
@@ -130,7 +131,7 @@ func records(t *testing.T, src bundle.Source) []string {
 func exportTo(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, path string) bundle.Source {
 	ctx := context.Background()
 	t.Helper()
-	sink, err := bundle.CreateSink(path)
+	sink, err := container.CreateSink(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +141,7 @@ func exportTo(t *testing.T, db *sqldb.DB, rec sqldb.Recorded, path string) bundl
 	if err := sink.Close(); err != nil {
 		t.Fatal(err)
 	}
-	src, err := bundle.OpenSource(path)
+	src, err := container.OpenSource(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
@@ -32,7 +33,7 @@ func BenchmarkCatalog(b *testing.B) {
 		b.Fatal(err)
 	}
 	db := sqldbtest.Open(b)
-	src, err := bundle.OpenSource(dir)
+	src, err := container.OpenSource(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -40,7 +41,7 @@ func TestRoundTrip(t *testing.T) {
 // writeBundle writes in-memory tables into a bundle of the form given by path.
 func writeBundle(t *testing.T, b bundle.Tables, path string) bundle.Source {
 	t.Helper()
-	sink, err := bundle.CreateSink(path)
+	sink, err := container.CreateSink(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func writeBundle(t *testing.T, b bundle.Tables, path string) bundle.Source {
 	if err := sink.Close(); err != nil {
 		t.Fatal(err)
 	}
-	src, err := bundle.OpenSource(path)
+	src, err := container.OpenSource(path)
 	if err != nil {
 		t.Fatal(err)
 	}

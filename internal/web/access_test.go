@@ -14,6 +14,7 @@ import (
 // redirect to the login form. Staff are limited to district H1: X1, D1, P1
 // are inside it; H2, X2, U2, P2 are not.
 func TestAccessMatrix(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	clients := map[string]*client{}
 	for _, u := range testUsers {
@@ -131,6 +132,7 @@ func TestAccessMatrix(t *testing.T) {
 
 // TestScopedLists checks that lists leave out what lies outside the scope.
 func TestScopedLists(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	staff := signIn(t, ts, "staff")
 	_, body := staff.get("/nhan-su?ngay=2018-01-01")
@@ -157,6 +159,7 @@ func TestScopedLists(t *testing.T) {
 
 // TestOpenAPIMatchesRoutes checks that every path of the OpenAPI document is served.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
 	_, body := admin.get("/api/v1/openapi.json")
@@ -199,6 +202,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 // TestLoginLockout checks the login form's answers, the lockout after
 // repeated failures, and logging out.
 func TestLoginLockout(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	post := func(login, pw string) int {
 		resp, err := http.PostForm(ts.URL+"/dang-nhap", map[string][]string{"ten_dang_nhap": {login}, "mat_khau": {pw}})
@@ -246,6 +250,7 @@ func TestLoginLockout(t *testing.T) {
 
 // TestDashboardToRecords follows a number of the dashboard to the records behind it.
 func TestDashboardToRecords(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	staff := signIn(t, ts, "staff")
 	_, body := staff.get("/?ngay=2018-01-01")
@@ -265,6 +270,7 @@ func TestDashboardToRecords(t *testing.T) {
 // TestDashboardFollowsEdits checks that the dashboard shows an edit at once
 // (its reports are kept only until the next change set).
 func TestDashboardFollowsEdits(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
 	members := func() string {

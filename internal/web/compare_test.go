@@ -34,6 +34,7 @@ type compareJSON struct {
 // first page of each section, pages through one section with ?phan=&trang=,
 // and answers a page past the end with no rows and the total.
 func TestComparePaging(t *testing.T) {
+	t.Parallel()
 	b := treeBundle()
 	for i := 1; i <= 120; i++ {
 		b.Add("units", map[string]string{"id": fmt.Sprintf("C%03d", i), "name": fmt.Sprintf("Xã Số %03d", i), "kind": "commune",
@@ -106,6 +107,7 @@ func TestComparePaging(t *testing.T) {
 // the changes in what carries their scope on (X1, moved under the province
 // when its district H1 ended), and still nothing outside it.
 func TestCompareCarriedScope(t *testing.T) {
+	t.Parallel()
 	b := treeBundle()
 	b.Add("units", map[string]string{"id": "X1", "name": "Xã Một", "kind": "commune", "parent_id": "H1", "valid_from": "2000-01-01", "valid_to": "2025-07-01"})
 	b.Add("units", map[string]string{"id": "X1", "name": "Xã Một", "kind": "commune", "parent_id": "T1", "valid_from": "2025-07-01"})

@@ -63,6 +63,7 @@ func htmlUnescape(s string) string {
 // with 409, shown what changed, the first clerk's value kept; redone on the
 // current state, both edits hold.
 func TestNoLostUpdates(t *testing.T) {
+	t.Parallel()
 	ts, _ := newSecurityApp(t)
 	a, b := signIn(t, ts, "staff"), signIn(t, ts, "staffall")
 	for _, f := range bundle.Files {
@@ -114,6 +115,7 @@ func TestNoLostUpdates(t *testing.T) {
 // unit at once, from the same version: exactly one is recorded, the other is
 // refused, and the audit log holds only the one recorded.
 func TestConcurrentChangesOfOneUnit(t *testing.T) {
+	t.Parallel()
 	ts, _ := newSecurityApp(t)
 	admin := signIn(t, ts, "admin")
 	_, form := admin.get("/sua/units?id=XA&ngay=2026-12-01")

@@ -78,6 +78,7 @@ func skipped(u *url.URL) bool {
 // TestDemoApp runs the app on the demo province (one import): links to ids
 // holding a "/", the tree of each role, and a crawl of each role.
 func TestDemoApp(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("imports the demo province")
 	}

@@ -22,6 +22,7 @@ func reformBundle() bundle.Tables {
 // of district indicators read "không còn cấp huyện" on a date without
 // districts, while the JSON keeps the figures.
 func TestDashboardAfterReform(t *testing.T) {
+	t.Parallel()
 	c := signIn(t, newApp(t, reformBundle()), "admin")
 	_, before := c.get("/?ngay=2025-06-30")
 	if !strings.Contains(before, "Xã, phường, thị trấn") || strings.Contains(before, "không còn cấp huyện") {

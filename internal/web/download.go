@@ -8,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tochuc/tochuc/internal/app"
-	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -26,10 +26,10 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "tochuc"+ext)
-	sink, err := bundle.CreateSink(path)
+	sink, err := container.CreateSink(path)
 	if err == nil {
 		if _, err = s.app.Export(r.Context(), s.actor(r), app.Recorded{}, sink); err != nil {
-			bundle.Discard(sink)
+			container.Discard(sink)
 		} else {
 			err = sink.Close()
 		}

@@ -34,6 +34,7 @@ func (c *client) version(path string) string {
 // TestEditChangeAndCorrection edits a post from a date, then corrects a
 // mistake, and finds both in the person's history and in the audit log.
 func TestEditChangeAndCorrection(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	staff := signIn(t, ts, "staff")
 	_, form := staff.get("/sua/assignments?person_id=P1&unit_id=D1&role=secretary&valid_from=2015-01-01&ngay=2018-01-01")
@@ -79,6 +80,7 @@ func TestEditChangeAndCorrection(t *testing.T) {
 
 // TestEditRefused checks that a bad edit shows the import's errors and keeps nothing.
 func TestEditRefused(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
 	code, body := admin.postForm("/sua/assignments?ngay=2019-06-01", url.Values{
@@ -97,6 +99,7 @@ func TestEditRefused(t *testing.T) {
 
 // TestEditUnitNewVersion renames a unit from a date: two versions, the old name kept before.
 func TestEditUnitNewVersion(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
 	code, _ := admin.postForm("/sua/units?ngay=2020-01-01", url.Values{"phien_ban": {admin.version("/sua/units?id=X1")},
@@ -115,6 +118,7 @@ func TestEditUnitNewVersion(t *testing.T) {
 
 // TestAddPersonAndUnit adds a unit and a person through the blank forms.
 func TestAddPersonAndUnit(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	staff := signIn(t, ts, "staff")
 	if _, body := staff.get("/don-vi?ngay=2020-01-01"); !strings.Contains(body, "Thêm đơn vị") {

@@ -59,6 +59,7 @@ func failCommits(t *testing.T, db *sqldb.DB) {
 // path: the user is told, with a system error's status and no driver text,
 // and nothing is kept — no record, no change set, no audit entry.
 func TestCommitFailureIsTold(t *testing.T) {
+	t.Parallel()
 	ts, db := newSecurityApp(t)
 	admin := signIn(t, ts, "admin")
 	failCommits(t, db)
@@ -106,6 +107,7 @@ func TestCommitFailureIsTold(t *testing.T) {
 // SQLite's. PostgreSQL's disk-full error, SQLSTATE 53100, is classified the
 // same way: sqldb's TestFaultsClassified.)
 func TestDiskFullIsTold(t *testing.T) {
+	t.Parallel()
 	db, err := sqldb.Open(context.Background(), filepath.Join(t.TempDir(), "full.db"))
 	if err != nil {
 		t.Fatal(err)

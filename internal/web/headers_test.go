@@ -34,6 +34,7 @@ func serve(h http.Handler, path string) *httptest.ResponseRecorder {
 
 // TestHSTS: behind HTTPS (secure cookies) every answer asks browsers to keep to HTTPS.
 func TestHSTS(t *testing.T) {
+	t.Parallel()
 	for _, path := range []string{"/dang-nhap", "/", "/static/style.css", "/khong-co"} {
 		if h := serve(bareHandler(t, true), path).Header().Get("Strict-Transport-Security"); !strings.HasPrefix(h, "max-age=") {
 			t.Errorf("%s with --secure-cookies: Strict-Transport-Security %q", path, h)

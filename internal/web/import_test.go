@@ -53,6 +53,7 @@ func (c *client) waitJob(url string, busy ...string) map[string]any {
 // TestImportInBrowserFlow uploads a broken file (every error listed, nothing
 // kept), then a good one, which is checked and imported on request.
 func TestImportInBrowserFlow(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
 	// A finished job removes its own files and nothing beside them.

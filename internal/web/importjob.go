@@ -15,6 +15,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -155,7 +156,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 func (s *Server) runJob(job *importJob, commit bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
 	defer cancel()
-	src, err := bundle.OpenSource(job.path)
+	src, err := container.OpenSource(job.path)
 	var rep *bundle.Report
 	if err == nil {
 		opt := bundle.Options{Progress: job.progress}

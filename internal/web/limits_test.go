@@ -95,6 +95,7 @@ func TestLoginBodyLimit(t *testing.T) {
 // TestJSONBodyLimit: an edit through the API larger than 1 MiB is refused
 // with 413 and a JSON error, whether its length is announced or not.
 func TestJSONBodyLimit(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, treeBundle())
 	admin := signIn(t, ts, "admin")
 	big := `{"mode":"sua_sai","values":{"id":"H9","name":"` + strings.Repeat("a", 2<<20) + `"}}`

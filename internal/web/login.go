@@ -16,10 +16,10 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// sessionCookie names the session cookie; sessionTTL is how long an idle session lives.
+// sessionCookie names the session cookie; SessionTTL is how long an idle session lives.
 const (
 	sessionCookie = "tochuc_phien"
-	sessionTTL    = 2 * time.Hour
+	SessionTTL    = 2 * time.Hour
 )
 
 // maxLoginLen is the longest login, in characters (tochuc.ValidateLogin): a
@@ -119,7 +119,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	if err := s.limiter.Succeed(ctx, at); err != nil {
 		s.log.Warn("sign-in limiter: success not recorded", "err", err)
 	}
-	token, err := s.tokens().CreateSession(ctx, u.ID, sessionTTL, ip, r.UserAgent())
+	token, err := s.tokens().CreateSession(ctx, u.ID, SessionTTL, ip, r.UserAgent())
 	if err != nil {
 		s.unavailable(w, r, "create session", err)
 		return

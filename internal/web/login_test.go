@@ -102,6 +102,7 @@ func TestLoginParallelGuesses(t *testing.T) {
 // the same login from elsewhere, do not lock a login from an address that
 // has not failed.
 func TestLoginBehindProxy(t *testing.T) {
+	t.Parallel()
 	a := newLoginApp(t)
 	for i := range 25 {
 		a.post("203.0.113.1", fmt.Sprintf("nguoila%d", i), "sai-mat-khau-lan-nua")
@@ -124,6 +125,7 @@ func TestLoginBehindProxy(t *testing.T) {
 // start a back-off of that login for every address that failed, while the
 // account holder signs in from an address that has not.
 func TestLoginDistributedGuesses(t *testing.T) {
+	t.Parallel()
 	a := newLoginApp(t)
 	for i := range 20 {
 		if code := a.post(fmt.Sprintf("10.0.0.%d", i+1), "viewer", "sai-mat-khau-roi").Code; code != http.StatusUnauthorized {
@@ -150,6 +152,7 @@ func TestLoginDistributedGuesses(t *testing.T) {
 // TestLoginAuditBounded: a locked login and address write one audit row for
 // the lockout, however many times they post.
 func TestLoginAuditBounded(t *testing.T) {
+	t.Parallel()
 	a := newLoginApp(t)
 	for range 5 {
 		a.post("192.0.2.50", "viewer", "khong-dung-dau")
@@ -170,6 +173,7 @@ func TestLoginAuditBounded(t *testing.T) {
 // TestLoginLongName: a login longer than 64 characters is refused without a
 // lookup, not stored, and echoed cut.
 func TestLoginLongName(t *testing.T) {
+	t.Parallel()
 	a := newLoginApp(t)
 	long := strings.Repeat("a", 100)
 	rec := a.post("192.0.2.60", long, "mot-mat-khau-nao-do")
@@ -195,6 +199,7 @@ func TestLoginLongName(t *testing.T) {
 // TestLoginRedirectStaysHome: after sign-in, a target a browser would send
 // to another host is replaced by the home page; a path of the site is kept.
 func TestLoginRedirectStaysHome(t *testing.T) {
+	t.Parallel()
 	a := newLoginApp(t)
 	for next, want := range map[string]string{
 		"/\t/evil.example":           "/",

@@ -9,6 +9,7 @@ import (
 
 // TestRestructureWizard previews a merger (nothing written), then applies it.
 func TestRestructureWizard(t *testing.T) {
+	t.Parallel()
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
 	form := url.Values{"kind": {"merge"}, "date": {"2020-01-01"}, "from": {"X1, X2"}, "new_id": {"X9"},

@@ -5,6 +5,7 @@ import "testing"
 // TestSafeNext: after sign-in, only a path of this site is followed; anything
 // a browser could resolve to another host becomes "/".
 func TestSafeNext(t *testing.T) {
+	t.Parallel()
 	for next, want := range map[string]string{
 		"/":                               "/",
 		"/don-vi/H1?ngay=2018-01-01":      "/don-vi/H1?ngay=2018-01-01",

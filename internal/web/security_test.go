@@ -303,6 +303,7 @@ func versionOf(t *testing.T, admin *client, file string, key map[string]string) 
 // inside is written; viewers and auditors write nothing; the administrator
 // and staff of the whole registry write outside A too.
 func TestWriteMatrix(t *testing.T) {
+	t.Parallel()
 	ts, db := newSecurityApp(t)
 	clients := map[string]*client{}
 	for _, u := range securityUsers {
@@ -366,6 +367,7 @@ func TestWriteMatrix(t *testing.T) {
 // TestEditFormsFollowThePolicy opens the edit form of a record of every file
 // inside and outside the scope: outside is refused, as its page is.
 func TestEditFormsFollowThePolicy(t *testing.T) {
+	t.Parallel()
 	ts, _ := newSecurityApp(t)
 	staff := signIn(t, ts, "staff")
 	keys := map[string][2]string{ // file → inside key, outside key (query strings)
@@ -406,6 +408,7 @@ func TestEditFormsFollowThePolicy(t *testing.T) {
 // TestWizardFollowsThePolicy previews and applies restructurings as the staff
 // of district A: inside A they go through; touching B, or M after it left, not.
 func TestWizardFollowsThePolicy(t *testing.T) {
+	t.Parallel()
 	ts, db := newSecurityApp(t)
 	staff := signIn(t, ts, "staff")
 	refused := []url.Values{
@@ -443,6 +446,7 @@ func TestWizardFollowsThePolicy(t *testing.T) {
 // accounts of district A hold only what their pages show, on each record's
 // own dates.
 func TestScopedExportAndAudit(t *testing.T) {
+	t.Parallel()
 	ts, _ := newSecurityApp(t)
 	admin, staff := signIn(t, ts, "admin"), signIn(t, ts, "staff")
 	// Edits inside and outside A, by the administrator and by the staff member.

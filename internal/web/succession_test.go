@@ -23,6 +23,7 @@ import (
 // and Z with Z's figures, the tree, the lists and Z's pages are theirs, and
 // they edit Z's records; the province stays outside.
 func TestScopeAfterRestructuring(t *testing.T) {
+	t.Parallel()
 	b := bundle.Tables{}
 	u := func(m map[string]string) { b.Add("units", m) }
 	u(map[string]string{"id": "T", "name": "Tỉnh Thử", "kind": "province", "valid_from": "2000-01-01"})

@@ -51,6 +51,7 @@ func checkDemoTree(t *testing.T, ts *httptest.Server) {
 // TestTreeOnADate checks the tree of a past date: each unit at the top with
 // the units under it then and their own counts, and the expansion in place.
 func TestTreeOnADate(t *testing.T) {
+	t.Parallel()
 	ts := newRichServer(t)
 	_, body := ts.get("/to-chuc?ngay=2009-12-31")
 	tree := body[strings.Index(body, `id="tree"`):]

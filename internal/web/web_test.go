@@ -107,6 +107,7 @@ func treeBundle() bundle.Tables {
 func newServer(t *testing.T) *client { return signIn(t, newApp(t, treeBundle()), "admin") }
 
 func TestTreeFollowsDate(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t)
 	_, body := ts.get("/don-vi/T1?ngay=2009-12-31")
 	if !strings.Contains(body, "Huyện Bình") || strings.Contains(body, "Thị xã Bình") {
@@ -130,6 +131,7 @@ func TestTreeFollowsDate(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t)
 	if code, body := ts.get("/don-vi/NOPE"); code != 404 || !strings.Contains(body, "không có đơn vị") {
 		t.Errorf("unknown unit: %d", code)
@@ -166,6 +168,7 @@ func richBundle() bundle.Tables {
 func newRichServer(t *testing.T) *client { return signIn(t, newApp(t, richBundle()), "admin") }
 
 func TestPeopleList(t *testing.T) {
+	t.Parallel()
 	ts := newRichServer(t)
 	_, body := ts.get("/nhan-su?ngay=2021-01-01")
 	a, b, d := strings.Index(body, "Nguyễn Thị Ánh"), strings.Index(body, "Trần Văn Bình"), strings.Index(body, "Đỗ Văn Đạt")
@@ -187,6 +190,7 @@ func TestPeopleList(t *testing.T) {
 }
 
 func TestPersonPage(t *testing.T) {
+	t.Parallel()
 	ts := newRichServer(t)
 	_, body := ts.get("/nhan-su/P1?ngay=2009-12-31")
 	if strings.Contains(body, "Đại học") || !strings.Contains(body, "Chính thức") {
@@ -203,6 +207,7 @@ func TestPersonPage(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	ts := newServer(t)
 	code, body := ts.get("/so-sanh?tu=2009-06-01&den=2025-07-01")
 	if code != 200 {

@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // checkXLSX reads every part of the workbook at p once, as a stream, before
@@ -34,7 +36,7 @@ func checkXLSX(p string) error {
 		}
 		if !xlsxStreams(f) {
 			if inMemory += f.UncompressedSize64; inMemory > maxXLSXInMemory {
-				return &ReadError{
+				return &bundle.ReadError{
 					Vi: fmt.Sprintf("sổ tính %s bị từ chối: các phần phải giữ trong bộ nhớ (đến %s) lớn quá %s", z.base, f.Name, sizeText(maxXLSXInMemory)),
 					En: fmt.Sprintf("workbook %s refused: the parts held in memory (up to %s) take more than %s", z.base, f.Name, sizeText(maxXLSXInMemory))}
 			}
@@ -149,6 +151,6 @@ func (c *xlsxCounts) scanPart(f *zip.File) error {
 
 // partError is a refusal of a part of the workbook.
 func (z *zipFile) partError(f *zip.File, vi, en string) error {
-	return &ReadError{Vi: fmt.Sprintf("sổ tính %s bị từ chối: phần %s %s", z.base, f.Name, vi),
+	return &bundle.ReadError{Vi: fmt.Sprintf("sổ tính %s bị từ chối: phần %s %s", z.base, f.Name, vi),
 		En: fmt.Sprintf("workbook %s refused: part %s: %s", z.base, f.Name, en)}
 }

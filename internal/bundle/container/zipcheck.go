@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // zipFile is a .zip or .xlsx opened with the limits of limits.go: its
@@ -46,15 +48,15 @@ func openZipFile(p, kind, en string) (*zipFile, error) {
 	z.Reader, err = zip.NewReader(ra, z.size)
 	ra.left = -1 // entries are held to their own limits
 	if errors.Is(err, zip.ErrFormat) {
-		err = &ReadError{Vi: fmt.Sprintf("%s %s bị hỏng: không đọc được như một tệp nén", kind, z.base),
+		err = &bundle.ReadError{Vi: fmt.Sprintf("%s %s bị hỏng: không đọc được như một tệp nén", kind, z.base),
 			En: fmt.Sprintf("%s %s is damaged: not a valid zip file", en, z.base)}
 		if en == "workbook" {
-			err.(*ReadError).Vi += " (sổ tính đặt mật khẩu thì không đọc được)"
-			err.(*ReadError).En += " (a workbook with a password cannot be read)"
+			err.(*bundle.ReadError).Vi += " (sổ tính đặt mật khẩu thì không đọc được)"
+			err.(*bundle.ReadError).En += " (a workbook with a password cannot be read)"
 		}
 	}
 	if errors.Is(err, errZipDirectory) {
-		err = &ReadError{Vi: fmt.Sprintf("%s %s có mục lục quá lớn (quá %d tệp?)", kind, z.base, MaxZipEntries),
+		err = &bundle.ReadError{Vi: fmt.Sprintf("%s %s có mục lục quá lớn (quá %d tệp?)", kind, z.base, MaxZipEntries),
 			En: fmt.Sprintf("%s %s: zip directory too large (over %d files?)", en, z.base, MaxZipEntries)}
 	}
 	if err == nil {
@@ -73,7 +75,7 @@ func (z *zipFile) Close() error { return z.f.Close() }
 // checkHeaders refuses a zip whose headers declare more than the limits allow.
 func (z *zipFile) checkHeaders() error {
 	if len(z.File) > MaxZipEntries {
-		return &ReadError{Vi: fmt.Sprintf("%s %s có quá %d tệp", z.kind, z.base, MaxZipEntries),
+		return &bundle.ReadError{Vi: fmt.Sprintf("%s %s có quá %d tệp", z.kind, z.base, MaxZipEntries),
 			En: fmt.Sprintf("%s %s: more than %d files", z.en, z.base, MaxZipEntries)}
 	}
 	z.left = min(MaxUnzippedBytes, max(ratioFloor, MaxRatio*z.size))
@@ -96,7 +98,7 @@ func (z *zipFile) entryMax(f *zip.File) int64 {
 }
 
 func (z *zipFile) ratioError(f *zip.File) error {
-	return &ReadError{
+	return &bundle.ReadError{
 		Vi: fmt.Sprintf("tệp %s trong %s %s vượt quá giới hạn giải nén: nở ra hơn %d lần (có thể là bom giải nén)",
 			f.Name, z.kind, z.base, MaxRatio),
 		En: fmt.Sprintf("%s in %s %s: over the decompression limit, expands more than %d times (a decompression bomb?)",
@@ -105,7 +107,7 @@ func (z *zipFile) ratioError(f *zip.File) error {
 
 func (z *zipFile) totalError(f *zip.File) error {
 	limit := sizeText(min(MaxUnzippedBytes, max(ratioFloor, MaxRatio*z.size)))
-	return &ReadError{
+	return &bundle.ReadError{
 		Vi: fmt.Sprintf("tệp %s trong %s %s vượt quá giới hạn giải nén: cả gói giải nén ra quá %s", f.Name, z.kind, z.base, limit),
 		En: fmt.Sprintf("%s in %s %s: over the decompression limit, the whole file expands to more than %s", f.Name, z.en, z.base, limit)}
 }
@@ -140,7 +142,7 @@ func (e *zipEntryReader) Read(p []byte) (int, error) {
 	e.z.left -= int64(n)
 	var corrupt flate.CorruptInputError
 	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &corrupt) {
-		err = &ReadError{
+		err = &bundle.ReadError{
 			Vi: fmt.Sprintf("tệp %s trong %s %s bị hỏng hoặc khai sai kích thước", e.f.Name, e.z.kind, e.z.base),
 			En: fmt.Sprintf("%s in %s %s is damaged or declares a wrong size", e.f.Name, e.z.en, e.z.base)}
 	}

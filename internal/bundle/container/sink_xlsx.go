@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
@@ -7,6 +7,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // xlsxSink writes a workbook with one sheet per file. Rows go through
@@ -36,7 +38,7 @@ func newXLSXSink(path string) (*xlsxSink, error) {
 }
 
 // Create starts a sheet named name; the first one replaces the default sheet.
-func (s *xlsxSink) Create(name string, header []string) (RowWriter, error) {
+func (s *xlsxSink) Create(name string, header []string) (bundle.RowWriter, error) {
 	return s.start(name, header, func(name string) (fileWriter, error) {
 		var err error
 		if s.sheets == 0 {

@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // heapLimit is what the heap may grow by while a bomb is read and refused:
@@ -92,7 +94,7 @@ func wantRefused(t *testing.T, path, vi, en string) {
 	start := time.Now()
 	grew := heapPeak(func() { err = readBundle(path) })
 	t.Logf("%s: heap grew by %.1f MiB at most, %v: %v", filepath.Base(path), float64(grew)/(1<<20), time.Since(start).Round(time.Millisecond), err)
-	var re *ReadError
+	var re *bundle.ReadError
 	if !errors.As(err, &re) {
 		t.Fatalf("%s: error %v, want a ReadError", path, err)
 	}
@@ -512,7 +514,7 @@ func TestRecoverXLSX(t *testing.T) {
 		_ = cells[1] // as excelize might, on a malformed sheet
 		return nil
 	}
-	var re *ReadError
+	var re *bundle.ReadError
 	if err := read(); !errors.As(err, &re) || !strings.Contains(re.Vi, "sổ tính book.xlsx bị hỏng") {
 		t.Errorf("error %v", err)
 	}

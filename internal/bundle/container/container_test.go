@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // testFile is one file of a bundle used in the tests: header then rows.
@@ -66,7 +68,7 @@ func writeBundle(t *testing.T, path string, files []testFile) {
 }
 
 // readAll reads every row of a file of src, copying the reused slices.
-func readAll(t *testing.T, src Source, name string) [][]string {
+func readAll(t *testing.T, src bundle.Source, name string) [][]string {
 	t.Helper()
 	r, err := src.Open(name)
 	if err != nil {
@@ -87,7 +89,7 @@ func readAll(t *testing.T, src Source, name string) [][]string {
 }
 
 // readLines reads every row of a file with the line it was found on.
-func readLines(t *testing.T, src Source, name string) []int {
+func readLines(t *testing.T, src bundle.Source, name string) []int {
 	t.Helper()
 	r, err := src.Open(name)
 	if err != nil {
@@ -101,7 +103,7 @@ func readLines(t *testing.T, src Source, name string) []int {
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		lines = append(lines, r.(LineReader).Line())
+		lines = append(lines, r.(bundle.LineReader).Line())
 	}
 }
 
@@ -118,7 +120,7 @@ func trimRows(rows [][]string) [][]string {
 	return out
 }
 
-func openSource(t *testing.T, path string) Source {
+func openSource(t *testing.T, path string) bundle.Source {
 	t.Helper()
 	src, err := OpenSource(path)
 	if err != nil {

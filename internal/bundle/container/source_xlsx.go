@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // xlsxSource is an .xlsx workbook with one sheet per file. Sheets are read
@@ -109,7 +111,7 @@ func isDateFormat(code string) bool {
 func (s *xlsxSource) Names() []string { return slices.Clone(s.names) }
 
 // Open streams the rows of a sheet.
-func (s *xlsxSource) Open(name string) (_ RowReader, err error) {
+func (s *xlsxSource) Open(name string) (_ bundle.RowReader, err error) {
 	defer recoverXLSX(s.base, &err)
 	if !slices.Contains(s.names, name) {
 		return nil, fmt.Errorf("no sheet %q in %s", name, s.base)
@@ -161,7 +163,7 @@ func (r *xlsxReader) Next() (_ []string, err error) {
 // error: the workbook is refused, the server goes on.
 func recoverXLSX(base string, err *error) {
 	if v := recover(); v != nil {
-		*err = &ReadError{Vi: fmt.Sprintf("sổ tính %s bị hỏng, không đọc được (%v)", base, v),
+		*err = &bundle.ReadError{Vi: fmt.Sprintf("sổ tính %s bị hỏng, không đọc được (%v)", base, v),
 			En: fmt.Sprintf("workbook %s is damaged and cannot be read (%v)", base, v)}
 	}
 }
@@ -175,7 +177,7 @@ func (r *xlsxReader) checkSize(cells []string) error {
 	for i, s := range cells {
 		if len(s) > MaxCellBytes {
 			col, _ := excelize.ColumnNumberToName(i + 1)
-			return &ReadError{Vi: fmt.Sprintf("dòng %d, cột %s: ô dài quá %s", r.row, col, sizeText(MaxCellBytes)),
+			return &bundle.ReadError{Vi: fmt.Sprintf("dòng %d, cột %s: ô dài quá %s", r.row, col, sizeText(MaxCellBytes)),
 				En: fmt.Sprintf("row %d, column %s: cell longer than %s", r.row, col, sizeText(MaxCellBytes))}
 		}
 		total += len(s)

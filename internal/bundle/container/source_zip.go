@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // zipSource is a .zip of CSV files, at its root or in one top folder. Files
@@ -92,7 +94,7 @@ func (s *zipSource) index() error {
 func (s *zipSource) Names() []string { return slices.Clone(s.names) }
 
 // Open streams the rows of a CSV file of the zip.
-func (s *zipSource) Open(name string) (RowReader, error) {
+func (s *zipSource) Open(name string) (bundle.RowReader, error) {
 	f, ok := s.files[name]
 	if !ok {
 		return nil, fmt.Errorf("%s.csv: no such file in %s", name, s.base)

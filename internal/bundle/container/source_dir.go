@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // OpenSource opens the bundle at path: a directory of CSV files, a .zip of
@@ -13,7 +15,7 @@ import (
 // per file. Hidden files and subdirectories are ignored; other files that are
 // not CSV are listed under their full base name (e.g. "notes.txt") so that
 // the caller can report them.
-func OpenSource(path string) (Source, error) {
+func OpenSource(path string) (bundle.Source, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -72,7 +74,7 @@ func openDir(dir string) (*dirSource, error) {
 func (s *dirSource) Names() []string { return slices.Clone(s.names) }
 
 // Open streams the rows of a CSV file of the directory.
-func (s *dirSource) Open(name string) (RowReader, error) {
+func (s *dirSource) Open(name string) (bundle.RowReader, error) {
 	base, ok := s.files[name]
 	if !ok {
 		return nil, fmt.Errorf("%s.csv: no such file in %s", name, s.dir)

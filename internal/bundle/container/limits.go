@@ -1,9 +1,10 @@
-package bundle
+package container
 
 import (
-	"errors"
 	"fmt"
 	"io"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // The limits on what a bundle may hold, whatever its container. Each is
@@ -66,26 +67,9 @@ const (
 	maxXLSXPartElements = 200000
 )
 
-// ReadError is a bundle that cannot be read, or is refused for its size, with
-// its message in Vietnamese and English. Its Error is both.
-type ReadError struct {
-	Vi, En string
-}
-
-func (e *ReadError) Error() string { return e.Vi + " (" + e.En + ")" }
-
 // readErrorf returns a ReadError; the arguments are formatted into both messages.
-func readErrorf(vi, en string, args ...any) *ReadError {
-	return &ReadError{Vi: fmt.Sprintf(vi, args...), En: fmt.Sprintf(en, args...)}
-}
-
-// readIssue splits a read error into the messages of an Issue, each with its prefix.
-func readIssue(vi, en string, err error) (string, string) {
-	var re *ReadError
-	if errors.As(err, &re) {
-		return vi + re.Vi, en + re.En
-	}
-	return vi + err.Error(), en + err.Error()
+func readErrorf(vi, en string, args ...any) *bundle.ReadError {
+	return &bundle.ReadError{Vi: fmt.Sprintf(vi, args...), En: fmt.Sprintf(en, args...)}
 }
 
 // sizeText writes a number of bytes for people, rounded: "64 KiB", "4 GiB".

@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"encoding/csv"
@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // CreateSink starts writing a bundle at path, in the form its extension
@@ -21,7 +23,7 @@ import (
 //
 // Rows must have as many cells as the header. After a failure, call Discard
 // rather than Close.
-func CreateSink(path string) (Sink, error) {
+func CreateSink(path string) (bundle.Sink, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".zip":
 		return newZipSink(path)
@@ -35,7 +37,7 @@ func CreateSink(path string) (Sink, error) {
 // file of a .zip or .xlsx, or the files written so far into a directory (and
 // the directory if CreateSink made it). A sink that is already closed is
 // left as it is.
-func Discard(s Sink) error {
+func Discard(s bundle.Sink) error {
 	if d, ok := s.(interface{ discard() error }); ok {
 		return d.discard()
 	}
@@ -58,7 +60,7 @@ type sinkFiles struct {
 }
 
 // start checks a new file and starts it with create, then writes the header.
-func (s *sinkFiles) start(name string, header []string, create func(name string) (fileWriter, error)) (RowWriter, error) {
+func (s *sinkFiles) start(name string, header []string, create func(name string) (fileWriter, error)) (bundle.RowWriter, error) {
 	switch {
 	case s.closed:
 		return nil, errors.New("bundle sink is closed")
@@ -193,7 +195,7 @@ func newDirSink(dir string) (*dirSink, error) {
 }
 
 // Create starts NAME.csv in the directory.
-func (s *dirSink) Create(name string, header []string) (RowWriter, error) {
+func (s *dirSink) Create(name string, header []string) (bundle.RowWriter, error) {
 	return s.start(name, header, func(name string) (fileWriter, error) {
 		f, err := os.OpenFile(filepath.Join(s.dir, name+".csv"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {

@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"bufio"
@@ -10,18 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-)
 
-// LineReader is a RowReader that knows where its last row came from. The
-// readers returned by the Sources of OpenSource implement it: they skip empty
-// rows and a CSV row may span several lines (a cell holding a line break), so
-// counting the rows read does not give the line the user sees.
-type LineReader interface {
-	RowReader
-	// Line is the line (CSV, where the row starts) or row (XLSX) number of
-	// the row last returned by Next, counting from 1.
-	Line() int
-}
+	"github.com/tochuc/tochuc/internal/bundle"
+)
 
 // utf8BOM is the byte order mark some editors put at the start of a UTF-8 file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -77,7 +68,7 @@ func (c *csvReader) Next() ([]string, error) {
 			return nil, io.EOF
 		}
 		if err != nil {
-			var re *ReadError
+			var re *bundle.ReadError
 			if errors.As(err, &re) {
 				return nil, err
 			}

@@ -1,8 +1,10 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
 	"time"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // zipSink writes a zip with one NAME.csv per file at its root, compressing
@@ -22,7 +24,7 @@ func newZipSink(path string) (*zipSink, error) {
 }
 
 // Create starts NAME.csv in the zip.
-func (s *zipSink) Create(name string, header []string) (RowWriter, error) {
+func (s *zipSink) Create(name string, header []string) (bundle.RowWriter, error) {
 	return s.start(name, header, func(name string) (fileWriter, error) {
 		w, err := s.zw.CreateHeader(&zip.FileHeader{Name: name + ".csv", Method: zip.Deflate, Modified: time.Now()})
 		if err != nil {

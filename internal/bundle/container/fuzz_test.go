@@ -1,4 +1,4 @@
-package bundle
+package container
 
 import (
 	"archive/zip"
@@ -13,12 +13,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html/charset"
+
+	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // checkRows reads every row of r and checks the limits a reader promises:
 // no cell over MaxCellBytes, no row over MaxRowCells cells or MaxRowBytes,
 // line numbers that never go back. It returns the first read error.
-func checkRows(t *testing.T, r RowReader) error {
+func checkRows(t *testing.T, r bundle.RowReader) error {
 	t.Helper()
 	last := 0
 	for {
@@ -42,7 +44,7 @@ func checkRows(t *testing.T, r RowReader) error {
 		if total > MaxRowBytes {
 			t.Fatalf("a row of %d bytes", total)
 		}
-		if lr, ok := r.(LineReader); ok {
+		if lr, ok := r.(bundle.LineReader); ok {
 			if lr.Line() < last {
 				t.Fatalf("line %d after line %d", lr.Line(), last)
 			}
