@@ -1,0 +1,69 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/tochuc/tochuc/internal/check"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// demoChecks: the demo province's findings on 31/12/2025 — the rating
+// groups over the quota (1.112) and the heads rated above their committee
+// (538) the issue counted — and the groups of EVAL-11 checked by hand: an
+// independent SQL count of the excellent and good ratings of each group.
+func demoChecks(t *testing.T, db *sqldb.DB) {
+	ctx := context.Background()
+	fs, err := check.Run(ctx, db.Reader(sqldb.Recorded{}).CheckSource(), check.Params{AsOf: tochuc.MustDate("2025-12-31")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	found := map[string]bool{}
+	for _, f := range fs {
+		count[f.Rule]++
+		if f.Rule == "EVAL-11" {
+			found[fmt.Sprintf("%s|%s|%s", f.Subject["year"], f.Subject["category"], f.Subject["rated_by_id"])] = true
+		}
+	}
+	if count["EVAL-11"] != 1112 || count["EVAL-13"] != 538 {
+		t.Errorf("EVAL-11 %d, EVAL-13 %d; want 1112 and 538", count["EVAL-11"], count["EVAL-13"])
+	}
+	rows, err := db.QueryContext(ctx, `SELECT year, category, rated_by_id FROM evaluations
+		WHERE rec_to IS NULL AND year <= 2025 AND rated_by_id IS NOT NULL
+		GROUP BY year, category, rated_by_id
+		HAVING SUM(CASE WHEN rating = 'excellent' THEN 1 ELSE 0 END) > (20 * SUM(CASE WHEN rating = 'good' THEN 1 ELSE 0 END)) / 100`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	byHand := map[string]bool{}
+	for rows.Next() {
+		var year int
+		var cat, by string
+		if err := rows.Scan(&year, &cat, &by); err != nil {
+			t.Fatal(err)
+		}
+		byHand[fmt.Sprintf("%d|%s|%s", year, cat, by)] = true
+	}
+	if !maps.Equal(found, byHand) {
+		var miss, extra []string
+		for k := range byHand {
+			if !found[k] {
+				miss = append(miss, k)
+			}
+		}
+		for k := range found {
+			if !byHand[k] {
+				extra = append(extra, k)
+			}
+		}
+		slices.Sort(miss)
+		slices.Sort(extra)
+		t.Errorf("EVAL-11 groups: %d found, %d by hand; missing %.5v, extra %.5v", len(found), len(byHand), miss, extra)
+	}
+}
