@@ -131,7 +131,7 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 // editFailed shows the form again with the message and the import's issues.
 func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, f *bundle.File, req editRequest, d tochuc.Date, msg string, issues []bundle.Issue) {
 	if isAPI(r) {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": msg, "status": http.StatusUnprocessableEntity, "issues": issues})
+		writeJSON(w, http.StatusUnprocessableEntity, apiError{Code: tochuc.EInvalid, Message: msg, Status: http.StatusUnprocessableEntity, Issues: issues})
 		return
 	}
 	data := s.refill(f, req)
@@ -147,8 +147,8 @@ func (s *Server) editStale(w http.ResponseWriter, r *http.Request, f *bundle.Fil
 		if e.Version != "" {
 			w.Header().Set("ETag", etag(f.Name, e.Version))
 		}
-		writeJSON(w, http.StatusConflict, map[string]any{"error": e.Message, "status": http.StatusConflict, "code": tochuc.EStale,
-			"current": e.Current, "version": e.Version})
+		writeJSON(w, http.StatusConflict, apiError{Code: tochuc.EStale, Message: e.Message, Status: http.StatusConflict,
+			Current: e.Current, Version: e.Version})
 		return
 	}
 	data := s.refill(f, req)

@@ -106,7 +106,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	if isAPI(r) {
-		writeJSONError(w, status, msg)
+		writeJSONError(w, status, tochuc.ErrorCode(err), msg)
 		return
 	}
 	d, _ := dateOf(r)
