@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -75,4 +76,99 @@ func apiNotFound(routes *http.ServeMux) http.HandlerFunc {
 		}
 		writeJSONError(w, http.StatusNotFound, tochuc.ENotFound, "Không có địa chỉ API này: "+r.URL.Path)
 	}
+}
+
+// writeAPI writes an API body: like writeJSON, with every list and map that
+// the body always carries given as [] or {} when empty, never null.
+func writeAPI(w http.ResponseWriter, status int, v any) {
+	writeJSON(w, status, apiValue(reflect.ValueOf(v)).Interface())
+}
+
+// apiValue returns a copy of v in which the nil slices and maps of fields
+// not marked omitempty are empty ones. v is never changed: it may be shared
+// (the report cache).
+func apiValue(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(apiValue(v.Elem()))
+		return out
+	case reflect.Pointer:
+		if v.IsNil() || !needsCopy(v.Type().Elem()) {
+			return v
+		}
+		out := reflect.New(v.Type().Elem())
+		out.Elem().Set(apiValue(v.Elem()))
+		return out
+	case reflect.Slice:
+		if v.IsNil() || !needsCopy(v.Type().Elem()) {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			out.Index(i).Set(apiValue(v.Index(i)))
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() || !needsCopy(v.Type().Elem()) {
+			return v
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), apiValue(it.Value()))
+		}
+		return out
+	case reflect.Struct:
+		if !needsCopy(v.Type()) {
+			return v
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v)
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() || f.Tag.Get("json") == "-" {
+				continue
+			}
+			fv := apiValue(v.Field(i))
+			omit := strings.Contains(f.Tag.Get("json"), ",omitempty")
+			if fv.IsValid() && !omit && (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.IsNil() {
+				if fv.Kind() == reflect.Slice {
+					fv = reflect.MakeSlice(f.Type, 0, 0)
+				} else {
+					fv = reflect.MakeMap(f.Type)
+				}
+			}
+			out.Field(i).Set(fv)
+		}
+		return out
+	}
+	return v
+}
+
+// needsCopy reports whether values of t may hold a slice or a map to fill.
+func needsCopy(t reflect.Type) bool {
+	return needsCopySeen(t, map[reflect.Type]bool{})
+}
+
+func needsCopySeen(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Slice, reflect.Map, reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Array:
+		return needsCopySeen(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && needsCopySeen(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -6,13 +6,6 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// childrenData is the units directly under one unit on a date, for the
-// tree's expansion in place (static/tree.js asks for it).
-type childrenData struct {
-	ParentID string    `json:"parent_id"`
-	Units    []unitRow `json:"units"`
-}
-
 // handleChildren lists the units directly under a unit, inside the user's scope.
 func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) {
 	d, ok := dateOf(r)
@@ -36,5 +29,5 @@ func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, apiBody{AsOf: d, Data: childrenData{ParentID: id, Units: rows}})
+	writeAPI(w, http.StatusOK, apiPage{AsOf: d, Data: childrenView{ParentID: id, Units: rows}})
 }

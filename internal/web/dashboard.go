@@ -76,7 +76,8 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 	res, err := s.reports.get(r.Context(), s.registry, s.budget, p)
 	if msg := s.missingScope(r, p, err); msg != "" {
 		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p), Missing: msg}
-		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data})
+		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data,
+			API: reportView{Result: *data.Result, Missing: msg}})
 		return
 	}
 	if err != nil {
@@ -92,7 +93,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf,
-		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}})
+		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}, API: reportView{Result: *res}})
 }
 
 // reportQuery renders report parameters as an encoded query string.
@@ -107,12 +108,9 @@ func reportQuery(p report.Params) template.URL {
 	return template.URL(q.Encode()) // url.Values.Encode escapes every value
 }
 
-// explainData lists the records behind an indicator.
+// explainData is the page of the records behind an indicator: its API type.
 type explainData struct {
-	*report.Explanation
-	Persons bool
-	Counted int
-	Missing string // set when the scope does not exist on the date
+	explainView
 }
 
 // missingScope returns, when a report failed because its scope unit does not
@@ -136,7 +134,11 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	e, err := report.NewExplanation(s.registry(r.Context()), p, id)
 	if msg := s.missingScope(r, p, err); msg != "" {
-		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{Missing: msg}})
+		data := explainView{Explanation: report.Explanation{ID: id, AsOf: p.AsOf.String()}, Missing: msg}
+		if def, ok := report.Lookup(id); ok {
+			data.Label = def.LabelOn(p.AsOf)
+		}
+		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{data}, API: data})
 		return
 	}
 	if err != nil {
@@ -144,11 +146,11 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	def, _ := report.Lookup(id)
-	data := explainData{Explanation: e, Persons: def.Persons}
+	data := explainView{Explanation: *e, Persons: def.Persons}
 	for _, it := range e.Items {
 		if it.Counted {
 			data.Counted++
 		}
 	}
-	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: data})
+	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: explainData{data}, API: data})
 }

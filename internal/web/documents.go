@@ -8,11 +8,11 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// documentsData lists the documents issued on or before the date.
+// documentsData is the page of documents issued on or before the date: its
+// API type and the search.
 type documentsData struct {
-	Query   string
-	Rows    []tochuc.Document
-	Issuers map[string]string
+	documentList
+	Query string
 }
 
 func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
@@ -31,7 +31,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 	user, _ := userOf(r.Context())
 	visible := s.documentVisibility(r.Context(), reg, user, d)
 	search := textvn.NewQuery(data.Query)
-	var issuers []string
+	var rows []tochuc.Document
 	for _, doc := range docs {
 		if doc.IssuedOn > d || (len(search) > 0 && !search.Match(textvn.Fold(doc.Number+" "+doc.Title))) {
 			continue
@@ -42,14 +42,20 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		} else if !ok {
 			continue
 		}
-		data.Rows = append(data.Rows, doc)
+		rows = append(rows, doc)
+	}
+	data.listInfo = newPager(r, len(rows))
+	from, to := data.bounds()
+	data.Items = rows[from:to]
+	var issuers []string
+	for _, doc := range data.Items {
 		issuers = append(issuers, doc.IssuerID)
 	}
-	if data.Issuers, err = reg.UnitNames(issuers, d); err != nil {
+	if data.IssuerNames, err = reg.UnitNames(issuers, d); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, "documents.html", http.StatusOK, page{Title: "Văn bản", Date: d, Data: data})
+	s.render(w, r, "documents.html", http.StatusOK, page{Title: "Văn bản", Date: d, Data: data, API: data.documentList})
 }
 
 // documentVisibility returns whether a scoped user sees a document: one issued

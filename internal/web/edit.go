@@ -84,20 +84,12 @@ func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("ETag", etag(f.Name, rec.Version))
 	}
 	if isAPI(r) {
-		writeJSON(w, http.StatusOK, recordBody{File: f.Name, New: rec.New, Version: rec.Version, Values: cellsOf(f, cells)})
+		writeAPI(w, http.StatusOK, recordView{File: f.Name, New: rec.New, Version: rec.Version, Values: cellsOf(f, cells)})
 		return
 	}
 	data.Fields = fields(f, cells)
 	data.Title = editTitle(f, data.New)
 	s.render(w, r, "edit.html", http.StatusOK, page{Title: data.Title, Date: d, Data: data})
-}
-
-// recordBody is a record as the API gives it for editing.
-type recordBody struct {
-	File    string            `json:"file"`
-	New     bool              `json:"new"`
-	Version string            `json:"version"`
-	Values  map[string]string `json:"values"`
 }
 
 // etag is the HTTP entity tag of a record's version.

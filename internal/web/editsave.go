@@ -117,7 +117,7 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = user
 	if isAPI(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "change_set": res.ChangeSet, "files": res.Report.Files})
+		writeAPI(w, http.StatusOK, editResult{OK: true, ChangeSet: res.ChangeSet, Files: res.Report.Files})
 		return
 	}
 	next := recordURL(f, req.Values, d)
@@ -131,7 +131,7 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 // editFailed shows the form again with the message and the import's issues.
 func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, f *bundle.File, req editRequest, d tochuc.Date, msg string, issues []bundle.Issue) {
 	if isAPI(r) {
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{Code: tochuc.EInvalid, Message: msg, Status: http.StatusUnprocessableEntity, Issues: issues})
+		writeAPI(w, http.StatusUnprocessableEntity, apiError{Code: tochuc.EInvalid, Message: msg, Status: http.StatusUnprocessableEntity, Issues: issues})
 		return
 	}
 	data := s.refill(f, req)

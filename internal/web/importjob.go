@@ -220,7 +220,8 @@ func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := job.snapshot()
-	p := page{Title: "Nhập dữ liệu: " + snap.Name, Date: tochuc.Today(), Data: &snap}
+	view := importJobView{ID: snap.ID, Name: snap.Name, Phase: snap.Phase, File: snap.File, Rows: snap.Rows, Report: snap.Report, Error: snap.Err}
+	p := page{Title: "Nhập dữ liệu: " + snap.Name, Date: tochuc.Today(), Data: &snap, API: view}
 	if snap.Phase == "checking" || snap.Phase == "importing" {
 		p.Refresh = 1
 	}
@@ -255,7 +256,7 @@ func (s *Server) handleJobCommit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) accepted(w http.ResponseWriter, r *http.Request, job *importJob) {
 	if isAPI(r) {
 		w.Header().Set("Location", "/api/v1/imports/"+job.ID)
-		writeJSON(w, http.StatusAccepted, map[string]string{"id": job.ID, "status_url": "/api/v1/imports/" + job.ID})
+		writeAPI(w, http.StatusAccepted, jobAccepted{ID: job.ID, StatusURL: "/api/v1/imports/" + job.ID})
 		return
 	}
 	http.Redirect(w, r, "/nhap/"+job.ID, http.StatusSeeOther)

@@ -24,7 +24,8 @@ type page struct {
 	Path    string
 	Keep    map[string]string // the request's other parameters, kept when the date changes
 	Refresh int               // seconds before the page reloads itself (a job in progress), or 0
-	Data    any
+	Data    any               // what the template shows
+	API     any               // what the page's API twin answers (apitypes.go)
 }
 
 var funcs = func() template.FuncMap {
@@ -62,16 +63,14 @@ func dateOf(r *http.Request) (tochuc.Date, bool) {
 	return d, true
 }
 
-// apiBody is the JSON form of a page: its date and its data.
-type apiBody struct {
-	AsOf tochuc.Date `json:"as_of"`
-	Data any         `json:"data"`
-}
-
-// render writes a page, or its data as JSON for an API request.
+// render writes a page, or its API type as JSON for an API request.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, status int, p page) {
 	if isAPI(r) {
-		writeJSON(w, status, apiBody{AsOf: p.Date, Data: p.Data})
+		if p.API == nil {
+			s.fail(w, r, tochuc.Errorf(tochuc.EInternal, "Trang %s không có dạng API.", name))
+			return
+		}
+		writeAPI(w, status, apiPage{AsOf: p.Date, Data: p.API})
 		return
 	}
 	p.Path = r.URL.Path

@@ -7,13 +7,11 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// peopleData is the people list: a page of matches and the filters that chose them.
+// peopleData is the people list page: its API type and the filters that chose the rows.
 type peopleData struct {
+	personList
 	Query, Gender string
 	Alive         bool
-	Rows          []personEntry
-	Total         int
-	pager
 }
 
 func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
@@ -69,12 +67,13 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		}
 		return total, rows
 	}
-	data.Total, data.Rows = window(asked)
-	data.pager = newPager(r, data.Total)
-	if data.Page != asked { // past the end: the last page
-		_, data.Rows = window(data.Page)
+	total, rows := window(asked) // past the end: no rows, and the total
+	data.listInfo = newPager(r, total)
+	data.Items = make([]tochuc.Person, len(rows))
+	for i, e := range rows {
+		data.Items[i] = e.Person
 	}
-	s.render(w, r, "people.html", http.StatusOK, page{Title: "Nhân sự", Date: d, Data: data})
+	s.render(w, r, "people.html", http.StatusOK, page{Title: "Nhân sự", Date: d, Data: data, API: data.personList})
 }
 
 func badDate(r *http.Request) error {

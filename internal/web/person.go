@@ -8,18 +8,13 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// personData is a person's page on a date.
+// personData is a person's page on a date: its API type (personView) and
+// what the user may open from the page (the scope policy).
 type personData struct {
-	*tochuc.PersonFile
-	Age        int
-	Education  string
-	Theory     string
-	Membership tochuc.Membership
-	Units      map[string]string // names of the units referred to
-	// What the user may open from the page (the scope policy).
-	CanEdit  bool            `json:"-"`
-	PostEdit []bool          `json:"-"`
-	UnitLink map[string]bool `json:"-"` // units whose page on the date opens
+	personView
+	CanEdit  bool
+	PostEdit []bool
+	UnitLink map[string]bool // units whose page on the date opens
 }
 
 func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
@@ -44,10 +39,10 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f = knownBy(f, d)
-	data := personData{PersonFile: f,
+	data := personData{personView: personView{PersonFile: *f,
 		Education:  tochuc.LevelAt(f.Qualifications, tochuc.QualEducation, d),
 		Theory:     tochuc.LevelAt(f.Qualifications, tochuc.QualPoliticalTheory, d),
-		Membership: membership}
+		Membership: membership}}
 	if f.BirthDate != 0 && f.BirthDate <= d {
 		data.Age = age(f.BirthDate, d)
 	}
@@ -61,7 +56,7 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 	for _, p := range f.Plans {
 		ids = append(ids, p.UnitID)
 	}
-	if data.Units, err = reg.UnitNames(ids, d); err != nil {
+	if data.UnitNames, err = reg.UnitNames(ids, d); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -69,7 +64,7 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data})
+	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data, API: data.personView})
 }
 
 // age returns full years from birth to d.

@@ -6,26 +6,6 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// treeData is the organization tree page: the lines of the tree with the
-// units at their top (see treeRoots), and the count of each kind on the date.
-type treeData struct {
-	Lines  []treeLine  `json:"lines"`
-	Counts []kindCount `json:"counts"`
-}
-
-type unitRow struct {
-	tochuc.Unit
-	KindName string    `json:"kind_label"`
-	Children int       `json:"children"`
-	Kids     []unitRow `json:"-"` // the children, for the units at the top of the tree (expanded in place)
-}
-
-type kindCount struct {
-	Kind  string
-	Label string
-	Count int
-}
-
 func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	d, ok := dateOf(r)
 	if !ok {
@@ -64,7 +44,8 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 			kc = append(kc, kindCount{k.Code, tochuc.KindLabelOn(k.Code, d), n})
 		}
 	}
-	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Lines: lines, Counts: kc}})
+	data := treeView{Lines: lines, Counts: kc}
+	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: data, API: data})
 }
 
 // withChildren counts the children of each unit on d (one query, over

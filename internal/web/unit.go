@@ -6,27 +6,14 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// unitData is a unit's page: its version on the date, all its versions, its
-// lineage through restructurings, posts and holders, members, headcount,
-// documents and children.
+// unitData is a unit's page: its API type (unitView) and what the user may
+// open from the page (the scope policy): the unit's edit form, the parent's
+// page, each post's edit form.
 type unitData struct {
-	Unit       tochuc.Unit
-	Exists     bool
-	Parent     *tochuc.Unit
-	Versions   []tochuc.Unit
-	Lineage    []tochuc.RestructureLink
-	Posts      []tochuc.Assignment
-	Members    []string
-	Headcounts []tochuc.Headcount
-	Documents  []tochuc.Document
-	Children   []unitRow
-	People     map[string]string // names of people referred to
-	Units      map[string]string // names of units referred to
-	// What the user may open from the page (the scope policy): the unit's edit
-	// form, the parent's page, each post's edit form.
-	CanEdit    bool   `json:"-"`
-	ParentLink bool   `json:"-"`
-	PostEdit   []bool `json:"-"`
+	unitView
+	CanEdit    bool
+	ParentLink bool
+	PostEdit   []bool
 }
 
 func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
@@ -46,11 +33,11 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		s.failOrForbid(w, r, err)
 		return
 	}
-	data := unitData{Versions: versions, Unit: versions[len(versions)-1]}
+	data := unitData{unitView: unitView{Versions: versions, Unit: versions[len(versions)-1]}}
 	if u, err := reg.Unit(id, d); err == nil {
 		data.Unit, data.Exists = u, true
 	}
-	if err := s.fillUnit(reg, d, &data); err != nil {
+	if err := s.fillUnit(reg, d, &data.unitView); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -58,11 +45,11 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data})
+	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data, API: data.unitView})
 }
 
 // fillUnit reads what the unit page shows besides the versions.
-func (s *Server) fillUnit(reg Registry, d tochuc.Date, data *unitData) error {
+func (s *Server) fillUnit(reg Registry, d tochuc.Date, data *unitView) error {
 	id := data.Unit.ID
 	var err error
 	if data.Lineage, err = reg.Lineage(id); err != nil {
@@ -100,14 +87,14 @@ func (s *Server) fillUnit(reg Registry, d tochuc.Date, data *unitData) error {
 	for _, a := range data.Posts {
 		people = append(people, a.PersonID)
 	}
-	if data.People, err = reg.PersonNames(people); err != nil {
+	if data.PersonNames, err = reg.PersonNames(people); err != nil {
 		return err
 	}
 	var units []string
 	for _, l := range data.Lineage {
 		units = append(units, l.FromUnitID, l.ToUnitID)
 	}
-	data.Units, err = reg.UnitNames(units, d)
+	data.UnitNames, err = reg.UnitNames(units, d)
 	return err
 }
 

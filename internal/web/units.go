@@ -7,13 +7,12 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// unitsData is the list of units existing on the date, filtered.
+// unitsData is the list page of units existing on the date: its API type
+// and the filters that chose the rows.
 type unitsData struct {
+	unitList
 	Query, Kind string
 	Kinds       []tochuc.UnitKind
-	Rows        []tochuc.Unit
-	Total       int
-	pager
 }
 
 // handleUnits lists the units existing on the date inside the user's scope,
@@ -59,9 +58,8 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	data.Total = len(rows)
-	data.pager = newPager(r, len(rows))
-	from, to := data.bounds(len(rows))
-	data.Rows = rows[from:to]
-	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data})
+	data.listInfo = newPager(r, len(rows))
+	from, to := data.bounds()
+	data.Items = rows[from:to]
+	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data, API: data.unitList})
 }
