@@ -14,11 +14,11 @@ import (
 
 // editRequest is an edit as the form or the API sends it.
 type editRequest struct {
-	Mode      string            `json:"mode"` // thay_doi (a change from Effective) or sua_sai (a correction)
-	Effective tochuc.Date       `json:"effective"`
-	Original  map[string]string `json:"original"` // the key of the record edited; empty to add one
+	Mode      string            `json:"mode,omitempty" enum:"thay_doi,sua_sai"` // thay_doi (a change from Effective) or sua_sai (a correction, the default)
+	Effective tochuc.Date       `json:"effective,omitempty"`
+	Original  map[string]string `json:"original,omitempty"` // the key of the record edited; empty to add one
 	Values    map[string]string `json:"values"`
-	Version   string            `json:"version"` // the record's version as read (or the If-Match header)
+	Version   string            `json:"version,omitempty"` // the record's version as read (or the If-Match header)
 	seen      map[string]string // the record as the form showed it
 }
 
