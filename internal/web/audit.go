@@ -13,11 +13,10 @@ type auditData struct {
 }
 
 // handleAudit lists the audit log, newest first, for administrators and auditors.
-func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	u, _ := userOf(r.Context())
 	q := r.URL.Query()
@@ -26,9 +25,9 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	p, err := s.app.Audit(r.Context(), u, tochuc.AuditFilter{UserLogin: data.User,
 		Action: data.Action, Limit: pageSize, Offset: (requestedPage(r) - 1) * pageSize})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data.Items, data.listInfo = p.Entries, newPager(r, p.Total)
 	s.render(w, r, "audit.html", http.StatusOK, page{Title: "Nhật ký", Date: d, Data: data, API: data.auditList})
+	return nil
 }

@@ -7,27 +7,24 @@ import (
 )
 
 // handleChildren lists the units directly under a unit, inside the user's scope.
-func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry(r.Context())
 	id := r.PathValue("id")
 	if ok, err := s.canSeeUnit(r.Context(), id, d); err != nil || !ok {
-		s.failOrForbid(w, r, err)
-		return
+		return forbiddenOr(err)
 	}
 	kids, err := reg.UnitsAsOf(d, tochuc.UnitFilter{ParentID: id})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rows, err := withChildren(reg, d, kids)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	writeAPI(w, http.StatusOK, apiPage{AsOf: d, Data: childrenView{ParentID: id, Units: rows}})
+	return nil
 }

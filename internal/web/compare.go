@@ -40,36 +40,31 @@ type compareLink struct {
 // before the page date, and the page date) inside the user's scope on each
 // date: every section's count and the first page of each, or with
 // ?phan=<section>&trang=N the page N of one section.
-func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	to, from := d, tochuc.NewDate(d.Time().Year()-1, d.Time().Month(), d.Time().Day())
 	for name, dst := range map[string]*tochuc.Date{"tu": &from, "den": &to} {
 		if v := r.URL.Query().Get(name); v != "" {
 			x, err := tochuc.ParseDateLoose(v)
 			if err != nil || x == 0 {
-				s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", v))
-				return
+				return tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", v)
 			}
 			*dst = x
 		}
 	}
 	if from >= to {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày đầu (%s) phải trước ngày cuối (%s)", from.Vietnamese(), to.Vietnamese()))
-		return
+		return tochuc.Errorf(tochuc.EInvalid, "Ngày đầu (%s) phải trước ngày cuối (%s)", from.Vietnamese(), to.Vietnamese())
 	}
 	only := r.URL.Query().Get("phan")
 	if only != "" && !validSection(only) {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Không có phần so sánh %q", only))
-		return
+		return tochuc.Errorf(tochuc.EInvalid, "Không có phần so sánh %q", only)
 	}
 	sc, err := s.scopeOf(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	cs := sqldb.WholeRegistry
 	if !sc.Whole() {
@@ -78,20 +73,18 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	reg := s.registry(r.Context())
 	cmp, err := reg.OpenComparison(from, to, cs)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data, err := comparePages(r, cmp, d, only)
 	cmp.Close() // before the names: a request holds one connection at a time
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := data.readNames(reg); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, "compare.html", http.StatusOK, page{Title: "So sánh hai thời điểm", Date: d, Data: data, API: data.compareView})
+	return nil
 }
 
 // comparePages reads the counts and the pages a request asks for: the first

@@ -67,22 +67,20 @@ func (s *Server) reportParams(r *http.Request) (report.Params, error) {
 	return p, nil
 }
 
-func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.reportParams(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	res, err := s.reports.get(r.Context(), s.registry, s.budget, p)
 	if msg := s.missingScope(r, p, err); msg != "" {
 		data := dashboardData{Result: &report.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p), Missing: msg}
 		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data,
 			API: reportView{Result: *data.Result, Missing: msg}})
-		return
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if r.URL.Query().Get("dang") == "xlsx" {
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -90,10 +88,11 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		if err := report.WriteXLSX(w, res); err != nil {
 			s.log.Error("xlsx", "err", err)
 		}
-		return
+		return nil
 	}
 	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf,
 		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}, API: reportView{Result: *res}})
+	return nil
 }
 
 // reportQuery renders report parameters as an encoded query string.
@@ -125,11 +124,10 @@ func (s *Server) missingScope(r *http.Request, p report.Params, err error) strin
 	return "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."
 }
 
-func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.reportParams(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id := r.PathValue("id")
 	e, err := report.NewExplanation(s.registry(r.Context()), p, id)
@@ -139,11 +137,10 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
 			data.Label = def.LabelOn(p.AsOf)
 		}
 		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{data}, API: data})
-		return
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	def, _ := report.Lookup(id)
 	data := explainView{Explanation: *e, Persons: def.Persons}
@@ -153,4 +150,5 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: explainData{data}, API: data})
+	return nil
 }

@@ -15,17 +15,15 @@ type documentsData struct {
 	Query string
 }
 
-func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry(r.Context())
 	docs, err := reg.Documents("")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data := documentsData{Query: r.URL.Query().Get("q")}
 	user, _ := userOf(r.Context())
@@ -37,8 +35,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if ok, err := visible(doc); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		} else if !ok {
 			continue
 		}
@@ -52,10 +49,10 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		issuers = append(issuers, doc.IssuerID)
 	}
 	if data.IssuerNames, err = reg.UnitNames(issuers, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, "documents.html", http.StatusOK, page{Title: "Văn bản", Date: d, Data: data, API: data.documentList})
+	return nil
 }
 
 // documentVisibility returns whether a scoped user sees a document: one issued

@@ -70,28 +70,26 @@ func versionOfETag(h, file string) string {
 }
 
 // handleEdit records an edit: as a page form (redirecting to the record) or through the API.
-func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	f := bundle.FileByName(r.PathValue("file"))
 	if f == nil {
-		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
-		return
+		return tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file"))
 	}
-	if !s.mayWrite(w, r) {
-		return
+	if err := mayWrite(r); err != nil {
+		return err
 	}
 	req, err := parseEditRequest(w, r, f)
 	if max, over := bodyTooLarge(r); over {
 		s.tooLarge(w, r, max)
-		return
+		return nil
 	}
 	if err != nil {
 		s.editFailed(w, r, f, req, d, err.Error(), nil)
-		return
+		return nil
 	}
 	user, _ := userOf(r.Context())
 	mode := app.ModeCorrect
@@ -104,21 +102,20 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &stale):
 		s.editStale(w, r, f, req, d, stale)
-		return
+		return nil
 	case err != nil && tochuc.ErrorCode(err) == tochuc.EInvalid:
 		s.editFailed(w, r, f, req, d, err.Error(), nil)
-		return
+		return nil
 	case err != nil:
-		s.fail(w, r, err)
-		return
+		return err
 	case !res.Report.OK():
 		s.editFailed(w, r, f, req, d, "Dữ liệu không hợp lệ, chưa có gì được ghi.", res.Report.Issues)
-		return
+		return nil
 	}
 	_ = user
 	if isAPI(r) {
 		writeAPI(w, http.StatusOK, editResult{OK: true, ChangeSet: res.ChangeSet, Files: res.Report.Files})
-		return
+		return nil
 	}
 	next := recordURL(f, req.Values, d)
 	if f.Name == "people" && len(req.Original) == 0 {
@@ -126,6 +123,7 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 		next = "/sua/assignments?person_id=" + url.QueryEscape(req.Values["id"]) + "&valid_from=" + d.String() + "&ngay=" + d.String()
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
 }
 
 // editFailed shows the form again with the message and the import's issues.

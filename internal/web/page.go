@@ -91,6 +91,35 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 	}
 }
 
+// pageDate is the opening of every page: the date it shows (?ngay=, default
+// today), or the error to answer when the date cannot be read.
+func pageDate(r *http.Request) (tochuc.Date, error) {
+	d, ok := dateOf(r)
+	if !ok {
+		return 0, badDate(r)
+	}
+	return d, nil
+}
+
+// badDate is the error of a ?ngay= that is no date.
+func badDate(r *http.Request) error {
+	return tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", r.URL.Query().Get("ngay"))
+}
+
+// handler is a route's handler: it answers, or returns the error to answer.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// handle adapts a handler: the error it returns is answered by fail — the
+// Vietnamese error page, or the JSON error under /api/ — with its status.
+func (s *Server) handle(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	}
+}
+
+// fail answers an error: the error page, or the JSON error under /api/.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if max, over := bodyTooLarge(r); over { // whatever the handler made of the cut body
 		s.tooLarge(w, r, max)

@@ -14,18 +14,16 @@ type peopleData struct {
 	Alive         bool
 }
 
-func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	data := peopleData{Query: q.Get("q"), Gender: q.Get("gioi_tinh"), Alive: q.Get("con_song") == "1"}
 	all, err := s.people.get(s.registry(r.Context()))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var inScope map[string]bool
 	roots, err := s.rootsOn(r.Context(), d)
@@ -33,8 +31,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		inScope, err = s.registry(r.Context()).PeopleInScope(roots, d)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	search := textvn.NewQuery(data.Query)
 	keep := func(p *personEntry) bool {
@@ -50,7 +47,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		s.peopleXLSX(w, r, d, rows)
-		return
+		return nil
 	}
 	// One pass counts the matches and keeps the requested page's rows only: a
 	// list of every match would cost more than the filtering.
@@ -74,8 +71,5 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		data.Items[i] = e.Person
 	}
 	s.render(w, r, "people.html", http.StatusOK, page{Title: "Nhân sự", Date: d, Data: data, API: data.personList})
-}
-
-func badDate(r *http.Request) error {
-	return tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", r.URL.Query().Get("ngay"))
+	return nil
 }

@@ -17,26 +17,22 @@ type personData struct {
 	UnitLink map[string]bool // units whose page on the date opens
 }
 
-func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry(r.Context())
 	f, err := reg.PersonFile(r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if ok, err := s.canSeePerson(r.Context(), f.ID); err != nil || !ok {
-		s.failOrForbid(w, r, err)
-		return
+		return forbiddenOr(err)
 	}
 	membership := tochuc.MembershipAt(f.Events, d, f.DiedOn) // from every event, shown or not
 	if f, err = s.readablePart(r, f); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f = knownBy(f, d)
 	data := personData{personView: personView{PersonFile: *f,
@@ -57,14 +53,13 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		ids = append(ids, p.UnitID)
 	}
 	if data.UnitNames, err = reg.UnitNames(ids, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.personLinks(r, d, &data, ids); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data, API: data.personView})
+	return nil
 }
 
 // age returns full years from birth to d.

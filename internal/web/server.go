@@ -100,7 +100,7 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	private := http.NewServeMux()
 	for _, rt := range s.routes() {
-		h := s.limitBody(rt.MaxBody, s.deadline(s.budgetOf(rt), rt.handler))
+		h := s.limitBody(rt.MaxBody, s.deadline(s.budgetOf(rt), s.handle(rt.handler)))
 		private.Handle(rt.Method+" "+rt.Page, h)
 		if rt.API != "" {
 			private.Handle(rt.Method+" "+rt.API, h)

@@ -6,37 +6,31 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry(r.Context())
 	roots, err := s.rootsOn(r.Context(), d)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	units, err := treeRoots(reg, roots, d)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rows, err := withKids(reg, d, units)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	lines, err := byLines(reg, d, rows)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	counts, err := reg.CountUnitsByKind(d, roots)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var kc []kindCount
 	for _, k := range tochuc.UnitKinds {
@@ -46,6 +40,7 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 	}
 	data := treeView{Lines: lines, Counts: kc}
 	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: data, API: data})
+	return nil
 }
 
 // withChildren counts the children of each unit on d (one query, over

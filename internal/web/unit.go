@@ -16,36 +16,32 @@ type unitData struct {
 	PostEdit   []bool
 }
 
-func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry(r.Context())
 	id := r.PathValue("id")
 	versions, err := reg.UnitVersions(id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if ok, err := s.canSeeUnit(r.Context(), id, d); err != nil || !ok {
-		s.failOrForbid(w, r, err)
-		return
+		return forbiddenOr(err)
 	}
 	data := unitData{unitView: unitView{Versions: versions, Unit: versions[len(versions)-1]}}
 	if u, err := reg.Unit(id, d); err == nil {
 		data.Unit, data.Exists = u, true
 	}
 	if err := s.fillUnit(reg, d, &data.unitView); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.unitLinks(r, d, &data); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data, API: data.unitView})
+	return nil
 }
 
 // fillUnit reads what the unit page shows besides the versions.

@@ -17,19 +17,17 @@ type unitsData struct {
 
 // handleUnits lists the units existing on the date inside the user's scope,
 // by kind and name (diacritics ignored), sorted the Vietnamese way.
-func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	data := unitsData{Query: q.Get("q"), Kind: q.Get("loai"), Kinds: tochuc.UnitKinds}
 	reg := s.registry(r.Context())
 	units, err := reg.UnitsAsOf(d, tochuc.UnitFilter{Kind: data.Kind})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var inScope map[string]bool
 	roots, err := s.rootsOn(r.Context(), d)
@@ -37,8 +35,7 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 		inScope, err = reg.ScopedUnitIDs(roots, d)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	search := textvn.NewQuery(data.Query)
 	var rows []tochuc.Unit
@@ -56,10 +53,11 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 		if err := writeXLSX(w, "don-vi-"+d.String()+".xlsx", "don_vi", out); err != nil {
 			s.log.Error("xlsx", "err", err)
 		}
-		return
+		return nil
 	}
 	data.listInfo = newPager(r, len(rows))
 	from, to := data.bounds()
 	data.Items = rows[from:to]
 	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data, API: data.unitList})
+	return nil
 }
