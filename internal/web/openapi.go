@@ -67,6 +67,19 @@ var queryParams = map[string]map[string]any{
 	"hanh_dong": {"description": "Hành động: đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 }
 
+// recordKeyColumns are the columns of the records' keys, every bundle file's.
+func recordKeyColumns() []string {
+	var out []string
+	for _, f := range bundle.Files {
+		for _, k := range f.Key {
+			if !slices.Contains(out, k) && k != "ngay" {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
 func compareParams() []string {
 	var out []string
 	for _, s := range compareSections {
@@ -118,6 +131,13 @@ func (s *Server) openAPI(server string) map[string]any {
 				p[k] = v
 			}
 			params = append(params, p)
+		}
+		if rt.Method == "GET" && strings.HasPrefix(rt.API, apiPrefix+"records/") {
+			for _, k := range recordKeyColumns() {
+				params = append(params, map[string]any{"name": k, "in": "query", "required": false,
+					"description": "Một cột của khóa bản ghi (" + columnLabel(k) + "), với các bảng có cột này trong khóa; thiếu khóa: mẫu để thêm bản ghi, điền sẵn từ các tham số cùng tên cột",
+					"schema":      map[string]any{"type": "string"}})
+			}
 		}
 		if op.ifMatch {
 			params = append(params, map[string]any{"name": "If-Match", "in": "header", "required": false,
