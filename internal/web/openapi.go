@@ -302,6 +302,7 @@ func (g *schemaGen) page(t reflect.Type) map[string]any {
 	name := strings.TrimPrefix(inner["$ref"].(string), "#/components/schemas/") + "Page"
 	if _, ok := g.schemas[name]; !ok {
 		g.schemas[name] = map[string]any{"type": "object", "additionalProperties": false, "required": []string{"as_of", "data"},
+			"description": "Dạng API của một trang: ngày xem và dữ liệu của trang",
 			"properties": map[string]any{
 				"as_of": map[string]any{"type": "string", "format": "date", "description": "Ngày xem"},
 				"data":  inner,
@@ -337,8 +338,33 @@ func (g *schemaGen) named(t reflect.Type) string {
 		slices.Sort(required)
 		s["required"] = required
 	}
+	if d := schemaDocs[n]; d != "" {
+		s["description"] = d
+	}
 	g.schemas[n] = s
 	return n
+}
+
+// schemaDocs describe the components (Vietnamese, as the rest of the document).
+var schemaDocs = map[string]string{
+	"Error":          "Lỗi: code ổn định cho chương trình, message tiếng Việt cho người đọc, status HTTP; issues: lỗi theo dòng, cột khi bản ghi bị từ chối",
+	"UnitList":       "Một trang danh sách đơn vị tồn tại vào ngày xem",
+	"PersonList":     "Một trang danh sách nhân sự, sắp xếp theo tên",
+	"DocumentList":   "Một trang danh sách văn bản ban hành đến ngày xem",
+	"AuditList":      "Một trang nhật ký, mới nhất trước",
+	"TreeView":       "Cây tổ chức: các khối với đơn vị đứng đầu, số đơn vị theo loại",
+	"ChildrenView":   "Các đơn vị trực thuộc một đơn vị vào ngày xem",
+	"UnitView":       "Một đơn vị vào ngày xem: phiên bản, sắp xếp, chức vụ, đảng viên, biên chế, văn bản, đơn vị trực thuộc",
+	"PersonView":     "Hồ sơ tóm tắt của một người như biết được vào ngày xem",
+	"ReportView":     "Các chỉ tiêu thống kê (indicators-v1) vào ngày xem, trong phạm vi",
+	"ExplainView":    "Các bản ghi tạo nên một chỉ tiêu",
+	"CompareView":    "Thay đổi giữa hai ngày: số thay đổi của mỗi phần, một trang của mỗi phần",
+	"CompareSection": "Một trang của một phần so sánh (trang sau trang cuối: rỗng, giữ tổng số)",
+	"ImportJobView":  "Một lần nhập gói dữ liệu: giai đoạn, tiến độ, báo cáo kiểm tra",
+	"JobAccepted":    "Lần nhập đã bắt đầu: địa chỉ theo dõi",
+	"RecordView":     "Một bản ghi để sửa, với phiên bản của nó",
+	"EditRequest":    "Thêm hoặc sửa một bản ghi: thay_doi (thay đổi từ ngày effective) hoặc sua_sai (sửa sai, mặc định)",
+	"EditResult":     "Bản ghi đã được ghi: số tập thay đổi và số bản ghi của mỗi tệp",
 }
 
 // fields adds the json keys of a struct's fields, those of embedded structs
