@@ -53,7 +53,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if held.Empty() { // a new database is marked as the demo, so that 'serve --demo' accepts it
-		rep, err := db.ImportDemo(ctx, tables, actor(e), source, opt)
+		rep, err := db.ImportDemo(ctx, tables, app.CLI(e.user).User.Login, source, opt)
 		return reportImport(e, rep, err, opt)
 	}
 	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), tables, source, opt)

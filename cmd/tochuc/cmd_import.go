@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/check"
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
@@ -68,6 +71,28 @@ func printReport(w io.Writer, rep *bundle.Report) {
 		fmt.Fprintf(w, "… và %d vấn đề khác không liệt kê\n", rep.Dropped)
 	}
 	fmt.Fprintf(w, "%d lỗi, %d cảnh báo\n", rep.Errors, rep.Warnings)
+	if f := rep.Findings; f != nil {
+		if f.Error != "" {
+			fmt.Fprintln(w, f.Error)
+			return
+		}
+		fmt.Fprintf(w, "Kiểm tra theo quy định ngày %s: thêm %s phát hiện%s (xem 'tochuc check')\n",
+			f.AsOf.Vietnamese(), tochuc.FormatInt(f.Added), byRule(f.ByRule))
+	}
+}
+
+// byRule lists counts by rule id, in the catalog's order: " (PLAN-02: 1, EVAL-11: 3)".
+func byRule(n map[string]int) string {
+	var parts []string
+	for _, id := range check.IDs() {
+		if n[id] > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %s", id, tochuc.FormatInt(n[id])))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -13,7 +13,8 @@ import (
 const restructureExamples = `
 Mỗi tùy chọn --new-… nhận một giá trị cho mỗi đơn vị mới, theo thứ tự của --new-id
 (lặp lại tùy chọn); một giá trị duy nhất áp dụng cho mọi đơn vị mới. Mã (--from,
---new-id) có thể ghi cách nhau bằng dấu phẩy; tên thì không (tên có thể chứa dấu phẩy).
+--new-id, --member-to) có thể ghi cách nhau bằng dấu phẩy; tên cách nhau bằng dấu chấm phẩy
+(tên có thể chứa dấu phẩy).
 Thuộc tính không ghi của đơn vị mới lấy theo đơn vị đầu tiên của --from.
 
 Ví dụ:
@@ -45,16 +46,16 @@ func runRestructure(ctx context.Context, e *env, args []string) error {
 	doc := fs.String("document", "", "mã văn bản quyết định (đã có trong cơ sở dữ liệu)")
 	eventID := fs.String("event-id", "", "mã sự kiện (mặc định: tạo từ loại, ngày và các đơn vị)")
 	dry := fs.Bool("dry-run", false, "chạy thử: in kế hoạch và kiểm tra, không ghi gì")
-	from := &listFlag{comma: true}
+	from := &listFlag{}
 	fs.Var(from, "from", "mã các đơn vị trước sắp xếp (A,B hoặc lặp lại)")
-	ids := &listFlag{comma: true}
+	ids := &listFlag{}
 	fs.Var(ids, "new-id", "mã đơn vị mới (X1,X2 hoặc lặp lại)")
 	names, kinds, parents, localities := &listFlag{}, &listFlag{}, &listFlag{}, &listFlag{}
 	fs.Var(names, "new-name", "tên mới (lặp lại, mỗi đơn vị mới một lần)")
 	fs.Var(kinds, "new-kind", "loại đơn vị mới (lặp lại)")
 	fs.Var(parents, "new-parent", "mã đơn vị cấp trên mới (lặp lại)")
 	fs.Var(localities, "new-locality", "mã địa bàn mới (lặp lại)")
-	memberTo := &listFlag{comma: true}
+	memberTo := &listFlag{}
 	fs.Var(memberTo, "member-to", "chia tách: ĐẢNG_VIÊN=ĐƠN_VỊ, nơi tiếp nhận từng đảng viên (lặp lại)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -63,24 +64,11 @@ func runRestructure(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usageError{"cần --kind và --date; không nhận đối số khác"}
 	}
-	d, err := parseDateFlag("date", *date)
+	op, err := restructure.Parse(restructure.Input{Kind: *kind, Date: *date, Into: *into, MembersTo: *membersTo,
+		Document: *doc, EventID: *eventID, From: from.vals, NewID: ids.vals, MemberTo: memberTo.vals,
+		NewName: names.vals, NewKind: kinds.vals, NewParent: parents.vals, NewLocality: localities.vals})
 	if err != nil {
-		return err
-	}
-	op := restructure.Operation{Kind: *kind, Date: d, From: from.vals, Into: *into, MembersTo: *membersTo,
-		DocumentID: *doc, EventID: *eventID}
-	if op.To, err = targets(ids.vals, names.vals, kinds.vals, parents.vals, localities.vals); err != nil {
-		return err
-	}
-	for _, kv := range memberTo.vals {
-		person, unit, ok := strings.Cut(kv, "=")
-		if !ok || person == "" || unit == "" {
-			return usageError{fmt.Sprintf("--member-to %q: cần ĐẢNG_VIÊN=ĐƠN_VỊ", kv)}
-		}
-		if op.MemberTargets == nil {
-			op.MemberTargets = map[string]string{}
-		}
-		op.MemberTargets[person] = unit
+		return usageError{err.Error()}
 	}
 	var db *sqldb.DB
 	if *dry {
@@ -121,56 +109,9 @@ func applyRestructure(ctx context.Context, e *env, db *sqldb.DB, op restructure.
 	return nil
 }
 
-// targets pairs the --new-… values into targets: one per --new-id (or one
-// when only attributes are given); a single value applies to every target.
-func targets(ids, names, kinds, parents, localities []string) ([]restructure.Target, error) {
-	n := len(ids)
-	attrs := [][]string{names, kinds, parents, localities}
-	for _, a := range attrs {
-		if n == 0 && len(a) > 0 {
-			n = 1
-		}
-	}
-	for i, a := range attrs {
-		if len(a) > 1 && len(a) != n {
-			flag := []string{"--new-name", "--new-kind", "--new-parent", "--new-locality"}[i]
-			return nil, usageError{fmt.Sprintf("%s được ghi %d lần nhưng có %d đơn vị mới (--new-id)", flag, len(a), n)}
-		}
-	}
-	at := func(a []string, i int) string {
-		switch {
-		case len(a) == 0:
-			return ""
-		case len(a) == 1:
-			return a[0]
-		}
-		return a[i]
-	}
-	out := make([]restructure.Target, n)
-	for i := range out {
-		out[i] = restructure.Target{ID: at(ids, i), Name: at(names, i), Kind: at(kinds, i),
-			ParentID: at(parents, i), LocalityID: at(localities, i)}
-	}
-	return out, nil
-}
-
-// listFlag is a repeatable flag; with comma set, each value may also list several.
-type listFlag struct {
-	vals  []string
-	comma bool
-}
+// listFlag is a repeatable flag; restructure.Parse splits its values.
+type listFlag struct{ vals []string }
 
 func (l *listFlag) String() string { return strings.Join(l.vals, ",") }
 
-func (l *listFlag) Set(s string) error {
-	parts := []string{s}
-	if l.comma {
-		parts = strings.Split(s, ",")
-	}
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			l.vals = append(l.vals, p)
-		}
-	}
-	return nil
-}
+func (l *listFlag) Set(s string) error { l.vals = append(l.vals, s); return nil }

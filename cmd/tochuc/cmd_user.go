@@ -3,17 +3,18 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"golang.org/x/term"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -87,13 +88,6 @@ func (fs *flagSet) parse(args []string) error {
 	return nil
 }
 
-// actor is who acts from the command line, as the audit log names it.
-func actor(e *env) string { return "cli:" + e.user }
-
-func audit(ctx context.Context, db *sqldb.DB, e *env, action, objType, objID string, detail map[string]any) error {
-	return db.AppendAudit(ctx, tochuc.AuditEntry{UserLogin: actor(e), Action: action, ObjectType: objType, ObjectID: objID, Detail: detail})
-}
-
 func userAdd(ctx context.Context, e *env, args []string) error {
 	fs := userFlags(e, "add")
 	login := fs.String("login", "", "tên đăng nhập: 3–64 ký tự a–z, 0–9, '.', '_', '-'")
@@ -116,42 +110,13 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	u := tochuc.User{Login: tochuc.NormalizeLogin(*login), FullName: *name, Role: tochuc.Role(*role), ScopeUnitID: *scope}
-	if *all {
-		u.ScopeUnitID = tochuc.AllUnits
+	u, err := app.NewAccounts(db).AddUser(ctx, app.CLI(e.user),
+		app.NewUser{Login: *login, FullName: *name, Role: tochuc.Role(*role), ScopeUnitID: *scope, AllUnits: *all},
+		func(login string) (string, error) { return newPassword(e, *fromStdin, login) })
+	if errors.Is(err, app.ErrRoleRequired) {
+		return usageError{"cần --role (admin, staff, viewer hoặc auditor)"}
 	}
-	if u.Role == "" {
-		if users, err := db.ListUsers(ctx); err != nil {
-			return err
-		} else if len(users) > 0 {
-			return usageError{"cần --role (admin, staff, viewer hoặc auditor)"}
-		}
-		u.Role = tochuc.RoleAdmin
-	}
-	if err := u.Validate(); err != nil {
-		return err
-	}
-	// Refuse a taken login or an unknown unit before asking for a password.
-	if _, err := db.UserByLogin(ctx, u.Login); tochuc.ErrorCode(err) != tochuc.ENotFound {
-		if err == nil {
-			err = tochuc.Errorf(tochuc.EConflict, "tên đăng nhập '%s' đã có người dùng", u.Login)
-		}
-		return err
-	}
-	if !u.WholeRegistry() {
-		if _, err := db.Reader(ctx, sqldb.Recorded{}).UnitVersions(u.ScopeUnitID); err != nil {
-			return err
-		}
-	}
-	hash, err := newPassword(e, *fromStdin, u.Login)
 	if err != nil {
-		return err
-	}
-	if u, err = db.CreateUser(ctx, u, hash); err != nil {
-		return err
-	}
-	if err := audit(ctx, db, e, tochuc.AuditUserCreate, "user", strconv.FormatInt(u.ID, 10),
-		map[string]any{"login": u.Login, "role": string(u.Role), "scope": u.ScopeUnitID}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "đã tạo tài khoản %s: %s, %s, phạm vi %s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u))
@@ -206,21 +171,13 @@ func prompt(e *env, f *os.File, label string) (string, error) {
 	return string(b), err
 }
 
-// loginUser opens the database for writing and finds the account of --login.
-func loginUser(ctx context.Context, e *env, login string) (*sqldb.DB, tochuc.User, error) {
-	if login == "" {
-		return nil, tochuc.User{}, usageError{"cần --login"}
-	}
+// accounts opens the database for writing with the account use cases.
+func accounts(ctx context.Context, e *env) (*sqldb.DB, *app.Accounts, error) {
 	db, err := openForWrite(ctx, e)
 	if err != nil {
-		return nil, tochuc.User{}, err
+		return nil, nil, err
 	}
-	u, err := db.UserByLogin(ctx, login)
-	if err != nil {
-		db.Close()
-		return nil, tochuc.User{}, err
-	}
-	return db, u, nil
+	return db, app.NewAccounts(db), nil
 }
 
 func userList(ctx context.Context, e *env, args []string) error {
@@ -232,7 +189,7 @@ func userList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	users, err := db.ListUsers(ctx)
+	users, err := app.NewAccounts(db).Users(ctx)
 	if err != nil {
 		return err
 	}
@@ -255,25 +212,20 @@ func userPasswd(ctx context.Context, e *env, args []string) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	db, u, err := loginUser(ctx, e, *login)
+	if *login == "" {
+		return usageError{"cần --login"}
+	}
+	db, acc, err := accounts(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	hash, err := newPassword(e, *fromStdin, u.Login)
-	if err != nil {
+	if err := acc.SetPassword(ctx, app.CLI(e.user), *login, func(login string) (string, error) {
+		return newPassword(e, *fromStdin, login)
+	}); err != nil {
 		return err
 	}
-	if err := db.SetPassword(ctx, u.ID, hash); err != nil {
-		return err
-	}
-	if err := db.DeleteUserSessions(ctx, u.ID); err != nil {
-		return err
-	}
-	if err := audit(ctx, db, e, tochuc.AuditUserPassword, "user", strconv.FormatInt(u.ID, 10), map[string]any{"login": u.Login}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "đã đặt mật khẩu mới cho %s; các phiên đăng nhập của tài khoản đã kết thúc\n", u.Login)
+	fmt.Fprintf(e.stdout, "đã đặt mật khẩu mới cho %s; các phiên đăng nhập của tài khoản đã kết thúc\n", tochuc.NormalizeLogin(*login))
 	return nil
 }
 
@@ -290,32 +242,19 @@ func setDisabled(ctx context.Context, e *env, sub string, args []string, disable
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	db, u, err := loginUser(ctx, e, *login)
+	if *login == "" {
+		return usageError{"cần --login"}
+	}
+	db, acc, err := accounts(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	before, err := db.ListAPITokens(ctx, u.ID)
+	revoked, err := acc.SetDisabled(ctx, app.CLI(e.user), *login, disabled)
 	if err != nil {
 		return err
 	}
-	if _, err := db.UpdateUser(ctx, u.ID, tochuc.UserUpdate{Disabled: &disabled}); err != nil {
-		return err
-	}
-	revoked, err := revokedSince(ctx, db, u.ID, before)
-	if err != nil {
-		return err
-	}
-	for _, t := range revoked {
-		if err := audit(ctx, db, e, tochuc.AuditTokenRevoke, "token", strconv.FormatInt(t.ID, 10),
-			map[string]any{"login": u.Login, "name": t.Name, "reason": "disabled"}); err != nil {
-			return err
-		}
-	}
-	if err := audit(ctx, db, e, tochuc.AuditUserUpdate, "user", strconv.FormatInt(u.ID, 10),
-		map[string]any{"login": u.Login, "disabled": disabled}); err != nil {
-		return err
-	}
+	u := struct{ Login string }{tochuc.NormalizeLogin(*login)}
 	switch {
 	case disabled && len(revoked) > 0:
 		fmt.Fprintf(e.stdout, "đã vô hiệu hóa tài khoản %s và thu hồi %d mã truy cập\n", u.Login, len(revoked))
@@ -327,25 +266,6 @@ func setDisabled(ctx context.Context, e *env, sub string, args []string, disable
 	return nil
 }
 
-// revokedSince returns the tokens of an account in force in before and revoked now.
-func revokedSince(ctx context.Context, db *sqldb.DB, userID int64, before []tochuc.APIToken) ([]tochuc.APIToken, error) {
-	now, err := db.ListAPITokens(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	live := map[int64]bool{}
-	for _, t := range before {
-		live[t.ID] = t.RevokedAt.IsZero()
-	}
-	var out []tochuc.APIToken
-	for _, t := range now {
-		if live[t.ID] && !t.RevokedAt.IsZero() {
-			out = append(out, t)
-		}
-	}
-	return out, nil
-}
-
 func userToken(ctx context.Context, e *env, args []string) error {
 	fs := userFlags(e, "token")
 	login := fs.String("login", "", "tên đăng nhập của tài khoản mà script thay mặt")
@@ -354,26 +274,19 @@ func userToken(ctx context.Context, e *env, args []string) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if *days < 0 {
-		return usageError{"--days phải ≥ 0"}
+	if *login == "" {
+		return usageError{"cần --login"}
 	}
-	db, u, err := loginUser(ctx, e, *login)
+	db, acc, err := accounts(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var expires time.Time
-	if *days > 0 {
-		expires = time.Now().AddDate(0, 0, *days)
-	}
-	t, plain, err := db.CreateAPIToken(ctx, u.ID, *name, expires)
+	t, plain, err := acc.CreateToken(ctx, app.CLI(e.user), *login, *name, *days)
 	if err != nil {
 		return err
 	}
-	if err := audit(ctx, db, e, tochuc.AuditTokenCreate, "token", strconv.FormatInt(t.ID, 10),
-		map[string]any{"login": u.Login, "name": t.Name, "days": *days}); err != nil {
-		return err
-	}
+	u := struct{ Login string }{tochuc.NormalizeLogin(*login)}
 	until := "không hết hạn"
 	if !t.ExpiresAt.IsZero() {
 		until = "hết hạn " + t.ExpiresAt.Local().Format("02/01/2006 15:04")
@@ -389,12 +302,15 @@ func userTokens(ctx context.Context, e *env, args []string) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	db, u, err := loginUser(ctx, e, *login)
+	if *login == "" {
+		return usageError{"cần --login"}
+	}
+	db, acc, err := accounts(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ts, err := db.ListAPITokens(ctx, u.ID)
+	_, ts, err := acc.Tokens(ctx, *login)
 	if err != nil {
 		return err
 	}
@@ -427,15 +343,12 @@ func userRevoke(ctx context.Context, e *env, args []string) error {
 	if *id <= 0 {
 		return usageError{"cần --id"}
 	}
-	db, err := openForWrite(ctx, e)
+	db, acc, err := accounts(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.RevokeAPIToken(ctx, *id); err != nil {
-		return err
-	}
-	if err := audit(ctx, db, e, tochuc.AuditTokenRevoke, "token", strconv.FormatInt(*id, 10), nil); err != nil {
+	if err := acc.RevokeToken(ctx, app.CLI(e.user), *id); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "đã thu hồi mã truy cập số %d\n", *id)

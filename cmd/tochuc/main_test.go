@@ -163,3 +163,29 @@ func TestConfigRedacts(t *testing.T) {
 		t.Fatalf("config with a password= parameter:\n%s", out)
 	}
 }
+
+// TestRestructureCLI runs a restructuring from the command line through the
+// one parser the web wizard uses: a rename in place (no --new-id), then a
+// merge whose ids are comma-separated and whose names are repeated.
+func TestRestructureCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	mustRun(t, db, "import", writeDir(t, map[string]string{"units.csv": unitsV1 + "X2,Xã Hai,commune,H1,2000-01-01,\n"}))
+	out := mustRun(t, db, "restructure", "--kind", "rename", "--date", "01/07/2025", "--from", "X1", "--new-name", "Xã Một Mới")
+	if !strings.Contains(out, "Đã ghi sắp xếp") {
+		t.Fatalf("rename: %s", out)
+	}
+	show := mustRun(t, db, "show", "units", "--as-of", "2025-07-01")
+	if !strings.Contains(show, "X1,Xã Một Mới") {
+		t.Errorf("X1 not renamed in place on 2025-07-01:\n%s", show)
+	}
+	mustRun(t, db, "restructure", "--kind", "merge", "--date", "2025-08-01", "--from", "X1,X2", "--new-id", "X9",
+		"--new-name", "Xã Chín, mới")
+	show = mustRun(t, db, "show", "units", "--as-of", "2025-08-01")
+	if !strings.Contains(show, `X9,"Xã Chín, mới"`) || strings.Contains(show, "X2,") {
+		t.Errorf("merge into X9 not recorded:\n%s", show)
+	}
+	if _, err := cli(t, db, "restructure", "--kind", "split", "--date", "2025-09-01", "--from", "X9",
+		"--new-id", "Y1,Y2", "--member-to", "P1"); err == nil || !strings.Contains(err.Error(), "MÃ_ĐẢNG_VIÊN=MÃ_ĐƠN_VỊ") {
+		t.Errorf("a malformed --member-to: got %v", err)
+	}
+}

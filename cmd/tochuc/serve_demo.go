@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/sqldb"
 )
 
@@ -46,7 +47,7 @@ func loadDemo(ctx context.Context, e *env, db *sqldb.DB, source string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := db.ImportDemo(ctx, src, actor(e), source, bundleOptions(e))
+	rep, err := db.ImportDemo(ctx, src, app.CLI(e.user).User.Login, source, bundleOptions(e))
 	if err != nil {
 		return err
 	}

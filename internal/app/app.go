@@ -20,6 +20,7 @@ type App struct {
 	log    *slog.Logger
 	today  func() tochuc.Date
 	scopes scopeCache
+	checks checkCache
 	// importing counts the imports running in this process.
 	importing atomic.Int32
 }

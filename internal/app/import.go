@@ -22,7 +22,9 @@ func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name str
 	}
 	defer a.importing.Add(-1)
 	audit := tochuc.AuditEntry{Action: "bundle.import", ObjectType: "bundle", ObjectID: name}
+	var at int64
 	rep, err := a.write(ctx, act, "import "+name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
+		at = c.At
 		rep, err := bundle.Import(src, c, opt)
 		if rep != nil {
 			audit.Detail = map[string]any{"files": rep.Files, "warnings": rep.Warnings}
@@ -33,7 +35,38 @@ func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name str
 		return rep, tochuc.Fault(tochuc.EBusy, "Đang có một lần ghi dữ liệu khác (có thể là một lần nhập gói dữ liệu) chưa xong; "+
 			"vui lòng thử lại khi lần đó kết thúc. Chưa ghi gì.", err)
 	}
+	if err == nil && rep != nil && rep.OK() && sqldb.Changed(rep) {
+		rep.Findings = a.findingsAdded(ctx, act.User, at, tochuc.Today())
+	}
 	return rep, err
+}
+
+// findingsAdded counts the findings on d, in the account's scope, held as
+// recorded by the change set at (its recording time) and not just before it.
+func (a *App) findingsAdded(ctx context.Context, u tochuc.User, at int64, d tochuc.Date) *bundle.FindingsAdded {
+	out := &bundle.FindingsAdded{AsOf: d, ByRule: map[string]int{}}
+	before, err := a.Check(ctx, u, CheckParams{AsOf: d, Recorded: Recorded{At: at - 1}})
+	if err != nil {
+		out.Error = "Không đếm được các phát hiện kiểm tra theo quy định: " + a.fault(err).Error() + " Dữ liệu đã được nhập."
+		return out
+	}
+	seen := make(map[string]bool, len(before.Findings))
+	for _, f := range before.Findings {
+		seen[f.Key()] = true
+	}
+	before = nil
+	after, err := a.Check(ctx, u, CheckParams{AsOf: d, Recorded: Recorded{At: at}})
+	if err != nil {
+		out.Error = "Không đếm được các phát hiện kiểm tra theo quy định: " + a.fault(err).Error() + " Dữ liệu đã được nhập."
+		return out
+	}
+	for _, f := range after.Findings {
+		if !seen[f.Key()] {
+			out.Added++
+			out.ByRule[f.Rule]++
+		}
+	}
+	return out
 }
 
 // CheckImport checks a bundle as an import would and keeps nothing. It does

@@ -32,6 +32,20 @@ type Report struct {
 	Errors   int          `json:"errors"`
 	Warnings int          `json:"warnings"`
 	Dropped  int          `json:"dropped"` // issues counted but not listed (past the limit)
+	// Findings is what the rule checks find after the import that they did
+	// not find before it (set by the use case once the import is kept).
+	Findings *FindingsAdded `json:"findings,omitempty"`
+}
+
+// FindingsAdded counts the rule checks' findings an import adds, on a
+// date, in the importer's scope; an import is never refused for them.
+type FindingsAdded struct {
+	AsOf   tochuc.Date    `json:"as_of"`
+	Added  int            `json:"added"`
+	ByRule map[string]int `json:"by_rule"`
+	// Error says, in Vietnamese, why they could not be counted (the import
+	// is kept all the same).
+	Error string `json:"error,omitempty"`
 }
 
 // OK reports whether the bundle had no errors (warnings allowed).

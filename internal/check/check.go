@@ -118,11 +118,27 @@ func Run(ctx context.Context, src Source, p Params) ([]Finding, error) {
 				return nil, err
 			}
 		}
-		fs := found[r.ID]
-		slices.SortFunc(fs, func(a, b Finding) int { return strings.Compare(a.Key(), b.Key()) })
-		out = append(out, fs...)
+		out = append(out, sortByKey(found[r.ID])...)
 	}
 	return out, nil
+}
+
+// sortByKey sorts findings by their key, computing each key once.
+func sortByKey(fs []Finding) []Finding {
+	type keyed struct {
+		key string
+		i   int
+	}
+	ks := make([]keyed, len(fs))
+	for i, f := range fs {
+		ks[i] = keyed{f.Key(), i}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]Finding, len(fs))
+	for i, k := range ks {
+		out[i] = fs[k.i]
+	}
+	return out
 }
 
 // passes reads each kind of row once, for the rules that want it.

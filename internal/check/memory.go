@@ -222,11 +222,25 @@ func (m *MemorySource) OfficialMembers(_ context.Context, d tochuc.Date) (map[st
 	return out, err
 }
 
-// MembersIn implements Source.
-func (m *MemorySource) MembersIn(_ context.Context, d tochuc.Date, units []string, fn func(string, string) error) error {
-	return m.members(d, func(p Person, evs []tochuc.MembershipEvent) error {
-		if st := tochuc.MembershipAt(evs, d, p.Died); st.Member && slices.Contains(units, st.UnitID) {
-			return fn(p.ID, st.UnitID)
+// MemberRatings implements Source.
+func (m *MemorySource) MemberRatings(ctx context.Context, d tochuc.Date, year int, category string, units []string, fn func(string, Rating) error) error {
+	in := make(map[string]bool, len(units))
+	for _, u := range units {
+		in[u] = true
+	}
+	registered := map[string]string{}
+	err := m.members(d, func(p Person, evs []tochuc.MembershipEvent) error {
+		if st := tochuc.MembershipAt(evs, d, p.Died); st.Member && in[st.UnitID] {
+			registered[p.ID] = st.UnitID
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return m.Ratings(ctx, year, func(r Rating) error {
+		if unit, ok := registered[r.SubjectID]; ok && r.Year == year && r.SubjectType == "person" && r.Category == category {
+			return fn(unit, r)
 		}
 		return nil
 	})

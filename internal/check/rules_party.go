@@ -155,7 +155,6 @@ func eval15Subordinates(ctx context.Context, src Source, emit func(Finding), org
 			}
 		}
 	}
-	registered := map[[2]string]string{} // (year, member) → org
 	for year := range excellent {
 		y := strconv.Itoa(year)
 		var units []string
@@ -167,20 +166,8 @@ func eval15Subordinates(ctx context.Context, src Source, emit func(Finding), org
 		if len(units) == 0 {
 			continue
 		}
-		err = src.MembersIn(ctx, tochuc.NewDate(year, 12, 31), units, func(person, unit string) error {
-			registered[[2]string{y, person}] = unit
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	if len(registered) > 0 {
-		err = src.Ratings(ctx, latest, func(r Rating) error {
-			y := strconv.Itoa(r.Year)
-			if org, ok := registered[[2]string{y, r.SubjectID}]; ok && r.SubjectType == "person" && r.Category == "party_member" {
-				subs[[2]string{y, org}] = append(subs[[2]string{y, org}], r)
-			}
+		err = src.MemberRatings(ctx, tochuc.NewDate(year, 12, 31), year, "party_member", units, func(unit string, r Rating) error {
+			subs[[2]string{y, unit}] = append(subs[[2]string{y, unit}], r)
 			return nil
 		})
 		if err != nil {

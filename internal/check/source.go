@@ -64,8 +64,10 @@ type Source interface {
 	// OfficialMembers returns, for each party organization, how many
 	// official members are registered in it on d.
 	OfficialMembers(ctx context.Context, d tochuc.Date) (map[string]int, error)
-	// MembersIn calls fn with each member registered on d in one of the units.
-	MembersIn(ctx context.Context, d tochuc.Date, units []string, fn func(personID, unitID string) error) error
+	// MemberRatings calls fn, for each member registered on d in one of
+	// the units who has a rating of the category in year, with that unit
+	// and the rating.
+	MemberRatings(ctx context.Context, d tochuc.Date, year int, category string, units []string, fn func(unitID string, r Rating) error) error
 	// Units calls fn with every unit existing on d.
 	Units(ctx context.Context, d tochuc.Date, fn func(tochuc.Unit) error) error
 	// People calls fn with every person, ordered by key: "citizen_id" (those

@@ -242,35 +242,62 @@ func (s checkSource) OfficialMembers(ctx context.Context, d tochuc.Date) (map[st
 	return out, err
 }
 
-// MembersIn implements check.Source.
-func (s checkSource) MembersIn(ctx context.Context, d tochuc.Date, units []string, fn func(string, string) error) error {
+// MemberRatings implements check.Source: one join of the member periods
+// and the ratings, driven by the periods of the units (e.year + 0 keeps
+// SQLite from scanning the year's ratings instead); as recorded at a past
+// time, the members are derived from their events and the ratings read
+// apart.
+func (s checkSource) MemberRatings(ctx context.Context, d tochuc.Date, year int, category string, units []string, fn func(string, check.Rating) error) error {
 	if !s.periods(ctx) {
-		in := map[string]bool{}
-		for _, u := range units {
-			in[u] = true
-		}
-		return s.members(ctx, d, func(m check.Person, evs []tochuc.MembershipEvent) error {
-			if st := tochuc.MembershipAt(evs, d, m.Died); st.Member && in[st.UnitID] {
-				return fn(m.ID, st.UnitID)
-			}
-			return nil
-		})
+		return s.memberRatingsFromEvents(ctx, d, year, category, units, fn)
 	}
 	for batch := range slices.Chunk(uniqueIDs(units), 500) {
-		err := s.r.eachRow(ctx, `SELECT person_id, unit_id FROM member_periods WHERE valid_from <= ? AND valid_to > ?
-			AND unit_id IN (`+placeholders(len(batch))+`) ORDER BY person_id`, append([]any{d, d}, anys(batch)...),
+		err := s.r.eachRow(ctx, `SELECT m.unit_id, e.year, e.subject_type, e.subject_id, e.category, e.rating, COALESCE(e.rated_by_id, ''),
+			e.decided_on, pe.full_name, pe.died_on
+			FROM member_periods m JOIN evaluations e ON e.subject_type = 'person' AND e.subject_id = m.person_id
+				AND e.year + 0 = ? AND e.category = ? AND `+s.r.rec.where("e")+`
+			JOIN people pe ON pe.id = m.person_id AND `+s.r.rec.where("pe")+`
+			WHERE m.valid_from <= ? AND m.valid_to > ? AND m.unit_id IN (`+placeholders(len(batch))+`)
+			ORDER BY m.person_id`, append([]any{year, category, d, d}, anys(batch)...),
 			func(rows *sql.Rows) error {
-				var person, unit string
-				if err := rows.Scan(&person, &unit); err != nil {
+				var unit string
+				var x check.Rating
+				if err := rows.Scan(&unit, &x.Year, &x.SubjectType, &x.SubjectID, &x.Category, &x.Rating, &x.RatedByID, &x.DecidedOn,
+					&x.Name, &x.Died); err != nil {
 					return err
 				}
-				return fn(person, unit)
+				return fn(unit, x)
 			})
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// memberRatingsFromEvents is MemberRatings without the member periods: the
+// members registered in the units, from their events, then their ratings.
+func (s checkSource) memberRatingsFromEvents(ctx context.Context, d tochuc.Date, year int, category string, units []string, fn func(string, check.Rating) error) error {
+	in := map[string]bool{}
+	for _, u := range units {
+		in[u] = true
+	}
+	registered := map[string]string{}
+	err := s.members(ctx, d, func(m check.Person, evs []tochuc.MembershipEvent) error {
+		if st := tochuc.MembershipAt(evs, d, m.Died); st.Member && in[st.UnitID] {
+			registered[m.ID] = st.UnitID
+		}
+		return nil
+	})
+	if err != nil || len(registered) == 0 {
+		return err
+	}
+	return s.Ratings(ctx, year, func(r check.Rating) error {
+		if unit, ok := registered[r.SubjectID]; ok && r.Year == year && r.SubjectType == "person" && r.Category == category {
+			return fn(unit, r)
+		}
+		return nil
+	})
 }
 
 // Units implements check.Source.

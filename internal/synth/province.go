@@ -34,7 +34,8 @@ func WriteProvince(dir string, p Province) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
-	g := &pgen{gen: gen{dir: dir, rnd: rand.New(rand.NewPCG(p.Seed, 11)), files: map[string]*csvFile{}}, p: p}
+	g := &pgen{gen: gen{dir: dir, rnd: rand.New(rand.NewPCG(p.Seed, 11)), files: map[string]*csvFile{}}, p: p,
+		x: rand.New(rand.NewPCG(p.Seed, 13))}
 	g.province()
 	for _, f := range g.files {
 		if err := f.close(); err != nil && g.err == nil {
@@ -61,6 +62,7 @@ var (
 type pgen struct {
 	gen
 	p       Province
+	x       *rand.Rand // draws of the rule-check records (ratings, plans), apart from rnd
 	err     error
 	persons int
 	// orgs where members are admitted, with the number of admissions each
@@ -69,6 +71,7 @@ type pgen struct {
 
 type memberOrg struct {
 	id      string
+	parent  string // the party committee that rates it ("" for none)
 	members int
 	near    []string // organizations a member may be transferred to
 }
@@ -128,6 +131,9 @@ func (g *pgen) member(o memberOrg) string {
 		y, adm = 1995, "1995-01-01"
 	}
 	g.w("party", provPartyHead, id, "admitted", adm, o.id, "")
+	if died == "" && fate >= 15 && adm < "2017" {
+		g.memberRatings(id, o)
+	}
 	last := adm
 	rec := fmt.Sprintf("%d%s", y+1, adm[4:])
 	if rec[5:] == "02-29" {

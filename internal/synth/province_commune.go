@@ -28,7 +28,7 @@ func (g *pgen) commune(k int, h, hu string) string {
 		g.staffed("VK"+x, "Văn phòng Đảng ủy – HĐND – UBND xã "+x, "combined_office", "", x, 4)
 	}
 	var cells []string
-	home := memberOrg{id: dx, members: 10}
+	home := memberOrg{id: dx, parent: hu, members: 10}
 	for i := range 4 {
 		school := g.staffed(fmt.Sprintf("TR%s%d", x, i), "Trường, trạm xã "+x, "public_service_unit", committee, x, 25)
 		if committeeKind == "party_grassroots_committee" {
@@ -48,7 +48,7 @@ func (g *pgen) commune(k int, h, hu string) string {
 		if c[1:3] == "TR" {
 			n = 8
 		}
-		g.orgs = append(g.orgs, memberOrg{id: c, members: n, near: cells[max(0, i-3):i]})
+		g.orgs = append(g.orgs, memberOrg{id: c, parent: dx, members: n, near: cells[max(0, i-3):i]})
 	}
 	home.near = cells
 	if len(cells) == 0 {
@@ -79,7 +79,8 @@ func (g *pgen) villagePosts(vid, dx string, v int) {
 // communePosts writes the key posts of a commune: F6 about 72 %, F8 about 2 %,
 // F11 about 67 %, and recruitments of civil servants.
 func (g *pgen) communePosts(k int, x, dx, office, council, committee, front string) {
-	lead := func() string { return g.member(memberOrg{id: dx}) }
+	var leads []string
+	lead := func() string { p := g.member(memberOrg{id: dx}); leads = append(leads, p); return p }
 	sec := lead()
 	g.post(sec, dx, "secretary", "2015-08-01", "", "elected")
 	if k%25 < 18 {
@@ -100,6 +101,7 @@ func (g *pgen) communePosts(k int, x, dx, office, council, committee, front stri
 	g.post(lead(), committee, "vice_chair", "2016-07-01", "2018-08-01", "elected")
 	g.post(lead(), committee, "vice_chair", "2018-08-01", "", "elected")
 	g.post(lead(), front, "chair", "2014-09-01", "", "elected")
+	g.plans(k, dx, committee, sec, chair, leads)
 	if k%3 != 2 {
 		g.post(g.person(""), office, "civil_servant", "2016-01-01", "", "recruited")
 	}

@@ -40,6 +40,9 @@ func (g *pgen) province() {
 	}
 	g.enterprises(communes)
 	for _, o := range g.orgs {
+		g.orgRatings(o)
+	}
+	for _, o := range g.orgs {
 		for range o.members {
 			g.member(o)
 		}

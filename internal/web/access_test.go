@@ -41,6 +41,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/nhan-su/P1?ngay=2018-01-01", "/api/v1/people/P1?ngay=2018-01-01", inside},
 		{"/nhan-su/P2?ngay=2018-01-01", "/api/v1/people/P2?ngay=2018-01-01", "admin viewer auditor"},
 		{"/van-ban?ngay=2018-01-01", "/api/v1/documents?ngay=2018-01-01", all},
+		{"/kiem-tra?ngay=2018-01-01", "/api/v1/checks?ngay=2018-01-01", all},
+		{"/kiem-tra?ngay=2018-01-01&pham_vi=H2", "/api/v1/checks?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
 		{"/nhat-ky", "/api/v1/audit", "admin auditor"},
 	}

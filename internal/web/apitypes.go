@@ -112,6 +112,7 @@ type unitView struct {
 	Children    []unitRow                `json:"children"`
 	PersonNames map[string]string        `json:"person_names"`
 	UnitNames   map[string]string        `json:"unit_names"`
+	Findings    subjectFindings          `json:"findings"` // the rule checks' findings about the unit on the date
 }
 
 // personView is a person's file as known on a date (GET /api/v1/people/{id}).
@@ -122,6 +123,7 @@ type personView struct {
 	Theory     string            `json:"political_theory,omitempty"`
 	Membership tochuc.Membership `json:"membership"`
 	UnitNames  map[string]string `json:"unit_names"`
+	Findings   subjectFindings   `json:"findings"` // the rule checks' findings about the person on the date
 }
 
 // reportView is the indicators on a date (GET /api/v1/report).
@@ -170,6 +172,16 @@ type importJobView struct {
 	Rows   int            `json:"rows"`           // the rows read of it
 	Report *bundle.Report `json:"report,omitempty"`
 	Error  string         `json:"error,omitempty"`
+}
+
+// findingList is a page of the rule checks' findings on the date in the
+// account's scope (GET /api/v1/checks): the count of every rule with
+// findings, then the findings that pass the filters.
+type findingList struct {
+	Scope string        `json:"scope,omitempty"`
+	Rules []ruleCount   `json:"rules"`
+	Items []findingView `json:"items"`
+	listInfo
 }
 
 // jobAccepted answers a started import or commit (202): where to follow it.

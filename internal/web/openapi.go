@@ -26,7 +26,11 @@ type apiOp struct {
 	errors  []string     // the error statuses besides 400, 401, 403, 404, 500, 503
 	etag    bool         // the answer carries an ETag (the record's version)
 	ifMatch bool         // the request may carry If-Match
+	// downloads are the media types of the files ?dang= asks for instead of the JSON.
+	downloads []string
 }
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // apiOps are the API routes by method and path: a test checks that every
 // API route of the route table has one.
@@ -48,6 +52,8 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/imports/{id}/commit": {id: "commitImport", resp: reflect.TypeFor[jobAccepted](), status: "202", errors: []string{"409"}},
 	"GET /api/v1/export":               {id: "exportBundle"},
 	"GET /api/v1/audit":                {id: "listAudit", resp: reflect.TypeFor[auditList](), page: true},
+	"GET /api/v1/checks": {id: "listFindings", resp: reflect.TypeFor[findingList](), page: true,
+		downloads: []string{"text/csv", xlsxType}},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -62,8 +68,11 @@ var queryParams = map[string]map[string]any{
 	"gioi_tinh": {"description": "Giới tính", "schema": map[string]any{"type": "string", "enum": []string{"male", "female"}}},
 	"con_song":  {"description": "1: chỉ người còn sống vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"phan":      {"description": "Phần so sánh được phân trang", "schema": map[string]any{"type": "string", "enum": compareParams()}},
-	"dang":      {"description": "Dạng gói: zip (mặc định) hoặc xlsx", "schema": map[string]any{"type": "string", "enum": []string{"zip", "xlsx"}}},
-	"nguoi":     {"description": "Tên đăng nhập của người thực hiện", "schema": map[string]any{"type": "string"}},
+	"dang": {"description": "Xuất: dạng gói zip (mặc định) hoặc xlsx; kiểm tra: tải về csv, xlsx hoặc json (checks-v1) thay cho trang",
+		"schema": map[string]any{"type": "string", "enum": []string{"zip", "xlsx", "csv", "json"}}},
+	"nguoi":     {"description": "Nhật ký: tên đăng nhập của người thực hiện; kiểm tra: mã nhân sự", "schema": map[string]any{"type": "string"}},
+	"quy_dinh":  {"description": "Mã quy định kiểm tra (checks-v1), ví dụ PLAN-02", "schema": map[string]any{"type": "string"}},
+	"don_vi":    {"description": "Mã đơn vị mà phát hiện nói đến", "schema": map[string]any{"type": "string"}},
 	"hanh_dong": {"description": "Hành động: đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 }
 
@@ -160,6 +169,9 @@ func (s *Server) openAPI(server string) map[string]any {
 			ok200["content"] = jsonContent(g.page(op.resp))
 		default:
 			ok200["content"] = jsonContent(g.ref(op.resp))
+		}
+		for _, m := range op.downloads {
+			ok200["content"].(map[string]any)[m] = map[string]any{"schema": map[string]any{"type": "string", "contentMediaType": m}}
 		}
 		if op.etag {
 			ok200["headers"] = map[string]any{"ETag": map[string]any{"description": "Phiên bản của bản ghi (gửi lại trong If-Match)",

@@ -94,7 +94,7 @@ func (s *apiSchemas) responseSchema(path, method string, status int) string {
 // included, against the schema the document declares for its status: no key
 // left undeclared, no list null, every date yyyy-mm-dd.
 func TestAPIResponsesMatchSchemas(t *testing.T) {
-	ts := newApp(t, richBundle())
+	ts := newApp(t, findingsBundle())
 	admin := signIn(t, ts, "admin")
 	s := loadAPISchemas(t, admin)
 
@@ -108,10 +108,10 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 			{"/api/v1/report/units.commune?ngay=2018-01-01", ""}, {"/api/v1/report/khong-co?ngay=2018-01-01", ""}},
 		"get /api/v1/tree":                {{"/api/v1/tree?ngay=2018-01-01", ""}, {"/api/v1/tree?ngay=1900-01-01", ""}},
 		"get /api/v1/units":               {{"/api/v1/units?ngay=2018-01-01", ""}, {"/api/v1/units?ngay=2018-01-01&trang=999", ""}, {"/api/v1/units?ngay=1900-01-01", ""}},
-		"get /api/v1/units/{id}":          {{"/api/v1/units/X1?ngay=2018-01-01", ""}, {"/api/v1/units/H1?ngay=2030-01-01", ""}, {"/api/v1/units/khong-co", ""}},
+		"get /api/v1/units/{id}":          {{"/api/v1/units/X1?ngay=2018-01-01", ""}, {"/api/v1/units/H1?ngay=2030-01-01", ""}, {"/api/v1/units/khong-co", ""}, {"/api/v1/units/D1?ngay=2021-01-01", ""}},
 		"get /api/v1/units/{id}/children": {{"/api/v1/units/H1/children?ngay=2018-01-01", ""}, {"/api/v1/units/X1/children?ngay=2018-01-01", ""}},
 		"get /api/v1/people":              {{"/api/v1/people?ngay=2018-01-01", ""}, {"/api/v1/people?ngay=2018-01-01&trang=999", ""}},
-		"get /api/v1/people/{id}":         {{"/api/v1/people/P1?ngay=2018-01-01", ""}, {"/api/v1/people/P1?ngay=1900-01-01", ""}},
+		"get /api/v1/people/{id}":         {{"/api/v1/people/P1?ngay=2018-01-01", ""}, {"/api/v1/people/P1?ngay=1900-01-01", ""}, {"/api/v1/people/P4?ngay=2021-01-01", ""}},
 		"get /api/v1/documents":           {{"/api/v1/documents?ngay=2018-01-01", ""}, {"/api/v1/documents?ngay=1900-01-01", ""}},
 		"get /api/v1/compare":             {{"/api/v1/compare?tu=2010-01-01&den=2020-01-01", ""}, {"/api/v1/compare?tu=2010-01-01&den=2020-01-01&phan=bo-tri&trang=9", ""}},
 		"get /api/v1/records/{file}":      {{"/api/v1/records/units?id=X1&ngay=2018-01-01", ""}, {"/api/v1/records/headcount", ""}},
@@ -121,6 +121,8 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/imports/{id}":         {{"JOB", ""}, {"/api/v1/imports/khong-co", ""}},
 		"post /api/v1/imports/{id}/commit": {{"JOB/commit", ""}, {"JOB/commit", ""}},
 		"get /api/v1/audit":                {{"/api/v1/audit", ""}, {"/api/v1/audit?trang=999", ""}},
+		"get /api/v1/checks": {{"/api/v1/checks?ngay=2021-01-01", ""}, {"/api/v1/checks?ngay=2021-01-01&quy_dinh=PLAN-02&trang=999", ""},
+			{"/api/v1/checks?ngay=2021-01-01&quy_dinh=KHONG-CO", ""}, {"/api/v1/checks?ngay=2021-01-01&pham_vi=H1&don_vi=D1", ""}},
 	}
 	var order []string // the upload first, then its job
 	order = append(order, "post /api/v1/imports", "get /api/v1/imports/{id}", "post /api/v1/imports/{id}/commit")

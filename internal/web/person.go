@@ -58,6 +58,7 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
 	if err := s.personLinks(r, d, &data, ids); err != nil {
 		return err
 	}
+	data.Findings = s.findingsOf(r, d, "", f.ID)
 	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data, API: data.personView})
 	return nil
 }

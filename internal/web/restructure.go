@@ -22,7 +22,7 @@ type restructureData struct {
 }
 
 var restructureFormFields = []string{"kind", "date", "from", "into", "new_id", "new_name", "new_kind", "new_parent",
-	"new_locality", "members_to", "document", "event_id"}
+	"new_locality", "members_to", "member_to", "document", "event_id"}
 
 // handleRestructure shows the wizard, previews an operation ("xem_truoc") or applies it ("thuc_hien").
 func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) error {
@@ -78,34 +78,9 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) error
 
 // operationOf reads an operation from the wizard's fields.
 func operationOf(f map[string]string) (restructure.Operation, error) {
-	d, err := tochuc.ParseDateLoose(f["date"])
-	if err != nil || d == 0 {
-		return restructure.Operation{}, tochuc.Errorf(tochuc.EInvalid, "Ngày hiệu lực không hợp lệ: %q", f["date"])
-	}
-	op := restructure.Operation{Kind: f["kind"], Date: d, From: splitIDs(f["from"]), Into: f["into"],
-		MembersTo: f["members_to"], DocumentID: f["document"], EventID: f["event_id"]}
-	ids, names := splitIDs(f["new_id"]), strings.Split(f["new_name"], ";")
-	for i, id := range ids {
-		t := restructure.Target{ID: id, Kind: f["new_kind"], ParentID: f["new_parent"], LocalityID: f["new_locality"]}
-		if i < len(names) {
-			t.Name = strings.TrimSpace(names[i])
-		}
-		op.To = append(op.To, t)
-	}
-	if len(ids) == 0 && (f["new_name"] != "" || f["new_kind"] != "" || f["new_parent"] != "") && len(op.From) == 1 {
-		// rename, move or convert of the same unit
-		op.To = []restructure.Target{{ID: op.From[0], Name: f["new_name"], Kind: f["new_kind"], ParentID: f["new_parent"],
-			LocalityID: f["new_locality"]}}
-	}
-	return op, nil
-}
-
-func splitIDs(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	one := func(k string) []string { return []string{f[k]} }
+	return restructure.Parse(restructure.Input{Kind: f["kind"], Date: f["date"], Into: f["into"],
+		MembersTo: f["members_to"], Document: f["document"], EventID: f["event_id"], From: one("from"),
+		NewID: one("new_id"), NewName: one("new_name"), NewKind: one("new_kind"), NewParent: one("new_parent"),
+		NewLocality: one("new_locality"), MemberTo: one("member_to")})
 }

@@ -27,6 +27,8 @@ func (s *Server) routes() []route {
 		{"GET", "/nhan-su", "/api/v1/people", "Danh sách nhân sự (tìm không dấu, sắp xếp theo tên, phân trang)",
 			[]string{"ngay", "q", "gioi_tinh", "con_song", "trang"}, s.handlePeople, smallBody},
 		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson, smallBody},
+		{"GET", "/kiem-tra", "/api/v1/checks", "Kiểm tra theo quy định (checks-v1) vào ngày xem, trong phạm vi: số phát hiện theo quy định và một trang phát hiện (lọc theo quy định, đơn vị, người, từ khóa; dang=csv, xlsx, json để tải về)",
+			[]string{"ngay", "pham_vi", "quy_dinh", "don_vi", "nguoi", "q", "trang", "dang"}, s.handleFindings, smallBody},
 		{"GET", "/van-ban", "/api/v1/documents", "Văn bản đã ban hành đến ngày xem", []string{"ngay", "q"}, s.handleDocuments, smallBody},
 		{"GET", "/so-sanh", "/api/v1/compare", "So sánh hai thời điểm: số thay đổi của mỗi phần và một trang của mỗi phần (phan, trang)", []string{"ngay", "tu", "den", "phan", "trang"}, s.handleCompare, smallBody},
 		{"GET", "/sua/{file}", "/api/v1/records/{file}", "Một bản ghi để sửa (theo khóa của tệp), với phiên bản của nó (ETag)",

@@ -69,7 +69,7 @@ type Server struct {
 
 // pageNames are the templates, each parsed with the layout at start-up.
 var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", "person.html", "documents.html",
-	"compare.html", "login.html", "edit.html", "audit.html", "import.html", "upload.html", "restructure.html", "dashboard.html", "explain.html", "units.html"}
+	"compare.html", "login.html", "edit.html", "audit.html", "import.html", "upload.html", "restructure.html", "dashboard.html", "explain.html", "units.html", "findings.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
@@ -86,7 +86,7 @@ func New(cfg Config) (*Server, error) {
 		s.ready = p.PingContext
 	}
 	for _, page := range pageNames {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partial_*.html", "templates/"+page)
 		if err != nil {
 			return nil, err
 		}

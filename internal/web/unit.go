@@ -40,6 +40,7 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 	if err := s.unitLinks(r, d, &data); err != nil {
 		return err
 	}
+	data.Findings = s.findingsOf(r, d, data.Unit.ID, "")
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data, API: data.unitView})
 	return nil
 }

@@ -1,0 +1,74 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// checkCache keeps the findings of the last runs on the registry as it
+// stands, for its current version: the findings page, its pages and
+// downloads, and the person and unit pages read the same run until the
+// next change set. Concurrent asks for one run share it.
+type checkCache struct {
+	mu      sync.Mutex
+	version int64
+	entries map[string]*checkEntry
+}
+
+type checkEntry struct {
+	done chan struct{}
+	res  *CheckResult
+	err  error
+}
+
+// checkBudget bounds one run of the checks shared by the pages.
+const checkBudget = 5 * time.Minute
+
+// maxCachedChecks bounds the cache; past it, it starts afresh.
+const maxCachedChecks = 32
+
+// CurrentChecks is Check on the registry as it stands (p.Recorded is
+// ignored), computed at most once per registry version and parameters.
+// The run has its own context: a person who leaves stops waiting, not the
+// others.
+func (a *App) CurrentChecks(ctx context.Context, u tochuc.User, p CheckParams) (*CheckResult, error) {
+	v, err := a.db.Reader(ctx, Recorded{}).Version()
+	if err != nil {
+		return nil, a.fault(err)
+	}
+	key := strings.Join([]string{u.Login, string(u.Role), u.ScopeUnitID, p.AsOf.String(), p.Scope, strings.Join(p.Rules, ",")}, "\x00")
+	c := &a.checks
+	c.mu.Lock()
+	if c.entries == nil || c.version != v || len(c.entries) >= maxCachedChecks {
+		c.entries, c.version = map[string]*checkEntry{}, v
+	}
+	e, ok := c.entries[key]
+	if !ok {
+		e = &checkEntry{done: make(chan struct{})}
+		c.entries[key] = e
+		go func() {
+			defer close(e.done)
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), checkBudget)
+			defer cancel()
+			e.res, e.err = a.Check(cctx, u, CheckParams{AsOf: p.AsOf, Scope: p.Scope, Rules: p.Rules})
+			if e.err != nil {
+				c.mu.Lock()
+				if c.entries[key] == e {
+					delete(c.entries, key) // do not keep a failure
+				}
+				c.mu.Unlock()
+			}
+		}()
+	}
+	c.mu.Unlock()
+	select {
+	case <-e.done:
+		return e.res, e.err
+	case <-ctx.Done():
+		return nil, a.fault(ctx.Err())
+	}
+}
