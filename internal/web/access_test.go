@@ -194,8 +194,15 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 			t.Errorf("%s: %d", p, code)
 		}
 	}
-	if code, _ := admin.get("/api/v1/khong-co"); code != http.StatusNotFound {
-		t.Errorf("unknown API path: %d", code)
+	if code, body := admin.get("/api/v1/khong-co"); code != http.StatusNotFound || !strings.Contains(body, `"code": "not_found"`) {
+		t.Errorf("unknown API path: %d %s", code, body)
+	}
+	if code, body := admin.get("/api/khong-co"); code != http.StatusNotFound || !strings.Contains(body, `"status": 404`) {
+		t.Errorf("unknown path under /api/: %d %s", code, body)
+	}
+	if code, body := admin.postJSON("/api/v1/tree", `{}`); code != http.StatusMethodNotAllowed ||
+		!strings.Contains(body, `"code": "method_not_allowed"`) || !strings.Contains(body, `"message": "Phương thức POST`) {
+		t.Errorf("wrong method: %d %s", code, body)
 	}
 }
 

@@ -6,36 +6,26 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// childrenData is the units directly under one unit on a date, for the
-// tree's expansion in place (static/tree.js asks for it).
-type childrenData struct {
-	ParentID string    `json:"parent_id"`
-	Units    []unitRow `json:"units"`
-}
-
 // handleChildren lists the units directly under a unit, inside the user's scope.
-func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleChildren(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry
 	id := r.PathValue("id")
 	if ok, err := s.canSeeUnit(r.Context(), id, d); err != nil || !ok {
-		s.failOrForbid(w, r, err)
-		return
+		return forbiddenOr(err)
 	}
 	kids, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{ParentID: id})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rows, err := withChildren(ctx, reg, d, kids)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, apiBody{AsOf: d, Data: childrenData{ParentID: id, Units: rows}})
+	writeAPI(w, http.StatusOK, apiPage{AsOf: d, Data: childrenView{ParentID: id, Units: rows}})
+	return nil
 }

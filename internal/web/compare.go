@@ -21,34 +21,14 @@ var compareSections = []struct{ key, param, label string }{
 	{sqldb.SectionVacated, "thoi-dam-nhiem", "Chức vụ thôi đảm nhiệm"},
 }
 
-// compareData is the compare view: the count of every section and a page of
-// rows of each section shown (all of them on their first page, or the one
-// paged through), with the names of the people and units on those pages.
+// compareData is the compare page: its API type (compareView: every
+// section's count and a page of rows of each section shown — all of them on
+// their first page, or the one paged through), the section paged through
+// and the summary's row of each section.
 type compareData struct {
-	From     tochuc.Date         `json:"from"`
-	To       tochuc.Date         `json:"to"`
-	Counts   sqldb.CompareCounts `json:"counts"`
-	Sections []compareSection    `json:"sections"`
-	Only     string              `json:"-"` // ?phan= of the section paged through, or ""
-	Units    map[string]string   `json:"unit_names"`
-	People   map[string]string   `json:"people"`
-	Summary  []compareLink       `json:"-"` // the summary's row of each section
-}
-
-// compareSection is one page of a section. A page past the end has no rows
-// and keeps its number and the total.
-type compareSection struct {
-	Key      string `json:"section"`
-	Param    string `json:"phan"`
-	Label    string `json:"label"`
-	Total    int    `json:"total"`
-	Page     int    `json:"page"`
-	Pages    int    `json:"pages"`
-	PageSize int    `json:"page_size"`
-	sqldb.ComparePage
-	PrevURL  string `json:"-"`
-	NextURL  string `json:"-"`
-	FirstURL string `json:"-"`
+	compareView
+	Only    string        // ?phan= of the section paged through, or ""
+	Summary []compareLink // the summary's row of each section
 }
 
 // compareLink is a section's row of the summary.
@@ -61,37 +41,32 @@ type compareLink struct {
 // before the page date, and the page date) inside the user's scope on each
 // date: every section's count and the first page of each, or with
 // ?phan=<section>&trang=N the page N of one section.
-func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	to, from := d, tochuc.NewDate(d.Time().Year()-1, d.Time().Month(), d.Time().Day())
 	for name, dst := range map[string]*tochuc.Date{"tu": &from, "den": &to} {
 		if v := r.URL.Query().Get(name); v != "" {
 			x, err := tochuc.ParseDateLoose(v)
 			if err != nil || x == 0 {
-				s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", v))
-				return
+				return tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", v)
 			}
 			*dst = x
 		}
 	}
 	if from >= to {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Ngày đầu (%s) phải trước ngày cuối (%s)", from.Vietnamese(), to.Vietnamese()))
-		return
+		return tochuc.Errorf(tochuc.EInvalid, "Ngày đầu (%s) phải trước ngày cuối (%s)", from.Vietnamese(), to.Vietnamese())
 	}
 	only := r.URL.Query().Get("phan")
 	if only != "" && !validSection(only) {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Không có phần so sánh %q", only))
-		return
+		return tochuc.Errorf(tochuc.EInvalid, "Không có phần so sánh %q", only)
 	}
 	sc, err := s.scopeOf(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	cs := sqldb.WholeRegistry
 	if !sc.Whole() {
@@ -100,20 +75,18 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	reg := s.registry
 	cmp, err := reg.OpenComparison(ctx, from, to, cs)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data, err := comparePages(r, cmp, d, only)
 	cmp.Close() // before the names: a request holds one connection at a time
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := data.readNames(ctx, reg); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, "compare.html", http.StatusOK, page{Title: "So sánh hai thời điểm", Date: d, Data: data})
+	s.render(w, r, "compare.html", http.StatusOK, page{Title: "So sánh hai thời điểm", Date: d, Data: data, API: data.compareView})
+	return nil
 }
 
 // comparePages reads the counts and the pages a request asks for: the first
@@ -125,7 +98,7 @@ func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only st
 	if err != nil {
 		return compareData{}, err
 	}
-	data := compareData{From: from, To: to, Counts: counts, Only: only}
+	data := compareData{compareView: compareView{From: from, To: to, Counts: counts}, Only: only}
 	link := func(param string, n int) string {
 		q := url.Values{"ngay": {d.String()}, "tu": {from.String()}, "den": {to.String()}, "phan": {param}}
 		if n > 1 {
@@ -139,8 +112,8 @@ func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only st
 		if only != "" && only != cs0.param || only == "" && total == 0 {
 			continue
 		}
-		sec := compareSection{Key: cs0.key, Param: cs0.param, Label: cs0.label, Total: total, Page: 1,
-			Pages: max(1, (total+pageSize-1)/pageSize), PageSize: pageSize}
+		sec := compareSection{Key: cs0.key, Param: cs0.param, Label: cs0.label,
+			listInfo: listInfo{Total: total, Page: 1, Pages: max(1, (total+pageSize-1)/pageSize), PageSize: pageSize}}
 		if only != "" {
 			sec.Page = requestedPage(r)
 		}
@@ -150,10 +123,10 @@ func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only st
 			}
 		}
 		if sec.Page > 1 {
-			sec.PrevURL, sec.FirstURL = link(cs0.param, min(sec.Page-1, sec.Pages)), link(cs0.param, 1)
+			sec.Prev, sec.First = link(cs0.param, min(sec.Page-1, sec.Pages)), link(cs0.param, 1)
 		}
 		if sec.Page < sec.Pages {
-			sec.NextURL = link(cs0.param, sec.Page+1)
+			sec.Next = link(cs0.param, sec.Page+1)
 		}
 		data.Sections = append(data.Sections, sec)
 	}
@@ -173,8 +146,8 @@ func (data *compareData) readNames(ctx context.Context, reg Registry) error {
 		}
 	}
 	var err error
-	if data.Units, err = reg.UnitNames(ctx, unitIDs, data.To); err == nil {
-		data.People, err = reg.PersonNames(ctx, personIDs)
+	if data.UnitNames, err = reg.UnitNames(ctx, unitIDs, data.To); err == nil {
+		data.PersonNames, err = reg.PersonNames(ctx, personIDs)
 	}
 	return err
 }

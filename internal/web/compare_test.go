@@ -26,7 +26,7 @@ type compareJSON struct {
 				PersonID string `json:"person_id"`
 			} `json:"posts"`
 		} `json:"sections"`
-		People map[string]string `json:"people"`
+		People map[string]string `json:"person_names"`
 	} `json:"data"`
 }
 

@@ -68,21 +68,20 @@ func (s *Server) reportParams(r *http.Request) (indicator.Params, error) {
 	return p, nil
 }
 
-func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.reportParams(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	res, err := s.reports.get(r.Context(), s.registry, s.budget, p)
 	if msg := s.missingScope(r, p, err); msg != "" {
 		data := dashboardData{Result: &indicator.Result{AsOf: p.AsOf.String()}, Params: p, Query: reportQuery(p), Missing: msg}
-		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data})
-		return
+		s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data,
+			API: reportView{Result: *data.Result, Missing: msg}})
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if r.URL.Query().Get("dang") == "xlsx" {
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -90,10 +89,11 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		if err := report.WriteXLSX(w, res); err != nil {
 			s.log.Error("xlsx", "err", err)
 		}
-		return
+		return nil
 	}
 	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf,
-		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}})
+		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}, API: reportView{Result: *res}})
+	return nil
 }
 
 // reportQuery renders report parameters as an encoded query string.
@@ -108,12 +108,9 @@ func reportQuery(p indicator.Params) template.URL {
 	return template.URL(q.Encode()) // url.Values.Encode escapes every value
 }
 
-// explainData lists the records behind an indicator.
+// explainData is the page of the records behind an indicator: its API type.
 type explainData struct {
-	*indicator.Explanation
-	Persons bool
-	Counted int
-	Missing string // set when the scope does not exist on the date
+	explainView
 }
 
 // missingScope returns, when a report failed because its scope unit does not
@@ -129,29 +126,32 @@ func (s *Server) missingScope(r *http.Request, p indicator.Params, err error) st
 	return "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."
 }
 
-func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p, err := s.reportParams(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id := r.PathValue("id")
 	e, err := indicator.NewExplanation(ctx, s.registry, p, id)
 	if msg := s.missingScope(r, p, err); msg != "" {
-		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{Missing: msg}})
-		return
+		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String()}, Missing: msg}
+		if def, ok := indicator.Lookup(id); ok {
+			data.Label = def.LabelOn(p.AsOf)
+		}
+		s.render(w, r, "explain.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: explainData{data}, API: data})
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	def, _ := indicator.Lookup(id)
-	data := explainData{Explanation: e, Persons: def.Persons}
+	data := explainView{Explanation: *e, Persons: def.Persons}
 	for _, it := range e.Items {
 		if it.Counted {
 			data.Counted++
 		}
 	}
-	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: data})
+	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: explainData{data}, API: data})
+	return nil
 }

@@ -8,49 +8,52 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// documentsData lists the documents issued on or before the date.
+// documentsData is the page of documents issued on or before the date: its
+// API type and the search.
 type documentsData struct {
-	Query   string
-	Rows    []tochuc.Document
-	Issuers map[string]string
+	documentList
+	Query string
 }
 
-func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry
 	docs, err := reg.Documents(ctx, "")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data := documentsData{Query: r.URL.Query().Get("q")}
 	user, _ := userOf(r.Context())
 	visible := s.documentVisibility(r.Context(), reg, user, d)
 	search := textvn.NewQuery(data.Query)
-	var issuers []string
+	var rows []tochuc.Document
 	for _, doc := range docs {
 		if doc.IssuedOn > d || (len(search) > 0 && !search.Match(textvn.Fold(doc.Number+" "+doc.Title))) {
 			continue
 		}
 		if ok, err := visible(doc); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		} else if !ok {
 			continue
 		}
-		data.Rows = append(data.Rows, doc)
+		rows = append(rows, doc)
+	}
+	data.listInfo = newPager(r, len(rows))
+	from, to := data.bounds()
+	data.Items = rows[from:to]
+	var issuers []string
+	for _, doc := range data.Items {
 		issuers = append(issuers, doc.IssuerID)
 	}
-	if data.Issuers, err = reg.UnitNames(ctx, issuers, d); err != nil {
-		s.fail(w, r, err)
-		return
+	if data.IssuerNames, err = reg.UnitNames(r.Context(), issuers, d); err != nil {
+		return err
 	}
-	s.render(w, r, "documents.html", http.StatusOK, page{Title: "Văn bản", Date: d, Data: data})
+	s.render(w, r, "documents.html", http.StatusOK, page{Title: "Văn bản", Date: d, Data: data, API: data.documentList})
+	return nil
 }
 
 // documentVisibility returns whether a scoped user sees a document: one issued

@@ -14,15 +14,14 @@ import (
 
 // handleExport downloads, as a bundle (.zip or .xlsx), the registry, or for a
 // user with a scope the part of it that belongs to the scope.
-func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	ext := ".zip"
 	if r.URL.Query().Get("dang") == "xlsx" {
 		ext = ".xlsx"
 	}
 	dir, err := os.MkdirTemp("", "tochuc-export-")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "tochuc"+ext)
@@ -35,11 +34,11 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="tochuc-`+tochuc.Today().String()+ext+`"`)
 	http.ServeFile(w, r, path)
+	return nil
 }
 
 // writeXLSX sends rows (the first is the header) as a one-sheet workbook.

@@ -41,16 +41,14 @@ type changedField struct {
 // handleEditForm shows the form of the record named by the key in the query
 // (its version on the page date, for a unit), or an empty one to add a
 // record. Reading the record goes through the scope policy, as writing it does.
-func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	f := bundle.FileByName(r.PathValue("file"))
 	if f == nil {
-		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
-		return
+		return tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file"))
 	}
 	s.warmChecks(r, d)
 	q := r.URL.Query()
@@ -63,8 +61,7 @@ func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
 	user, _ := userOf(r.Context())
 	rec, err := s.app.Record(r.Context(), user, f.Name, key, d)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data := editData{File: f.Name, Periodic: app.Periodic(f), Mode: modeChange, Effective: d.String(),
 		Original: map[string]string{}, Seen: map[string]string{}, New: rec.New, Version: rec.Version}
@@ -86,20 +83,13 @@ func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("ETag", etag(f.Name, rec.Version))
 	}
 	if isAPI(r) {
-		writeJSON(w, http.StatusOK, recordBody{File: f.Name, New: rec.New, Version: rec.Version, Values: cellsOf(f, cells)})
-		return
+		writeAPI(w, http.StatusOK, recordView{File: f.Name, New: rec.New, Version: rec.Version, Values: cellsOf(f, cells)})
+		return nil
 	}
 	data.Fields = fields(f, cells)
 	data.Title = editTitle(f, data.New)
 	s.render(w, r, "edit.html", http.StatusOK, page{Title: data.Title, Date: d, Data: data})
-}
-
-// recordBody is a record as the API gives it for editing.
-type recordBody struct {
-	File    string            `json:"file"`
-	New     bool              `json:"new"`
-	Version string            `json:"version"`
-	Values  map[string]string `json:"values"`
+	return nil
 }
 
 // etag is the HTTP entity tag of a record's version.
@@ -122,11 +112,10 @@ func editTitle(f *bundle.File, isNew bool) string {
 	return "Sửa " + fileTitles[f.Name]
 }
 
-// mayWrite answers 403 unless the user may edit records.
-func (s *Server) mayWrite(w http.ResponseWriter, r *http.Request) bool {
+// mayWrite returns a 403 error unless the user may edit records.
+func mayWrite(r *http.Request) error {
 	if u, ok := userOf(r.Context()); ok && u.CanWrite() {
-		return true
+		return nil
 	}
-	s.fail(w, r, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu."))
-	return false
+	return tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.")
 }

@@ -11,19 +11,19 @@ import (
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // editRequest is an edit as the form or the API sends it.
 type editRequest struct {
-	Mode      string            `json:"mode"` // thay_doi (a change from Effective) or sua_sai (a correction)
-	Effective tochuc.Date       `json:"effective"`
-	Original  map[string]string `json:"original"` // the key of the record edited; empty to add one
+	Mode      string            `json:"mode,omitempty" enum:"thay_doi,sua_sai"` // thay_doi (a change from Effective) or sua_sai (a correction, the default)
+	Effective tochuc.Date       `json:"effective,omitempty"`
+	Original  map[string]string `json:"original,omitempty"` // the key of the record edited; empty to add one
 	Values    map[string]string `json:"values"`
-	Version   string            `json:"version"` // the record's version as read (or the If-Match header)
-	// AcceptFindings saves the edit even if the rule checks find more after it.
-	AcceptFindings bool              `json:"accept_findings"`
+	Version   string            `json:"version,omitempty"` // the record's version as read (or the If-Match header)
+	// AcceptFindings saves the edit even if the rule checks find more after
+	// it; without the key, the API saves and answers findings_added.
+	AcceptFindings bool              `json:"accept_findings,omitempty"`
 	seen           map[string]string // the record as the form showed it
 }
 
@@ -84,28 +84,26 @@ func versionOfETag(h, file string) string {
 }
 
 // handleEdit records an edit: as a page form (redirecting to the record) or through the API.
-func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	f := bundle.FileByName(r.PathValue("file"))
 	if f == nil {
-		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file")))
-		return
+		return tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", r.PathValue("file"))
 	}
-	if !s.mayWrite(w, r) {
-		return
+	if err := mayWrite(r); err != nil {
+		return err
 	}
 	req, err := parseEditRequest(w, r, f)
 	if max, over := bodyTooLarge(r); over {
 		s.tooLarge(w, r, max)
-		return
+		return nil
 	}
 	if err != nil {
 		s.editFailed(w, r, f, req, d, err.Error(), nil)
-		return
+		return nil
 	}
 	user, _ := userOf(r.Context())
 	mode := app.ModeCorrect
@@ -119,29 +117,23 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &stale):
 		s.editStale(w, r, f, req, d, stale)
-		return
+		return nil
 	case errors.As(err, &warned):
 		s.editWarned(w, r, f, req, d, warned)
-		return
+		return nil
 	case err != nil && tochuc.ErrorCode(err) == tochuc.EInvalid:
 		s.editFailed(w, r, f, req, d, err.Error(), nil)
-		return
+		return nil
 	case err != nil:
-		s.fail(w, r, err)
-		return
+		return err
 	case !res.Report.OK():
 		s.editFailed(w, r, f, req, d, "Dữ liệu không hợp lệ, chưa có gì được ghi.", res.Report.Issues)
-		return
+		return nil
 	}
 	_ = user
 	if isAPI(r) {
-		added := res.Findings
-		if added == nil {
-			added = []check.Finding{}
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "change_set": res.ChangeSet, "files": res.Report.Files,
-			"findings_added": added})
-		return
+		writeAPI(w, http.StatusOK, editResult{OK: true, ChangeSet: res.ChangeSet, Files: res.Report.Files, FindingsAdded: res.Findings})
+		return nil
 	}
 	next := recordURL(f, req.Values, d)
 	if f.Name == "people" && len(req.Original) == 0 {
@@ -149,12 +141,13 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 		next = "/sua/assignments?person_id=" + url.QueryEscape(req.Values["id"]) + "&valid_from=" + d.String() + "&ngay=" + d.String()
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
 }
 
 // editFailed shows the form again with the message and the import's issues.
 func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, f *bundle.File, req editRequest, d tochuc.Date, msg string, issues []bundle.Issue) {
 	if isAPI(r) {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": msg, "status": http.StatusUnprocessableEntity, "issues": issues})
+		writeAPI(w, http.StatusUnprocessableEntity, apiError{Code: tochuc.EInvalid, Message: msg, Status: http.StatusUnprocessableEntity, Issues: issues})
 		return
 	}
 	data := s.refill(f, req)
@@ -167,8 +160,8 @@ func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, f *bundle.Fi
 // (the API: send "accept_findings": true).
 func (s *Server) editWarned(w http.ResponseWriter, r *http.Request, f *bundle.File, req editRequest, d tochuc.Date, e *app.FindingsWarning) {
 	if isAPI(r) {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": e.Error(), "status": http.StatusUnprocessableEntity,
-			"code": "findings", "findings": e.Findings})
+		writeAPI(w, http.StatusUnprocessableEntity, apiError{Code: codeFindings, Message: e.Error(), Status: http.StatusUnprocessableEntity,
+			Findings: e.Findings})
 		return
 	}
 	data := s.refill(f, req)
@@ -187,8 +180,8 @@ func (s *Server) editStale(w http.ResponseWriter, r *http.Request, f *bundle.Fil
 		if e.Version != "" {
 			w.Header().Set("ETag", etag(f.Name, e.Version))
 		}
-		writeJSON(w, http.StatusConflict, map[string]any{"error": e.Message, "status": http.StatusConflict, "code": tochuc.EStale,
-			"current": e.Current, "version": e.Version})
+		writeJSON(w, http.StatusConflict, apiError{Code: tochuc.EStale, Message: e.Message, Status: http.StatusConflict,
+			Current: e.Current, Version: e.Version})
 		return
 	}
 	data := s.refill(f, req)

@@ -15,18 +15,13 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// findingsData is the page of the rule checks' findings on a date, in the
-// account's scope: counts by rule, then a page of the findings that pass
-// the filters (rule, unit or person of the subject, words of the message).
+// findingsData is the page of the rule checks' findings on a date: its API
+// type (findingList), the filters and the download links.
 type findingsData struct {
-	AsOf      tochuc.Date    `json:"as_of"`
-	Scope     string         `json:"scope,omitempty"`
-	Rules     []ruleCount    `json:"rules"`
-	Total     int            `json:"total"`
-	Findings  []findingView  `json:"findings"`
-	Filter    findingsFilter `json:"-"`
-	Downloads []link         `json:"-"`
-	pager     `json:"-"`
+	findingList
+	AsOf      tochuc.Date
+	Filter    findingsFilter
+	Downloads []link
 }
 
 // link is a labelled link of a page.
@@ -46,8 +41,8 @@ type ruleCount struct {
 	Count    int    `json:"count"`
 }
 
-// findingView is a finding as a page shows it: its subject's units and
-// persons, to link them.
+// findingView is a finding as the API gives it; the pages add its subject's
+// units and persons, to link them.
 type findingView struct {
 	check.Finding
 	Units   []string `json:"-"`
@@ -56,27 +51,24 @@ type findingView struct {
 
 // handleFindings shows, filters, pages and downloads (dang=csv, xlsx or
 // json) the findings of the rule checks.
-func (s *Server) handleFindings(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleFindings(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	u, _ := userOf(r.Context())
 	q := r.URL.Query()
 	f := findingsFilter{Rule: q.Get("quy_dinh"), Unit: q.Get("don_vi"), Person: q.Get("nguoi"), Query: q.Get("q")}
 	if f.Rule != "" {
 		if _, ok := check.Lookup(f.Rule); !ok {
-			s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Không có quy định kiểm tra %q.", f.Rule))
-			return
+			return tochuc.Errorf(tochuc.EInvalid, "Không có quy định kiểm tra %q.", f.Rule)
 		}
 	}
 	res, err := s.app.CurrentChecks(r.Context(), u, app.CheckParams{AsOf: d, Scope: q.Get("pham_vi")})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	data := findingsData{AsOf: d, Scope: res.Scope, Filter: f, Findings: []findingView{}}
+	data := findingsData{findingList: findingList{Scope: res.Scope}, AsOf: d, Filter: f}
 	counts := map[string]int{}
 	var kept []check.Finding
 	words := textvn.NewQuery(f.Query)
@@ -91,13 +83,10 @@ func (s *Server) handleFindings(w http.ResponseWriter, r *http.Request) {
 			data.Rules = append(data.Rules, ruleCount{ID: rule.ID, Title: rule.Title, Severity: rule.Severity, Count: counts[rule.ID]})
 		}
 	}
-	if data.Rules == nil {
-		data.Rules = []ruleCount{}
-	}
 	switch q.Get("dang") {
 	case "csv", "xlsx", "json":
 		s.downloadFindings(w, r, report.NewFindings(d, res.Scope, kept), q.Get("dang"))
-		return
+		return nil
 	}
 	for _, form := range []struct{ label, code string }{{"Excel", "xlsx"}, {"CSV", "csv"}, {"JSON", "json"}} {
 		dq := r.URL.Query()
@@ -105,16 +94,13 @@ func (s *Server) handleFindings(w http.ResponseWriter, r *http.Request) {
 		dq.Set("dang", form.code)
 		data.Downloads = append(data.Downloads, link{Label: form.label, URL: "/kiem-tra?" + dq.Encode()})
 	}
-	data.Total = len(kept)
-	data.pager = newPager(r, data.Total)
-	from, to := data.pager.bounds(data.Total)
-	if requestedPage(r) > data.Pages {
-		from, to = data.Total, data.Total // past the end: an empty page
-	}
+	data.listInfo = newPager(r, len(kept))
+	from, to := data.bounds() // past the end: an empty page
 	for _, x := range kept[from:to] {
-		data.Findings = append(data.Findings, viewOf(x))
+		data.Items = append(data.Items, viewOf(x))
 	}
-	s.render(w, r, "findings.html", http.StatusOK, page{Title: "Kiểm tra theo quy định", Date: d, Data: data})
+	s.render(w, r, "findings.html", http.StatusOK, page{Title: "Kiểm tra theo quy định", Date: d, Data: data, API: data.findingList})
+	return nil
 }
 
 // matches reports whether a finding passes the filter.

@@ -40,7 +40,7 @@ func findingsIn(t *testing.T, body string) []string {
 	walk = func(x any) {
 		switch x := x.(type) {
 		case map[string]any:
-			if fs, ok := x["findings"].([]any); ok {
+			if fs, ok := x["items"].([]any); ok {
 				for _, f := range fs {
 					rules = append(rules, f.(map[string]any)["rule"].(string))
 				}

@@ -91,10 +91,10 @@ func (job *importJob) progress(file string, rows int) {
 // handleUpload saves an uploaded bundle into its job's folder, streaming the
 // file part of the form there (no temporary copy), and starts checking it.
 // The route holds the body to uploadBody.
-func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) error {
 	u, _ := userOf(r.Context())
-	if !s.mayImport(w, r, u) {
-		return
+	if err := mayImport(u); err != nil {
+		return err
 	}
 	// A bundle takes long to send on a slow link: give its body longer than
 	// the server's read timeout, which is short for every other request.
@@ -102,14 +102,12 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 	noFile := tochuc.Errorf(tochuc.EInvalid, "Chưa chọn tệp (tối đa %d MB).", uploadBody>>20)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		s.fail(w, r, noFile)
-		return
+		return noFile
 	}
 	var part *multipart.Part
 	for {
 		if part, err = mr.NextPart(); err != nil {
-			s.fail(w, r, noFile)
-			return
+			return noFile
 		}
 		if part.FormName() == "tep" && part.FileName() != "" {
 			break
@@ -121,14 +119,12 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 	name = name[strings.LastIndexAny(name, `/\`)+1:] // a browser may send a whole path
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext != ".zip" && ext != ".xlsx" && ext != ".csv" {
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Chỉ nhận tệp .zip, .xlsx hoặc một tệp .csv (tên tệp là tên bảng, ví dụ units.csv)."))
-		return
+		return tochuc.Errorf(tochuc.EInvalid, "Chỉ nhận tệp .zip, .xlsx hoặc một tệp .csv (tên tệp là tên bảng, ví dụ units.csv).")
 	}
 	job := &importJob{ID: randomID(), Name: name, Owner: u.Login, actor: s.actor(r), Phase: "checking", started: time.Now()}
 	dir, err := os.MkdirTemp("", uploadPrefix)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	job.dir = dir
 	job.path = filepath.Join(dir, name) // under its own name, which messages then give
@@ -144,12 +140,12 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		job.removeFiles()
-		s.fail(w, r, tochuc.Errorf(tochuc.EInvalid, "Không nhận được trọn tệp tải lên."))
-		return
+		return tochuc.Errorf(tochuc.EInvalid, "Không nhận được trọn tệp tải lên.")
 	}
 	s.jobs.add(job)
 	go s.runJob(job, false)
 	s.accepted(w, r, job)
+	return nil
 }
 
 // runJob checks (or, when commit, imports) a job's bundle in the background.
@@ -202,41 +198,41 @@ func randomID() string {
 	return hex.EncodeToString(b)
 }
 
-// mayImport answers 403 unless the user may import: bundles can touch any
-// record, so importing is for administrators.
-func (s *Server) mayImport(w http.ResponseWriter, r *http.Request, u tochuc.User) bool {
+// mayImport returns a 403 error unless the user may import: bundles can
+// touch any record, so importing is for administrators.
+func mayImport(u tochuc.User) error {
 	if u.Role == tochuc.RoleAdmin && !u.Disabled {
-		return true
+		return nil
 	}
-	s.fail(w, r, tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên được nhập gói dữ liệu."))
-	return false
+	return tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên được nhập gói dữ liệu.")
 }
 
 // handleJob shows a job: its progress, its errors, or the button to import.
-func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) error {
 	u, _ := userOf(r.Context())
 	job := s.jobs.get(r.PathValue("id"))
 	if job == nil || job.Owner != u.Login {
-		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này."))
-		return
+		return tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này.")
 	}
 	snap := job.snapshot()
-	p := page{Title: "Nhập dữ liệu: " + snap.Name, Date: tochuc.Today(), Data: &snap}
+	view := importJobView{ID: snap.ID, Name: snap.Name, Phase: snap.Phase, File: snap.File, Rows: snap.Rows, Report: snap.Report, Error: snap.Err}
+	p := page{Title: "Nhập dữ liệu: " + snap.Name, Date: tochuc.Today(), Data: &snap, API: view}
 	if snap.Phase == "checking" || snap.Phase == "importing" {
 		p.Refresh = 1
 	}
 	s.render(w, r, "import.html", http.StatusOK, p)
+	return nil
 }
 
 // handleJobCommit imports a job's bundle once its check came out clean.
-func (s *Server) handleJobCommit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleJobCommit(w http.ResponseWriter, r *http.Request) error {
 	u, _ := userOf(r.Context())
 	job := s.jobs.get(r.PathValue("id"))
-	if job == nil || job.Owner != u.Login || !s.mayImport(w, r, u) {
-		if job == nil || job.Owner != u.Login {
-			s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này."))
-		}
-		return
+	if job == nil || job.Owner != u.Login {
+		return tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này.")
+	}
+	if err := mayImport(u); err != nil {
+		return err
 	}
 	job.mu.Lock()
 	ok := job.Phase == "checked"
@@ -245,18 +241,18 @@ func (s *Server) handleJobCommit(w http.ResponseWriter, r *http.Request) {
 	}
 	job.mu.Unlock()
 	if !ok {
-		s.fail(w, r, tochuc.Errorf(tochuc.EConflict, "Gói dữ liệu chưa được kiểm tra xong hoặc còn lỗi: không thể ghi."))
-		return
+		return tochuc.Errorf(tochuc.EConflict, "Gói dữ liệu chưa được kiểm tra xong hoặc còn lỗi: không thể ghi.")
 	}
 	go s.runJob(job, true)
 	s.accepted(w, r, job)
+	return nil
 }
 
 // accepted answers a started job: the API gets 202 and where to follow it, a page is redirected there.
 func (s *Server) accepted(w http.ResponseWriter, r *http.Request, job *importJob) {
 	if isAPI(r) {
 		w.Header().Set("Location", "/api/v1/imports/"+job.ID)
-		writeJSON(w, http.StatusAccepted, map[string]string{"id": job.ID, "status_url": "/api/v1/imports/" + job.ID})
+		writeAPI(w, http.StatusAccepted, jobAccepted{ID: job.ID, StatusURL: "/api/v1/imports/" + job.ID})
 		return
 	}
 	http.Redirect(w, r, "/nhap/"+job.ID, http.StatusSeeOther)
@@ -268,10 +264,11 @@ func jobPhaseLabel(p string) string {
 		"importing": "Đang ghi vào cơ sở dữ liệu", "done": "Đã nhập xong", "failed": "Có lỗi: chưa ghi gì"}[p]
 }
 
-func (s *Server) handleUploadForm(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleUploadForm(w http.ResponseWriter, r *http.Request) error {
 	u, _ := userOf(r.Context())
-	if !s.mayImport(w, r, u) {
-		return
+	if err := mayImport(u); err != nil {
+		return err
 	}
 	s.render(w, r, "upload.html", http.StatusOK, page{Title: "Nhập dữ liệu", Date: tochuc.Today()})
+	return nil
 }

@@ -125,7 +125,7 @@ func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, max int64) {
 	w.Header().Set("Connection", "close")
 	msg := "Nội dung gửi lên quá lớn (tối đa " + sizeText(max) + ")."
 	if isAPI(r) {
-		writeJSONError(w, http.StatusRequestEntityTooLarge, msg)
+		writeJSONError(w, http.StatusRequestEntityTooLarge, codeTooLarge, msg)
 		return
 	}
 	d, _ := dateOf(r)

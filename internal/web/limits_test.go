@@ -111,12 +111,13 @@ func TestJSONBodyLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 		var e struct {
-			Error  string `json:"error"`
+			Code   string `json:"code"`
+			Error  string `json:"message"`
 			Status int    `json:"status"`
 		}
 		json.NewDecoder(resp.Body).Decode(&e)
 		resp.Body.Close()
-		if resp.StatusCode != http.StatusRequestEntityTooLarge || e.Status != 413 || !strings.Contains(e.Error, "quá lớn") {
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || e.Status != 413 || e.Code != "too_large" || !strings.Contains(e.Error, "quá lớn") {
 			t.Errorf("chunked %v: %d %+v", chunked, resp.StatusCode, e)
 		}
 	}

@@ -173,7 +173,7 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 		}
 		if err != nil || !u.CanRead() {
 			if isAPI(r) {
-				writeJSONError(w, http.StatusUnauthorized, "Cần đăng nhập (token hoặc phiên làm việc hợp lệ).")
+				writeJSONError(w, http.StatusUnauthorized, codeUnauthorized, "Cần đăng nhập (token hoặc phiên làm việc hợp lệ).")
 				return
 			}
 			http.Redirect(w, r, "/dang-nhap?tiep="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)

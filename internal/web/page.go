@@ -24,7 +24,8 @@ type page struct {
 	Path    string
 	Keep    map[string]string // the request's other parameters, kept when the date changes
 	Refresh int               // seconds before the page reloads itself (a job in progress), or 0
-	Data    any
+	Data    any               // what the template shows
+	API     any               // what the page's API twin answers (apitypes.go)
 }
 
 var funcs = func() template.FuncMap {
@@ -62,16 +63,14 @@ func dateOf(r *http.Request) (tochuc.Date, bool) {
 	return d, true
 }
 
-// apiBody is the JSON form of a page: its date and its data.
-type apiBody struct {
-	AsOf tochuc.Date `json:"as_of"`
-	Data any         `json:"data"`
-}
-
-// render writes a page, or its data as JSON for an API request.
+// render writes a page, or its API type as JSON for an API request.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, status int, p page) {
 	if isAPI(r) {
-		writeJSON(w, status, apiBody{AsOf: p.Date, Data: p.Data})
+		if p.API == nil {
+			s.fail(w, r, tochuc.Errorf(tochuc.EInternal, "Trang %s không có dạng API.", name))
+			return
+		}
+		writeAPI(w, status, apiPage{AsOf: p.Date, Data: p.API})
 		return
 	}
 	p.Path = r.URL.Path
@@ -92,6 +91,35 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 	}
 }
 
+// pageDate is the opening of every page: the date it shows (?ngay=, default
+// today), or the error to answer when the date cannot be read.
+func pageDate(r *http.Request) (tochuc.Date, error) {
+	d, ok := dateOf(r)
+	if !ok {
+		return 0, badDate(r)
+	}
+	return d, nil
+}
+
+// badDate is the error of a ?ngay= that is no date.
+func badDate(r *http.Request) error {
+	return tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", r.URL.Query().Get("ngay"))
+}
+
+// handler is a route's handler: it answers, or returns the error to answer.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// handle adapts a handler: the error it returns is answered by fail — the
+// Vietnamese error page, or the JSON error under /api/ — with its status.
+func (s *Server) handle(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	}
+}
+
+// fail answers an error: the error page, or the JSON error under /api/.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if max, over := bodyTooLarge(r); over { // whatever the handler made of the cut body
 		s.tooLarge(w, r, max)
@@ -106,7 +134,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	if isAPI(r) {
-		writeJSONError(w, status, msg)
+		writeJSONError(w, status, tochuc.ErrorCode(err), msg)
 		return
 	}
 	d, _ := dateOf(r)

@@ -9,37 +9,32 @@ import (
 // pageSize is the number of rows of a list page.
 const pageSize = 50
 
-// pager is the paging of a list page: the page asked for (?trang=), how many
-// there are, and the links to the pages around it.
-type pager struct {
-	Page, Pages int
-	PrevURL     string
-	NextURL     string
-}
-
 // requestedPage returns the page a request asks for (at least 1).
 func requestedPage(r *http.Request) int {
 	n, _ := strconv.Atoi(r.URL.Query().Get("trang"))
 	return max(n, 1)
 }
 
-// newPager pages total rows for a request, keeping the page inside the list.
-func newPager(r *http.Request, total int) pager {
-	p := pager{Pages: max(1, (total+pageSize-1)/pageSize)}
-	p.Page = min(requestedPage(r), p.Pages)
+// newPager pages total rows for a request: the page asked for, even past
+// the end (an empty page that keeps the total), with the links around it.
+func newPager(r *http.Request, total int) listInfo {
+	p := listInfo{Total: total, Page: requestedPage(r), PageSize: pageSize, Pages: max(1, (total+pageSize-1)/pageSize)}
 	if p.Page > 1 {
-		p.PrevURL = pageURL(r, p.Page-1)
+		p.Prev, p.First = pageURL(r, min(p.Page-1, p.Pages)), pageURL(r, 1)
 	}
 	if p.Page < p.Pages {
-		p.NextURL = pageURL(r, p.Page+1)
+		p.Next = pageURL(r, p.Page+1)
 	}
 	return p
 }
 
-// bounds returns the slice bounds of the page's rows.
-func (p pager) bounds(total int) (from, to int) {
-	return (p.Page - 1) * pageSize, min(p.Page*pageSize, total)
+// bounds returns the slice bounds of the page's rows (empty past the end).
+func (p listInfo) bounds() (from, to int) {
+	return min((p.Page-1)*pageSize, p.Total), min(p.Page*pageSize, p.Total)
 }
+
+// PastEnd reports whether the page lies past the last one (for the pages' message).
+func (p listInfo) PastEnd() bool { return p.Page > p.Pages }
 
 func pageURL(r *http.Request, n int) string {
 	q := r.URL.Query()

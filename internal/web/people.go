@@ -7,28 +7,24 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// peopleData is the people list: a page of matches and the filters that chose them.
+// peopleData is the people list page: its API type and the filters that chose the rows.
 type peopleData struct {
+	personList
 	Query, Gender string
 	Alive         bool
-	Rows          []personEntry
-	Total         int
-	pager
 }
 
-func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	data := peopleData{Query: q.Get("q"), Gender: q.Get("gioi_tinh"), Alive: q.Get("con_song") == "1"}
 	all, err := s.people.get(ctx, s.registry)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var inScope map[string]bool
 	roots, err := s.rootsOn(r.Context(), d)
@@ -36,8 +32,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		inScope, err = s.registry.PeopleInScope(ctx, roots, d)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	search := textvn.NewQuery(data.Query)
 	keep := func(p *personEntry) bool {
@@ -53,7 +48,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		s.peopleXLSX(w, r, d, rows)
-		return
+		return nil
 	}
 	// One pass counts the matches and keeps the requested page's rows only: a
 	// list of every match would cost more than the filtering.
@@ -70,14 +65,12 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) {
 		}
 		return total, rows
 	}
-	data.Total, data.Rows = window(asked)
-	data.pager = newPager(r, data.Total)
-	if data.Page != asked { // past the end: the last page
-		_, data.Rows = window(data.Page)
+	total, rows := window(asked) // past the end: no rows, and the total
+	data.listInfo = newPager(r, total)
+	data.Items = make([]tochuc.Person, len(rows))
+	for i, e := range rows {
+		data.Items[i] = e.Person
 	}
-	s.render(w, r, "people.html", http.StatusOK, page{Title: "Nhân sự", Date: d, Data: data})
-}
-
-func badDate(r *http.Request) error {
-	return tochuc.Errorf(tochuc.EInvalid, "Ngày không hợp lệ: %q (cần dd/mm/yyyy)", r.URL.Query().Get("ngay"))
+	s.render(w, r, "people.html", http.StatusOK, page{Title: "Nhân sự", Date: d, Data: data, API: data.personList})
+	return nil
 }

@@ -8,48 +8,38 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// personData is a person's page on a date.
+// personData is a person's page on a date: its API type (personView) and
+// what the user may open from the page (the scope policy).
 type personData struct {
-	*tochuc.PersonFile
-	Age        int
-	Education  string
-	Theory     string
-	Membership tochuc.Membership
-	Units      map[string]string // names of the units referred to
-	Findings   subjectFindings   // the rule checks' findings about the person on the date
-	// What the user may open from the page (the scope policy).
-	CanEdit  bool            `json:"-"`
-	PostEdit []bool          `json:"-"`
-	UnitLink map[string]bool `json:"-"` // units whose page on the date opens
+	personView
+	CanEdit  bool
+	PostEdit []bool
+	UnitLink map[string]bool // units whose page on the date opens
 }
 
-func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry
 	f, err := reg.PersonFile(ctx, r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if ok, err := s.canSeePerson(r.Context(), f.ID); err != nil || !ok {
-		s.failOrForbid(w, r, err)
-		return
+		return forbiddenOr(err)
 	}
 	membership := tochuc.MembershipAt(f.Events, d, f.DiedOn) // from every event, shown or not
 	if f, err = s.readablePart(r, f); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f = knownBy(f, d)
-	data := personData{PersonFile: f,
+	data := personData{personView: personView{PersonFile: *f,
 		Education:  tochuc.LevelAt(f.Qualifications, tochuc.QualEducation, d),
 		Theory:     tochuc.LevelAt(f.Qualifications, tochuc.QualPoliticalTheory, d),
-		Membership: membership}
+		Membership: membership}}
 	if f.BirthDate != 0 && f.BirthDate <= d {
 		data.Age = age(f.BirthDate, d)
 	}
@@ -63,16 +53,15 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 	for _, p := range f.Plans {
 		ids = append(ids, p.UnitID)
 	}
-	if data.Units, err = reg.UnitNames(ctx, ids, d); err != nil {
-		s.fail(w, r, err)
-		return
+	if data.UnitNames, err = reg.UnitNames(r.Context(), ids, d); err != nil {
+		return err
 	}
 	if err := s.personLinks(r, d, &data, ids); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data.Findings = s.findingsOf(r, d, "", f.ID)
-	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data})
+	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data, API: data.personView})
+	return nil
 }
 
 // age returns full years from birth to d.

@@ -25,14 +25,13 @@ var restructureFormFields = []string{"kind", "date", "from", "into", "new_id", "
 	"new_locality", "members_to", "member_to", "document", "event_id"}
 
 // handleRestructure shows the wizard, previews an operation ("xem_truoc") or applies it ("thuc_hien").
-func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) {
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
-	if !s.mayWrite(w, r) {
-		return
+	if err := mayWrite(r); err != nil {
+		return err
 	}
 	data := restructureData{Form: map[string]string{"kind": "merge", "date": d.String()}}
 	for _, k := range []string{restructure.Merge, restructure.Split, restructure.Dissolve, restructure.Establish,
@@ -41,7 +40,7 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodPost {
 		s.render(w, r, "restructure.html", http.StatusOK, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
-		return
+		return nil
 	}
 	for _, f := range restructureFormFields {
 		data.Form[f] = strings.TrimSpace(r.PostFormValue(f))
@@ -50,24 +49,23 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		data.Error = err.Error()
 		s.render(w, r, "restructure.html", http.StatusUnprocessableEntity, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
-		return
+		return nil
 	}
 	apply := r.PostFormValue("thuc_hien") != ""
 	res, err := s.app.Restructure(r.Context(), s.actor(r), op, apply)
 	if err != nil {
 		if tochuc.IsFault(err) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		data.Error = err.Error()
 		s.render(w, r, "restructure.html", http.StatusUnprocessableEntity, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
-		return
+		return nil
 	}
 	data.Changes = res.Changes
 	rep := res.Report
 	if res.Applied {
 		http.Redirect(w, r, "/so-sanh?tu="+op.Date.AddDays(-1).String()+"&den="+op.Date.String()+"&ngay="+op.Date.String(), http.StatusSeeOther)
-		return
+		return nil
 	}
 	data.Previewed, data.Clean, data.Issues = true, rep.OK(), rep.Issues
 	status := http.StatusOK
@@ -75,6 +73,7 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusUnprocessableEntity
 	}
 	s.render(w, r, "restructure.html", status, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
+	return nil
 }
 
 // operationOf reads an operation from the wizard's fields.

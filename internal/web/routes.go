@@ -1,7 +1,5 @@
 package web
 
-import "net/http"
-
 // route is one operation, served as a page and, when API is set, as JSON by
 // the same handler: one code path, the same scopes and errors.
 type route struct {
@@ -10,8 +8,8 @@ type route struct {
 	API     string // the API's path pattern, or ""
 	Summary string // for the OpenAPI document (Vietnamese)
 	Query   []string
-	handler http.HandlerFunc
-	MaxBody int64 // the most its request body may hold (limits.go)
+	handler handler // its errors are answered by fail (Server.handle)
+	MaxBody int64   // the most its request body may hold (limits.go)
 }
 
 func (s *Server) routes() []route {

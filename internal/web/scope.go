@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -59,15 +58,9 @@ func (s *Server) canSeePerson(ctx context.Context, id string) (bool, error) {
 }
 
 // forbidden answers 403 in the page's or the API's form.
-func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, tochuc.Errorf(tochuc.EForbidden, "Bạn không có quyền xem nội dung này (ngoài phạm vi được giao)."))
-}
-
-// failOrForbid answers an error, or 403 when there is none.
-func (s *Server) failOrForbid(w http.ResponseWriter, r *http.Request, err error) {
+func forbiddenOr(err error) error {
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.forbidden(w, r)
+	return tochuc.Errorf(tochuc.EForbidden, "Bạn không có quyền xem nội dung này (ngoài phạm vi được giao).")
 }

@@ -100,7 +100,7 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	private := http.NewServeMux()
 	for _, rt := range s.routes() {
-		h := s.limitBody(rt.MaxBody, s.deadline(s.budgetOf(rt), rt.handler))
+		h := s.limitBody(rt.MaxBody, s.deadline(s.budgetOf(rt), s.handle(rt.handler)))
 		private.Handle(rt.Method+" "+rt.Page, h)
 		if rt.API != "" {
 			private.Handle(rt.Method+" "+rt.API, h)
@@ -108,6 +108,7 @@ func (s *Server) Handler() http.Handler {
 	}
 	private.Handle("POST /dang-xuat", s.limitBody(smallBody, s.deadline(s.budget, s.handleLogout)))
 	private.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
+	private.Handle("/api/", apiNotFound(private))
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)

@@ -53,7 +53,7 @@ func TestScopeAfterRestructuring(t *testing.T) {
 	if !strings.Contains(js, `"successors"`) || !strings.Contains(js, `"id": "party.members"`) {
 		t.Errorf("report: %.1500s", js)
 	}
-	if i := strings.Index(js, `"id": "party.members"`); i < 0 || !strings.Contains(js[i:i+200], `"value": 1`) {
+	if i := strings.Index(js, `"id": "party.members"`); i < 0 || !strings.Contains(js[i:min(i+200, len(js))], `"value": 1`) {
 		t.Errorf("the successor's member is counted: %.300s", js[i:])
 	}
 	for path, want := range map[string]string{

@@ -7,58 +7,32 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// treeData is the organization tree page: the lines of the tree with the
-// units at their top (see treeRoots), and the count of each kind on the date.
-type treeData struct {
-	Lines  []treeLine  `json:"lines"`
-	Counts []kindCount `json:"counts"`
-}
-
-type unitRow struct {
-	tochuc.Unit
-	KindName string    `json:"kind_label"`
-	Children int       `json:"children"`
-	Kids     []unitRow `json:"-"` // the children, for the units at the top of the tree (expanded in place)
-}
-
-type kindCount struct {
-	Kind  string
-	Label string
-	Count int
-}
-
-func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry
 	roots, err := s.rootsOn(r.Context(), d)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	units, err := treeRoots(ctx, reg, roots, d)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	rows, err := withKids(ctx, reg, d, units)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	lines, err := byLines(ctx, reg, d, rows)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	counts, err := reg.CountUnitsByKind(ctx, d, roots)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var kc []kindCount
 	for _, k := range tochuc.UnitKinds {
@@ -66,7 +40,9 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) {
 			kc = append(kc, kindCount{k.Code, tochuc.KindLabelOn(k.Code, d), n})
 		}
 	}
-	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: treeData{Lines: lines, Counts: kc}})
+	data := treeView{Lines: lines, Counts: kc}
+	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: data, API: data})
+	return nil
 }
 
 // withChildren counts the children of each unit on d (one query, over

@@ -8,13 +8,6 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// treeLine is one line of the tree (party, government, front, localities,
-// the rest) with the units at its top.
-type treeLine struct {
-	Label string    `json:"label"`
-	Units []unitRow `json:"units"`
-}
-
 // treeRoots returns the units at the top of a user's tree on d. Without a
 // scope: every unit without a parent. For a scope that is a locality: its
 // own organizations at the top of their lines — those whose locality is the

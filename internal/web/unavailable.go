@@ -24,7 +24,7 @@ func (s *Server) unavailable(w http.ResponseWriter, r *http.Request, during stri
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(retryUnavailable))
 	if isAPI(r) {
-		writeJSONError(w, http.StatusServiceUnavailable, err.Error())
+		writeJSONError(w, http.StatusServiceUnavailable, tochuc.ErrorCode(err), err.Error())
 		return
 	}
 	s.render(w, r, "error.html", http.StatusServiceUnavailable, page{Title: "Lỗi hệ thống", Date: tochuc.Today(), Data: err.Error()})

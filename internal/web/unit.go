@@ -7,66 +7,48 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// unitData is a unit's page: its version on the date, all its versions, its
-// lineage through restructurings, posts and holders, members, headcount,
-// documents and children.
+// unitData is a unit's page: its API type (unitView) and what the user may
+// open from the page (the scope policy): the unit's edit form, the parent's
+// page, each post's edit form.
 type unitData struct {
-	Unit       tochuc.Unit
-	Exists     bool
-	Parent     *tochuc.Unit
-	Versions   []tochuc.Unit
-	Lineage    []tochuc.RestructureLink
-	Posts      []tochuc.Assignment
-	Members    []string
-	Headcounts []tochuc.Headcount
-	Documents  []tochuc.Document
-	Children   []unitRow
-	People     map[string]string // names of people referred to
-	Units      map[string]string // names of units referred to
-	Findings   subjectFindings   // the rule checks' findings about the unit on the date
-	// What the user may open from the page (the scope policy): the unit's edit
-	// form, the parent's page, each post's edit form.
-	CanEdit    bool   `json:"-"`
-	ParentLink bool   `json:"-"`
-	PostEdit   []bool `json:"-"`
+	unitView
+	CanEdit    bool
+	ParentLink bool
+	PostEdit   []bool
 }
 
-func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	reg := s.registry
 	id := r.PathValue("id")
 	versions, err := reg.UnitVersions(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if ok, err := s.canSeeUnit(r.Context(), id, d); err != nil || !ok {
-		s.failOrForbid(w, r, err)
-		return
+		return forbiddenOr(err)
 	}
-	data := unitData{Versions: versions, Unit: versions[len(versions)-1]}
+	data := unitData{unitView: unitView{Versions: versions, Unit: versions[len(versions)-1]}}
 	if u, err := reg.Unit(ctx, id, d); err == nil {
 		data.Unit, data.Exists = u, true
 	}
-	if err := s.fillUnit(ctx, reg, d, &data); err != nil {
-		s.fail(w, r, err)
-		return
+	if err := s.fillUnit(ctx, reg, d, &data.unitView); err != nil {
+		return err
 	}
 	if err := s.unitLinks(r, d, &data); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data.Findings = s.findingsOf(r, d, data.Unit.ID, "")
-	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data})
+	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data, API: data.unitView})
+	return nil
 }
 
 // fillUnit reads what the unit page shows besides the versions.
-func (s *Server) fillUnit(ctx context.Context, reg Registry, d tochuc.Date, data *unitData) error {
+func (s *Server) fillUnit(ctx context.Context, reg Registry, d tochuc.Date, data *unitView) error {
 	id := data.Unit.ID
 	var err error
 	if data.Lineage, err = reg.Lineage(ctx, id); err != nil {
@@ -104,14 +86,14 @@ func (s *Server) fillUnit(ctx context.Context, reg Registry, d tochuc.Date, data
 	for _, a := range data.Posts {
 		people = append(people, a.PersonID)
 	}
-	if data.People, err = reg.PersonNames(ctx, people); err != nil {
+	if data.PersonNames, err = reg.PersonNames(ctx, people); err != nil {
 		return err
 	}
 	var units []string
 	for _, l := range data.Lineage {
 		units = append(units, l.FromUnitID, l.ToUnitID)
 	}
-	data.Units, err = reg.UnitNames(ctx, units, d)
+	data.UnitNames, err = reg.UnitNames(ctx, units, d)
 	return err
 }
 

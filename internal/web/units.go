@@ -7,31 +7,28 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// unitsData is the list of units existing on the date, filtered.
+// unitsData is the list page of units existing on the date: its API type
+// and the filters that chose the rows.
 type unitsData struct {
+	unitList
 	Query, Kind string
 	Kinds       []tochuc.UnitKind
-	Rows        []tochuc.Unit
-	Total       int
-	pager
 }
 
 // handleUnits lists the units existing on the date inside the user's scope,
 // by kind and name (diacritics ignored), sorted the Vietnamese way.
-func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	d, ok := dateOf(r)
-	if !ok {
-		s.fail(w, r, badDate(r))
-		return
+	d, err := pageDate(r)
+	if err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	data := unitsData{Query: q.Get("q"), Kind: q.Get("loai"), Kinds: tochuc.UnitKinds}
 	reg := s.registry
 	units, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{Kind: data.Kind})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var inScope map[string]bool
 	roots, err := s.rootsOn(r.Context(), d)
@@ -39,8 +36,7 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 		inScope, err = reg.ScopedUnitIDs(ctx, roots, d)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	search := textvn.NewQuery(data.Query)
 	var rows []tochuc.Unit
@@ -58,11 +54,11 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 		if err := writeXLSX(w, "don-vi-"+d.String()+".xlsx", "don_vi", out); err != nil {
 			s.log.Error("xlsx", "err", err)
 		}
-		return
+		return nil
 	}
-	data.Total = len(rows)
-	data.pager = newPager(r, len(rows))
-	from, to := data.bounds(len(rows))
-	data.Rows = rows[from:to]
-	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data})
+	data.listInfo = newPager(r, len(rows))
+	from, to := data.bounds()
+	data.Items = rows[from:to]
+	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data, API: data.unitList})
+	return nil
 }

@@ -180,8 +180,8 @@ func TestPeopleList(t *testing.T) {
 		t.Error("search without diacritics")
 	}
 	_, body = ts.get("/nhan-su?ngay=2021-01-01&trang=9")
-	if !strings.Contains(body, "Trang 1/1") || !strings.Contains(body, "Trần Văn Bình") {
-		t.Error("a page past the end must show the last page")
+	if !strings.Contains(body, "Trang 9/1") || strings.Contains(body, "Trần Văn Bình") || !strings.Contains(body, "Không còn dòng nào ở trang 9") {
+		t.Error("a page past the end must be empty and say so (it showed the last page before issue 11)")
 	}
 	_, body = ts.get("/nhan-su?ngay=2021-01-01&con_song=1")
 	if strings.Contains(body, "Đỗ Văn Đạt") {

@@ -1,0 +1,209 @@
+package web
+
+import (
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/check"
+	"github.com/tochuc/tochuc/internal/indicator"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// The types of this file are the public JSON API: every /api/v1 route answers
+// one of them (the OpenAPI document is generated from them, openapi.go). A
+// page's template gets a struct that embeds its API type and adds what only
+// the page needs (links the user may follow, filters), so that a template
+// field never changes the API. Keys are snake_case, dates yyyy-mm-dd, and a
+// list that is not marked omitempty is [] when empty, never null (apiValue).
+
+// apiPage is the body of every page's API twin: the date the page shows and its data.
+type apiPage struct {
+	AsOf tochuc.Date `json:"as_of"`
+	Data any         `json:"data"`
+}
+
+// listInfo is the paging of every list: the rows matching, the page asked
+// for (a page past the end is empty and keeps the total), and the links to
+// the pages around it.
+type listInfo struct {
+	Total    int    `json:"total"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"page_size"`
+	Pages    int    `json:"pages"`
+	Next     string `json:"next,omitempty"`
+	Prev     string `json:"prev,omitempty"`
+	First    string `json:"first,omitempty"` // from a later page
+}
+
+// unitList is a page of the units existing on the date (GET /api/v1/units).
+type unitList struct {
+	Items []tochuc.Unit `json:"items"`
+	listInfo
+}
+
+// personList is a page of people (GET /api/v1/people).
+type personList struct {
+	Items []tochuc.Person `json:"items"`
+	listInfo
+}
+
+// documentList is a page of the documents issued by the date (GET /api/v1/documents).
+type documentList struct {
+	Items       []tochuc.Document `json:"items"`
+	IssuerNames map[string]string `json:"issuer_names"`
+	listInfo
+}
+
+// auditList is a page of the audit log, newest first (GET /api/v1/audit).
+type auditList struct {
+	Items []tochuc.AuditEntry `json:"items"`
+	listInfo
+}
+
+// unitRow is a unit in a list of the tree, with its kind's label on the date
+// and the number of its children.
+type unitRow struct {
+	tochuc.Unit
+	KindName string `json:"kind_label"`
+	Children int    `json:"children"`
+	// The children, for the units at the top of the tree (expanded in place).
+	Kids []unitRow `json:"sub_units,omitempty"`
+}
+
+// treeView is the organization tree (GET /api/v1/tree): the lines of the
+// tree with the units at their top, and the count of each kind on the date.
+type treeView struct {
+	Lines  []treeLine  `json:"lines"`
+	Counts []kindCount `json:"counts"`
+}
+
+// treeLine is one line of the tree.
+type treeLine struct {
+	Label string    `json:"label"`
+	Units []unitRow `json:"units"`
+}
+
+// kindCount is the number of units of a kind on the date.
+type kindCount struct {
+	Kind  string `json:"kind"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// childrenView is the units directly under one unit on a date
+// (GET /api/v1/units/{id}/children).
+type childrenView struct {
+	ParentID string    `json:"parent_id"`
+	Units    []unitRow `json:"units"`
+}
+
+// unitView is a unit on a date (GET /api/v1/units/{id}): its version on the
+// date (or its last one, exists false), all its versions, its lineage
+// through restructurings, posts and holders, members, headcount, documents
+// and children, with the names of the people and units referred to.
+type unitView struct {
+	Unit        tochuc.Unit              `json:"unit"`
+	Exists      bool                     `json:"exists"`
+	Parent      *tochuc.Unit             `json:"parent,omitempty"`
+	Versions    []tochuc.Unit            `json:"versions"`
+	Lineage     []tochuc.RestructureLink `json:"lineage"`
+	Posts       []tochuc.Assignment      `json:"posts"`
+	Members     []string                 `json:"members"`
+	Headcounts  []tochuc.Headcount       `json:"headcounts"`
+	Documents   []tochuc.Document        `json:"documents"`
+	Children    []unitRow                `json:"children"`
+	PersonNames map[string]string        `json:"person_names"`
+	UnitNames   map[string]string        `json:"unit_names"`
+	Findings    subjectFindings          `json:"findings"` // the rule checks' findings about the unit on the date
+}
+
+// personView is a person's file as known on a date (GET /api/v1/people/{id}).
+type personView struct {
+	tochuc.PersonFile
+	Age        int               `json:"age,omitempty"` // full years on the date; omitted when the birth date is not known
+	Education  string            `json:"education,omitempty"`
+	Theory     string            `json:"political_theory,omitempty"`
+	Membership tochuc.Membership `json:"membership"`
+	UnitNames  map[string]string `json:"unit_names"`
+	Findings   subjectFindings   `json:"findings"` // the rule checks' findings about the person on the date
+}
+
+// reportView is the indicators on a date (GET /api/v1/report).
+type reportView struct {
+	indicator.Result
+	// Missing is set when the scope unit does not exist on the date: no figures then.
+	Missing string `json:"missing,omitempty"`
+}
+
+// explainView is the records behind an indicator (GET /api/v1/report/{id}).
+type explainView struct {
+	indicator.Explanation
+	Persons bool   `json:"persons"` // the records are people (else units)
+	Counted int    `json:"counted"` // how many of the items are counted in the value
+	Missing string `json:"missing,omitempty"`
+}
+
+// compareView is what changed between two dates (GET /api/v1/compare): the
+// count of every section and a page of rows of each section shown, with the
+// names of the people and units on those pages.
+type compareView struct {
+	From        tochuc.Date         `json:"from"`
+	To          tochuc.Date         `json:"to"`
+	Counts      sqldb.CompareCounts `json:"counts"`
+	Sections    []compareSection    `json:"sections"`
+	UnitNames   map[string]string   `json:"unit_names"`
+	PersonNames map[string]string   `json:"person_names"`
+}
+
+// compareSection is one page of a section. A page past the end has no rows
+// and keeps its number and the total.
+type compareSection struct {
+	Key   string `json:"section"`
+	Param string `json:"param"` // the value of ?phan= that pages through it
+	Label string `json:"label"`
+	listInfo
+	sqldb.ComparePage
+}
+
+// importJobView is an import: its progress, then its report (GET /api/v1/imports/{id}).
+type importJobView struct {
+	ID     string         `json:"id"`
+	Name   string         `json:"name"`
+	Phase  string         `json:"phase" enum:"checking,checked,importing,done,failed"`
+	File   string         `json:"file,omitempty"` // the file being read
+	Rows   int            `json:"rows"`           // the rows read of it
+	Report *bundle.Report `json:"report,omitempty"`
+	Error  string         `json:"error,omitempty"`
+}
+
+// findingList is a page of the rule checks' findings on the date in the
+// account's scope (GET /api/v1/checks): the count of every rule with
+// findings, then the findings that pass the filters.
+type findingList struct {
+	Scope string        `json:"scope,omitempty"`
+	Rules []ruleCount   `json:"rules"`
+	Items []findingView `json:"items"`
+	listInfo
+}
+
+// jobAccepted answers a started import or commit (202): where to follow it.
+type jobAccepted struct {
+	ID        string `json:"id"`
+	StatusURL string `json:"status_url"`
+}
+
+// recordView is a record as the API gives it for editing (GET /api/v1/records/{file}).
+type recordView struct {
+	File    string            `json:"file"`
+	New     bool              `json:"new"` // no such record: the values prefilled for a new one
+	Version string            `json:"version"`
+	Values  map[string]string `json:"values"`
+}
+
+// editResult answers an edit that was recorded (POST /api/v1/records/{file}).
+type editResult struct {
+	OK        bool                `json:"ok"`
+	ChangeSet int64               `json:"change_set"`
+	Files     []bundle.FileReport `json:"files"`
+	// FindingsAdded are what the rule checks find after the edit and did not before.
+	FindingsAdded []check.Finding `json:"findings_added"`
+}
