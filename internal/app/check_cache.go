@@ -76,24 +76,24 @@ func (a *App) CurrentChecks(ctx context.Context, u tochuc.User, p CheckParams) (
 	}
 }
 
-// cachedChecks returns a finished run of CurrentChecks for p at registry
-// version v, or nil when there is none.
-func (a *App) cachedChecks(u tochuc.User, p CheckParams, v int64) (*CheckResult, error) {
+// cachedChecks returns a finished, successful run of CurrentChecks for p
+// at registry version v, or nil when there is none.
+func (a *App) cachedChecks(u tochuc.User, p CheckParams, v int64) *CheckResult {
 	c := &a.checks
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.version != v {
-		return nil, nil
+		return nil
 	}
 	e, ok := c.entries[checkKey(u, p)]
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	select {
 	case <-e.done:
-		return e.res, e.err
+		return e.res // nil after a failure
 	default:
-		return nil, nil
+		return nil
 	}
 }
 

@@ -71,7 +71,7 @@ func (a *App) findingsAddedIn(ctx context.Context, c *sqldb.Change, u tochuc.Use
 	if err != nil {
 		return nil, err
 	}
-	before, err := a.cachedChecks(u, CheckParams{AsOf: d}, prev)
+	before := a.cachedChecks(u, CheckParams{AsOf: d}, prev)
 	if before == nil {
 		if before, err = a.checkOn(ctx, c.Reader(true), u, p); err != nil {
 			return nil, err
