@@ -9,8 +9,10 @@ package check
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -99,6 +101,7 @@ func Run(ctx context.Context, src Source, p Params) ([]Finding, error) {
 	}
 	var rules []Rule
 	var runs []*run
+	var mu sync.Mutex // emit may be called from several rules at once
 	found := map[string][]Finding{}
 	for _, r := range Catalog() {
 		if len(p.Rules) > 0 && !slices.Contains(p.Rules, r.ID) {
@@ -108,22 +111,85 @@ func Run(ctx context.Context, src Source, p Params) ([]Finding, error) {
 		rules = append(rules, r)
 		runs = append(runs, r.start(ctx, src, p, func(f Finding) {
 			f.Rule, f.Severity = r.ID, r.Severity
+			mu.Lock()
 			found[r.ID] = append(found[r.ID], f)
+			mu.Unlock()
 		}))
 	}
-	if err := passes(ctx, src, p, runs); err != nil {
+	// The shared passes and the rules that use them are one task; each
+	// other rule is a task of its own. A Source that allows it runs them
+	// at once, as many as there are processors.
+	tasks := []func() error{func() error {
+		if err := passes(ctx, src, p, runs); err != nil {
+			return err
+		}
+		for _, r := range runs {
+			if r.usesPasses() && r.finish != nil {
+				if err := r.finish(); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}}
+	for _, r := range runs {
+		if !r.usesPasses() && r.finish != nil {
+			tasks = append(tasks, r.finish)
+		}
+	}
+	workers := 1
+	if par, ok := src.(Parallel); ok && par.Parallel() {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if err := runTasks(tasks, workers); err != nil {
 		return nil, err
 	}
 	var out []Finding
-	for i, r := range rules {
-		if fin := runs[i].finish; fin != nil {
-			if err := fin(); err != nil {
-				return nil, err
-			}
-		}
+	for _, r := range rules {
 		out = append(out, sortByKey(found[r.ID])...)
 	}
 	return out, nil
+}
+
+// Parallel is implemented by a Source whose methods may be called from
+// several goroutines at once (a pool of connections, rows in memory).
+type Parallel interface {
+	Parallel() bool
+}
+
+// usesPasses reports whether a rule reads the shared passes.
+func (r *run) usesPasses() bool { return r.plan != nil || r.post != nil || r.rating != nil }
+
+// runTasks runs tasks with at most workers at a time and returns the first
+// error (the others still finish).
+func runTasks(tasks []func() error, workers int) error {
+	if workers <= 1 {
+		for _, t := range tasks {
+			if err := t(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	errs := make([]error, len(tasks))
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for i, t := range tasks {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[i] = t()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sortByKey sorts findings by their key, computing each key once.

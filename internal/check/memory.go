@@ -292,3 +292,6 @@ func (m *MemorySource) UnitNames(_ context.Context, ids []string, d tochuc.Date)
 }
 
 var _ Source = (*MemorySource)(nil)
+
+// Parallel implements Parallel: the rows are only read.
+func (m *MemorySource) Parallel() bool { return true }

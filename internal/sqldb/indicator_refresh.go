@@ -106,15 +106,16 @@ func (db *DB) RefreshMemberPeriods(ctx context.Context) error {
 }
 
 // analyzeStale brings PostgreSQL's statistics of the tables the indicators
-// read up to date when many of their rows changed since the last ANALYZE
-// (what autovacuum does, later): right after an import its plans would
-// otherwise assume empty tables. SQLite's plans are fixed by qb.from.
+// and the rule checks read up to date when many of their rows changed since
+// the last ANALYZE (what autovacuum does, later): right after an import its
+// plans would otherwise assume empty tables. SQLite's plans are fixed by
+// qb.from.
 func (db *DB) analyzeStale(ctx context.Context) error {
 	if db.Dialect != Postgres {
 		return nil
 	}
 	rows, err := db.QueryContext(ctx, `SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()
-		AND relname IN ('units', 'assignments', 'people', 'qualifications', 'headcount', 'party', 'member_periods')
+		AND relname IN ('units', 'assignments', 'people', 'qualifications', 'headcount', 'party', 'member_periods', 'evaluations', 'plans')
 		AND n_mod_since_analyze > 500 + n_live_tup / 10`)
 	if err != nil {
 		return err

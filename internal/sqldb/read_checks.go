@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"sync"
 
 	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -14,10 +15,26 @@ import (
 // of people and units, in one query, so that memory stays with the rules.
 
 // checkSource streams the records of the rule checks.
-type checkSource struct{ r *Reader }
+type checkSource struct {
+	r     *Reader
+	fresh *freshPeriods
+}
 
-// CheckSource returns the registry as the rule checks read it.
-func (r *Reader) CheckSource() check.Source { return checkSource{r} }
+// freshPeriods brings the member periods up to date once for a source (its
+// rules ask from several goroutines).
+type freshPeriods struct {
+	once sync.Once
+	ok   bool
+}
+
+// CheckSource returns the registry as the rule checks read it; the member
+// periods are brought up to date once, on the first rule that wants them.
+func (r *Reader) CheckSource() check.Source { return checkSource{r: r, fresh: &freshPeriods{}} }
+
+// Parallel implements check.Parallel: the registry as it stands, or as
+// recorded at a time, is read through the pool, one connection a query;
+// inside a change set there is one connection, read by one rule at a time.
+func (s checkSource) Parallel() bool { return s.r.q == querier(s.r.db.DB) }
 
 // personCols are the columns of a person the rules read (table alias pe).
 const personCols = `pe.id, pe.full_name, COALESCE(pe.gender, ''), pe.birth_date, pe.died_on, COALESCE(pe.citizen_id, '')`
@@ -26,9 +43,14 @@ func scanPerson(dst *check.Person) []any {
 	return []any{&dst.ID, &dst.Name, &dst.Gender, &dst.Birth, &dst.Died, &dst.CitizenID}
 }
 
-// eachRow runs a query with a context and calls fn for each row.
+// eachRow runs a query (with ? placeholders) and calls fn for each row.
 func (r *Reader) eachRow(ctx context.Context, q string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := r.q.QueryContext(ctx, r.db.rebind(q), args...)
+	return queryEach(ctx, r.q, r.db.rebind(q), args, fn)
+}
+
+// queryEach runs a query on q and calls fn for each row.
+func queryEach(ctx context.Context, q querier, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -172,7 +194,8 @@ func (s checkSource) periods(ctx context.Context) bool {
 	if s.r.rec != (Recorded{}) || s.r.q != querier(s.r.db.DB) {
 		return false
 	}
-	return s.r.db.RefreshMemberPeriods(ctx) == nil
+	s.fresh.once.Do(func() { s.fresh.ok = s.r.db.RefreshMemberPeriods(ctx) == nil })
+	return s.fresh.ok
 }
 
 // Admissions implements check.Source.

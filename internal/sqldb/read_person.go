@@ -84,15 +84,5 @@ type scanner interface{ Scan(...any) error }
 
 // each runs a query (with ? placeholders) and calls fn for each row.
 func (r *Reader) each(ctx context.Context, q string, args []any, fn func(scanner) error) error {
-	rows, err := r.q.QueryContext(ctx, r.db.rebind(q), args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return r.eachRow(ctx, q, args, func(rows *sql.Rows) error { return fn(rows) })
 }

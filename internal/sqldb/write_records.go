@@ -63,17 +63,7 @@ func (c *Change) PartyEvents(ctx context.Context, fn func(personID string, seq i
 }
 
 func (c *Change) scan(ctx context.Context, q string, fn func(*sql.Rows) error) error {
-	rows, err := c.Tx.QueryContext(ctx, c.db.rebind(q))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return queryEach(ctx, c.Tx, c.db.rebind(q), nil, fn)
 }
 
 // Writer implements bundle.Target. Into an empty table records go straight
