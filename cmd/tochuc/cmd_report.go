@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
@@ -41,7 +42,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	var src indicator.Engine // the database, opened once the flags are checked
+	var uc *app.App // the use cases, once the flags are checked
 	var write func(io.Writer) error
 	if *explain != "" {
 		if _, ok := indicator.Lookup(*explain); !ok {
@@ -54,7 +55,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("--format: với --explain chỉ có table, json, csv (không có %q)", *format)}
 		}
 		write = func(out io.Writer) error {
-			ex, err := indicator.NewExplanation(ctx, src, p, *explain)
+			ex, err := uc.Explain(ctx, p, *explain, rec)
 			if err != nil {
 				return err
 			}
@@ -68,7 +69,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("--format: không có định dạng %q (table, json, csv, xlsx)", *format)}
 		}
 		write = func(out io.Writer) error {
-			res, err := indicator.Compute(ctx, src, p)
+			res, err := uc.Report(ctx, p, rec)
 			if err != nil {
 				return err
 			}
@@ -83,7 +84,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	src = db.Reader(rec)
+	uc = app.New(db, nil)
 	if *out == "" {
 		return write(e.stdout)
 	}

@@ -27,19 +27,7 @@ import (
 // (storage / memory) and the number of findings.
 func BenchmarkChecks(b *testing.B) {
 	ctx := context.Background()
-	dir := filepath.Join(b.TempDir(), "province")
-	if _, err := synth.WriteProvince(dir, synth.ProvinceFor(100_000)); err != nil {
-		b.Fatal(err)
-	}
-	db := sqldbtest.Open(b)
-	src, err := container.OpenSource(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rep, err := db.ImportBundle(ctx, src, "bench", "bench", bundle.Options{})
-	if err != nil || !rep.OK() {
-		b.Fatalf("import: %v", err)
-	}
+	db, src, _ := importProvince(b)
 	mem := check.NewMemorySource(readTables(b, src))
 	src.Close()
 	p := check.Params{AsOf: tochuc.MustDate("2018-12-31")}
@@ -100,4 +88,25 @@ func readTables(b *testing.B, src bundle.Source) bundle.Tables {
 		r.Close()
 	}
 	return t
+}
+
+// importProvince writes the synthetic province of about 100,000 members,
+// imports it into the engine sqldbtest selects, and returns the database,
+// the bundle (open, for the caller to close) and how long the import took.
+func importProvince(b *testing.B) (*sqldb.DB, bundle.Source, time.Duration) {
+	dir := filepath.Join(b.TempDir(), "province")
+	if _, err := synth.WriteProvince(dir, synth.ProvinceFor(100_000)); err != nil {
+		b.Fatal(err)
+	}
+	db := sqldbtest.Open(b)
+	src, err := container.OpenSource(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	rep, err := db.ImportBundle(context.Background(), src, "bench", "bench", bundle.Options{})
+	if err != nil || !rep.OK() {
+		b.Fatalf("import: %v", err)
+	}
+	return db, src, time.Since(start)
 }

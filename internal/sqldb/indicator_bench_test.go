@@ -3,17 +3,12 @@ package sqldb_test
 import (
 	"context"
 	"maps"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
-	"github.com/tochuc/tochuc/internal/synth"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -28,25 +23,12 @@ import (
 // The engine is the one sqldbtest selects (TOCHUC_TEST_POSTGRES).
 func BenchmarkCatalog(b *testing.B) {
 	ctx := context.Background()
-	dir := filepath.Join(b.TempDir(), "province")
-	if _, err := synth.WriteProvince(dir, synth.ProvinceFor(100_000)); err != nil {
-		b.Fatal(err)
-	}
-	db := sqldbtest.Open(b)
-	src, err := container.OpenSource(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	start := time.Now()
-	rep, err := db.ImportBundle(ctx, src, "bench", "bench", bundle.Options{})
+	db, src, took := importProvince(b)
 	src.Close()
-	if err != nil || !rep.OK() {
-		b.Fatalf("import: %v", err)
-	}
-	importSecs := time.Since(start).Seconds()
+	importSecs := took.Seconds()
 	reader := db.Reader(sqldb.Recorded{})
 	p := indicator.Params{AsOf: tochuc.MustDate("2018-12-31"), Since: tochuc.MustDate("2018-05-30")}
-	start = time.Now()
+	start := time.Now()
 	res, err := indicator.Compute(ctx, reader, p)
 	if err != nil {
 		b.Fatal(err)

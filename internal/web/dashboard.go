@@ -50,22 +50,7 @@ func (s *Server) reportParams(r *http.Request) (indicator.Params, error) {
 		p.Since = since
 	}
 	u, _ := userOf(r.Context())
-	if p.Scope == "" || p.Scope == scope(u) {
-		// The user's own scope: carried on by its successors after its unit ended.
-		p.Scope = scope(u)
-		if p.Scope != "" {
-			sc, err := s.scopeOf(r.Context())
-			if err != nil {
-				return p, err
-			}
-			p.Roots = sc.Map().RootList()
-		}
-	} else if ok, err := s.canSeeUnit(r.Context(), p.Scope, d); err != nil {
-		return p, err
-	} else if !ok {
-		return p, tochuc.Errorf(tochuc.EForbidden, "Phạm vi '%s' nằm ngoài phạm vi được giao.", p.Scope)
-	}
-	return p, nil
+	return s.app.ReportScope(r.Context(), u, p)
 }
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
