@@ -7,34 +7,22 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/auth"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
-
-// AccountStore is what account management needs of storage. *sqldb.DB
-// implements it.
-type AccountStore interface {
-	ListUsers(ctx context.Context) ([]tochuc.User, error)
-	UserByLogin(ctx context.Context, login string) (tochuc.User, error)
-	CreateUser(ctx context.Context, u tochuc.User, passwordHash string) (tochuc.User, error)
-	UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (tochuc.User, error)
-	SetPassword(ctx context.Context, id int64, passwordHash string) error
-	DeleteUserSessions(ctx context.Context, userID int64) error
-	auth.TokenStore
-	ListAPITokens(ctx context.Context, userID int64) ([]tochuc.APIToken, error)
-	RevokeAPIToken(ctx context.Context, id int64) error
-	AppendAudit(ctx context.Context, e tochuc.AuditEntry) error
-	ScopeUnitHeld(ctx context.Context, id string) error
-}
 
 // Accounts manages accounts and their tokens: the rules (the first account
 // is an administrator; a login is taken once; a scope names a held unit; a
 // change of password ends the sessions; disabling revokes the tokens) and
 // one audit entry for each change, whoever asks — the command line today,
 // an administration page tomorrow.
-type Accounts struct{ store AccountStore }
+//
+// Each change is one transaction with its audit entries: both are kept, or
+// neither.
+type Accounts struct{ db *sqldb.DB }
 
-// NewAccounts returns the account use cases over a store.
-func NewAccounts(s AccountStore) *Accounts { return &Accounts{store: s} }
+// NewAccounts returns the account use cases over a database.
+func NewAccounts(db *sqldb.DB) *Accounts { return &Accounts{db: db} }
 
 // ErrRoleRequired refuses an account without a role once there are accounts.
 var ErrRoleRequired = tochuc.Errorf(tochuc.EInvalid, "cần vai trò (admin, staff, viewer hoặc auditor): chỉ tài khoản đầu tiên mặc định là quản trị viên")
@@ -60,7 +48,7 @@ func (a *Accounts) AddUser(ctx context.Context, by Actor, in NewUser, password f
 		u.ScopeUnitID = tochuc.AllUnits
 	}
 	if u.Role == "" {
-		users, err := a.store.ListUsers(ctx)
+		users, err := a.db.ListUsers(ctx)
 		if err != nil {
 			return tochuc.User{}, err
 		}
@@ -72,14 +60,14 @@ func (a *Accounts) AddUser(ctx context.Context, by Actor, in NewUser, password f
 	if err := u.Validate(); err != nil {
 		return tochuc.User{}, err
 	}
-	if _, err := a.store.UserByLogin(ctx, u.Login); tochuc.ErrorCode(err) != tochuc.ENotFound {
+	if _, err := a.db.UserByLogin(ctx, u.Login); tochuc.ErrorCode(err) != tochuc.ENotFound {
 		if err == nil {
 			err = tochuc.Errorf(tochuc.EConflict, "tên đăng nhập '%s' đã có người dùng", u.Login)
 		}
 		return tochuc.User{}, err
 	}
 	if !u.WholeRegistry() {
-		if err := a.store.ScopeUnitHeld(ctx, u.ScopeUnitID); err != nil {
+		if err := a.db.ScopeUnitHeld(ctx, u.ScopeUnitID); err != nil {
 			return tochuc.User{}, err
 		}
 	}
@@ -87,22 +75,28 @@ func (a *Accounts) AddUser(ctx context.Context, by Actor, in NewUser, password f
 	if err != nil {
 		return tochuc.User{}, err
 	}
-	if u, err = a.store.CreateUser(ctx, u, hash); err != nil {
+	err = a.db.AccountTx(ctx, func(tx *sqldb.AccountTx) error {
+		if u, err = tx.CreateUser(ctx, u, hash); err != nil {
+			return err
+		}
+		return audit(ctx, tx, by, tochuc.AuditUserCreate, "user", u.ID,
+			map[string]any{"login": u.Login, "role": string(u.Role), "scope": u.ScopeUnitID})
+	})
+	if err != nil {
 		return tochuc.User{}, err
 	}
-	return u, a.audit(ctx, by, tochuc.AuditUserCreate, "user", u.ID,
-		map[string]any{"login": u.Login, "role": string(u.Role), "scope": u.ScopeUnitID})
+	return u, nil
 }
 
 // Users lists the accounts.
-func (a *Accounts) Users(ctx context.Context) ([]tochuc.User, error) { return a.store.ListUsers(ctx) }
+func (a *Accounts) Users(ctx context.Context) ([]tochuc.User, error) { return a.db.ListUsers(ctx) }
 
 // User finds an account by its login. Error: ENotFound.
 func (a *Accounts) User(ctx context.Context, login string) (tochuc.User, error) {
 	if strings.TrimSpace(login) == "" {
 		return tochuc.User{}, tochuc.Errorf(tochuc.EInvalid, "cần tên đăng nhập")
 	}
-	return a.store.UserByLogin(ctx, login)
+	return a.db.UserByLogin(ctx, login)
 }
 
 // SetPassword gives an account a new password hash (from the password
@@ -116,13 +110,15 @@ func (a *Accounts) SetPassword(ctx context.Context, by Actor, login string, pass
 	if err != nil {
 		return err
 	}
-	if err := a.store.SetPassword(ctx, u.ID, hash); err != nil {
-		return err
-	}
-	if err := a.store.DeleteUserSessions(ctx, u.ID); err != nil {
-		return err
-	}
-	return a.audit(ctx, by, tochuc.AuditUserPassword, "user", u.ID, map[string]any{"login": u.Login})
+	return a.db.AccountTx(ctx, func(tx *sqldb.AccountTx) error {
+		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		if err := tx.DeleteUserSessions(ctx, u.ID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, by, tochuc.AuditUserPassword, "user", u.ID, map[string]any{"login": u.Login})
+	})
 }
 
 // SetDisabled disables an account (ending its sessions and revoking its
@@ -132,32 +128,38 @@ func (a *Accounts) SetDisabled(ctx context.Context, by Actor, login string, disa
 	if err != nil {
 		return nil, err
 	}
-	before, err := a.store.ListAPITokens(ctx, u.ID)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := a.store.UpdateUser(ctx, u.ID, tochuc.UserUpdate{Disabled: &disabled}); err != nil {
-		return nil, err
-	}
-	after, err := a.store.ListAPITokens(ctx, u.ID)
-	if err != nil {
-		return nil, err
-	}
-	live := map[int64]bool{}
-	for _, t := range before {
-		live[t.ID] = t.RevokedAt.IsZero()
-	}
 	var revoked []tochuc.APIToken
-	for _, t := range after {
-		if live[t.ID] && !t.RevokedAt.IsZero() {
-			revoked = append(revoked, t)
-			if err := a.audit(ctx, by, tochuc.AuditTokenRevoke, "token", t.ID,
-				map[string]any{"login": u.Login, "name": t.Name, "reason": "disabled"}); err != nil {
-				return nil, err
+	err = a.db.AccountTx(ctx, func(tx *sqldb.AccountTx) error {
+		before, err := tx.ListAPITokens(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.UpdateUser(ctx, u.ID, tochuc.UserUpdate{Disabled: &disabled}); err != nil {
+			return err
+		}
+		after, err := tx.ListAPITokens(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		live := map[int64]bool{}
+		for _, t := range before {
+			live[t.ID] = t.RevokedAt.IsZero()
+		}
+		for _, t := range after {
+			if live[t.ID] && !t.RevokedAt.IsZero() {
+				revoked = append(revoked, t)
+				if err := audit(ctx, tx, by, tochuc.AuditTokenRevoke, "token", t.ID,
+					map[string]any{"login": u.Login, "name": t.Name, "reason": "disabled"}); err != nil {
+					return err
+				}
 			}
 		}
+		return audit(ctx, tx, by, tochuc.AuditUserUpdate, "user", u.ID, map[string]any{"login": u.Login, "disabled": disabled})
+	})
+	if err != nil {
+		return nil, err
 	}
-	return revoked, a.audit(ctx, by, tochuc.AuditUserUpdate, "user", u.ID, map[string]any{"login": u.Login, "disabled": disabled})
+	return revoked, nil
 }
 
 // CreateToken gives an account a token for scripts valid for days (0:
@@ -174,12 +176,18 @@ func (a *Accounts) CreateToken(ctx context.Context, by Actor, login, name string
 	if days > 0 {
 		expires = time.Now().AddDate(0, 0, days)
 	}
-	t, plain, err := auth.Tokens{Store: a.store}.CreateAPIToken(ctx, u.ID, name, expires)
+	plain, _ := auth.NewToken()
+	var t tochuc.APIToken
+	err = a.db.AccountTx(ctx, func(tx *sqldb.AccountTx) error {
+		if t, err = tx.CreateAPIToken(ctx, auth.HashOf(plain), u.ID, name, expires); err != nil {
+			return err
+		}
+		return audit(ctx, tx, by, tochuc.AuditTokenCreate, "token", t.ID, map[string]any{"login": u.Login, "name": t.Name, "days": days})
+	})
 	if err != nil {
 		return tochuc.APIToken{}, "", err
 	}
-	return t, plain, a.audit(ctx, by, tochuc.AuditTokenCreate, "token", t.ID,
-		map[string]any{"login": u.Login, "name": t.Name, "days": days})
+	return t, plain, nil
 }
 
 // Tokens lists an account's tokens, in force or not, newest first.
@@ -188,7 +196,7 @@ func (a *Accounts) Tokens(ctx context.Context, login string) (tochuc.User, []toc
 	if err != nil {
 		return tochuc.User{}, nil, err
 	}
-	ts, err := a.store.ListAPITokens(ctx, u.ID)
+	ts, err := a.db.ListAPITokens(ctx, u.ID)
 	return u, ts, err
 }
 
@@ -197,14 +205,17 @@ func (a *Accounts) RevokeToken(ctx context.Context, by Actor, id int64) error {
 	if id <= 0 {
 		return tochuc.Errorf(tochuc.EInvalid, "cần số của mã truy cập")
 	}
-	if err := a.store.RevokeAPIToken(ctx, id); err != nil {
-		return err
-	}
-	return a.audit(ctx, by, tochuc.AuditTokenRevoke, "token", id, nil)
+	return a.db.AccountTx(ctx, func(tx *sqldb.AccountTx) error {
+		if err := tx.RevokeAPIToken(ctx, id); err != nil {
+			return err
+		}
+		return audit(ctx, tx, by, tochuc.AuditTokenRevoke, "token", id, nil)
+	})
 }
 
-// audit appends the entry of an account change, made by the actor.
-func (a *Accounts) audit(ctx context.Context, by Actor, action, objType string, id int64, detail map[string]any) error {
-	return a.store.AppendAudit(ctx, tochuc.AuditEntry{At: time.Now(), UserLogin: by.User.Login, IP: by.IP, Action: action,
+// audit appends the entry of an account change, made by the actor, in
+// the change's transaction.
+func audit(ctx context.Context, tx *sqldb.AccountTx, by Actor, action, objType string, id int64, detail map[string]any) error {
+	return tx.AppendAudit(ctx, tochuc.AuditEntry{At: time.Now(), UserLogin: by.User.Login, IP: by.IP, Action: action,
 		ObjectType: objType, ObjectID: strconv.FormatInt(id, 10), Detail: detail})
 }

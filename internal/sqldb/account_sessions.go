@@ -94,8 +94,8 @@ func (db *DB) DeleteSession(ctx context.Context, h auth.TokenHash) error {
 }
 
 // DeleteUserSessions ends every session of an account (after a change of password).
-func (db *DB) DeleteUserSessions(ctx context.Context, userID int64) error {
-	_, err := db.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), userID)
+func (s accountStore) DeleteUserSessions(ctx context.Context, userID int64) error {
+	_, err := s.q.ExecContext(ctx, s.db.rebind(`DELETE FROM sessions WHERE user_id = ?`), userID)
 	return err
 }
 
@@ -112,7 +112,7 @@ func (db *DB) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 // CreateAPIToken gives an enabled account a token for scripts, stored under
 // the hash of the token (auth.Tokens makes both), named for its use, expiring
 // at expires (zero: never). Errors: ENotFound, EInvalid.
-func (db *DB) CreateAPIToken(ctx context.Context, h auth.TokenHash, userID int64, name string, expires time.Time) (tochuc.APIToken, error) {
+func (s accountStore) CreateAPIToken(ctx context.Context, h auth.TokenHash, userID int64, name string, expires time.Time) (tochuc.APIToken, error) {
 	t := tochuc.APIToken{UserID: userID, Name: strings.TrimSpace(name), CreatedAt: micros(time.Now().UnixMicro())}
 	if t.Name == "" || len(t.Name) > 200 {
 		return t, tochuc.Errorf(tochuc.EInvalid, "cần tên của mã truy cập (tối đa 200 ký tự)")
@@ -123,14 +123,14 @@ func (db *DB) CreateAPIToken(ctx context.Context, h auth.TokenHash, userID int64
 		}
 		t.ExpiresAt = micros(expires.UnixMicro())
 	}
-	u, err := db.UserByID(ctx, userID)
+	u, err := s.UserByID(ctx, userID)
 	if err != nil {
 		return t, err
 	}
 	if u.Disabled {
 		return t, tochuc.Errorf(tochuc.EInvalid, "tài khoản '%s' đã bị vô hiệu hóa", u.Login)
 	}
-	err = db.QueryRowContext(ctx, db.rebind(`INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+	err = s.q.QueryRowContext(ctx, s.db.rebind(`INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
 		userID, t.Name, string(h), t.CreatedAt.UnixMicro(), nullMicros(t.ExpiresAt)).Scan(&t.ID)
 	return t, err
 }
@@ -164,15 +164,15 @@ func (db *DB) TokenUser(ctx context.Context, h auth.TokenHash) (tochuc.User, err
 
 // RevokeAPIToken withdraws a token for good; revoking it again changes
 // nothing. Error: ENotFound.
-func (db *DB) RevokeAPIToken(ctx context.Context, id int64) error {
-	res, err := db.ExecContext(ctx, db.rebind(`UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?`),
+func (s accountStore) RevokeAPIToken(ctx context.Context, id int64) error {
+	res, err := s.q.ExecContext(ctx, s.db.rebind(`UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?`),
 		time.Now().UnixMicro(), id)
 	return affected(res, err, tochuc.Errorf(tochuc.ENotFound, "không có mã truy cập số %d", id))
 }
 
 // ListAPITokens returns an account's tokens, in force or not, newest first.
-func (db *DB) ListAPITokens(ctx context.Context, userID int64) ([]tochuc.APIToken, error) {
-	rows, err := db.QueryContext(ctx, db.rebind(`SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at
+func (s accountStore) ListAPITokens(ctx context.Context, userID int64) ([]tochuc.APIToken, error) {
+	rows, err := s.q.QueryContext(ctx, s.db.rebind(`SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at
 		FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id DESC`), userID)
 	if err != nil {
 		return nil, err

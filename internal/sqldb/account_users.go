@@ -32,7 +32,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // returns it with its id. Its login is normalized; the account must pass
 // User.Validate, and its scope unit must be held in the registry. Errors:
 // EInvalid, EConflict when the login is taken.
-func (db *DB) CreateUser(ctx context.Context, u tochuc.User, passwordHash string) (tochuc.User, error) {
+func (s accountStore) CreateUser(ctx context.Context, u tochuc.User, passwordHash string) (tochuc.User, error) {
 	u.Login, u.FullName = tochuc.NormalizeLogin(u.Login), strings.TrimSpace(u.FullName)
 	u.ScopeUnitID = strings.TrimSpace(u.ScopeUnitID)
 	if err := u.Validate(); err != nil {
@@ -44,23 +44,18 @@ func (db *DB) CreateUser(ctx context.Context, u tochuc.User, passwordHash string
 	if u.WholeRegistry() {
 		u.ScopeUnitID = ""
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return tochuc.User{}, err
-	}
-	defer tx.Rollback()
-	if err := db.checkScopeUnit(ctx, tx, u.ScopeUnitID); err != nil {
+	if err := s.db.checkScopeUnit(ctx, s.q, u.ScopeUnitID); err != nil {
 		return tochuc.User{}, err
 	}
 	var n int
-	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM users WHERE login = ?`), u.Login).Scan(&n); err != nil {
+	if err := s.q.QueryRowContext(ctx, s.db.rebind(`SELECT COUNT(*) FROM users WHERE login = ?`), u.Login).Scan(&n); err != nil {
 		return tochuc.User{}, err
 	}
 	if n > 0 {
 		return tochuc.User{}, loginTaken(u.Login)
 	}
 	now := time.Now().UnixMicro()
-	err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO users (login, full_name, role, scope_unit_id, password_hash, disabled, created_at, updated_at)
+	err := s.q.QueryRowContext(ctx, s.db.rebind(`INSERT INTO users (login, full_name, role, scope_unit_id, password_hash, disabled, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		u.Login, u.FullName, string(u.Role), nullString(u.ScopeUnitID), passwordHash, u.Disabled, now, now).Scan(&u.ID)
 	if isUniqueViolation(err) {
@@ -69,7 +64,7 @@ func (db *DB) CreateUser(ctx context.Context, u tochuc.User, passwordHash string
 	if err != nil {
 		return tochuc.User{}, err
 	}
-	return u, tx.Commit()
+	return u, nil
 }
 
 func loginTaken(login string) error {
@@ -77,14 +72,14 @@ func loginTaken(login string) error {
 }
 
 // UserByLogin returns the account with a login (normalized first). Error: ENotFound.
-func (db *DB) UserByLogin(ctx context.Context, login string) (tochuc.User, error) {
+func (s accountStore) UserByLogin(ctx context.Context, login string) (tochuc.User, error) {
 	login = tochuc.NormalizeLogin(login)
-	return db.user(ctx, db, `u.login = ?`, "'"+login+"'", login)
+	return s.db.user(ctx, s.q, `u.login = ?`, "'"+login+"'", login)
 }
 
 // UserByID returns the account with an id. Error: ENotFound.
-func (db *DB) UserByID(ctx context.Context, id int64) (tochuc.User, error) {
-	return db.user(ctx, db, `u.id = ?`, "số "+itoa(id), id)
+func (s accountStore) UserByID(ctx context.Context, id int64) (tochuc.User, error) {
+	return s.db.user(ctx, s.q, `u.id = ?`, "số "+itoa(id), id)
 }
 
 // UserCredentials returns the account with a login and its password hash, to
@@ -108,8 +103,8 @@ func (db *DB) user(ctx context.Context, q querier, cond, what string, arg any) (
 }
 
 // ListUsers returns every account, ordered by login.
-func (db *DB) ListUsers(ctx context.Context) ([]tochuc.User, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+userColumns+` FROM users u ORDER BY u.login`)
+func (s accountStore) ListUsers(ctx context.Context) ([]tochuc.User, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT `+userColumns+` FROM users u ORDER BY u.login`)
 	if err != nil {
 		return nil, err
 	}
@@ -130,13 +125,8 @@ func (db *DB) ListUsers(ctx context.Context) ([]tochuc.User, error) {
 // its sessions and revokes its API tokens for good (enabling it again does
 // not bring them back); the last enabled administrator cannot be disabled or
 // given another role. Errors: ENotFound, EInvalid.
-func (db *DB) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (tochuc.User, error) {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return tochuc.User{}, err
-	}
-	defer tx.Rollback()
-	old, err := db.user(ctx, tx, `u.id = ?`, "số "+itoa(id), id)
+func (s accountStore) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (tochuc.User, error) {
+	old, err := s.db.user(ctx, s.q, `u.id = ?`, "số "+itoa(id), id)
 	if err != nil {
 		return tochuc.User{}, err
 	}
@@ -164,13 +154,13 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (
 		u.ScopeUnitID = ""
 	}
 	if u.ScopeUnitID != old.ScopeUnitID {
-		if err := db.checkScopeUnit(ctx, tx, u.ScopeUnitID); err != nil {
+		if err := s.db.checkScopeUnit(ctx, s.q, u.ScopeUnitID); err != nil {
 			return tochuc.User{}, err
 		}
 	}
 	if old.Role == tochuc.RoleAdmin && !old.Disabled && (u.Role != tochuc.RoleAdmin || u.Disabled) {
 		var n int
-		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM users WHERE role = ? AND NOT disabled AND id <> ?`),
+		if err := s.q.QueryRowContext(ctx, s.db.rebind(`SELECT COUNT(*) FROM users WHERE role = ? AND NOT disabled AND id <> ?`),
 			string(tochuc.RoleAdmin), id).Scan(&n); err != nil {
 			return tochuc.User{}, err
 		}
@@ -178,30 +168,30 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd tochuc.UserUpdate) (
 			return tochuc.User{}, tochuc.Errorf(tochuc.EInvalid, "'%s' là quản trị viên cuối cùng: không thể vô hiệu hóa hoặc đổi vai trò", u.Login)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, db.rebind(`UPDATE users SET full_name = ?, role = ?, scope_unit_id = ?, disabled = ?, updated_at = ? WHERE id = ?`),
+	if _, err := s.q.ExecContext(ctx, s.db.rebind(`UPDATE users SET full_name = ?, role = ?, scope_unit_id = ?, disabled = ?, updated_at = ? WHERE id = ?`),
 		u.FullName, string(u.Role), nullString(u.ScopeUnitID), u.Disabled, time.Now().UnixMicro(), id); err != nil {
 		return tochuc.User{}, err
 	}
 	if u.Disabled && !old.Disabled {
-		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
+		if _, err := s.q.ExecContext(ctx, s.db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
 			return tochuc.User{}, err
 		}
-		if _, err := tx.ExecContext(ctx, db.rebind(`UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`),
+		if _, err := s.q.ExecContext(ctx, s.db.rebind(`UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`),
 			time.Now().UnixMicro(), id); err != nil {
 			return tochuc.User{}, err
 		}
 	}
-	return u, tx.Commit()
+	return u, nil
 }
 
 // SetPassword replaces an account's password hash. It keeps the account's
 // sessions (a rehash at login uses it too): after a change of password, call
 // DeleteUserSessions. Error: ENotFound.
-func (db *DB) SetPassword(ctx context.Context, id int64, passwordHash string) error {
+func (s accountStore) SetPassword(ctx context.Context, id int64, passwordHash string) error {
 	if passwordHash == "" {
 		return tochuc.Errorf(tochuc.EInvalid, "thiếu mật khẩu")
 	}
-	res, err := db.ExecContext(ctx, db.rebind(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`),
+	res, err := s.q.ExecContext(ctx, s.db.rebind(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`),
 		passwordHash, time.Now().UnixMicro(), id)
 	return affected(res, err, errNoUser("số "+itoa(id)))
 }
