@@ -40,7 +40,7 @@ var mayImport = map[string][]string{
 	// Storage: neither report nor Excel (TestStorageImportsNoReport).
 	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator"},
 
-	"internal/app": {"internal/auth", "internal/bundle", "internal/check", "internal/restructure", "internal/sqldb"},
+	"internal/app": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb"},
 	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container",
 		"internal/check", "internal/indicator", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn"},
 
