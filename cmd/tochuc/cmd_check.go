@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/app"
@@ -62,16 +61,5 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fsOut := report.NewFindings(res.AsOf, res.Scope, res.Findings)
-	if *out == "" {
-		return write(e.stdout, fsOut)
-	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return err
-	}
-	if err := write(f, fsOut); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeOut(e, *out, func(w io.Writer) error { return write(w, fsOut) })
 }

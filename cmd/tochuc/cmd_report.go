@@ -85,10 +85,17 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	uc = app.New(db, nil)
-	if *out == "" {
+	return writeOut(e, *out, write)
+}
+
+// writeOut writes a command's result to the file named path, or to the
+// standard output when path is empty; a file left half-written reports
+// the write's error.
+func writeOut(e *env, path string, write func(io.Writer) error) error {
+	if path == "" {
 		return write(e.stdout)
 	}
-	f, err := os.Create(*out)
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}

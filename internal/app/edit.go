@@ -77,21 +77,11 @@ func (a *App) findingsAddedIn(ctx context.Context, c *sqldb.Change, u tochuc.Use
 			return nil, err
 		}
 	}
-	seen := map[string]bool{}
-	for _, x := range before.Findings {
-		seen[x.Key()] = true
-	}
 	after, err := a.checkOn(ctx, c.Reader(false), u, p)
 	if err != nil {
 		return nil, err
 	}
-	var added []check.Finding
-	for _, x := range after.Findings {
-		if !seen[x.Key()] {
-			added = append(added, x)
-		}
-	}
-	return added, nil
+	return check.Added(before.Findings, after.Findings), nil
 }
 
 // EditResult is what an edit recorded.

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -69,10 +70,6 @@ func (a *App) findingsAdded(ctx context.Context, u tochuc.User, before *CheckRes
 			return fail(err)
 		}
 	}
-	seen := make(map[string]bool, len(before.Findings))
-	for _, f := range before.Findings {
-		seen[f.Key()] = true
-	}
 	var after *CheckResult
 	if v, verr := a.db.Reader(Recorded{}).Version(ctx); verr == nil && v == id {
 		after, err = a.CurrentChecks(ctx, u, CheckParams{AsOf: d})
@@ -82,11 +79,9 @@ func (a *App) findingsAdded(ctx context.Context, u tochuc.User, before *CheckRes
 	if err != nil {
 		return fail(err)
 	}
-	for _, f := range after.Findings {
-		if !seen[f.Key()] {
-			out.Added++
-			out.ByRule[f.Rule]++
-		}
+	for _, f := range check.Added(before.Findings, after.Findings) {
+		out.Added++
+		out.ByRule[f.Rule]++
 	}
 	return out
 }

@@ -192,6 +192,22 @@ func runTasks(tasks []func() error, workers int) error {
 	return nil
 }
 
+// Added returns the findings of after that are not in before (by key):
+// what a change adds.
+func Added(before, after []Finding) []Finding {
+	seen := make(map[string]bool, len(before))
+	for _, f := range before {
+		seen[f.Key()] = true
+	}
+	var out []Finding
+	for _, f := range after {
+		if !seen[f.Key()] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // sortByKey sorts findings by their key, computing each key once.
 func sortByKey(fs []Finding) []Finding {
 	type keyed struct {

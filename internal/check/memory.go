@@ -224,15 +224,13 @@ func (m *MemorySource) OfficialMembers(_ context.Context, d tochuc.Date) (map[st
 
 // MemberRatings implements Source.
 func (m *MemorySource) MemberRatings(ctx context.Context, units map[int][]string, category string, fn func(int, string, Rating) error) error {
-	registered, last := registeredIn(units)
-	err := m.members(last, func(p Person, evs []tochuc.MembershipEvent) error {
-		return registered.add(p, evs)
-	})
+	registered, last := NewRegistered(units)
+	err := m.members(last, registered.Add)
 	if err != nil {
 		return err
 	}
 	return m.Ratings(ctx, last.Time().Year(), func(r Rating) error {
-		return registered.rating(r, category, fn)
+		return registered.Rating(r, category, fn)
 	})
 }
 

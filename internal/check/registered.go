@@ -11,9 +11,9 @@ type Registered struct {
 	years []int
 }
 
-// registeredIn prepares a Registered for the units of each year and returns
-// the last 31 December asked (events up to it are needed).
-func registeredIn(units map[int][]string) (*Registered, tochuc.Date) {
+// NewRegistered prepares a Registered for the units of each year and
+// returns the last 31 December asked (events up to it are needed).
+func NewRegistered(units map[int][]string) (*Registered, tochuc.Date) {
 	r := &Registered{units: map[int]map[string]bool{}, at: map[string]map[int]string{}}
 	last := 0
 	for y, us := range units {
@@ -27,14 +27,9 @@ func registeredIn(units map[int][]string) (*Registered, tochuc.Date) {
 	return r, tochuc.NewDate(last, 12, 31)
 }
 
-// NewRegistered is registeredIn for other Sources.
-func NewRegistered(units map[int][]string) (*Registered, tochuc.Date) { return registeredIn(units) }
-
 // Add notes where a person with these events was registered on each year's
 // 31 December, when it is one of the units asked.
-func (r *Registered) Add(p Person, evs []tochuc.MembershipEvent) error { return r.add(p, evs) }
-
-func (r *Registered) add(p Person, evs []tochuc.MembershipEvent) error {
+func (r *Registered) Add(p Person, evs []tochuc.MembershipEvent) error {
 	for _, y := range r.years {
 		if st := tochuc.MembershipAt(evs, tochuc.NewDate(y, 12, 31), p.Died); st.Member && r.units[y][st.UnitID] {
 			if r.at[p.ID] == nil {
@@ -49,10 +44,6 @@ func (r *Registered) add(p Person, evs []tochuc.MembershipEvent) error {
 // Rating passes a rating to fn when it is a person's of the category in a
 // year when they were registered in one of the units asked.
 func (r *Registered) Rating(x Rating, category string, fn func(int, string, Rating) error) error {
-	return r.rating(x, category, fn)
-}
-
-func (r *Registered) rating(x Rating, category string, fn func(int, string, Rating) error) error {
 	if x.SubjectType != "person" || x.Category != category {
 		return nil
 	}

@@ -47,3 +47,15 @@ func TestRulesRead(t *testing.T) {
 		t.Errorf("rules reading plans: %v", got)
 	}
 }
+
+// TestAdded: the findings a change adds are those after it whose key was
+// not found before, whatever their order or their messages.
+func TestAdded(t *testing.T) {
+	f := func(unit, msg string) check.Finding {
+		return check.Finding{Rule: "PLAN-02", Subject: map[string]string{"unit_id": unit}, MessageVi: msg}
+	}
+	got := check.Added([]check.Finding{f("A", "cũ"), f("B", "")}, []check.Finding{f("C", ""), f("A", "mới"), f("D", "")})
+	if len(got) != 2 || got[0].Subject["unit_id"] != "C" || got[1].Subject["unit_id"] != "D" {
+		t.Errorf("added: %+v, want C and D", got)
+	}
+}

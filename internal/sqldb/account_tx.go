@@ -41,11 +41,6 @@ func (a *AccountTx) AppendAudit(ctx context.Context, e tochuc.AuditEntry) error 
 	return appendAudit(ctx, a.q, a.db.Dialect, e)
 }
 
-// ScopeUnitHeld refuses, with EInvalid, a scope unit the registry does not hold.
-func (a *AccountTx) ScopeUnitHeld(ctx context.Context, id string) error {
-	return a.db.checkScopeUnit(ctx, a.q, id)
-}
-
 // CreateUser is AccountTx's CreateUser in a transaction of its own.
 func (db *DB) CreateUser(ctx context.Context, u tochuc.User, passwordHash string) (tochuc.User, error) {
 	var out tochuc.User

@@ -68,8 +68,9 @@ func keysOf(m map[string]string) map[string]bool {
 	return out
 }
 
-// Record returns the cells of the held record of a keyed file with the given key.
-func (r *Reader) Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error) {
+// keyWhere is the condition and arguments that select the held record of a
+// keyed file with the given key (an empty key column: NULL).
+func (r *Reader) keyWhere(f *bundle.File, key map[string]string) ([]string, []any, error) {
 	conds, args := []string{r.rec.where("")}, []any{}
 	for _, k := range f.Key {
 		v := key[k]
@@ -81,15 +82,24 @@ func (r *Reader) Record(ctx context.Context, f *bundle.File, key map[string]stri
 		if f.Columns[f.Index(k)].Type == bundle.Date {
 			d, err := tochuc.ParseDate(v)
 			if err != nil {
-				return nil, tochuc.Errorf(tochuc.EInvalid, "khóa %s: %v", k, err)
+				return nil, nil, tochuc.Errorf(tochuc.EInvalid, "khóa %s: %v", k, err)
 			}
 			args = append(args, d)
 		} else {
 			args = append(args, v)
 		}
 	}
+	return conds, args, nil
+}
+
+// Record returns the cells of the held record of a keyed file with the given key.
+func (r *Reader) Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error) {
+	conds, args, err := r.keyWhere(f, key)
+	if err != nil {
+		return nil, err
+	}
 	var out []string
-	err := r.scanCells(ctx, f, "SELECT "+list("", dataColumns(f))+" FROM "+f.Name+" WHERE "+strings.Join(conds, " AND "), args,
+	err = r.scanCells(ctx, f, "SELECT "+list("", dataColumns(f))+" FROM "+f.Name+" WHERE "+strings.Join(conds, " AND "), args,
 		func(cells []string, _ map[string]string) error {
 			out = append([]string{}, cells...)
 			return nil
@@ -104,26 +114,12 @@ func (r *Reader) Record(ctx context.Context, f *bundle.File, key map[string]stri
 // its held state (for a unit, the latest of its versions), or 0 when no such
 // record is held. Any change to the record gives it a new stamp.
 func (r *Reader) Stamp(ctx context.Context, f *bundle.File, key map[string]string) (int64, error) {
-	conds, args := []string{r.rec.where("")}, []any{}
-	for _, k := range f.Key {
-		v := key[k]
-		if v == "" {
-			conds = append(conds, k+" IS NULL")
-			continue
-		}
-		conds = append(conds, k+" = ?")
-		if f.Columns[f.Index(k)].Type == bundle.Date {
-			d, err := tochuc.ParseDate(v)
-			if err != nil {
-				return 0, tochuc.Errorf(tochuc.EInvalid, "khóa %s: %v", k, err)
-			}
-			args = append(args, d)
-		} else {
-			args = append(args, v)
-		}
+	conds, args, err := r.keyWhere(f, key)
+	if err != nil {
+		return 0, err
 	}
 	var stamp int64
-	err := r.q.QueryRowContext(ctx, r.db.rebind("SELECT COALESCE(MAX(rec_cs), 0) FROM "+f.Name+" WHERE "+strings.Join(conds, " AND ")),
+	err = r.q.QueryRowContext(ctx, r.db.rebind("SELECT COALESCE(MAX(rec_cs), 0) FROM "+f.Name+" WHERE "+strings.Join(conds, " AND ")),
 		args...).Scan(&stamp)
 	return stamp, err
 }
