@@ -38,7 +38,7 @@ var mayImport = map[string][]string{
 	"internal/demo":             {"internal/bundle", "internal/vnadmin"},
 
 	// Storage: neither report nor Excel (TestStorageImportsNoReport).
-	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator"},
+	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator", "internal/textvn"},
 
 	"internal/app": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb"},
 	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container",

@@ -125,8 +125,9 @@ func (db *DB) CheckSchema(ctx context.Context) error {
 	return nil
 }
 
-// Migrate applies the pending migrations, each in its own transaction, and
-// returns the names of those applied.
+// Migrate applies the pending migrations, each in its own transaction, then
+// fills the columns computed in Go that rows written before lack
+// (backfillPeople), and returns the names of the migrations applied.
 func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	ms, err := db.pending(ctx)
 	if err != nil {
@@ -153,6 +154,9 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 			return done, err
 		}
 		done = append(done, m.Name)
+	}
+	if _, err := db.backfillPeople(ctx); err != nil {
+		return done, fmt.Errorf("back-fill of the people's sort keys: %w", err)
 	}
 	return done, nil
 }

@@ -101,6 +101,10 @@ func describe(ctx context.Context, db *sqldb.DB) ([]string, error) {
 			rows.Close()
 			return nil, err
 		}
+		if w, ok := wordIndexOf(table); ok && db.Dialect == sqldb.SQLite {
+			out = append(out, "words index "+w) // the FTS5 table and its shadow tables
+			continue
+		}
 		out = append(out, "table "+table, fmt.Sprintf("column %s.%s %s", table, col, typeClass(typ)))
 		if notNull == 1 && pk == 0 {
 			out = append(out, fmt.Sprintf("not null %s.%s", table, col))
@@ -163,6 +167,10 @@ func describe(ctx context.Context, db *sqldb.DB) ([]string, error) {
 		if db.Dialect == sqldb.SQLite && sqliteOnlyIndexes[name] {
 			continue
 		}
+		if _, ok := wordIndexes[name]; ok && db.Dialect == sqldb.Postgres {
+			out = append(out, "words index "+name)
+			continue
+		}
 		if db.Dialect == sqldb.SQLite && ix.origin == "c" && len(ix.cols) > 1 && ix.cols[len(ix.cols)-1] == "rec_to" {
 			// SQLite reads a partial index WHERE rec_to IS NULL without the
 			// table only when rec_to is in it too (migration 0006).
@@ -184,6 +192,21 @@ func describe(ctx context.Context, db *sqldb.DB) ([]string, error) {
 // sqliteOnlyIndexes are the indexes SQLite's planner needs and PostgreSQL's,
 // which has statistics, does without (migration 0006).
 var sqliteOnlyIndexes = map[string]bool{"party_person_date": true, "headcount_at": true}
+
+// wordIndexes are the indexes of words (migration 0010) by the table they
+// index: an FTS5 table of that name on SQLite, a GIN index on PostgreSQL.
+var wordIndexes = map[string]string{"people_words": "people"}
+
+// wordIndexOf reports the index of words a SQLite table belongs to: the FTS5
+// table itself or one of its shadow tables (name_data, name_idx…).
+func wordIndexOf(table string) (string, bool) {
+	for w := range wordIndexes {
+		if table == w || strings.HasPrefix(table, w+"_") {
+			return w, true
+		}
+	}
+	return "", false
+}
 
 // typeClass names the kind of values a column's declared type holds, in the
 // same words for both engines: SQLite keeps dates as text and booleans as

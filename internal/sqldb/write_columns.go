@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/textvn"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -71,4 +72,24 @@ func list(prefix string, cols []string) string {
 		parts[i] = prefix + c
 	}
 	return strings.Join(parts, ", ")
+}
+
+// derivedColumns are the stored columns computed from a file's own, after
+// dataColumns: the sort key and the folded name of people (migration 0010).
+// They are written with every row and never compared: they follow from the
+// full name.
+func derivedColumns(f *bundle.File) []string {
+	if f.Name == "people" {
+		return []string{"sort_key", "folded"}
+	}
+	return nil
+}
+
+// derivedArgs appends a record's values for derivedColumns.
+func derivedArgs(rec *bundle.Record, col *textvn.Collator, dst []any) []any {
+	if rec.File.Name != "people" {
+		return dst
+	}
+	name := rec.Str("full_name")
+	return append(dst, col.Key(name), textvn.Fold(name))
 }

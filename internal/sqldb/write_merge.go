@@ -50,8 +50,8 @@ func (w *recordWriter) mergeKeyed(ctx context.Context) (bundle.Counts, error) {
 		return bundle.Counts{}, err
 	}
 	superseded, _ := res.RowsAffected()
-	res, err = w.c.exec(ctx, `INSERT INTO `+t+` (`+list("", w.cols)+`, rec_from, rec_cs)
-		SELECT `+list(s+".", w.cols)+`, ?, ? FROM `+s+` WHERE NOT EXISTS (
+	res, err = w.c.exec(ctx, `INSERT INTO `+t+` (`+list("", w.stored())+`, rec_from, rec_cs)
+		SELECT `+list(s+".", w.stored())+`, ?, ? FROM `+s+` WHERE NOT EXISTS (
 		SELECT 1 FROM `+t+` WHERE `+t+`.rec_to IS NULL AND `+w.keyMatch(s, t, key)+`)`, w.c.At, w.c.ID)
 	if err != nil {
 		return bundle.Counts{}, err
@@ -96,8 +96,8 @@ func (w *recordWriter) mergeVersions(ctx context.Context) (bundle.Counts, error)
 		return bundle.Counts{}, err
 	}
 	superseded, _ := res.RowsAffected()
-	res, err = w.c.exec(ctx, `INSERT INTO `+t+` (`+list("", w.cols)+`, rec_from, rec_cs)
-		SELECT `+list("", w.cols)+`, ?, ? FROM `+s+` WHERE id IN (SELECT id FROM `+changed+`)`, w.c.At, w.c.ID)
+	res, err = w.c.exec(ctx, `INSERT INTO `+t+` (`+list("", w.stored())+`, rec_from, rec_cs)
+		SELECT `+list("", w.stored())+`, ?, ? FROM `+s+` WHERE id IN (SELECT id FROM `+changed+`)`, w.c.At, w.c.ID)
 	if err != nil {
 		return bundle.Counts{}, err
 	}

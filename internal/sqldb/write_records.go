@@ -4,12 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/textvn"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -69,7 +71,10 @@ func (c *Change) scan(ctx context.Context, q string, fn func(*sql.Rows) error) e
 // Writer implements bundle.Target. Into an empty table records go straight
 // in; otherwise they are staged in a temporary table and merged.
 func (c *Change) Writer(ctx context.Context, f *bundle.File) (bundle.RecordWriter, error) {
-	w := &recordWriter{c: c, f: f, cols: dataColumns(f), table: f.Name}
+	w := &recordWriter{c: c, f: f, cols: dataColumns(f), derived: derivedColumns(f), table: f.Name}
+	if w.derived != nil {
+		w.col = textvn.NewCollator()
+	}
 	var one int
 	err := c.Tx.QueryRowContext(ctx, "SELECT 1 FROM "+f.Name+" LIMIT 1").Scan(&one)
 	switch {
@@ -79,7 +84,7 @@ func (c *Change) Writer(ctx context.Context, f *bundle.File) (bundle.RecordWrite
 		return nil, err
 	default:
 		w.table = "stage_" + f.Name
-		if _, err := c.exec(ctx, "CREATE TEMP TABLE "+w.table+" AS SELECT "+list("", w.cols)+
+		if _, err := c.exec(ctx, "CREATE TEMP TABLE "+w.table+" AS SELECT "+list("", w.stored())+
 			" FROM "+f.Name+" WHERE 1 = 0"); err != nil {
 			return nil, fmt.Errorf("create staging table: %w", err)
 		}
@@ -89,25 +94,31 @@ func (c *Change) Writer(ctx context.Context, f *bundle.File) (bundle.RecordWrite
 
 // recordWriter bulk-inserts records: multi-row INSERT on SQLite, COPY on PostgreSQL.
 type recordWriter struct {
-	c      *Change
-	f      *bundle.File
-	cols   []string
-	table  string
-	direct bool
-	n      int
-	args   []any
-	stmts  map[int]*sql.Stmt
+	c    *Change
+	f    *bundle.File
+	cols []string
+	// derived are the columns computed from the others (derivedColumns), by col.
+	derived []string
+	col     *textvn.Collator
+	table   string
+	direct  bool
+	n       int
+	args    []any
+	stmts   map[int]*sql.Stmt
 	// copyRows feeds the running COPY (PostgreSQL); copyDone gives its outcome.
 	copyRows chan []*bundle.Record
 	copyDone chan error
 }
 
+// stored are the columns a record fills: its data, then the derived columns.
+func (w *recordWriter) stored() []string { return append(slices.Clip(w.cols), w.derived...) }
+
 // insertColumns are the columns written: with the recording columns when direct.
 func (w *recordWriter) insertColumns() []string {
 	if w.direct {
-		return append(append([]string{}, w.cols...), "rec_from", "rec_cs")
+		return append(w.stored(), "rec_from", "rec_cs")
 	}
-	return w.cols
+	return w.stored()
 }
 
 func (w *recordWriter) Write(ctx context.Context, batch []*bundle.Record) error {
@@ -132,7 +143,7 @@ func (w *recordWriter) insert(ctx context.Context, batch []*bundle.Record) error
 		}
 		w.args = w.args[:0]
 		for _, rec := range batch[:n] {
-			w.args = recordArgs(rec, w.args, false)
+			w.args = derivedArgs(rec, w.col, recordArgs(rec, w.args, false))
 			if w.direct {
 				w.args = append(w.args, w.c.At, w.c.ID)
 			}
@@ -184,7 +195,7 @@ func (w *recordWriter) copy(ctx context.Context, batch []*bundle.Record) error {
 // runCopy runs the COPY on the transaction's connection, pulling rows from copyRows.
 func (w *recordWriter) runCopy(ctx context.Context) error {
 	var cur []*bundle.Record
-	row := make([]any, 0, len(w.cols)+2)
+	row := make([]any, 0, len(w.cols)+len(w.derived)+2)
 	next := func() ([]any, error) {
 		for len(cur) == 0 {
 			b, ok := <-w.copyRows
@@ -195,7 +206,7 @@ func (w *recordWriter) runCopy(ctx context.Context) error {
 		}
 		rec := cur[0]
 		cur = cur[1:]
-		row = recordArgs(rec, row[:0], true)
+		row = derivedArgs(rec, w.col, recordArgs(rec, row[:0], true))
 		if w.direct {
 			row = append(row, w.c.At, w.c.ID)
 		}

@@ -1,0 +1,274 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/base64"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/tochuc/tochuc/internal/textvn"
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// PeopleFilter chooses the people of the people list.
+type PeopleFilter struct {
+	On     tochuc.Date // the date shown: people born by then (or of unknown birth)
+	Search string      // whole words of the name, diacritics ignored; or a person's id
+	Gender string      // "male", "female", or "" for all
+	Alive  bool        // only the people alive on On
+	// Roots, when not nil, is the scope: only the people who on On hold a
+	// post in a unit under these, or whose membership events up to On name a
+	// party organization under them (an empty, non-nil list: nobody).
+	Roots []string
+}
+
+// PeopleCursor is a place in the people list: a person's sort key and id.
+type PeopleCursor struct {
+	Key []byte
+	ID  string
+}
+
+// String encodes the cursor for a URL: the key in base64url, a dot, the id.
+func (c PeopleCursor) String() string {
+	if c.ID == "" {
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString(c.Key) + "." + c.ID
+}
+
+// maxCursor bounds the length of an encoded cursor (an input).
+const maxCursor = 1024
+
+// ParsePeopleCursor reads an encoded cursor. Error: EInvalid.
+func ParsePeopleCursor(s string) (PeopleCursor, error) {
+	k, id, ok := strings.Cut(s, ".")
+	key, err := base64.RawURLEncoding.DecodeString(k)
+	if !ok || err != nil || id == "" || len(s) > maxCursor {
+		return PeopleCursor{}, tochuc.Errorf(tochuc.EInvalid, "vị trí trang không hợp lệ")
+	}
+	return PeopleCursor{Key: key, ID: id}, nil
+}
+
+// PeopleAt says where a page of the people list starts: after a cursor, or
+// before it (Backward: the page that ends just before it), or with no
+// cursor at Offset rows from the start.
+type PeopleAt struct {
+	Cursor   PeopleCursor
+	Backward bool
+	Offset   int
+}
+
+// PeoplePage is a page of the people list, in its order.
+type PeoplePage struct {
+	People      []tochuc.Person
+	First, Last PeopleCursor // of the first and the last person shown (zero when none)
+	// Before and After report whether the list holds people before the
+	// first shown and after the last (Before: whenever the page did not
+	// start at the beginning).
+	Before, After bool
+}
+
+// PeopleCountCap is where counts of the people list stop: past it a list
+// says "more than" (hơn 10.000).
+const PeopleCountCap = 10000
+
+// maxPeoplePage bounds a page.
+const maxPeoplePage = 1000
+
+const personListColumns = `p.id, p.full_name, COALESCE(p.gender, ''), p.birth_date, COALESCE(p.ethnicity, ''),
+	COALESCE(p.religion, ''), p.died_on, p.sort_key`
+
+// PeoplePage returns up to limit people of the list from at, ordered by
+// given name and then by family and middle names in the Vietnamese order
+// (the stored sort key), then by id.
+func (r *Reader) PeoplePage(ctx context.Context, f PeopleFilter, at PeopleAt, limit int) (*PeoplePage, error) {
+	limit = min(max(limit, 1), maxPeoplePage)
+	q, err := r.peopleQuery(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	order := "p.sort_key, p.id"
+	conds, args := slices.Clone(q.conds), slices.Clone(q.args)
+	if at.Cursor.ID != "" {
+		op := ">"
+		if at.Backward {
+			op, order = "<", "p.sort_key DESC, p.id DESC"
+		}
+		conds = append(conds, "(p.sort_key, p.id) "+op+" (?, ?)")
+		args = append(args, at.Cursor.Key, at.Cursor.ID)
+	}
+	sql := q.with + `SELECT ` + personListColumns + ` FROM ` + q.from + ` WHERE ` + strings.Join(conds, " AND ") +
+		` ORDER BY ` + order + ` LIMIT ?`
+	args = append(args, limit+1)
+	if at.Cursor.ID == "" && at.Offset > 0 {
+		sql += ` OFFSET ?`
+		args = append(args, at.Offset)
+	}
+	page := &PeoplePage{}
+	var keys [][]byte
+	err = r.each(ctx, sql, args, func(s scanner) error {
+		var p tochuc.Person
+		var key []byte
+		err := s.Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn, &key)
+		page.People, keys = append(page.People, p), append(keys, key)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	more := len(page.People) > limit
+	if more {
+		page.People, keys = page.People[:limit], keys[:limit]
+	}
+	if at.Backward && at.Cursor.ID != "" {
+		slices.Reverse(page.People)
+		slices.Reverse(keys)
+		page.Before, page.After = more, true
+	} else {
+		page.Before, page.After = at.Cursor.ID != "" || at.Offset > 0, more
+	}
+	if n := len(page.People); n > 0 {
+		page.First = PeopleCursor{Key: keys[0], ID: page.People[0].ID}
+		page.Last = PeopleCursor{Key: keys[n-1], ID: page.People[n-1].ID}
+	}
+	return page, nil
+}
+
+// CountPeople counts the people of the list up to PeopleCountCap: over
+// reports that more match than the count says (the count stops there).
+func (r *Reader) CountPeople(ctx context.Context, f PeopleFilter) (n int, over bool, err error) {
+	q, err := r.peopleQuery(ctx, f)
+	if err != nil {
+		return 0, false, err
+	}
+	sql := q.with + `SELECT COUNT(*) FROM (SELECT 1 FROM ` + q.from + ` WHERE ` + strings.Join(q.conds, " AND ") + ` LIMIT ?) c`
+	err = r.q.QueryRowContext(ctx, r.db.rebind(sql), append(slices.Clone(q.args), PeopleCountCap+1)...).Scan(&n)
+	if n > PeopleCountCap {
+		return PeopleCountCap, true, err
+	}
+	return n, false, err
+}
+
+// EachPerson calls fn with every person of the list in its order, read as
+// a stream (for downloads: nothing grows with the list).
+func (r *Reader) EachPerson(ctx context.Context, f PeopleFilter, fn func(tochuc.Person) error) error {
+	q, err := r.peopleQuery(ctx, f)
+	if err != nil {
+		return err
+	}
+	sql := q.with + `SELECT ` + personListColumns + ` FROM ` + q.from + ` WHERE ` + strings.Join(q.conds, " AND ") +
+		` ORDER BY p.sort_key, p.id`
+	return r.each(ctx, sql, q.args, func(s scanner) error {
+		var p tochuc.Person
+		var key []byte
+		if err := s.Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn, &key); err != nil {
+			return err
+		}
+		return fn(p)
+	})
+}
+
+// peopleSQL is the people list as SQL parts: an optional WITH clause (the
+// scope), the FROM clause naming the people p, and the conditions with
+// their arguments in order.
+type peopleSQL struct {
+	with, from string
+	conds      []string
+	args       []any
+}
+
+// peopleQuery builds the list's query. The order (sort_key, id) is served
+// by people_sorted; a search by the words' index. On SQLite, whose planner
+// has no statistics, the plan is chosen here: a search matching few people
+// (at most PeopleCountCap) is read from the words' index and sorted; one
+// matching many walks people_sorted and looks each person up in the words'
+// index, stopping at the page's end.
+func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter) (peopleSQL, error) {
+	q := peopleSQL{from: "people p"}
+	current := r.rec == (Recorded{})
+	if current && r.db.Dialect == SQLite {
+		q.from = "people p INDEXED BY people_sorted"
+	}
+	if f.Roots != nil {
+		var args []any
+		q.with, args = r.rootsCTE(f.Roots, f.On)
+		q.args = append(q.args, args...)
+	}
+	q.conds = append(q.conds, r.rec.where("p"), "(p.birth_date IS NULL OR p.birth_date <= ?)")
+	q.args = append(q.args, f.On)
+	if f.Gender != "" {
+		q.conds = append(q.conds, "p.gender = ?")
+		q.args = append(q.args, f.Gender)
+	}
+	if f.Alive {
+		q.conds = append(q.conds, "(p.died_on IS NULL OR p.died_on > ?)")
+		q.args = append(q.args, f.On)
+	}
+	if f.Roots != nil {
+		q.conds = append(q.conds, `(EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = p.id AND `+r.rec.where("a")+
+			` AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?) AND a.unit_id IN (SELECT id FROM scoped))
+			OR EXISTS (SELECT 1 FROM party e WHERE e.person_id = p.id AND `+r.rec.where("e")+
+			` AND e.date <= ? AND e.unit_id IN (SELECT id FROM scoped)))`)
+		q.args = append(q.args, f.On, f.On, f.On)
+	}
+	if strings.TrimSpace(f.Search) == "" {
+		return q, nil
+	}
+	if id := strings.TrimSpace(f.Search); len(id) <= 100 {
+		var one int
+		err := r.q.QueryRowContext(ctx, r.db.rebind(`SELECT COUNT(*) FROM people p WHERE `+r.rec.where("p")+` AND p.id = ?`), id).Scan(&one)
+		if err != nil {
+			return q, err
+		}
+		if one > 0 { // a person's id: that person
+			q.conds = append(q.conds, "p.id = ?")
+			q.args = append(q.args, id)
+			return q, nil
+		}
+	}
+	words := SearchWords(f.Search)
+	if len(words) == 0 {
+		q.conds = append(q.conds, "1 = 0") // nothing to search for: nobody
+		return q, nil
+	}
+	if r.db.Dialect == Postgres {
+		q.conds = append(q.conds, "to_tsvector('simple', p.folded) @@ plainto_tsquery('simple', ?)")
+		q.args = append(q.args, strings.Join(words, " "))
+		return q, nil
+	}
+	match := ftsMatch(words)
+	var n int
+	err := r.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM people_words WHERE people_words MATCH ? LIMIT ?) c`,
+		match, PeopleCountCap+1).Scan(&n)
+	if err != nil {
+		return q, err
+	}
+	if n <= PeopleCountCap { // few: from the words' index, then sorted
+		q.from = "people_words w CROSS JOIN people p ON p.rid = w.rowid"
+		q.conds = append(q.conds, "w.people_words MATCH ?")
+	} else { // many: in order, each looked up
+		q.conds = append(q.conds, "EXISTS (SELECT 1 FROM people_words w WHERE w.people_words MATCH ? AND w.rowid = p.rid)")
+	}
+	// The match is the first condition's argument after the scope's: put it
+	// where its placeholder stands, the last condition.
+	q.args = append(q.args, match)
+	return q, nil
+}
+
+// SearchWords folds a search (lowercase, no diacritics, đ → d) and splits it
+// into the words a name is matched on: runs of letters and digits, as the
+// words' indexes split names.
+func SearchWords(s string) []string {
+	return strings.FieldsFunc(textvn.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+// ftsMatch is an FTS5 query that every word matches a whole word of the
+// name: each word a quoted string (it holds letters and digits only).
+func ftsMatch(words []string) string {
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = `"` + w + `"`
+	}
+	return strings.Join(parts, " ")
+}
