@@ -3,8 +3,6 @@ package sqldb
 import (
 	"context"
 	"slices"
-
-	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // PersonNames returns the full names of people by id.
@@ -26,17 +24,4 @@ func (r *Reader) PersonNames(ctx context.Context, ids []string) (map[string]stri
 		}
 	}
 	return out, nil
-}
-
-// People returns every person held, ordered by id.
-func (r *Reader) People(ctx context.Context) ([]tochuc.Person, error) {
-	var out []tochuc.Person
-	err := r.each(ctx, `SELECT id, full_name, COALESCE(gender, ''), birth_date, COALESCE(ethnicity, ''), COALESCE(religion, ''),
-		died_on FROM people WHERE `+r.rec.where("")+` ORDER BY id`, nil, func(s scanner) error {
-		var p tochuc.Person
-		err := s.Scan(&p.ID, &p.FullName, &p.Gender, &p.BirthDate, &p.Ethnicity, &p.Religion, &p.DiedOn)
-		out = append(out, p)
-		return err
-	})
-	return out, err
 }

@@ -84,7 +84,7 @@ const personListColumns = `p.id, p.full_name, COALESCE(p.gender, ''), p.birth_da
 // (the stored sort key), then by id.
 func (r *Reader) PeoplePage(ctx context.Context, f PeopleFilter, at PeopleAt, limit int) (*PeoplePage, error) {
 	limit = min(max(limit, 1), maxPeoplePage)
-	q, err := r.peopleQuery(ctx, f)
+	q, err := r.peopleQuery(ctx, f, forPage)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func (r *Reader) PeoplePage(ctx context.Context, f PeopleFilter, at PeopleAt, li
 // CountPeople counts the people of the list up to PeopleCountCap: over
 // reports that more match than the count says (the count stops there).
 func (r *Reader) CountPeople(ctx context.Context, f PeopleFilter) (n int, over bool, err error) {
-	q, err := r.peopleQuery(ctx, f)
+	q, err := r.peopleQuery(ctx, f, forCount)
 	if err != nil {
 		return 0, false, err
 	}
@@ -153,7 +153,7 @@ func (r *Reader) CountPeople(ctx context.Context, f PeopleFilter) (n int, over b
 // EachPerson calls fn with every person of the list in its order, read as
 // a stream (for downloads: nothing grows with the list).
 func (r *Reader) EachPerson(ctx context.Context, f PeopleFilter, fn func(tochuc.Person) error) error {
-	q, err := r.peopleQuery(ctx, f)
+	q, err := r.peopleQuery(ctx, f, forAll)
 	if err != nil {
 		return err
 	}
@@ -178,23 +178,40 @@ type peopleSQL struct {
 	args       []any
 }
 
-// peopleQuery builds the list's query. The order (sort_key, id) is served
-// by people_sorted; a search by the words' index. On SQLite, whose planner
-// has no statistics, the plan is chosen here: a search matching few people
-// (at most PeopleCountCap) is read from the words' index and sorted; one
-// matching many walks people_sorted and looks each person up in the words'
-// index, stopping at the page's end.
-func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter) (peopleSQL, error) {
+// The uses of the list's query, which choose how it is read.
+const (
+	forPage  = iota // a page: in order, a few rows
+	forCount        // a count that stops at PeopleCountCap: in any order
+	forAll          // every row, in order
+)
+
+// peopleQuery builds the list's query for a use. The order (sort_key, id) is
+// served by people_sorted, a search by the words' index, a scope by the
+// posts and party events of its units. Which one the rows are read from:
+//   - a count reads from the scope's people, when there is a scope, (or on
+//     SQLite from the words' index, for a search), stopping at the cap;
+//   - on SQLite, whose planner has no statistics, a page of a search
+//     matching at most PeopleCountCap people is read from the words' index
+//     and sorted; else of a scope holding at most PeopleCountCap people, from
+//     them, sorted; else the list walks people_sorted and checks each person
+//     (the search or scope then match many: a page ends soon);
+//   - PostgreSQL's planner chooses, from the same conditions.
+func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter, use int) (peopleSQL, error) {
 	q := peopleSQL{from: "people p"}
-	current := r.rec == (Recorded{})
-	if current && r.db.Dialect == SQLite {
-		q.from = "people p INDEXED BY people_sorted"
+	lite := r.db.Dialect == SQLite
+	join := "JOIN"
+	if lite {
+		join = "CROSS JOIN" // SQLite: in this order
 	}
 	if f.Roots != nil {
 		var args []any
 		q.with, args = r.rootsCTE(f.Roots, f.On)
-		q.args = append(q.args, args...)
+		q.with += `, scoped_people(id) AS (SELECT a.person_id FROM assignments a WHERE ` + r.rec.where("a") +
+			` AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?) AND a.unit_id IN (SELECT id FROM scoped)
+			UNION ALL SELECT e.person_id FROM party e WHERE ` + r.rec.where("e") + ` AND e.date <= ? AND e.unit_id IN (SELECT id FROM scoped)) `
+		q.args = append(append(q.args, args...), f.On, f.On, f.On)
 	}
+	nWith := len(q.args)
 	q.conds = append(q.conds, r.rec.where("p"), "(p.birth_date IS NULL OR p.birth_date <= ?)")
 	q.args = append(q.args, f.On)
 	if f.Gender != "" {
@@ -205,55 +222,96 @@ func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter) (peopleSQL, er
 		q.conds = append(q.conds, "(p.died_on IS NULL OR p.died_on > ?)")
 		q.args = append(q.args, f.On)
 	}
-	if f.Roots != nil {
-		q.conds = append(q.conds, `(EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = p.id AND `+r.rec.where("a")+
-			` AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?) AND a.unit_id IN (SELECT id FROM scoped))
-			OR EXISTS (SELECT 1 FROM party e WHERE e.person_id = p.id AND `+r.rec.where("e")+
-			` AND e.date <= ? AND e.unit_id IN (SELECT id FROM scoped)))`)
-		q.args = append(q.args, f.On, f.On, f.On)
-	}
-	if strings.TrimSpace(f.Search) == "" {
-		return q, nil
-	}
-	if id := strings.TrimSpace(f.Search); len(id) <= 100 {
-		var one int
-		err := r.q.QueryRowContext(ctx, r.db.rebind(`SELECT COUNT(*) FROM people p WHERE `+r.rec.where("p")+` AND p.id = ?`), id).Scan(&one)
+	// The search's condition, or the match of the words' index to read from.
+	var match string
+	if strings.TrimSpace(f.Search) != "" {
+		cond, arg, err := r.searchCondition(ctx, f.Search)
 		if err != nil {
 			return q, err
 		}
-		if one > 0 { // a person's id: that person
-			q.conds = append(q.conds, "p.id = ?")
-			q.args = append(q.args, id)
+		if lite && strings.HasPrefix(arg, "\"") {
+			n, err := r.ftsCount(ctx, arg)
+			if err != nil {
+				return q, err
+			}
+			if n <= PeopleCountCap {
+				match = arg
+			}
+		}
+		if match == "" {
+			q.conds = append(q.conds, cond)
+			q.args = append(q.args, arg)
+		}
+	}
+	scopeFrom := "(SELECT DISTINCT id FROM scoped_people) s " + join + " people p ON p.id = s.id"
+	switch {
+	case match != "":
+		q.from = "people_words w CROSS JOIN people p ON p.rid = w.rowid"
+		q.conds = append(q.conds, "w.people_words MATCH ?")
+		q.args = append(q.args, match)
+	case f.Roots != nil && use == forCount:
+		q.from = scopeFrom
+		return q, nil
+	case f.Roots != nil && lite:
+		var n int
+		err := r.q.QueryRowContext(ctx, q.with+`SELECT COUNT(*) FROM (SELECT DISTINCT id FROM scoped_people LIMIT ?) c`,
+			append(slices.Clone(q.args[:nWith]), PeopleCountCap+1)...).Scan(&n)
+		if err != nil {
+			return q, err
+		}
+		if n <= PeopleCountCap {
+			q.from = scopeFrom
 			return q, nil
 		}
 	}
-	words := SearchWords(f.Search)
-	if len(words) == 0 {
-		q.conds = append(q.conds, "1 = 0") // nothing to search for: nobody
-		return q, nil
+	if lite && match == "" && r.rec == (Recorded{}) {
+		q.from = "people p INDEXED BY people_sorted"
 	}
-	if r.db.Dialect == Postgres {
-		q.conds = append(q.conds, "to_tsvector('simple', p.folded) @@ plainto_tsquery('simple', ?)")
-		q.args = append(q.args, strings.Join(words, " "))
-		return q, nil
+	if f.Roots != nil {
+		// A person's posts and events are found by person, then their unit
+		// looked up in the scope: on SQLite "+" keeps the scope's list from
+		// driving the index (a probe per unit of the scope, per person).
+		plus := ""
+		if lite {
+			plus = "+"
+		}
+		q.conds = append(q.conds, `(EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = p.id AND `+r.rec.where("a")+
+			` AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?) AND `+plus+`a.unit_id IN (SELECT id FROM scoped))
+			OR EXISTS (SELECT 1 FROM party e WHERE e.person_id = p.id AND `+r.rec.where("e")+
+			` AND e.date <= ? AND `+plus+`e.unit_id IN (SELECT id FROM scoped)))`)
+		q.args = append(q.args, f.On, f.On, f.On)
 	}
-	match := ftsMatch(words)
+	return q, nil
+}
+
+// searchCondition is the condition of a search and its argument: a person's
+// id, that person; otherwise every word of the search is a whole word of the
+// folded name (on SQLite the argument is the FTS5 query, starting with a
+// quote).
+func (r *Reader) searchCondition(ctx context.Context, search string) (string, string, error) {
+	if id := strings.TrimSpace(search); len(id) <= 100 {
+		var n int
+		err := r.q.QueryRowContext(ctx, r.db.rebind(`SELECT COUNT(*) FROM people p WHERE `+r.rec.where("p")+` AND p.id = ?`), id).Scan(&n)
+		if err != nil || n > 0 {
+			return "p.id = ?", id, err
+		}
+	}
+	words := SearchWords(search)
+	switch {
+	case len(words) == 0:
+		return "p.id = ?", "", nil // nothing to search for: nobody (no id is empty)
+	case r.db.Dialect == Postgres:
+		return "to_tsvector('simple', p.folded) @@ plainto_tsquery('simple', ?)", strings.Join(words, " "), nil
+	}
+	return "EXISTS (SELECT 1 FROM people_words w WHERE w.people_words MATCH ? AND w.rowid = p.rid)", ftsMatch(words), nil
+}
+
+// ftsCount counts the rows an FTS5 query matches, up to PeopleCountCap+1.
+func (r *Reader) ftsCount(ctx context.Context, match string) (int, error) {
 	var n int
 	err := r.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM people_words WHERE people_words MATCH ? LIMIT ?) c`,
 		match, PeopleCountCap+1).Scan(&n)
-	if err != nil {
-		return q, err
-	}
-	if n <= PeopleCountCap { // few: from the words' index, then sorted
-		q.from = "people_words w CROSS JOIN people p ON p.rid = w.rowid"
-		q.conds = append(q.conds, "w.people_words MATCH ?")
-	} else { // many: in order, each looked up
-		q.conds = append(q.conds, "EXISTS (SELECT 1 FROM people_words w WHERE w.people_words MATCH ? AND w.rowid = p.rid)")
-	}
-	// The match is the first condition's argument after the scope's: put it
-	// where its placeholder stands, the last condition.
-	q.args = append(q.args, match)
-	return q, nil
+	return n, err
 }
 
 // SearchWords folds a search (lowercase, no diacritics, đ → d) and splits it

@@ -175,7 +175,22 @@ func TestPeopleListLarge(t *testing.T) {
 		names = append(names, family[i%len(family)]+" "+given[(i/7)%len(given)])
 	}
 	names[4321] = "Trịnh Quốc Khánh"
-	sqldbtest.MustImport(t, db, peopleBundle(names))
+	b := peopleBundle(names)
+	// Everyone works in U1 but P04322, in U2; P00007 worked in U2 before.
+	b.Add("units", map[string]string{"id": "T1", "name": "Tỉnh Một", "kind": "province", "valid_from": "2000-01-01"})
+	for _, x := range []string{"1", "2"} {
+		b.Add("units", map[string]string{"id": "X" + x, "name": "Xã " + x, "kind": "commune", "parent_id": "T1", "valid_from": "2000-01-01"})
+		b.Add("units", map[string]string{"id": "U" + x, "name": "UBND xã " + x, "kind": "people_committee", "locality_id": "X" + x, "valid_from": "2000-01-01"})
+	}
+	for i := range names {
+		u := "U1"
+		if i == 4321 {
+			u = "U2"
+		}
+		b.Add("assignments", map[string]string{"person_id": fmt.Sprintf("P%05d", i+1), "unit_id": u, "role": "civil_servant", "valid_from": "2010-01-01"})
+	}
+	b.Add("assignments", map[string]string{"person_id": "P00007", "unit_id": "U2", "role": "civil_servant", "valid_from": "2010-01-01", "valid_to": "2020-01-01"})
+	sqldbtest.MustImport(t, db, b)
 	r := db.Reader(sqldb.Recorded{})
 	f := sqldb.PeopleFilter{On: listDay}
 	n, over, err := r.CountPeople(ctx, f)
@@ -214,6 +229,32 @@ func TestPeopleListLarge(t *testing.T) {
 	}
 	if _, ids := allPages(t, r, sqldb.PeopleFilter{On: listDay, Search: "khanh"}, 200); !slices.Equal(ids, []string{"P04322"}) {
 		t.Errorf("khanh: %v", ids)
+	}
+	// Scopes: X1 holds all but one (walked in order on SQLite), X2 one (read from its people).
+	x1 := sqldb.PeopleFilter{On: listDay, Roots: []string{"X1"}}
+	if n, over, err := r.CountPeople(ctx, x1); n != sqldb.PeopleCountCap || !over || err != nil {
+		t.Errorf("count of X1: %d %v %v", n, over, err)
+	}
+	if _, xids := allPages(t, r, x1, 1000); !slices.Equal(xids, slices.DeleteFunc(slices.Clone(ids), func(s string) bool { return s == "P04322" })) {
+		t.Errorf("X1: %d people", len(xids))
+	}
+	x1.Search = "khanh"
+	if _, xids := allPages(t, r, x1, 1000); len(xids) != 0 {
+		t.Errorf("X1, khanh: %v", xids)
+	}
+	x2 := sqldb.PeopleFilter{On: listDay, Roots: []string{"X2"}}
+	if n, over, err := r.CountPeople(ctx, x2); n != 1 || over || err != nil {
+		t.Errorf("count of X2: %d %v %v", n, over, err)
+	}
+	if _, xids := allPages(t, r, x2, 1000); !slices.Equal(xids, []string{"P04322"}) {
+		t.Errorf("X2: %v", xids)
+	}
+	x2.On = tochuc.MustDate("2019-01-01")
+	if _, xids := allPages(t, r, x2, 1000); !slices.Equal(xids, []string{"P04322", "P00007"}) && !slices.Equal(xids, []string{"P00007", "P04322"}) {
+		t.Errorf("X2 in 2019: %v", xids)
+	}
+	if _, xids := allPages(t, r, sqldb.PeopleFilter{On: listDay, Roots: []string{}}, 1000); len(xids) != 0 {
+		t.Errorf("an empty scope: %v", xids)
 	}
 }
 

@@ -25,13 +25,16 @@ type apiPage struct {
 // for (a page past the end is empty and keeps the total), and the links to
 // the pages around it.
 type listInfo struct {
-	Total    int    `json:"total"`
-	Page     int    `json:"page"`
-	PageSize int    `json:"page_size"`
-	Pages    int    `json:"pages"`
-	Next     string `json:"next,omitempty"`
-	Prev     string `json:"prev,omitempty"`
-	First    string `json:"first,omitempty"` // from a later page
+	Total int `json:"total"`
+	// TotalOver: more rows match than Total (a count that stops there, as
+	// the people list's at 10,000); Pages is then 0 (unknown).
+	TotalOver bool   `json:"total_over,omitempty"`
+	Page      int    `json:"page"`
+	PageSize  int    `json:"page_size"`
+	Pages     int    `json:"pages"`
+	Next      string `json:"next,omitempty"`
+	Prev      string `json:"prev,omitempty"`
+	First     string `json:"first,omitempty"` // from a later page
 }
 
 // unitList is a page of the units existing on the date (GET /api/v1/units).

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle/container"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -59,13 +61,53 @@ func writeXLSX(w http.ResponseWriter, filename, sheet string, rows [][]any) erro
 	return f.Write(w)
 }
 
-// peopleXLSX sends the people list (all pages, as filtered) as a workbook.
-func (s *Server) peopleXLSX(w http.ResponseWriter, r *http.Request, d tochuc.Date, rows []personEntry) {
-	out := [][]any{{"Mã", "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Ngày từ trần"}}
-	for _, p := range rows {
-		out = append(out, []any{p.ID, p.FullName, p.GenderLabel(), p.BirthDate.Vietnamese(), p.Ethnicity, p.Religion, p.DiedOn.Vietnamese()})
+// maxSheetRows is the most rows a worksheet holds (Excel's limit).
+const maxSheetRows = excelize.TotalRows
+
+// peopleXLSX sends the people list (all pages, as filtered) as a workbook,
+// streamed from the database into excelize's stream writer (which spills
+// to a temporary file past a few MB): memory does not grow with the list.
+// A list longer than a worksheet ends with a row saying so.
+func (s *Server) peopleXLSX(w http.ResponseWriter, r *http.Request, d tochuc.Date, f sqldb.PeopleFilter) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	const sheet = "nhan_su"
+	if err := x.SetSheetName("Sheet1", sheet); err != nil {
+		return err
 	}
-	if err := writeXLSX(w, "nhan-su-"+d.String()+".xlsx", "nhan_su", out); err != nil {
+	sw, err := x.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	row := 1
+	put := func(cells ...any) error {
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		row++
+		return sw.SetRow(cell, cells)
+	}
+	if err := put("Mã", "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Ngày từ trần"); err != nil {
+		return err
+	}
+	errFull := errors.New("sheet full")
+	err = s.registry.EachPerson(r.Context(), f, func(p tochuc.Person) error {
+		if row >= maxSheetRows {
+			return errFull
+		}
+		return put(p.ID, p.FullName, p.GenderLabel(), p.BirthDate.Vietnamese(), p.Ethnicity, p.Religion, p.DiedOn.Vietnamese())
+	})
+	if errors.Is(err, errFull) {
+		err = put("Danh sách dài hơn một trang tính: chỉ có " + tochuc.FormatInt(row-2) + " người đầu; hãy lọc để tải phần còn lại.")
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="nhan-su-`+d.String()+`.xlsx"`)
+	if err := x.Write(w); err != nil {
 		s.log.Error("xlsx", "err", err)
 	}
+	return nil
 }

@@ -34,7 +34,7 @@ func (p listInfo) bounds() (from, to int) {
 }
 
 // PastEnd reports whether the page lies past the last one (for the pages' message).
-func (p listInfo) PastEnd() bool { return p.Page > p.Pages }
+func (p listInfo) PastEnd() bool { return !p.TotalOver && p.Page > p.Pages }
 
 func pageURL(r *http.Request, n int) string {
 	q := r.URL.Query()

@@ -42,8 +42,12 @@ type Registry interface {
 	// Documents returns the documents a unit issued (all when issuerID is
 	// ""), newest first.
 	Documents(ctx context.Context, issuerID string) ([]tochuc.Document, error)
-	// People returns every person held, ordered by id.
-	People(ctx context.Context) ([]tochuc.Person, error)
+	// PeoplePage returns a page of the people list (sorted by given name, filtered) from a place in it.
+	PeoplePage(ctx context.Context, f sqldb.PeopleFilter, at sqldb.PeopleAt, limit int) (*sqldb.PeoplePage, error)
+	// CountPeople counts the people of the list, up to sqldb.PeopleCountCap.
+	CountPeople(ctx context.Context, f sqldb.PeopleFilter) (n int, over bool, err error)
+	// EachPerson streams every person of the list in its order.
+	EachPerson(ctx context.Context, f sqldb.PeopleFilter, fn func(tochuc.Person) error) error
 	// PersonNames returns the full names of people by id.
 	PersonNames(ctx context.Context, ids []string) (map[string]string, error)
 	// PersonFile returns everything held about a person. Error: ENotFound.
@@ -52,9 +56,6 @@ type Registry interface {
 	Version(ctx context.Context) (int64, error)
 	// OpenComparison opens what changed between two dates in a scope; the caller closes it.
 	OpenComparison(ctx context.Context, from, to tochuc.Date, sc sqldb.CompareScope) (*sqldb.Comparison, error)
-	// PeopleInScope returns the people who on d hold a post in a unit under
-	// the roots, or whose membership events up to d name a party organization there.
-	PeopleInScope(ctx context.Context, roots []string, d tochuc.Date) (map[string]bool, error)
 	// Record returns the cells of the held record of a keyed file with the key.
 	Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error)
 }

@@ -59,7 +59,6 @@ type Server struct {
 	jobs          jobs
 	log           *slog.Logger
 	pages         map[string]*template.Template
-	people        peopleCache
 	reports       reportCache
 	limiter       *auth.Limiter
 	ready         func(ctx context.Context) error
