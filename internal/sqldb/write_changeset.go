@@ -115,8 +115,9 @@ func (c *Change) Note(ctx context.Context, note string) error {
 	return err
 }
 
-// Commit asks the guard, then ends the change set. An error from either
-// means nothing was kept.
+// Commit asks the guard, derives again the member periods of the persons the
+// change set touched (maintainPeriods), then ends the change set. An error
+// from any means nothing was kept.
 func (c *Change) Commit(ctx context.Context) error {
 	if c.check {
 		c.Rollback()
@@ -126,9 +127,25 @@ func (c *Change) Commit(ctx context.Context) error {
 		c.Rollback()
 		return err
 	}
+	full, err := maintainPeriods(ctx, c.Tx, c.db.Dialect, c.ID)
+	if err == nil && c.db.Dialect == Postgres {
+		err = analyzeChanged(ctx, c.Tx)
+	}
+	if err != nil {
+		c.Rollback()
+		return err
+	}
 	c.done = true
 	defer c.conn.Close()
-	return c.Tx.Commit()
+	if err := c.Tx.Commit(); err != nil {
+		return err
+	}
+	if full && c.db.Dialect == Postgres {
+		// Marks the pages all-visible, for index-only scans. The change set
+		// is kept whatever happens here: a failure costs only speed.
+		c.conn.ExecContext(ctx, `VACUUM member_periods`)
+	}
+	return nil
 }
 
 // Rollback abandons the change set; nothing it wrote remains. Rolling back a
