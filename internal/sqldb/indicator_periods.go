@@ -14,21 +14,20 @@ import (
 // one named by any event; probationary after admitted or a probationary
 // transferred_in, official after recognized or another transferred_in; no
 // longer a member from the date of death. A period runs from a date the
-// state changes to the next such date.
+// state changes to the next such date, or to the date of death.
 
 // periodsSQL returns the statement writing into table the member periods that
 // the party events and deaths held at rec imply: of the persons whose ids the
 // query who returns (with ? parameters), or of everyone when who is empty.
 func periodsSQL(d Dialect, table string, rec Recorded, who string) string {
-	end := "'9999-12-31'"
+	end, least := "'9999-12-31'", "MIN"
 	if d == Postgres {
-		end = "DATE '9999-12-31'"
+		end, least = "DATE '9999-12-31'", "LEAST"
 	}
-	with, partyOf, peopleOf := "WITH ", "", ""
+	with, partyOf := "WITH ", ""
 	if who != "" {
 		with = "WITH who (id) AS (" + who + "), "
 		partyOf = " AND person_id IN (SELECT id FROM who)"
-		peopleOf = " AND id IN (SELECT id FROM who)"
 	}
 	return with + `ev AS (
 	SELECT person_id, date, seq, rid,
@@ -48,21 +47,19 @@ func periodsSQL(d Dialect, table string, rec Recorded, who string) string {
 		COALESCE(MAX(prob) OVER (PARTITION BY person_id, pgrp), 0) AS prob
 	FROM run
 ), day AS (
-	SELECT s.person_id, s.date, s.member, s.unit, s.prob FROM state s
+	SELECT s.person_id, s.date, s.member, s.unit, s.prob, pe.died_on AS died FROM state s
 	LEFT JOIN people pe ON pe.id = s.person_id AND pe.died_on IS NOT NULL AND ` + rec.where("pe") + `
 	WHERE s.last = 1 AND (pe.died_on IS NULL OR s.date < pe.died_on)
-	UNION ALL
-	SELECT id, died_on, 0, NULL, 0 FROM people WHERE died_on IS NOT NULL AND ` + rec.where("") + peopleOf + `
 ), edge AS (
-	SELECT person_id, date, member, unit, prob,
+	SELECT person_id, date, member, unit, prob, died,
 		CASE WHEN member = LAG(member, 1, 0) OVER w AND COALESCE(unit, '') = COALESCE(LAG(unit) OVER w, '')
 			AND prob = LAG(prob, 1, 0) OVER w THEN 0 ELSE 1 END AS changed
 	FROM (SELECT person_id, date, member, CASE WHEN member = 1 THEN unit END AS unit,
-		CASE WHEN member = 1 THEN prob ELSE 0 END AS prob FROM day) n
+		CASE WHEN member = 1 THEN prob ELSE 0 END AS prob, died FROM day) n
 	WINDOW w AS (PARTITION BY person_id ORDER BY date)
 ), span AS (
 	SELECT person_id, unit, prob, member, date AS valid_from,
-		COALESCE(LEAD(date) OVER (PARTITION BY person_id ORDER BY date), ` + end + `) AS valid_to
+		` + least + `(COALESCE(LEAD(date) OVER (PARTITION BY person_id ORDER BY date), ` + end + `), COALESCE(died, ` + end + `)) AS valid_to
 	FROM edge WHERE changed = 1
 )
 INSERT INTO ` + table + ` (person_id, unit_id, probationary, valid_from, valid_to)
