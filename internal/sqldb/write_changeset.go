@@ -27,7 +27,9 @@ type Change struct {
 	Source string
 	guard  Guard
 	check  bool // a check: nothing is merged into the registry's tables, nothing kept
-	done   bool
+	// partyHeld: 0 not known yet, 1 no party event held before the change set, 2 some
+	partyHeld int8
+	done      bool
 }
 
 // Guard decides, before a change set commits, whether the rows it added and
