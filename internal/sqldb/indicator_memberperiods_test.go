@@ -60,10 +60,18 @@ func checkPeriods(t *testing.T, db *sqldb.DB, when string) {
 }
 
 // TestRefreshIncremental checks that the member periods kept by each import
-// are what deriving them all again gives.
+// are what deriving them all again gives, the first time and in a recovery
+// as a bulk derivation (without the indexes, made again after).
 func TestRefreshIncremental(t *testing.T) {
 	ctx := context.Background()
 	db := sqldbtest.Open(t)
+	defer sqldb.SetBulkEvents(3)()
+	indexes := func(when string) {
+		t.Helper()
+		if n, err := sqldb.MemberPeriodIndexes(ctx, db); err != nil || n != 5 {
+			t.Fatalf("%s: member_periods has %d indexes (%v), want 5", when, n, err)
+		}
+	}
 	importRows(t, db, map[string][][]string{
 		"units":  {{"id", "name", "kind", "valid_from"}, {"C1", "Chi bộ 1", "party_cell", "2000-01-01"}, {"C2", "Chi bộ 2", "party_cell", "2000-01-01"}},
 		"people": {{"id", "full_name", "died_on"}, {"P1", "An", ""}, {"P2", "Bình", ""}, {"P3", "Cúc", ""}},
@@ -75,6 +83,7 @@ func TestRefreshIncremental(t *testing.T) {
 		t.Fatalf("periods %v", first)
 	}
 	checkPeriods(t, db, "first import")
+	indexes("first import")
 	importRows(t, db, map[string][][]string{
 		"people": {{"id", "full_name", "died_on"}, {"P1", "An", "2015-01-01"}},
 		"party":  {{"person_id", "event", "date", "unit_id"}, {"P2", "transferred", "2014-01-01", "C2"}},
@@ -94,6 +103,7 @@ func TestRefreshIncremental(t *testing.T) {
 		t.Errorf("incremental %v\nfull %v", incremental, full)
 	}
 	checkPeriods(t, db, "recovery")
+	indexes("recovery")
 }
 
 // TestPeriodsMatchGo checks the member periods each change set keeps in SQL

@@ -75,8 +75,7 @@ const touchedPersons = `SELECT person_id FROM party WHERE rec_cs = ? OR end_cs =
 // transaction, before it commits: the periods of the persons it touched are
 // derived again, or everyone's when member_periods did not reflect every
 // change set before it (a database written by an older tochuc) or is empty
-// (a first import: faster without the indexes). It reports whether everyone's
-// periods were derived.
+// (a first import). It reports whether many periods were derived anew.
 func maintainPeriods(ctx context.Context, tx *sql.Tx, d Dialect, cs int64) (bool, error) {
 	st, ok, err := periodsState(ctx, tx)
 	if err != nil {
@@ -96,8 +95,9 @@ func maintainPeriods(ctx context.Context, tx *sql.Tx, d Dialect, cs int64) (bool
 		}
 		full = err == sql.ErrNoRows
 	}
+	bulk := false
 	if full {
-		err = deriveAllPeriods(ctx, tx, d)
+		bulk, err = deriveAllPeriods(ctx, tx, d)
 	} else {
 		args := []any{cs, cs, cs, cs}
 		if _, err = tx.ExecContext(ctx, rebind(d, `DELETE FROM member_periods WHERE person_id IN (`+touchedPersons+`)`), args...); err == nil {
@@ -107,23 +107,36 @@ func maintainPeriods(ctx context.Context, tx *sql.Tx, d Dialect, cs int64) (bool
 	if err == nil {
 		err = writePeriodsState(ctx, tx, d)
 	}
-	return full, err
+	return bulk, err
 }
 
-// deriveAllPeriods derives everyone's member periods again, without the
-// indexes of member_periods (made again after: faster).
-func deriveAllPeriods(ctx context.Context, tx *sql.Tx, d Dialect) error {
-	restore, err := dropIndexes(ctx, tx, d, "member_periods")
-	if err != nil {
-		return err
+// bulkEvents is the number of party events above which everyone's periods
+// are derived without the indexes of member_periods (made again after).
+var bulkEvents = 50_000
+
+// deriveAllPeriods derives everyone's member periods again. It reports
+// whether there were many (then without the indexes: faster).
+func deriveAllPeriods(ctx context.Context, tx *sql.Tx, d Dialect) (bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, rebind(d, `SELECT COUNT(*) FROM (SELECT 1 FROM party WHERE rec_to IS NULL LIMIT ?) x`),
+		bulkEvents).Scan(&n); err != nil {
+		return false, err
+	}
+	bulk := n == bulkEvents
+	restore := func() error { return nil }
+	if bulk {
+		var err error
+		if restore, err = dropIndexes(ctx, tx, d, "member_periods"); err != nil {
+			return false, err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM member_periods`); err != nil {
-		return err
+		return false, err
 	}
 	if _, err := tx.ExecContext(ctx, periodsSQL(d, "member_periods", Recorded{}, "")); err != nil {
-		return err
+		return false, err
 	}
-	return restore()
+	return bulk, restore()
 }
 
 // writePeriodsState records that member_periods reflects every change set held in tx.

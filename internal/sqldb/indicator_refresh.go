@@ -77,7 +77,7 @@ func (db *DB) RefreshMemberPeriods(ctx context.Context) error {
 	if fresh, err := periodsFresh(ctx, tx); err != nil || fresh {
 		return errors.Join(err, tx.Commit())
 	}
-	if err := deriveAllPeriods(ctx, tx, db.Dialect); err != nil {
+	if _, err := deriveAllPeriods(ctx, tx, db.Dialect); err != nil {
 		return err
 	}
 	if err := writePeriodsState(ctx, tx, db.Dialect); err != nil {
@@ -99,10 +99,12 @@ const statTables = `('units', 'assignments', 'people', 'qualifications', 'headco
 // import is planned for the tables as they are. ANALYZE counts the rows the
 // transaction itself wrote.
 func analyzeChanged(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT s.relname FROM pg_stat_user_tables s
-		JOIN pg_stat_xact_user_tables x ON x.relid = s.relid
-		WHERE s.schemaname = current_schema() AND s.relname IN `+statTables+`
-		AND s.n_mod_since_analyze + x.n_tup_ins + x.n_tup_upd + x.n_tup_del > 500 + (s.n_live_tup + x.n_tup_ins) / 10`)
+	rows, err := tx.QueryContext(ctx, `SELECT relname FROM (SELECT c.relname, pg_stat_get_live_tuples(c.oid) AS live,
+			pg_stat_get_mod_since_analyze(c.oid) AS modified, pg_stat_get_xact_tuples_inserted(c.oid) AS ins,
+			pg_stat_get_xact_tuples_updated(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid) AS other
+		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname IN `+statTables+`) t
+		WHERE modified + ins + other > 500 + (live + ins) / 10`)
 	if err != nil {
 		return err
 	}

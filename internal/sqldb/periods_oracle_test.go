@@ -134,3 +134,22 @@ func MemberPeriodLines(ctx context.Context, db *DB) ([]string, error) {
 	slices.Sort(out)
 	return out, err
 }
+
+// SetBulkEvents sets the number of party events above which the member
+// periods are derived without their indexes, until the returned function.
+func SetBulkEvents(n int) (restore func()) {
+	old := bulkEvents
+	bulkEvents = n
+	return func() { bulkEvents = old }
+}
+
+// MemberPeriodIndexes counts the indexes of member_periods.
+func MemberPeriodIndexes(ctx context.Context, db *DB) (int, error) {
+	q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'member_periods'`
+	if db.Dialect == Postgres {
+		q = `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'member_periods'`
+	}
+	var n int
+	err := db.QueryRowContext(ctx, q).Scan(&n)
+	return n, err
+}

@@ -129,7 +129,7 @@ func (c *Change) Commit(ctx context.Context) error {
 		c.Rollback()
 		return err
 	}
-	full, err := maintainPeriods(ctx, c.Tx, c.db.Dialect, c.ID)
+	bulk, err := maintainPeriods(ctx, c.Tx, c.db.Dialect, c.ID)
 	if err == nil && c.db.Dialect == Postgres {
 		err = analyzeChanged(ctx, c.Tx)
 	}
@@ -142,7 +142,7 @@ func (c *Change) Commit(ctx context.Context) error {
 	if err := c.Tx.Commit(); err != nil {
 		return err
 	}
-	if full && c.db.Dialect == Postgres {
+	if bulk && c.db.Dialect == Postgres {
 		// Marks the pages all-visible, for index-only scans. The change set
 		// is kept whatever happens here: a failure costs only speed.
 		c.conn.ExecContext(ctx, `VACUUM member_periods`)
