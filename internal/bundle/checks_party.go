@@ -59,36 +59,46 @@ func (im *importer) addPartyEvent(rec *Record) {
 	im.evs = append(im.evs, e)
 }
 
+// partyBatch is the number of people whose held events are read at once.
+const partyBatch = 500
+
 // checkPartyOrder merges the bundle's events with the held ones of the same
-// people and checks that each person's events can follow one another.
+// people and checks that each person's events can follow one another. Only
+// the people with events in the bundle are read, a batch at a time.
 func (im *importer) checkPartyOrder(ctx context.Context) error {
+	var ids []string
+	for id, p := range im.people {
+		if p.last >= 0 {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
 	held := map[string][]partyEvent{}
-	err := im.tgt.PartyEvents(ctx, func(id string, seq int, e tochuc.MembershipEvent) error {
-		if p, ok := im.people[id]; ok && p.last >= 0 {
+	var list []partyEvent
+	for batch := range slices.Chunk(ids, partyBatch) {
+		clear(held)
+		err := im.tgt.PartyEvents(ctx, batch, func(id string, seq int, e tochuc.MembershipEvent) error {
 			held[id] = append(held[id], partyEvent{line: 0, date: e.Date, seq: int16(seq), unit: e.UnitID,
 				event:  uint8(slices.Index(tochuc.PartyEvents, e.Event)),
 				status: uint8(slices.Index(tochuc.MemberStatuses, e.Status) + 1)})
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("load party events: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("load party events: %w", err)
-	}
-	var list []partyEvent
-	for id, p := range im.people {
-		if p.last < 0 {
-			continue
-		}
-		list = list[:0]
-		for i := p.last; i >= 0; i = im.evs[i].prev {
-			list = append(list, im.evs[i])
-		}
-		for _, h := range held[id] {
-			if !slices.ContainsFunc(list, func(b partyEvent) bool { return b.line > 0 && b.event == h.event && b.date == h.date }) {
-				list = append(list, h) // not replaced by the bundle's row
+		for _, id := range batch {
+			p := im.people[id]
+			list = list[:0]
+			for i := p.last; i >= 0; i = im.evs[i].prev {
+				list = append(list, im.evs[i])
 			}
+			for _, h := range held[id] {
+				if !slices.ContainsFunc(list, func(b partyEvent) bool { return b.line > 0 && b.event == h.event && b.date == h.date }) {
+					list = append(list, h) // not replaced by the bundle's row
+				}
+			}
+			im.checkPersonEvents(id, p.died, list)
 		}
-		im.checkPersonEvents(id, p.died, list)
 	}
 	return nil
 }

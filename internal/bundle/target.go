@@ -15,8 +15,10 @@ type Target interface {
 	People(ctx context.Context, fn func(id string, diedOn tochuc.Date) error) error
 	// Documents calls fn for every document held now.
 	Documents(ctx context.Context, fn func(id string) error) error
-	// PartyEvents calls fn for every membership event held now, in date and row order per person.
-	PartyEvents(ctx context.Context, fn func(personID string, seq int, e tochuc.MembershipEvent) error) error
+	// PartyEvents calls fn for every membership event of the given persons
+	// held before the import and not replaced by it, in date and row order
+	// per person.
+	PartyEvents(ctx context.Context, persons []string, fn func(personID string, seq int, e tochuc.MembershipEvent) error) error
 	// Writer starts storing the records of one file.
 	Writer(ctx context.Context, f *File) (RecordWriter, error)
 }

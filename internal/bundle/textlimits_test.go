@@ -16,7 +16,7 @@ func (emptyTarget) Units(context.Context, func(string, string, tochuc.Period) er
 }
 func (emptyTarget) People(context.Context, func(string, tochuc.Date) error) error { return nil }
 func (emptyTarget) Documents(context.Context, func(string) error) error           { return nil }
-func (emptyTarget) PartyEvents(context.Context, func(string, int, tochuc.MembershipEvent) error) error {
+func (emptyTarget) PartyEvents(context.Context, []string, func(string, int, tochuc.MembershipEvent) error) error {
 	return nil
 }
 func (emptyTarget) Writer(context.Context, *File) (RecordWriter, error) { return emptyWriter{}, nil }

@@ -50,12 +50,11 @@ func periodsFresh(ctx context.Context, q queryer) (bool, error) {
 	return err == nil && cs == st, err
 }
 
-// maxIncremental is the number of changed persons above which member_periods is derived again in full.
-const maxIncremental = 20000
-
-// RefreshMemberPeriods brings member_periods up to date with the party
-// events and deaths held now. Indicators call it before they read; an
-// import may call it after committing, so that the next report is quick.
+// RefreshMemberPeriods brings member_periods up to date when it does not
+// reflect every change set: in a database written before change sets kept it
+// up to date themselves (maintainPeriods). Everyone's periods are derived
+// again, in one statement. Readers call it before they read; it costs a
+// query when the periods are fresh, which they are after every change set.
 func (db *DB) RefreshMemberPeriods(ctx context.Context) error {
 	if fresh, err := periodsFresh(ctx, db.DB); err != nil || fresh {
 		return err
@@ -70,39 +69,64 @@ func (db *DB) RefreshMemberPeriods(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
-	if db.Dialect == Postgres {
-		if _, err := tx.ExecContext(ctx, `LOCK TABLE member_periods_state IN EXCLUSIVE MODE`); err != nil {
+	if db.Dialect == Postgres { // change sets wait: they keep the periods too
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLockKey)); err != nil {
 			return err
 		}
 	}
-	// The stamp is read before the events: a change set committed meanwhile
-	// is derived again at the next refresh.
-	st, ok, err := periodsState(ctx, tx)
-	if err != nil {
-		return err
-	}
-	cs, err := changeSets(ctx, tx)
-	if err != nil || (ok && st == cs) {
+	if fresh, err := periodsFresh(ctx, tx); err != nil || fresh {
 		return errors.Join(err, tx.Commit())
 	}
-	persons, err := changedPersons(ctx, tx, db.Dialect, st, ok, cs)
-	if err == nil {
-		err = rederive(ctx, tx, db.Dialect, persons)
+	if _, err := deriveAllPeriods(ctx, tx, db.Dialect); err != nil {
+		return err
 	}
-	if err == nil {
-		_, err = tx.ExecContext(ctx, `DELETE FROM member_periods_state`)
-	}
-	if err == nil {
-		_, err = tx.ExecContext(ctx, rebind(db.Dialect, `INSERT INTO member_periods_state (id, last_cs, cs_count) VALUES (1, ?, ?)`),
-			cs.last, cs.count)
-	}
-	if err != nil {
+	if err := writePeriodsState(ctx, tx, db.Dialect); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
 	return db.analyzeStale(ctx)
+}
+
+// statTables are the tables whose PostgreSQL statistics the indicators and
+// the rule checks depend on.
+const statTables = `('units', 'assignments', 'people', 'qualifications', 'headcount', 'party', 'member_periods', 'evaluations', 'plans')`
+
+// analyzeChanged brings PostgreSQL's statistics of the tables a change set
+// changed much (with what the tables held before, as analyzeStale judges)
+// up to date inside its transaction, so that the first report after a large
+// import is planned for the tables as they are. ANALYZE counts the rows the
+// transaction itself wrote.
+func analyzeChanged(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT relname FROM (SELECT c.relname, pg_stat_get_live_tuples(c.oid) AS live,
+			pg_stat_get_mod_since_analyze(c.oid) AS modified, pg_stat_get_xact_tuples_inserted(c.oid) AS ins,
+			pg_stat_get_xact_tuples_updated(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid) AS other
+		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname IN `+statTables+`) t
+		WHERE modified + ins + other > 500 + (live + ins) / 10`)
+	if err != nil {
+		return err
+	}
+	var stale []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		stale = append(stale, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, t := range stale {
+		if _, err := tx.ExecContext(ctx, "ANALYZE "+t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // analyzeStale brings PostgreSQL's statistics of the tables the indicators
@@ -115,7 +139,7 @@ func (db *DB) analyzeStale(ctx context.Context) error {
 		return nil
 	}
 	rows, err := db.QueryContext(ctx, `SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()
-		AND relname IN ('units', 'assignments', 'people', 'qualifications', 'headcount', 'party', 'member_periods', 'evaluations', 'plans')
+		AND relname IN `+statTables+`
 		AND n_mod_since_analyze > 500 + n_live_tup / 10`)
 	if err != nil {
 		return err
@@ -140,69 +164,6 @@ func (db *DB) analyzeStale(ctx context.Context) error {
 		}
 	}
 	return rows.Err()
-}
-
-// changedPersons returns the persons whose events or death changed in the
-// change sets after st, or nil when everything must be derived again: no
-// state yet, change sets committed out of order, or too many persons.
-func changedPersons(ctx context.Context, tx *sql.Tx, d Dialect, st periodsStamp, ok bool, cs periodsStamp) ([]string, error) {
-	if !ok {
-		return nil, nil
-	}
-	var newer int64
-	if err := tx.QueryRowContext(ctx, rebind(d, `SELECT COUNT(*) FROM changesets WHERE id > ?`), st.last).Scan(&newer); err != nil {
-		return nil, err
-	}
-	if newer != cs.count-st.count {
-		return nil, nil
-	}
-	rows, err := tx.QueryContext(ctx, rebind(d, `SELECT person_id FROM party WHERE rec_cs > ? OR end_cs > ?
-		UNION SELECT id FROM people WHERE rec_cs > ? OR end_cs > ?`), st.last, st.last, st.last, st.last)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	persons := []string{}
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		if persons = append(persons, p); len(persons) > maxIncremental {
-			return nil, nil
-		}
-	}
-	return persons, rows.Err()
-}
-
-// rederive replaces the member periods of the given persons, or of everyone
-// when persons is nil (then without the indexes, made again after: faster).
-func rederive(ctx context.Context, tx *sql.Tx, d Dialect, persons []string) error {
-	restore := func() error { return nil }
-	var err error
-	if persons == nil {
-		if restore, err = dropIndexes(ctx, tx, d, "member_periods"); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM member_periods`)
-	}
-	for _, chunk := range chunks(persons, 500) {
-		if err == nil {
-			_, err = tx.ExecContext(ctx, rebind(d, `DELETE FROM member_periods WHERE person_id IN (`+
-				placeholders(len(chunk))+`)`), anys(chunk)...)
-		}
-	}
-	var ps []memberPeriod
-	if err == nil {
-		ps, err = readPeriods(ctx, tx, d, Recorded{}, persons)
-	}
-	if err == nil {
-		err = insertPeriods(ctx, tx, d, "member_periods", ps)
-	}
-	if err == nil {
-		err = restore()
-	}
-	return err
 }
 
 // dropIndexes drops the indexes of a table and returns the function that

@@ -27,7 +27,9 @@ type Change struct {
 	Source string
 	guard  Guard
 	check  bool // a check: nothing is merged into the registry's tables, nothing kept
-	done   bool
+	// partyHeld: 0 not known yet, 1 no party event held before the change set, 2 some
+	partyHeld int8
+	done      bool
 }
 
 // Guard decides, before a change set commits, whether the rows it added and
@@ -115,8 +117,9 @@ func (c *Change) Note(ctx context.Context, note string) error {
 	return err
 }
 
-// Commit asks the guard, then ends the change set. An error from either
-// means nothing was kept.
+// Commit asks the guard, derives again the member periods of the persons the
+// change set touched (maintainPeriods), then ends the change set. An error
+// from any means nothing was kept.
 func (c *Change) Commit(ctx context.Context) error {
 	if c.check {
 		c.Rollback()
@@ -126,9 +129,25 @@ func (c *Change) Commit(ctx context.Context) error {
 		c.Rollback()
 		return err
 	}
+	bulk, err := maintainPeriods(ctx, c.Tx, c.db.Dialect, c.ID)
+	if err == nil && c.db.Dialect == Postgres {
+		err = analyzeChanged(ctx, c.Tx)
+	}
+	if err != nil {
+		c.Rollback()
+		return err
+	}
 	c.done = true
 	defer c.conn.Close()
-	return c.Tx.Commit()
+	if err := c.Tx.Commit(); err != nil {
+		return err
+	}
+	if bulk && c.db.Dialect == Postgres {
+		// Marks the pages all-visible, for index-only scans. The change set
+		// is kept whatever happens here: a failure costs only speed.
+		c.conn.ExecContext(ctx, `VACUUM member_periods`)
+	}
+	return nil
 }
 
 // Rollback abandons the change set; nothing it wrote remains. Rolling back a

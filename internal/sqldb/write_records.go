@@ -1,9 +1,11 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -50,18 +52,36 @@ func (c *Change) Documents(ctx context.Context, fn func(id string) error) error 
 	})
 }
 
-// PartyEvents implements bundle.Target.
-func (c *Change) PartyEvents(ctx context.Context, fn func(personID string, seq int, e tochuc.MembershipEvent) error) error {
-	return c.scan(ctx, `SELECT person_id, seq, event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party
-		WHERE rec_to IS NULL ORDER BY person_id, date, seq`, func(r *sql.Rows) error {
-		var person string
-		var seq int
-		var e tochuc.MembershipEvent
-		if err := r.Scan(&person, &seq, &e.Event, &e.Date, &e.UnitID, &e.Status); err != nil {
+// PartyEvents implements bundle.Target: the events of the persons held
+// before the change set (those it wrote are the bundle's own), through the
+// index of current events by person, unless no earlier change set left any.
+func (c *Change) PartyEvents(ctx context.Context, persons []string, fn func(personID string, seq int, e tochuc.MembershipEvent) error) error {
+	if c.partyHeld == 0 {
+		c.partyHeld = 1
+		var one int
+		err := c.Tx.QueryRowContext(ctx, c.db.rebind(`SELECT 1 FROM party WHERE rec_cs < ? AND rec_to IS NULL LIMIT 1`),
+			cmp.Or(c.ID, math.MaxInt64)).Scan(&one)
+		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
-		return fn(person, seq, e)
-	})
+		if err == nil {
+			c.partyHeld = 2
+		}
+	}
+	if c.partyHeld == 1 || len(persons) == 0 {
+		return nil
+	}
+	return queryEach(ctx, c.Tx, c.db.rebind(`SELECT person_id, seq, event, date, COALESCE(unit_id, ''), COALESCE(status, '') FROM party
+		WHERE rec_to IS NULL AND rec_cs <> ? AND person_id IN (`+placeholders(len(persons))+`) ORDER BY person_id, date, seq`),
+		append([]any{c.ID}, anys(persons)...), func(r *sql.Rows) error {
+			var person string
+			var seq int
+			var e tochuc.MembershipEvent
+			if err := r.Scan(&person, &seq, &e.Event, &e.Date, &e.UnitID, &e.Status); err != nil {
+				return err
+			}
+			return fn(person, seq, e)
+		})
 }
 
 func (c *Change) scan(ctx context.Context, q string, fn func(*sql.Rows) error) error {
