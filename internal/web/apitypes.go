@@ -32,6 +32,9 @@ type listInfo struct {
 	Next     string `json:"next,omitempty"`
 	Prev     string `json:"prev,omitempty"`
 	First    string `json:"first,omitempty"` // from a later page
+	// More is set when the list holds more rows than it counted (Total is
+	// then the cap, countCap): it pages on while its pages are full.
+	More bool `json:"more,omitempty"`
 }
 
 // unitList is a page of the units existing on the date (GET /api/v1/units).
@@ -136,10 +139,12 @@ type reportView struct {
 
 // explainView is the records behind an indicator (GET /api/v1/report/{id}).
 type explainView struct {
-	indicator.Explanation
-	Persons bool   `json:"persons"` // the records are people (else units)
-	Counted int    `json:"counted"` // how many of the items are counted in the value
-	Missing string `json:"missing,omitempty"`
+	indicator.Explanation        // Items: a page of the records, in their order
+	Persons               bool   `json:"persons"` // the records are people (else units)
+	Counted               int    `json:"counted"` // how many of the records are counted in the value (0 when More)
+	Missing               string `json:"missing,omitempty"`
+	Downloads             []link `json:"-"` // every record, as CSV or a workbook
+	listInfo
 }
 
 // compareView is what changed between two dates (GET /api/v1/compare): the

@@ -17,7 +17,8 @@ func (s *Server) routes() []route {
 	return []route{
 		{"GET", "/{$}", "/api/v1/report", "Chỉ tiêu thống kê (indicators-v1) vào ngày xem, so với ngày tu, trong phạm vi",
 			[]string{"ngay", "tu", "pham_vi"}, s.handleDashboard, smallBody},
-		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu", []string{"ngay", "tu", "pham_vi"}, s.handleExplain, smallBody},
+		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu: số bản ghi (đến 10.000) và một trang 50 bản ghi theo thứ tự nhóm, mã (trang; dang=csv, xlsx để tải về tất cả)",
+			[]string{"ngay", "tu", "pham_vi", "trang", "dang"}, s.handleExplain, smallBody},
 		{"GET", "/to-chuc", "/api/v1/tree", "Cây tổ chức: các đơn vị gốc trong phạm vi và số đơn vị theo loại", date, s.handleTree, smallBody},
 		{"GET", "/don-vi", "/api/v1/units", "Danh sách đơn vị tồn tại vào ngày xem (tìm không dấu, lọc theo loại, phân trang)",
 			[]string{"ngay", "q", "loai", "trang"}, s.handleUnits, smallBody},
