@@ -110,7 +110,8 @@ type unitView struct {
 	Versions    []tochuc.Unit            `json:"versions"`
 	Lineage     []tochuc.RestructureLink `json:"lineage"`
 	Posts       []tochuc.Assignment      `json:"posts"`
-	Members     []string                 `json:"members"`
+	Members     []string                 `json:"members"`      // a page of the party members (?trang=), by id
+	MembersPage listInfo                 `json:"members_page"` // the paging of the members
 	Headcounts  []tochuc.Headcount       `json:"headcounts"`
 	Documents   []tochuc.Document        `json:"documents"`
 	Children    []unitRow                `json:"children"`

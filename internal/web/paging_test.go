@@ -65,3 +65,34 @@ func TestExplainPaged(t *testing.T) {
 		t.Errorf("xlsx: %d %.20q", status, xlsx)
 	}
 }
+
+// TestUnitMembersPaged pages through a party organization's members on its
+// page: 50 a page by id, each once, with the count.
+func TestUnitMembersPaged(t *testing.T) {
+	t.Parallel()
+	c := membersServer(t, 120)
+	var paged []string
+	for page := 1; page <= 3; page++ {
+		_, body := c.get(fmt.Sprintf("/don-vi/D1?ngay=2018-01-01&trang=%d", page))
+		i := strings.Index(body, `id="dang-vien"`)
+		if i < 0 || !strings.Contains(body, "Đảng viên sinh hoạt (121)") || !strings.Contains(body, fmt.Sprintf("Trang %d/3", page)) {
+			t.Fatalf("page %d:\n%.3000s", page, body)
+		}
+		section := body[i : i+strings.Index(body[i:], "</ul>")]
+		var ids []string
+		for _, m := range personLinkRe.FindAllStringSubmatch(section, -1) {
+			ids = append(ids, m[1])
+		}
+		if want := map[int]int{1: 50, 2: 50, 3: 21}[page]; len(ids) != want {
+			t.Errorf("page %d: %d members, want %d", page, len(ids), want)
+		}
+		paged = append(paged, ids...)
+	}
+	if !slices.IsSorted(paged) || len(slices.Compact(slices.Clone(paged))) != 121 {
+		t.Errorf("members not each once by id: %v", paged)
+	}
+	_, body := c.get("/api/v1/units/D1?ngay=2018-01-01&trang=3")
+	if !strings.Contains(body, `"members_page": {`) || !strings.Contains(body, `"total": 121`) || !strings.Contains(body, `"M119"`) {
+		t.Errorf("api:\n%.2000s", body)
+	}
+}
