@@ -60,7 +60,8 @@ type Server struct {
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	people        peopleCache
-	reports       reportCache
+	reports       *reportCache
+	compares      *compareCache
 	limiter       *auth.Limiter
 	ready         func(ctx context.Context) error
 	secureCookies bool
@@ -78,7 +79,8 @@ func New(cfg Config) (*Server, error) {
 		limits = auth.NewMemoryLimits()
 	}
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
-		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout}
+		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
+		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes)}
 	if s.budget <= 0 {
 		s.budget = DefaultRequestTimeout
 	}
