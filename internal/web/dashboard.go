@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -122,9 +123,14 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 	}
 	id := r.PathValue("id")
 	e, err := indicator.OpenExplanation(ctx, s.registry, p, id)
-	var n indicator.ItemCount
+	form := r.URL.Query().Get("dang")
+	if err == nil && (form == "csv" || form == "xlsx") {
+		s.downloadExplanation(w, r, e, form)
+		return nil
+	}
+	var data explainView
 	if err == nil {
-		n, err = s.registry.CountItems(ctx, p, e.Def, countCap)
+		data, err = s.explains.get(ctx, s.registry, s.budget, r, p, id)
 	}
 	if msg := s.missingScope(r, p, err); msg != "" {
 		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String(), Items: []indicator.Item{}}, Missing: msg}
@@ -137,13 +143,23 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	switch form := r.URL.Query().Get("dang"); form {
-	case "csv", "xlsx":
-		s.downloadExplanation(w, r, e, form)
-		return nil
+	s.render(w, r, "explain.html", http.StatusOK, page{Title: data.Label, Date: p.AsOf, Data: explainData{data}, API: data})
+	return nil
+}
+
+// explainPage reads the page ?trang= of the records behind an indicator
+// and their count (up to countCap), with the links to download them all.
+func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator.Params, id string) (explainView, error) {
+	e, err := indicator.OpenExplanation(ctx, reg, p, id)
+	if err != nil {
+		return explainView{}, err
+	}
+	n, err := reg.CountItems(ctx, p, e.Def, countCap)
+	if err != nil {
+		return explainView{}, err
 	}
 	data := explainView{Explanation: *e, Persons: e.Def.Persons, Counted: n.Counted, listInfo: newCappedPager(r, n.Listed, n.More)}
-	data.Items = []indicator.Item{}
+	data.Items, data.Each = []indicator.Item{}, nil
 	from, _ := data.bounds()
 	if !data.PastEnd() {
 		err = e.Each(indicator.Range{Offset: from, Limit: pageSize}, func(it indicator.Item) error {
@@ -151,7 +167,7 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		})
 		if err != nil {
-			return err
+			return explainView{}, err
 		}
 	}
 	for _, form := range []struct{ label, code string }{{"Excel", "xlsx"}, {"CSV", "csv"}} {
@@ -160,8 +176,7 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 		dq.Set("dang", form.code)
 		data.Downloads = append(data.Downloads, link{Label: form.label, URL: indicatorPath(id) + "?" + dq.Encode()})
 	}
-	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: explainData{data}, API: data})
-	return nil
+	return data, nil
 }
 
 // downloadExplanation sends every record behind an indicator as CSV or a

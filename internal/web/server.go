@@ -62,6 +62,7 @@ type Server struct {
 	people        peopleCache
 	reports       *reportCache
 	compares      *compareCache
+	explains      *explainCache
 	limiter       *auth.Limiter
 	ready         func(ctx context.Context) error
 	secureCookies bool
@@ -80,7 +81,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
-		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes)}
+		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes),
+		explains: newExplainCache(explainCacheBytes)}
 	if s.budget <= 0 {
 		s.budget = DefaultRequestTimeout
 	}
