@@ -27,20 +27,23 @@ func (r *Reader) EachItem(ctx context.Context, p indicator.Params, def indicator
 	if def.Persons {
 		names, nameCol = `LEFT JOIN `+b.t("people")+` n ON n.id = t.id AND `+b.rec("n"), "n.full_name"
 	}
-	sql := fmt.Sprintf(`SELECT t.id, COALESCE(%s, ''), t.part, t.c%d, t.amount FROM (%s) t %s`, nameCol, q.col, q.f.items(b), names)
+	// The records, a page of them sorted and cut before their names are
+	// looked up (a page reads 50 names, not one per record).
+	order := itemOrder(s.db.Dialect, def, q.part)
+	recs := fmt.Sprintf(`SELECT t.id AS id, t.part AS part, t.c%d AS c, t.amount AS amount FROM (%s) t`, q.col, q.f.items(b))
 	if q.part != "" {
-		sql += ` WHERE t.part = :part`
+		recs += ` WHERE t.part = :part`
 	}
-	sql += ` ORDER BY ` + itemOrder(s.db.Dialect, def, q.part)
 	params := b.args("part", q.part)
 	if rg.Limit > 0 || rg.Offset > 0 {
 		limit := int64(rg.Limit)
 		if limit <= 0 {
 			limit = 1 << 62
 		}
-		sql += ` LIMIT :lim OFFSET :off`
+		recs += ` ORDER BY ` + order + ` LIMIT :lim OFFSET :off`
 		params["lim"], params["off"] = limit, int64(rg.Offset)
 	}
+	sql := fmt.Sprintf(`SELECT t.id, COALESCE(%s, ''), t.part, t.c, t.amount FROM (%s) t %s ORDER BY %s`, nameCol, recs, names, order)
 	rows, err := s.query(ctx, sql, params)
 	if err != nil {
 		return err
