@@ -13,7 +13,8 @@ import (
 type AuditPage struct {
 	Entries []tochuc.AuditEntry
 	Total   int
-	// AtLeast: the log was too long to count for a scoped auditor; Total is a lower bound.
+	// AtLeast: the log was too long to count (past the filter's CountCap,
+	// or for a scoped auditor); Total is a lower bound.
 	AtLeast bool
 }
 
@@ -35,7 +36,11 @@ func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*
 	}
 	if u.WholeRegistry() {
 		entries, total, err := a.db.ListAudit(ctx, f)
-		return &AuditPage{Entries: entries, Total: total}, a.fault(err)
+		page := &AuditPage{Entries: entries, Total: total}
+		if f.CountCap > 0 && total > f.CountCap {
+			page.Total, page.AtLeast = f.CountCap, true
+		}
+		return page, a.fault(err)
 	}
 	r := a.db.Reader(sqldb.Recorded{})
 	sc, err := a.scopeOn(ctx, r, u)
@@ -49,11 +54,14 @@ func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*
 	}
 	page := &AuditPage{}
 	scan := f
-	scan.Limit = auditBatch
-	for scan.Offset = 0; scan.Offset < auditScanLimit; scan.Offset += auditBatch {
+	scan.Limit, scan.Offset, scan.CountCap = auditBatch, 0, -1 // batches in keyset order, not counted
+	for read := 0; read < auditScanLimit; read += auditBatch {
 		entries, _, err := a.db.ListAudit(ctx, scan)
 		if err != nil {
 			return nil, a.fault(err)
+		}
+		if len(entries) > 0 {
+			scan.After = &entries[len(entries)-1]
 		}
 		for _, e := range entries {
 			ok, err := v.visible(ctx, e)

@@ -49,9 +49,15 @@ func (a *App) Report(ctx context.Context, p indicator.Params, rec Recorded) (*in
 	return res, a.fault(err)
 }
 
-// Explain lists the records behind one indicator with p (its scope set by
-// ReportScope) on the registry as recorded at rec.
+// Explain opens the records behind one indicator with p (its scope set by
+// ReportScope) on the registry as recorded at rec: the explanation streams
+// them from the storage (its Each) each time it is written.
 func (a *App) Explain(ctx context.Context, p indicator.Params, id string, rec Recorded) (*indicator.Explanation, error) {
-	e, err := indicator.NewExplanation(ctx, a.db.Reader(rec), p, id)
-	return e, a.fault(err)
+	e, err := indicator.OpenExplanation(ctx, a.db.Reader(rec), p, id)
+	if err != nil {
+		return nil, a.fault(err)
+	}
+	each := e.Each
+	e.Each = func(rg indicator.Range, fn func(indicator.Item) error) error { return a.fault(each(rg, fn)) }
+	return e, nil
 }

@@ -65,8 +65,14 @@ type Engine interface {
 	Unit(ctx context.Context, id string, d tochuc.Date) (tochuc.Unit, error)
 	// Evaluate computes the given indicators at p.AsOf, and stocks also at p.Since when set.
 	Evaluate(ctx context.Context, p Params, defs []Def) ([]Measure, error)
-	// Items lists the records behind an indicator at p.AsOf (a flow: over (p.Since, p.AsOf]).
-	Items(ctx context.Context, p Params, def Def) ([]Item, error)
+	// EachItem calls fn with the records behind an indicator at p.AsOf (a
+	// flow: over (p.Since, p.AsOf]) in a stable order — by part, in the
+	// order of def.Parts, then by id (byte order) — as the storage reads
+	// them, without holding them all: those of rg. An error of fn stops it.
+	EachItem(ctx context.Context, p Params, def Def, rg Range, fn func(Item) error) error
+	// CountItems counts the records behind an indicator, up to limit of
+	// them (0: all; past it, More is set and the counts stop there).
+	CountItems(ctx context.Context, p Params, def Def, limit int) (ItemCount, error)
 }
 
 // Params select what a report covers.

@@ -19,17 +19,52 @@ type Item struct {
 	Amount *int `json:"amount,omitempty"`
 }
 
+// Range selects a page of an indicator's records in their order: Limit
+// records (0: all of them) after the first Offset.
+type Range struct {
+	Offset, Limit int
+}
+
+// ItemCount is how many records are behind an indicator: those listed, those
+// counted in the value, the sum of their amounts. With a limit, More is set
+// when there are more records than the limit, and the counts are of the
+// first limit records only.
+type ItemCount struct {
+	Listed  int  `json:"listed"`
+	Counted int  `json:"counted"`
+	Sum     int  `json:"sum"`
+	More    bool `json:"more,omitempty"`
+}
+
 // Explain lists the units or persons behind an indicator's value at p.AsOf
-// (a flow: the persons of the events in (p.Since, p.AsOf]).
+// (a flow: the persons of the events in (p.Since, p.AsOf]), all in memory:
+// for a few records; EachItem streams them.
 func Explain(ctx context.Context, src Engine, p Params, id string) ([]Item, error) {
+	var out []Item
+	err := EachItem(ctx, src, p, id, Range{}, func(it Item) error {
+		out = append(out, it)
+		return nil
+	})
+	return out, err
+}
+
+// EachItem calls fn with the records behind an indicator in their order
+// (Engine.EachItem), those of rg, without holding them.
+func EachItem(ctx context.Context, src Engine, p Params, id string, rg Range, fn func(Item) error) error {
+	def, err := lookupChecked(p, id)
+	if err != nil {
+		return err
+	}
+	return src.EachItem(ctx, p, def, rg, fn)
+}
+
+// lookupChecked returns the indicator id after checking p.
+func lookupChecked(p Params, id string) (Def, error) {
 	def, ok := Lookup(id)
 	if !ok {
-		return nil, tochuc.Errorf(tochuc.ENotFound, "không có chỉ tiêu '%s'", id)
+		return def, tochuc.Errorf(tochuc.ENotFound, "không có chỉ tiêu '%s'", id)
 	}
-	if err := p.Check(); err != nil {
-		return nil, err
-	}
-	return src.Items(ctx, p, def)
+	return def, p.Check()
 }
 
 // Explanation is an indicator with the records behind it, ready to render.
@@ -42,16 +77,36 @@ type Explanation struct {
 	Items []Item `json:"items"`
 	// Def is the indicator explained.
 	Def Def `json:"-"`
+	// Each, when set, streams the items instead of Items (OpenExplanation),
+	// with the context OpenExplanation was given: each call reads them again
+	// from the storage, in the same order.
+	Each func(rg Range, fn func(Item) error) error `json:"-"`
 }
 
-// NewExplanation explains an indicator and names its date and scope.
+// NewExplanation explains an indicator and names its date and scope, its
+// items read into memory.
 func NewExplanation(ctx context.Context, src Engine, p Params, id string) (*Explanation, error) {
-	items, err := Explain(ctx, src, p, id)
+	e, err := OpenExplanation(ctx, src, p, id)
 	if err != nil {
 		return nil, err
 	}
-	def, _ := Lookup(id)
-	e := &Explanation{ID: id, Label: def.LabelOn(p.AsOf), AsOf: p.AsOf.String(), Items: items, Def: def}
+	e.Items = []Item{}
+	err = e.Each(Range{}, func(it Item) error {
+		e.Items = append(e.Items, it)
+		return nil
+	})
+	e.Each = nil
+	return e, err
+}
+
+// OpenExplanation names an indicator's date and scope, its items left in
+// the storage: Each streams them (Items stays nil).
+func OpenExplanation(ctx context.Context, src Engine, p Params, id string) (*Explanation, error) {
+	def, err := lookupChecked(p, id)
+	if err != nil {
+		return nil, err
+	}
+	e := &Explanation{ID: id, Label: def.LabelOn(p.AsOf), AsOf: p.AsOf.String(), Def: def}
 	if def.Flow {
 		e.Since = p.Since.String()
 	}
@@ -62,8 +117,21 @@ func NewExplanation(ctx context.Context, src Engine, p Params, id string) (*Expl
 		}
 		e.Scope = &Scope{ID: u.ID, Name: u.Name}
 	}
-	if e.Items == nil {
-		e.Items = []Item{}
+	e.Each = func(rg Range, fn func(Item) error) error {
+		return src.EachItem(ctx, p, def, rg, fn)
 	}
 	return e, nil
+}
+
+// EachOf calls fn with every item of an explanation: streamed (Each) or in memory.
+func (e *Explanation) EachOf(fn func(Item) error) error {
+	if e.Each != nil {
+		return e.Each(Range{}, fn)
+	}
+	for _, it := range e.Items {
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
 }

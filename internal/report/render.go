@@ -107,28 +107,13 @@ func writeTable(w io.Writer, rows [][]string, right []bool) error {
 		}
 	}
 	var b strings.Builder
-	line := func(row []string) {
-		for i, cell := range row {
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(cell))
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			if right[i] {
-				b.WriteString(pad + cell)
-			} else if i < len(row)-1 {
-				b.WriteString(cell + pad)
-			} else {
-				b.WriteString(cell)
-			}
-		}
-		b.WriteString("\n")
-	}
+	line := tableLine(&b, width, right)
 	for i, row := range rows {
 		line(row)
 		if i == 0 {
 			rule := make([]string, len(row))
 			for j := range row {
-				rule[j] = strings.Repeat("-", width[j])
+				rule[j] = dashes(width[j])
 			}
 			line(rule)
 		}
@@ -136,6 +121,30 @@ func writeTable(w io.Writer, rows [][]string, right []bool) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// tableLine returns the writer of one line of a table whose columns have
+// the widths given (a wider cell is not cut).
+func tableLine(w io.StringWriter, width []int, right []bool) func(row []string) {
+	return func(row []string) {
+		for i, cell := range row {
+			pad := strings.Repeat(" ", max(0, width[i]-utf8.RuneCountInString(cell)))
+			if i > 0 {
+				w.WriteString("  ")
+			}
+			if right[i] {
+				w.WriteString(pad + cell)
+			} else if i < len(row)-1 {
+				w.WriteString(cell + pad)
+			} else {
+				w.WriteString(cell)
+			}
+		}
+		w.WriteString("\n")
+	}
+}
+
+// dashes is the rule under a column of width n.
+func dashes(n int) string { return strings.Repeat("-", n) }
 
 // rowsHeader names the columns of Rows.
 var rowsHeader = []string{"id", "part", "label", "value", "of", "ratio", "since_value", "since_of", "change"}

@@ -90,8 +90,16 @@ func (f fakeSource) Unit(_ context.Context, id string, d tochuc.Date) (tochuc.Un
 func (f fakeSource) Evaluate(_ context.Context, p indicator.Params, defs []indicator.Def) ([]indicator.Measure, error) {
 	return f.ms, nil
 }
-func (f fakeSource) Items(_ context.Context, p indicator.Params, def indicator.Def) ([]indicator.Item, error) {
-	return []indicator.Item{{ID: "X1", Name: "Xã Bảo Đài", Counted: true}, {ID: "X2", Name: "Xã Bảo Sơn"}}, nil
+func (f fakeSource) EachItem(_ context.Context, p indicator.Params, def indicator.Def, rg indicator.Range, fn func(indicator.Item) error) error {
+	for _, it := range []indicator.Item{{ID: "X1", Name: "Xã Bảo Đài", Counted: true}, {ID: "X2", Name: "Xã Bảo Sơn"}} {
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+func (f fakeSource) CountItems(_ context.Context, p indicator.Params, def indicator.Def, limit int) (indicator.ItemCount, error) {
+	return indicator.ItemCount{Listed: 2, Counted: 1}, nil
 }
 
 func TestComputeShapes(t *testing.T) {

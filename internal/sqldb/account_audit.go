@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,8 +46,10 @@ func appendAudit(ctx context.Context, ex sqlExecer, d Dialect, e tochuc.AuditEnt
 	return err
 }
 
-// ListAudit returns the audit log entries matching f, newest first, and how
-// many match in all (for paging).
+// ListAudit returns the audit log entries matching f, newest first (by at,
+// then id: read backwards through an index on (at, id), or (user_login,
+// at, id) when filtered by user), and how many match (for paging; see
+// f.CountCap).
 func (db *DB) ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.AuditEntry, int, error) {
 	var conds []string
 	var args []any
@@ -60,6 +63,10 @@ func (db *DB) ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.Aud
 	if f.UserLogin != "" {
 		add(`user_login = ?`, f.UserLogin)
 	}
+	if f.After != nil {
+		at := f.After.At.UnixMicro()
+		conds, args = append(conds, `(at < ? OR at = ? AND id < ?)`), append(args, at, at, f.After.ID)
+	}
 	if prefix, ok := strings.CutSuffix(f.Action, "."); ok {
 		add(`action LIKE ? ESCAPE '\'`, likeEscaper.Replace(prefix)+".%")
 	} else if f.Action != "" {
@@ -70,8 +77,14 @@ func (db *DB) ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.Aud
 		where = ` WHERE ` + strings.Join(conds, ` AND `)
 	}
 	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM audit_log`+where), args...).Scan(&total); err != nil {
-		return nil, 0, err
+	count, countArgs := `SELECT COUNT(*) FROM audit_log`+where, args
+	if f.CountCap > 0 {
+		count, countArgs = `SELECT COUNT(*) FROM (SELECT 1 FROM audit_log`+where+` LIMIT ?) x`, append(slices.Clip(args), f.CountCap+1)
+	}
+	if f.CountCap >= 0 {
+		if err := db.QueryRowContext(ctx, db.rebind(count), countArgs...).Scan(&total); err != nil {
+			return nil, 0, err
+		}
 	}
 	limit := f.Limit
 	if limit <= 0 {

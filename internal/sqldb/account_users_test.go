@@ -374,6 +374,35 @@ func TestAudit(t *testing.T) {
 			t.Errorf("%+v: %v (%d), want %s (%d)", tt.f, got, total, tt.want, tt.total)
 		}
 	}
+	// keyset paging (After) visits every entry once in the log's order, ties of the time included;
+	// a capped count stops at CountCap+1
+	if err := db.AppendAudit(ctx, tochuc.AuditEntry{At: t0.Add(4 * time.Second), UserLogin: "chi", Action: tochuc.AuditLogout}); err != nil {
+		t.Fatal(err)
+	}
+	all, _, err := db.ListAudit(ctx, tochuc.AuditFilter{})
+	if err != nil || len(all) != 6 {
+		t.Fatalf("%d entries, %v", len(all), err)
+	}
+	var paged []tochuc.AuditEntry
+	for f := (tochuc.AuditFilter{Limit: 2, CountCap: -1}); ; {
+		es, total, err := db.ListAudit(ctx, f)
+		if err != nil || total != 0 {
+			t.Fatalf("uncounted page: %d, %v", total, err)
+		}
+		if len(es) == 0 {
+			break
+		}
+		paged = append(paged, es...)
+		f.After = &es[len(es)-1]
+	}
+	if fmt.Sprint(paged) != fmt.Sprint(all) {
+		t.Errorf("keyset pages:\n%v\nwant\n%v", paged, all)
+	}
+	for cap, want := range map[int]int{3: 4, 5: 6, 6: 6, 10: 6} {
+		if _, total, err := db.ListAudit(ctx, tochuc.AuditFilter{CountCap: cap, Limit: 1}); err != nil || total != want {
+			t.Errorf("count capped at %d: %d, want %d (%v)", cap, total, want, err)
+		}
+	}
 	es, _, _ := db.ListAudit(ctx, tochuc.AuditFilter{Action: tochuc.AuditUserCreate})
 	if len(es) != 1 || fmt.Sprint(es[0].Detail) != "map[login:binh role:viewer scope:X1]" || !es[0].At.Equal(t0.Add(2*time.Second)) ||
 		es[0].ObjectType != "user" || es[0].ObjectID != "7" {
@@ -385,7 +414,7 @@ func TestAudit(t *testing.T) {
 			t.Errorf("%s: allowed", q)
 		}
 	}
-	if _, total := list(tochuc.AuditFilter{}); total != 5 {
+	if _, total := list(tochuc.AuditFilter{}); total != 6 {
 		t.Fatalf("%d entries after refused changes", total)
 	}
 }

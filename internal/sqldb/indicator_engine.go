@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/indicator"
@@ -75,60 +74,6 @@ func (ps *pass) name() string {
 		return id
 	}
 	return "?"
-}
-
-// Items implements indicator.Engine: the records behind one indicator at
-// p.AsOf (a flow: over (p.Since, p.AsOf]), ordered by part and id.
-func (r *Reader) Items(ctx context.Context, p indicator.Params, def indicator.Def) ([]indicator.Item, error) {
-	q, err := queryOf(def)
-	if err != nil {
-		return nil, err
-	}
-	f, part := q.f, q.part
-	s, err := r.openSession(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	defer s.close(ctx)
-	b := s.builder(s.dates(f.flow)[0])
-	names := `LEFT JOIN ` + b.t("units") + ` n ON n.id = t.id AND ` + b.valid("n")
-	nameCol := "n.name"
-	if def.Persons {
-		names, nameCol = `LEFT JOIN `+b.t("people")+` n ON n.id = t.id AND `+b.rec("n"), "n.full_name"
-	}
-	sql := fmt.Sprintf(`SELECT t.id, COALESCE(%s, ''), t.part, t.c%d, t.amount FROM (%s) t %s`, nameCol, q.col, f.items(b), names)
-	if part != "" {
-		sql += ` WHERE t.part = :part`
-	}
-	rows, err := s.query(ctx, sql, b.args("part", part))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []indicator.Item
-	for rows.Next() {
-		var it indicator.Item
-		var counted, amount int
-		if err := rows.Scan(&it.ID, &it.Name, &it.Part, &counted, &amount); err != nil {
-			return nil, err
-		}
-		it.Counted = counted != 0
-		if def.Sum {
-			it.Amount = &amount
-		}
-		if part != "" || len(def.Parts) == 0 {
-			it.Part = ""
-		}
-		out = append(out, it)
-	}
-	order := func(part string) int { return slices.Index(def.Parts, part) }
-	slices.SortStableFunc(out, func(a, b indicator.Item) int {
-		if c := order(a.Part) - order(b.Part); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	return out, rows.Err()
 }
 
 // tally runs a pass's query at one date and adds up its records by part,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -177,6 +178,80 @@ func TestIndicatorsJSON(t *testing.T) {
 		if !reflect.DeepEqual(ind, w) {
 			b, _ := json.Marshal(ind)
 			t.Errorf("%s: %s, want %s", id, b, want)
+		}
+	}
+}
+
+// TestIndicatorItemsPaged checks that paging through the records behind
+// every indicator visits each once, in the order of the whole list, and
+// that the whole list is in the order Items always had (by part in the
+// order of the indicator's parts, then by id); and that the counts agree.
+func TestIndicatorItemsPaged(t *testing.T) {
+	ctx := context.Background()
+	db := openIndFixture(t)
+	src := db.Reader(sqldb.Recorded{})
+	for _, scope := range []string{"", "H1"} {
+		p := indParams(scope, true)
+		for _, def := range indicator.Catalog() {
+			all, err := indicator.Explain(ctx, src, p, def.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Clone(all)
+			order := func(part string) int { return slices.Index(def.Parts, part) }
+			slices.SortStableFunc(want, func(a, b indicator.Item) int {
+				if c := order(a.Part) - order(b.Part); c != 0 {
+					return c
+				}
+				return strings.Compare(a.ID, b.ID)
+			})
+			if !reflect.DeepEqual(all, want) {
+				t.Errorf("%s (scope %q): not in order:\n%v\nwant\n%v", def.ID, scope, all, want)
+			}
+			for _, size := range []int{1, 2, 3} {
+				var paged []indicator.Item
+				for from := 0; ; from += size {
+					n := 0
+					err := src.EachItem(ctx, p, def, indicator.Range{Offset: from, Limit: size}, func(it indicator.Item) error {
+						paged, n = append(paged, it), n+1
+						return nil
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if n < size {
+						break
+					}
+				}
+				if !reflect.DeepEqual(paged, all) && !(len(paged) == 0 && len(all) == 0) {
+					t.Errorf("%s (scope %q) by %d:\n%v\nwant\n%v", def.ID, scope, size, paged, all)
+				}
+			}
+			n, err := src.CountItems(ctx, p, def, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			counted, sum := 0, 0
+			for _, it := range all {
+				if it.Counted {
+					counted++
+					if it.Amount != nil {
+						sum += *it.Amount
+					}
+				}
+			}
+			if n.Listed != len(all) || n.Counted != counted || (def.Sum && n.Sum != sum) || n.More {
+				t.Errorf("%s (scope %q): count %+v, want %d listed, %d counted, sum %d", def.ID, scope, n, len(all), counted, sum)
+			}
+			if len(all) > 1 {
+				n, err := src.CountItems(ctx, p, def, len(all)-1)
+				if err != nil || !n.More || n.Listed != len(all)-1 {
+					t.Errorf("%s (scope %q): capped count %+v, %v", def.ID, scope, n, err)
+				}
+				if n, err := src.CountItems(ctx, p, def, len(all)); err != nil || n.More || n.Listed != len(all) {
+					t.Errorf("%s (scope %q): count at the cap %+v, %v", def.ID, scope, n, err)
+				}
+			}
 		}
 	}
 }

@@ -144,21 +144,35 @@ func (c *Comparison) staff(d tochuc.Date, at int) (string, []any) {
 			AND ` + c.in("u.id", at) + `)`, []any{d, d, d}
 }
 
-// events counts the membership events in (F, T] by event: everywhere, or of
-// the people registered up to T in a party organization inside the scope on
-// T (each event's person looked up: the events of the span are read, not
-// those of the scope).
+// events counts the membership events in (F, T] by event: everywhere (the
+// events of the span, through party_date), or of the people registered up
+// to T in a party organization inside the scope on T: those people are found
+// from the scope's units (party_unit_date), then their events of the span
+// (by person), so that a scope reads its own events, not every event of the
+// span. On PostgreSQL each step is a LATERAL subquery kept apart (OFFSET 0):
+// probes of the index for each unit and person, whatever the estimates.
 func (c *Comparison) events(ctx context.Context) (map[string]int, error) {
 	cur := c.r.rec.where
-	q := `SELECT p.event, COUNT(*) FROM ` + c.tbl("party", "p", "party_date") + ` WHERE ` + cur("p") + ` AND p.date > ? AND p.date <= ?`
+	q := `SELECT p.event, COUNT(*) FROM ` + c.tbl("party", "p", "party_date") + ` WHERE ` + cur("p") + ` AND p.date > ? AND p.date <= ?
+		GROUP BY p.event`
 	args := []any{c.from, c.to}
 	if !c.sc.Whole {
-		q += ` AND EXISTS (SELECT 1 FROM ` + c.tbl("party", "m", "party_person_date") + ` WHERE m.person_id = p.person_id AND ` + cur("m") + `
-			AND m.date <= ? AND ` + c.in("m.unit_id", 1) + `)`
-		args = append(args, c.to)
+		args = []any{c.to, c.from, c.to}
+		if c.r.db.Dialect == Postgres {
+			q = `SELECT p.event, COUNT(*) FROM (SELECT DISTINCT m.person_id FROM cmp_scope s CROSS JOIN LATERAL (
+					SELECT m.person_id FROM party m WHERE m.unit_id = s.id AND ` + cur("m") + ` AND m.date <= ? OFFSET 0) m
+				WHERE s.at = 1) x CROSS JOIN LATERAL (
+					SELECT p.event FROM party p WHERE p.person_id = x.person_id AND ` + cur("p") + ` AND p.date > ? AND p.date <= ? OFFSET 0) p
+				GROUP BY p.event`
+		} else {
+			q = `SELECT p.event, COUNT(*) FROM (SELECT DISTINCT m.person_id FROM cmp_scope s CROSS JOIN ` + c.tbl("party", "m", "party_unit_date") + `
+					WHERE s.at = 1 AND m.unit_id = s.id AND ` + cur("m") + ` AND m.date <= ?) x
+				CROSS JOIN ` + c.tbl("party", "p", "party_person_date") + `
+				WHERE p.person_id = x.person_id AND ` + cur("p") + ` AND p.date > ? AND p.date <= ? GROUP BY p.event`
+		}
 	}
 	out := map[string]int{}
-	err := c.r.each(ctx, q+` GROUP BY p.event`, args, func(s scanner) error {
+	err := c.r.each(ctx, q, args, func(s scanner) error {
 		var e string
 		var n int
 		err := s.Scan(&e, &n)

@@ -190,4 +190,11 @@ type AuditFilter struct {
 	Action    string // exact, or a prefix ending in '.' ("login.")
 	Limit     int    // default 100, at most 1000
 	Offset    int
+	// After, when set, lists only the entries after it in the log's order
+	// (newest first): keyset paging, through the index, whatever the depth.
+	After *AuditEntry
+	// CountCap bounds the count of the matching entries: 0 counts them all;
+	// above 0, at most CountCap+1 are counted (more than CountCap: there
+	// are more); below 0, they are not counted.
+	CountCap int
 }

@@ -25,16 +25,16 @@ type apiPage struct {
 // for (a page past the end is empty and keeps the total), and the links to
 // the pages around it.
 type listInfo struct {
-	Total int `json:"total"`
-	// TotalOver: more rows match than Total (a count that stops there, as
-	// the people list's at 10,000); Pages is then 0 (unknown).
-	TotalOver bool   `json:"total_over,omitempty"`
-	Page      int    `json:"page"`
-	PageSize  int    `json:"page_size"`
-	Pages     int    `json:"pages"`
-	Next      string `json:"next,omitempty"`
-	Prev      string `json:"prev,omitempty"`
-	First     string `json:"first,omitempty"` // from a later page
+	Total    int    `json:"total"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"page_size"`
+	Pages    int    `json:"pages"`
+	Next     string `json:"next,omitempty"`
+	Prev     string `json:"prev,omitempty"`
+	First    string `json:"first,omitempty"` // from a later page
+	// More is set when the list holds more rows than it counted (Total is
+	// then the cap, countCap): it pages on while its pages are full.
+	More bool `json:"more,omitempty"`
 }
 
 // unitList is a page of the units existing on the date (GET /api/v1/units).
@@ -110,7 +110,8 @@ type unitView struct {
 	Versions    []tochuc.Unit            `json:"versions"`
 	Lineage     []tochuc.RestructureLink `json:"lineage"`
 	Posts       []tochuc.Assignment      `json:"posts"`
-	Members     []string                 `json:"members"`
+	Members     []string                 `json:"members"`      // a page of the party members (?trang=), by id
+	MembersPage listInfo                 `json:"members_page"` // the paging of the members
 	Headcounts  []tochuc.Headcount       `json:"headcounts"`
 	Documents   []tochuc.Document        `json:"documents"`
 	Children    []unitRow                `json:"children"`
@@ -139,10 +140,12 @@ type reportView struct {
 
 // explainView is the records behind an indicator (GET /api/v1/report/{id}).
 type explainView struct {
-	indicator.Explanation
-	Persons bool   `json:"persons"` // the records are people (else units)
-	Counted int    `json:"counted"` // how many of the items are counted in the value
-	Missing string `json:"missing,omitempty"`
+	indicator.Explanation        // Items: a page of the records, in their order
+	Persons               bool   `json:"persons"` // the records are people (else units)
+	Counted               int    `json:"counted"` // how many of the records are counted in the value (0 when More)
+	Missing               string `json:"missing,omitempty"`
+	Downloads             []link `json:"-"` // every record, as CSV or a workbook
+	listInfo
 }
 
 // compareView is what changed between two dates (GET /api/v1/compare): the

@@ -23,11 +23,11 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 	data := auditData{User: q.Get("nguoi"), Action: q.Get("hanh_dong")}
 	// Past the end: no entries, and the total.
 	p, err := s.app.Audit(r.Context(), u, tochuc.AuditFilter{UserLogin: data.User,
-		Action: data.Action, Limit: pageSize, Offset: (requestedPage(r) - 1) * pageSize})
+		Action: data.Action, Limit: pageSize, Offset: (requestedPage(r) - 1) * pageSize, CountCap: countCap})
 	if err != nil {
 		return err
 	}
-	data.Items, data.listInfo = p.Entries, newPager(r, p.Total)
+	data.Items, data.listInfo = p.Entries, newCappedPager(r, p.Total, p.AtLeast)
 	s.render(w, r, "audit.html", http.StatusOK, page{Title: "Nhật ký", Date: d, Data: data, API: data.auditList})
 	return nil
 }

@@ -72,17 +72,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	if !sc.Whole() {
 		cs = sqldb.CompareScope{From: sc.RootsOn(from), To: sc.RootsOn(to)}
 	}
-	reg := s.registry
-	cmp, err := reg.OpenComparison(ctx, from, to, cs)
+	data, err := s.compares.get(ctx, s.registry, s.budget, r, compareAsk{d: d, from: from, to: to, sc: cs, only: only, page: requestedPage(r)})
 	if err != nil {
-		return err
-	}
-	data, err := comparePages(r, cmp, d, only)
-	cmp.Close() // before the names: a request holds one connection at a time
-	if err != nil {
-		return err
-	}
-	if err := data.readNames(ctx, reg); err != nil {
 		return err
 	}
 	s.render(w, r, "compare.html", http.StatusOK, page{Title: "So sánh hai thời điểm", Date: d, Data: data, API: data.compareView})
@@ -91,8 +82,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 
 // comparePages reads the counts and the pages a request asks for: the first
 // page of every section with rows, or page ?trang= of section ?phan=.
-func comparePages(r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only string) (compareData, error) {
-	ctx := r.Context()
+func comparePages(ctx context.Context, r *http.Request, cmp *sqldb.Comparison, d tochuc.Date, only string) (compareData, error) {
 	from, to := cmp.Dates()
 	counts, err := cmp.Counts(ctx)
 	if err != nil {

@@ -127,3 +127,31 @@ func TestCompareCarriedScope(t *testing.T) {
 		t.Errorf("administrator: want both posts filled:\n%.3000s", body)
 	}
 }
+
+// TestCompareFollowsEdits checks that the compare view, cached, shows an
+// edit at once (its pages are kept only until the next change set), and
+// gives the same page again from the cache.
+func TestCompareFollowsEdits(t *testing.T) {
+	t.Parallel()
+	admin := signIn(t, newApp(t, richBundle()), "admin")
+	const span = "/api/v1/compare?ngay=2020-01-01&tu=2010-01-01&den=2020-01-01"
+	filled := func() (int, string) {
+		_, body := admin.get(span)
+		var v compareJSON
+		if err := json.Unmarshal([]byte(body), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.Data.Counts.Filled, body
+	}
+	n, first := filled()
+	if n2, again := filled(); n2 != n || again != first {
+		t.Fatalf("the same page twice differs:\n%s\n%s", first, again)
+	}
+	if code, out := admin.postJSON("/api/v1/records/assignments",
+		`{"values":{"person_id":"P2","unit_id":"D1","role":"deputy_secretary","valid_from":"2016-01-01","how":"elected"}}`); code != 200 {
+		t.Fatalf("add post: %d %s", code, out)
+	}
+	if after, _ := filled(); after != n+1 {
+		t.Fatalf("after the edit: %d posts filled, want %d", after, n+1)
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -111,6 +112,9 @@ func (s *Server) missingScope(r *http.Request, p indicator.Params, err error) st
 	return "Đơn vị " + p.Scope + " (phạm vi đang xem) không tồn tại vào ngày " + p.AsOf.Vietnamese() + ". Hãy chọn một ngày khác."
 }
 
+// handleExplain shows a page of the records behind an indicator (?trang=,
+// 50 a page, read from the storage in their order) with their count, capped
+// at countCap; ?dang=csv or xlsx downloads them all, streamed.
 func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p, err := s.reportParams(r)
@@ -118,9 +122,18 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := r.PathValue("id")
-	e, err := indicator.NewExplanation(ctx, s.registry, p, id)
+	e, err := indicator.OpenExplanation(ctx, s.registry, p, id)
+	form := r.URL.Query().Get("dang")
+	if err == nil && (form == "csv" || form == "xlsx") {
+		s.downloadExplanation(w, r, e, form)
+		return nil
+	}
+	var data explainView
+	if err == nil {
+		data, err = s.explains.get(ctx, s.registry, s.budget, r, p, id)
+	}
 	if msg := s.missingScope(r, p, err); msg != "" {
-		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String()}, Missing: msg}
+		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String(), Items: []indicator.Item{}}, Missing: msg}
 		if def, ok := indicator.Lookup(id); ok {
 			data.Label = def.LabelOn(p.AsOf)
 		}
@@ -130,13 +143,56 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	def, _ := indicator.Lookup(id)
-	data := explainView{Explanation: *e, Persons: def.Persons}
-	for _, it := range e.Items {
-		if it.Counted {
-			data.Counted++
+	s.render(w, r, "explain.html", http.StatusOK, page{Title: data.Label, Date: p.AsOf, Data: explainData{data}, API: data})
+	return nil
+}
+
+// explainPage reads the page ?trang= of the records behind an indicator
+// and their count (up to countCap), with the links to download them all.
+func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator.Params, id string) (explainView, error) {
+	e, err := indicator.OpenExplanation(ctx, reg, p, id)
+	if err != nil {
+		return explainView{}, err
+	}
+	n, err := reg.CountItems(ctx, p, e.Def, countCap)
+	if err != nil {
+		return explainView{}, err
+	}
+	data := explainView{Explanation: *e, Persons: e.Def.Persons, Counted: n.Counted, listInfo: newCappedPager(r, n.Listed, n.More)}
+	data.Items, data.Each = []indicator.Item{}, nil
+	from, _ := data.bounds()
+	if !data.PastEnd() {
+		err = e.Each(indicator.Range{Offset: from, Limit: pageSize}, func(it indicator.Item) error {
+			data.Items = append(data.Items, it)
+			return nil
+		})
+		if err != nil {
+			return explainView{}, err
 		}
 	}
-	s.render(w, r, "explain.html", http.StatusOK, page{Title: e.Label, Date: p.AsOf, Data: explainData{data}, API: data})
-	return nil
+	for _, form := range []struct{ label, code string }{{"Excel", "xlsx"}, {"CSV", "csv"}} {
+		dq := r.URL.Query()
+		dq.Del("trang")
+		dq.Set("dang", form.code)
+		data.Downloads = append(data.Downloads, link{Label: form.label, URL: indicatorPath(id) + "?" + dq.Encode()})
+	}
+	return data, nil
+}
+
+// downloadExplanation sends every record behind an indicator as CSV or a
+// workbook, streamed from the storage as it is written.
+func (s *Server) downloadExplanation(w http.ResponseWriter, r *http.Request, e *indicator.Explanation, form string) {
+	name := "chi-tieu-" + e.ID + "-" + e.AsOf + "." + form
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	var err error
+	if form == "csv" {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		err = report.WriteExplanationCSV(w, e)
+	} else {
+		w.Header().Set("Content-Type", xlsxType)
+		err = report.WriteExplanationXLSX(w, e)
+	}
+	if err != nil {
+		s.logFault(err, "path", r.URL.Path)
+	}
 }

@@ -35,8 +35,9 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // apiOps are the API routes by method and path: a test checks that every
 // API route of the route table has one.
 var apiOps = map[string]apiOp{
-	"GET /api/v1/report":               {id: "getReport", resp: reflect.TypeFor[reportView](), page: true},
-	"GET /api/v1/report/{id}":          {id: "getIndicatorRecords", resp: reflect.TypeFor[explainView](), page: true},
+	"GET /api/v1/report": {id: "getReport", resp: reflect.TypeFor[reportView](), page: true},
+	"GET /api/v1/report/{id}": {id: "getIndicatorRecords", resp: reflect.TypeFor[explainView](), page: true,
+		downloads: []string{"text/csv", xlsxType}},
 	"GET /api/v1/tree":                 {id: "getTree", resp: reflect.TypeFor[treeView](), page: true},
 	"GET /api/v1/units":                {id: "listUnits", resp: reflect.TypeFor[unitList](), page: true},
 	"GET /api/v1/units/{id}":           {id: "getUnit", resp: reflect.TypeFor[unitView](), page: true},
@@ -70,7 +71,7 @@ var queryParams = map[string]map[string]any{
 	"gioi_tinh": {"description": "Giới tính", "schema": map[string]any{"type": "string", "enum": []string{"male", "female"}}},
 	"con_song":  {"description": "1: chỉ người còn sống vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"phan":      {"description": "Phần so sánh được phân trang", "schema": map[string]any{"type": "string", "enum": compareParams()}},
-	"dang": {"description": "Xuất: dạng gói zip (mặc định) hoặc xlsx; kiểm tra: tải về csv, xlsx hoặc json (checks-v1) thay cho trang",
+	"dang": {"description": "Xuất: dạng gói zip (mặc định) hoặc xlsx; kiểm tra: tải về csv, xlsx hoặc json (checks-v1) thay cho trang; bản ghi của một chỉ tiêu: tải về tất cả dạng csv hoặc xlsx",
 		"schema": map[string]any{"type": "string", "enum": []string{"zip", "xlsx", "csv", "json"}}},
 	"nguoi":     {"description": "Nhật ký: tên đăng nhập của người thực hiện; kiểm tra: mã nhân sự", "schema": map[string]any{"type": "string"}},
 	"quy_dinh":  {"description": "Mã quy định kiểm tra (checks-v1), ví dụ PLAN-02", "schema": map[string]any{"type": "string"}},

@@ -28,13 +28,33 @@ func newPager(r *http.Request, total int) listInfo {
 	return p
 }
 
+// countCap is the most rows a list counts: past it, the list says "hơn
+// 10.000" and pages on while its pages are full.
+const countCap = 10000
+
+// newCappedPager pages a list whose count stopped at total (more: there are
+// more rows than total): past the count, a full page links to the next one.
+func newCappedPager(r *http.Request, total int, more bool) listInfo {
+	p := newPager(r, total)
+	if more {
+		p.More = true
+		if p.Next == "" {
+			p.Next = pageURL(r, p.Page+1)
+		}
+	}
+	return p
+}
+
 // bounds returns the slice bounds of the page's rows (empty past the end).
 func (p listInfo) bounds() (from, to int) {
+	if p.More {
+		return (p.Page - 1) * pageSize, p.Page * pageSize
+	}
 	return min((p.Page-1)*pageSize, p.Total), min(p.Page*pageSize, p.Total)
 }
 
 // PastEnd reports whether the page lies past the last one (for the pages' message).
-func (p listInfo) PastEnd() bool { return !p.TotalOver && p.Page > p.Pages }
+func (p listInfo) PastEnd() bool { return !p.More && p.Page > p.Pages }
 
 func pageURL(r *http.Request, n int) string {
 	q := r.URL.Query()

@@ -56,10 +56,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	info := listInfo{Total: total, TotalOver: over, Page: requestedPage(r), PageSize: pageSize}
-	if !over {
-		info.Pages = max(1, (total+pageSize-1)/pageSize)
-	}
+	info := listInfo{Total: total, More: over, Page: requestedPage(r), PageSize: pageSize, Pages: max(1, (total+pageSize-1)/pageSize)}
 	data.MaxDirectPage = sqldb.PeopleCountCap / pageSize
 	var pg *sqldb.PeoplePage
 	switch {

@@ -33,8 +33,9 @@ type Registry interface {
 	ScopedUnitIDs(ctx context.Context, roots []string, d tochuc.Date) (map[string]bool, error)
 	// AssignmentsAsOf returns the assignments valid on d in a unit.
 	AssignmentsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
-	// MemberIDsAsOf returns the people registered as party members in a party organization on d.
-	MemberIDsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]string, error)
+	// UnitMembers returns a page of the people registered as party members
+	// in a party organization on d, by id, and their count up to countCap.
+	UnitMembers(ctx context.Context, d tochuc.Date, unitID string, offset, limit, countCap int) (sqldb.MemberPage, error)
 	// Headcounts returns a unit's staffing figures, oldest first.
 	Headcounts(ctx context.Context, unitID string) ([]tochuc.Headcount, error)
 	// Lineage returns the restructuring links that name a unit, oldest first.

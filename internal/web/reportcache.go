@@ -2,31 +2,25 @@ package web
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/indicator"
 )
 
-// reportCache keeps computed reports for the registry's current version: a
-// report depends only on the recorded data and its parameters, so until the
-// next change set the same request gives the same figures. Concurrent
-// requests for one report share a single computation, which runs on its own
-// (a request that leaves or runs out of time stops waiting, not the others).
+// reportCacheBytes bounds the reports kept (an estimate of their size in
+// memory, sizeOfResult): a whole catalog is a few tens of kilobytes.
+const reportCacheBytes = 16 << 20
+
+// reportCache keeps computed reports for the registry's current version,
+// bounded in bytes; concurrent requests for one report share a single
+// computation (flightCache).
 type reportCache struct {
-	mu      sync.Mutex
-	version int64
-	entries map[string]*reportEntry
+	c flightCache[*indicator.Result]
 }
 
-type reportEntry struct {
-	done chan struct{}
-	res  *indicator.Result
-	err  error
+func newReportCache(maxBytes int64) *reportCache {
+	return &reportCache{c: flightCache[*indicator.Result]{maxBytes: maxBytes, size: sizeOfResult}}
 }
-
-// maxCachedReports bounds the cache; past it, it starts afresh.
-const maxCachedReports = 256
 
 // get returns the report of p, computing it at most once per registry
 // version, with the computation's own context bounded by budget.
@@ -35,34 +29,50 @@ func (c *reportCache) get(ctx context.Context, reg Registry, budget time.Duratio
 	if err != nil {
 		return nil, err
 	}
-	key := p.Key()
-	c.mu.Lock()
-	if c.entries == nil || c.version != v || len(c.entries) >= maxCachedReports {
-		c.entries, c.version = map[string]*reportEntry{}, v
+	return c.c.get(ctx, v, p.Key(), budget, func(ctx context.Context) (*indicator.Result, error) {
+		return indicator.Compute(ctx, reg, p)
+	})
+}
+
+// Estimates of the memory Go takes for values (64-bit): a string's or a
+// slice's header, a pointer, a map's header and each of its entries, a
+// heap allocation's rounding.
+const (
+	sizeString   = 16
+	sizeSlice    = 24
+	sizePointer  = 8
+	sizeMap      = 48
+	sizeMapEntry = 64
+	sizeAlloc    = 16
+)
+
+// sizeOfResult estimates the bytes a report holds: its structs, strings and
+// maps, and the cache's key and entry.
+func sizeOfResult(r *indicator.Result) int64 {
+	n := int64(256) // the entry, its key, the Result
+	n += int64(len(r.AsOf) + len(r.Since))
+	if r.Scope != nil {
+		n += sizeAlloc + 2*sizeString + int64(len(r.Scope.ID)+len(r.Scope.Name))
 	}
-	e, ok := c.entries[key]
-	if !ok {
-		e = &reportEntry{done: make(chan struct{})}
-		c.entries[key] = e
-		go func() {
-			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), budget)
-			defer cancel()
-			e.res, e.err = indicator.Compute(cctx, reg, p)
-			if e.err != nil {
-				c.mu.Lock()
-				if c.entries[key] == e {
-					delete(c.entries, key) // do not keep a failure
-				}
-				c.mu.Unlock()
-			}
-			close(e.done)
-		}()
+	for _, ind := range r.Indicators {
+		n += 2*sizeString + 8 + 5*sizePointer + 1 + int64(len(ind.ID)+len(ind.Label))
+		n += 3 * (8 + sizeAlloc) // Of, Ratio, Change
+		n += sizeOfBy(ind.By)
+		if ind.Since != nil {
+			n += sizeAlloc + 8 + 2*sizePointer + 8 + sizeOfBy(ind.Since.By)
+		}
 	}
-	c.mu.Unlock()
-	select {
-	case <-e.done:
-		return e.res, e.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	return n
+}
+
+// sizeOfBy estimates a breakdown's map.
+func sizeOfBy(by map[string]int) int64 {
+	if by == nil {
+		return 0
 	}
+	n := int64(sizeMap)
+	for k := range by {
+		n += sizeMapEntry + int64(len(k))
+	}
+	return n
 }

@@ -59,7 +59,9 @@ type Server struct {
 	jobs          jobs
 	log           *slog.Logger
 	pages         map[string]*template.Template
-	reports       reportCache
+	reports       *reportCache
+	compares      *compareCache
+	explains      *explainCache
 	limiter       *auth.Limiter
 	ready         func(ctx context.Context) error
 	secureCookies bool
@@ -77,7 +79,9 @@ func New(cfg Config) (*Server, error) {
 		limits = auth.NewMemoryLimits()
 	}
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
-		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout}
+		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
+		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes),
+		explains: newExplainCache(explainCacheBytes)}
 	if s.budget <= 0 {
 		s.budget = DefaultRequestTimeout
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -36,7 +35,7 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 	if u, err := reg.Unit(ctx, id, d); err == nil {
 		data.Unit, data.Exists = u, true
 	}
-	if err := s.fillUnit(ctx, reg, d, &data.unitView); err != nil {
+	if err := s.fillUnit(r, reg, d, &data.unitView); err != nil {
 		return err
 	}
 	if err := s.unitLinks(r, d, &data); err != nil {
@@ -47,9 +46,13 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// fillUnit reads what the unit page shows besides the versions.
-func (s *Server) fillUnit(ctx context.Context, reg Registry, d tochuc.Date, data *unitView) error {
+// fillUnit reads what the unit page shows besides the versions: of a party
+// organization's members, the page ?trang= (50, by id) and their count up
+// to countCap.
+func (s *Server) fillUnit(r *http.Request, reg Registry, d tochuc.Date, data *unitView) error {
+	ctx := r.Context()
 	id := data.Unit.ID
+	data.Members = []string{}
 	var err error
 	if data.Lineage, err = reg.Lineage(ctx, id); err != nil {
 		return err
@@ -70,9 +73,11 @@ func (s *Server) fillUnit(ctx context.Context, reg Registry, d tochuc.Date, data
 			return err
 		}
 		if tochuc.IsPartyOrg(data.Unit.Kind) {
-			if data.Members, err = reg.MemberIDsAsOf(ctx, d, id); err != nil {
+			mp, err := reg.UnitMembers(ctx, d, id, (requestedPage(r)-1)*pageSize, pageSize, countCap)
+			if err != nil {
 				return err
 			}
+			data.Members, data.MembersPage = mp.IDs, newCappedPager(r, mp.Total, mp.More)
 		}
 		kids, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{ParentID: id})
 		if err != nil {
