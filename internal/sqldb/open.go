@@ -16,8 +16,9 @@ import (
 	_ "modernc.org/sqlite"             // registers "sqlite"
 )
 
-// BusyTimeoutMS is how long a write waits for another writer on SQLite
-// before the request is told the system is busy.
+// BusyTimeoutMS is how long a write waits for another writer (SQLite's
+// busy_timeout, PostgreSQL's lock_timeout) before the request is told the
+// system is busy.
 const BusyTimeoutMS = 10000
 
 // DB is an open registry database.
@@ -39,7 +40,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // Options tune how a database is opened.
 type Options struct {
-	// BusyTimeout is how long a write waits for another writer on SQLite
+	// BusyTimeout is how long a write waits for another writer (SQLite's
+	// busy_timeout; PostgreSQL's lock_timeout unless the DSN sets one)
 	// before it is told the system is busy (default BusyTimeoutMS).
 	BusyTimeout time.Duration
 }
@@ -54,7 +56,7 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	var err error
 	if IsPostgres(dsn) {
 		db.Dialect = Postgres
-		db.DB, err = sql.Open("pgx", dsn)
+		db.DB, err = sql.Open("pgx", pgSettings(dsn, busy))
 	} else {
 		// WAL lets readers go on during a write; busy_timeout waits for the
 		// writer instead of failing; synchronous FULL makes a commit durable
