@@ -81,6 +81,6 @@ func (c Config) web(db *sqldb.DB, log *slog.Logger) web.Config {
 	return web.Config{
 		App:      app.New(db, log),
 		Registry: db.Reader(sqldb.Recorded{}),
-		Accounts: db, Limits: db, Log: log, SecureCookies: c.SecureCookies, RequestTimeout: c.RequestTimeout,
+		Accounts: db, Limits: db, Jobs: db, Log: log, SecureCookies: c.SecureCookies, RequestTimeout: c.RequestTimeout,
 	}
 }

@@ -7,9 +7,12 @@ package web
 import (
 	"context"
 	"embed"
+	"errors"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
@@ -34,6 +37,9 @@ type Config struct {
 	// *sqldb.DB) so that every process serving it shares them; nil keeps them
 	// in this process's memory.
 	Limits auth.LimitStore
+	// Jobs keeps the import jobs; nil: Accounts, when it is one (*sqldb.DB
+	// is). Give the database so that every process serving it shares them.
+	Jobs JobStore
 	// Ready checks that the database answers, for /readyz; nil: the
 	// PingContext of Accounts, when it has one (*sqldb.DB has).
 	Ready func(ctx context.Context) error
@@ -56,7 +62,9 @@ type Server struct {
 	app           *app.App
 	registry      Registry
 	accounts      Accounts
-	jobs          jobs
+	jobs          JobStore
+	worker        string        // this process, as the import jobs it runs name it
+	jobBeat       time.Duration // how often a job running here says so
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	people        peopleCache
@@ -78,7 +86,14 @@ func New(cfg Config) (*Server, error) {
 		limits = auth.NewMemoryLimits()
 	}
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
-		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout}
+		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
+		jobs: cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat}
+	if js, ok := cfg.Accounts.(JobStore); ok && s.jobs == nil {
+		s.jobs = js
+	}
+	if s.jobs == nil {
+		return nil, errors.New("web: the import jobs need a store (Config.Jobs)")
+	}
 	if s.budget <= 0 {
 		s.budget = DefaultRequestTimeout
 	}
@@ -176,4 +191,11 @@ func (s *Server) deadline(budget time.Duration, h http.HandlerFunc) http.Handler
 		defer cancel()
 		h(w, r.WithContext(ctx))
 	}
+}
+
+// workerName names this process among those serving the database: its
+// host, its process id and a random part.
+func workerName() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), randomID()[:8])
 }
