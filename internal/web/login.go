@@ -162,11 +162,13 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var u tochuc.User
 		var err error = errNoCredentials
+		ctx, cancel := context.WithTimeout(r.Context(), authTimeout)
 		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-			u, err = s.tokens().TokenUser(r.Context(), strings.TrimSpace(bearer))
+			u, err = s.tokens().TokenUser(ctx, strings.TrimSpace(bearer))
 		} else if c, cerr := r.Cookie(sessionCookie); cerr == nil {
-			u, err = s.tokens().SessionUser(r.Context(), c.Value)
+			u, err = s.tokens().SessionUser(ctx, c.Value)
 		}
+		cancel()
 		if err != nil && err != errNoCredentials && tochuc.ErrorCode(err) != tochuc.ENotFound {
 			s.unavailable(w, r, "authenticate", err)
 			return

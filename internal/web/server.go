@@ -51,10 +51,13 @@ type Config struct {
 	RequestTimeout time.Duration
 }
 
-// The default time budgets of requests.
+// The default time budgets of requests. Sign-in and the authentication of
+// each request (a password hash, a few rows read by key) have authTimeout,
+// whatever RequestTimeout is.
 const (
 	DefaultRequestTimeout = 30 * time.Second
 	ExportTimeout         = 10 * time.Minute
+	authTimeout           = 15 * time.Second
 )
 
 // Server holds what the handlers share.
@@ -127,7 +130,7 @@ func (s *Server) Handler() http.Handler {
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
-	mux.Handle("POST /dang-nhap", s.limitBody(smallBody, http.HandlerFunc(s.handleLogin)))
+	mux.Handle("POST /dang-nhap", s.limitBody(smallBody, s.deadline(authTimeout, s.handleLogin)))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.Handle("GET /static/", staticFiles())
