@@ -37,6 +37,8 @@ func serve(ctx context.Context, e *env, c Config) error {
 		return err
 	}
 	defer db.Close()
+	db.SetMaxOpenConns(c.DBConns)
+	db.SetMaxIdleConns(c.DBConns)
 	if c.Demo {
 		if err := prepareDemo(ctx, e, db); err != nil {
 			return err

@@ -23,6 +23,7 @@ type Config struct {
 	Demo           bool          // --demo: load the demo into an empty database
 	RequestTimeout time.Duration // --request-timeout: each request's time budget
 	SecureCookies  bool          // --secure-cookies: Secure cookie and HSTS behind HTTPS
+	DBConns        int           // --db-conns: the connections this process keeps to the database at most
 
 	// Fixed in the code, printed so that an operator knows them.
 	ExportTimeout time.Duration // time budget of a download or an upload
@@ -36,6 +37,7 @@ func defaultConfig() Config {
 	return Config{
 		Addr:           "localhost:8080",
 		RequestTimeout: web.DefaultRequestTimeout,
+		DBConns:        sqldb.MaxConns,
 		ExportTimeout:  web.ExportTimeout,
 		SessionIdle:    web.SessionTTL,
 		SessionMaxAge:  sqldb.SessionMaxAge,
@@ -49,6 +51,7 @@ func (c *Config) addFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "nạp dữ liệu mẫu và tạo tài khoản mẫu vào cơ sở dữ liệu trống (từ chối cơ sở dữ liệu có dữ liệu khác)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "thời gian tối đa của một yêu cầu (quá thời gian: dừng các truy vấn, trả lời 503); tải xuống và tải lên: "+c.ExportTimeout.String())
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
+	fs.IntVar(&c.DBConns, "db-conns", c.DBConns, "số kết nối tối đa tới cơ sở dữ liệu của tiến trình này (nhiều máy chủ dùng chung PostgreSQL: tổng phải nhỏ hơn max_connections)")
 }
 
 // serveConfig parses the flags of serve (or of config, which takes the same)
@@ -59,6 +62,9 @@ func serveConfig(e *env, name, args string, argv []string) (Config, error) {
 	c.addFlags(fs)
 	if err := fs.Parse(argv); err != nil {
 		return Config{}, err
+	}
+	if c.DBConns < 1 || c.DBConns > 1000 {
+		return Config{}, usageError{"--db-conns: từ 1 đến 1000 kết nối"}
 	}
 	c.DB, c.User = e.dsn, e.user
 	return c, nil
@@ -85,6 +91,7 @@ func (c Config) print(w io.Writer) error {
 	fmt.Fprintf(tw, "serve --demo\t%t%s\n", c.Demo, mark(c.Demo, def.Demo))
 	fmt.Fprintf(tw, "serve --request-timeout\t%s%s\n", c.RequestTimeout, mark(c.RequestTimeout, def.RequestTimeout))
 	fmt.Fprintf(tw, "serve --secure-cookies\t%t%s\n", c.SecureCookies, mark(c.SecureCookies, def.SecureCookies))
+	fmt.Fprintf(tw, "serve --db-conns\t%d%s\n", c.DBConns, mark(c.DBConns, def.DBConns))
 	fmt.Fprintf(tw, "tải xuống, tải lên\ttối đa %s\n", durationVi(c.ExportTimeout))
 	fmt.Fprintf(tw, "phiên đăng nhập\t%s không hoạt động, tối đa %s\n", durationVi(c.SessionIdle), durationVi(c.SessionMaxAge))
 	fmt.Fprintf(tw, "xóa phiên đã hết\tmỗi %s\n", durationVi(c.PurgeEvery))

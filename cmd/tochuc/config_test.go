@@ -5,6 +5,7 @@ import (
 	"context"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +47,7 @@ func TestConfigPrintsServe(t *testing.T) {
 	for _, args := range [][]string{
 		{"--db", "x.db", "--user", "kiem-thu"},
 		{"--db", "postgres://tochuc:bi-mat@db.example/tochuc", "--user", "ai", "--addr", "0.0.0.0:9000",
-			"--request-timeout", "45s", "--secure-cookies", "--demo"},
+			"--request-timeout", "45s", "--secure-cookies", "--demo", "--db-conns", "8"},
 	} {
 		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 		c, err := serveConfig(e, "serve", "", args)
@@ -65,6 +66,7 @@ func TestConfigPrintsServe(t *testing.T) {
 			"serve --request-timeout": c.RequestTimeout.String(),
 			"serve --secure-cookies":  map[bool]string{true: "true", false: "false"}[c.SecureCookies],
 			"serve --demo":            map[bool]string{true: "true", false: "false"}[c.Demo],
+			"serve --db-conns":        strconv.Itoa(c.DBConns),
 			"tải xuống, tải lên":      "tối đa " + durationVi(c.ExportTimeout),
 			"phiên đăng nhập":         durationVi(c.SessionIdle) + " không hoạt động, tối đa " + durationVi(c.SessionMaxAge),
 			"xóa phiên đã hết":        "mỗi " + durationVi(c.PurgeEvery),

@@ -21,6 +21,10 @@ import (
 // system is busy.
 const BusyTimeoutMS = 10000
 
+// MaxConns is the default number of connections a process keeps open to
+// the database (serve --db-conns changes it).
+const MaxConns = 16
+
 // DB is an open registry database.
 type DB struct {
 	*sql.DB
@@ -72,8 +76,8 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	}
 	// Keep connections open between requests: opening one (for SQLite:
 	// reading the schema, setting the pragmas) costs more than most queries.
-	db.SetMaxOpenConns(16)
-	db.SetMaxIdleConns(16)
+	db.SetMaxOpenConns(MaxConns)
+	db.SetMaxIdleConns(MaxConns)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", redact(dsn), err)
