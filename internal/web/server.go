@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"os"
 	"time"
 
@@ -45,6 +46,10 @@ type Config struct {
 	Ready func(ctx context.Context) error
 	// SecureCookies marks the session cookie Secure and turns HSTS on (behind HTTPS).
 	SecureCookies bool
+	// TrustedProxies are the reverse proxies in front of the server: a
+	// request from one of them is counted (sign-in limiter, audit log) from
+	// the address it forwards for (X-Forwarded-For). None: the peer's address.
+	TrustedProxies []netip.Prefix
 	// RequestTimeout is each request's time budget (default DefaultRequestTimeout):
 	// past it, or when the client leaves, its queries are cancelled and it is
 	// answered 503. Exports and uploads have ExportTimeout.
@@ -76,6 +81,7 @@ type Server struct {
 	ready         func(ctx context.Context) error
 	secureCookies bool
 	budget        time.Duration
+	proxies       []netip.Prefix
 }
 
 // pageNames are the templates, each parsed with the layout at start-up.
@@ -90,7 +96,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
-		jobs: cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat}
+		jobs: cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat, proxies: cfg.TrustedProxies}
 	if js, ok := cfg.Accounts.(JobStore); ok && s.jobs == nil {
 		s.jobs = js
 	}
