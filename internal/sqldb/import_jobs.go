@@ -11,7 +11,8 @@ import (
 )
 
 // ImportJob is an import job of the web app as the database keeps it, so
-// that every process serving the database sees the same jobs.
+// that every process serving the database sees the same jobs (on SQLite, in
+// a side file beside the database: jobFile).
 type ImportJob struct {
 	ID, Name, Owner string
 	// Phase: uploading, checking, checked, importing, done, failed.
@@ -35,7 +36,7 @@ const JobPartSize = 1 << 20
 
 // CreateImportJob adds a job.
 func (db *DB) CreateImportJob(ctx context.Context, j ImportJob) error {
-	_, err := db.ExecContext(ctx, db.rebind(`INSERT INTO import_jobs (id, name, owner, phase, worker, beat_at, created_at)
+	_, err := jexec(ctx, db, db.rebind(`INSERT INTO import_jobs (id, name, owner, phase, worker, beat_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`), j.ID, j.Name, j.Owner, j.Phase, j.Worker, j.Beat.UnixMicro(), j.Created.UnixMicro())
 	return err
 }
@@ -49,7 +50,7 @@ func (db *DB) SaveImportJobFile(ctx context.Context, id string, r io.Reader) (in
 	for seq := 0; ; seq++ {
 		n, err := io.ReadFull(r, buf)
 		if n > 0 {
-			if _, err := db.ExecContext(ctx, db.rebind(`INSERT INTO import_job_parts (job_id, seq, data) VALUES (?, ?, ?)`),
+			if _, err := jexec(ctx, db, db.rebind(`INSERT INTO import_job_parts (job_id, seq, data) VALUES (?, ?, ?)`),
 				id, seq, buf[:n]); err != nil {
 				return size, err
 			}
@@ -62,15 +63,19 @@ func (db *DB) SaveImportJobFile(ctx context.Context, id string, r io.Reader) (in
 			return size, err
 		}
 	}
-	_, err := db.ExecContext(ctx, db.rebind(`UPDATE import_jobs SET size = ? WHERE id = ?`), size, id)
+	_, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET size = ? WHERE id = ?`), size, id)
 	return size, err
 }
 
 // ImportJobFile writes a job's uploaded file to w, one part at a time.
 func (db *DB) ImportJobFile(ctx context.Context, id string, w io.Writer) error {
+	jdb, err := db.jobsDB(ctx)
+	if err != nil {
+		return err
+	}
 	for seq := 0; ; seq++ {
 		var data []byte
-		err := db.QueryRowContext(ctx, db.rebind(`SELECT data FROM import_job_parts WHERE job_id = ? AND seq = ?`), id, seq).Scan(&data)
+		err := jdb.QueryRowContext(ctx, db.rebind(`SELECT data FROM import_job_parts WHERE job_id = ? AND seq = ?`), id, seq).Scan(&data)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -86,8 +91,12 @@ func (db *DB) ImportJobFile(ctx context.Context, id string, w io.Writer) error {
 // ImportJob returns a job. Error: ENotFound.
 func (db *DB) ImportJob(ctx context.Context, id string) (ImportJob, error) {
 	j := ImportJob{ID: id}
+	jdb, err := db.jobsDB(ctx)
+	if err != nil {
+		return j, err
+	}
 	var beat, created int64
-	err := db.QueryRowContext(ctx, db.rebind(`SELECT name, owner, phase, file, rows_done, report, error, worker, beat_at, created_at, size
+	err = jdb.QueryRowContext(ctx, db.rebind(`SELECT name, owner, phase, file, rows_done, report, error, worker, beat_at, created_at, size
 		FROM import_jobs WHERE id = ?`), id).
 		Scan(&j.Name, &j.Owner, &j.Phase, &j.File, &j.Rows, &j.Report, &j.Err, &j.Worker, &beat, &created, &j.Size)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -100,7 +109,7 @@ func (db *DB) ImportJob(ctx context.Context, id string) (ImportJob, error) {
 // ClaimImportJob makes worker run a job that is in phase from, moving it to
 // phase to: of two processes claiming one job, one only gets true.
 func (db *DB) ClaimImportJob(ctx context.Context, id, from, to, worker string, now time.Time) (bool, error) {
-	res, err := db.ExecContext(ctx, db.rebind(`UPDATE import_jobs SET phase = ?, worker = ?, beat_at = ?, file = '', rows_done = 0
+	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET phase = ?, worker = ?, beat_at = ?, file = '', rows_done = 0
 		WHERE id = ? AND phase = ?`), to, worker, now.UnixMicro(), id, from)
 	return changedOne(res, err)
 }
@@ -108,7 +117,7 @@ func (db *DB) ClaimImportJob(ctx context.Context, id, from, to, worker string, n
 // BeatImportJob says that worker still runs the job in phase, with its
 // progress; false when the job is no longer its own (e.g. marked failed).
 func (db *DB) BeatImportJob(ctx context.Context, id, worker, phase, file string, rows int, now time.Time) (bool, error) {
-	res, err := db.ExecContext(ctx, db.rebind(`UPDATE import_jobs SET beat_at = ?, file = ?, rows_done = ?
+	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET beat_at = ?, file = ?, rows_done = ?
 		WHERE id = ? AND worker = ? AND phase = ?`), now.UnixMicro(), file, rows, id, worker, phase)
 	return changedOne(res, err)
 }
@@ -117,11 +126,11 @@ func (db *DB) BeatImportJob(ctx context.Context, id, worker, phase, file string,
 // phase, report and error. Unless keepFile, the uploaded file is deleted.
 // False when the job was no longer the worker's.
 func (db *DB) FinishImportJob(ctx context.Context, id, worker, from, phase, report, errText string, keepFile bool) (bool, error) {
-	res, err := db.ExecContext(ctx, db.rebind(`UPDATE import_jobs SET phase = ?, report = ?, error = ?, file = '', rows_done = 0
+	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET phase = ?, report = ?, error = ?, file = '', rows_done = 0
 		WHERE id = ? AND worker = ? AND phase = ?`), phase, report, errText, id, worker, from)
 	ok, err := changedOne(res, err)
 	if err == nil && !keepFile {
-		_, err = db.ExecContext(ctx, db.rebind(`DELETE FROM import_job_parts WHERE job_id = ?`), id)
+		_, err = jexec(ctx, db, db.rebind(`DELETE FROM import_job_parts WHERE job_id = ?`), id)
 	}
 	return ok, err
 }
@@ -130,18 +139,22 @@ func (db *DB) FinishImportJob(ctx context.Context, id, worker, from, phase, repo
 // when its worker has not beaten since before: the process running it
 // stopped. True when it did.
 func (db *DB) FailStaleImportJob(ctx context.Context, id string, before time.Time, why string) (bool, error) {
-	res, err := db.ExecContext(ctx, db.rebind(`UPDATE import_jobs SET phase = 'failed', error = ?, file = '', rows_done = 0
+	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET phase = 'failed', error = ?, file = '', rows_done = 0
 		WHERE id = ? AND phase IN ('uploading', 'checking', 'importing') AND beat_at < ?`), why, id, before.UnixMicro())
 	ok, err := changedOne(res, err)
 	if ok && err == nil {
-		_, err = db.ExecContext(ctx, db.rebind(`DELETE FROM import_job_parts WHERE job_id = ?`), id)
+		_, err = jexec(ctx, db, db.rebind(`DELETE FROM import_job_parts WHERE job_id = ?`), id)
 	}
 	return ok, err
 }
 
 // DeleteImportJobs deletes the jobs begun before a time, with their files.
 func (db *DB) DeleteImportJobs(ctx context.Context, before time.Time) (int64, error) {
-	tx, err := db.BeginTx(ctx, nil)
+	jdb, err := db.jobsDB(ctx)
+	if err != nil {
+		return 0, err
+	}
+	tx, err := jdb.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -166,4 +179,13 @@ func changedOne(res sql.Result, err error) (bool, error) {
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
+}
+
+// jexec runs a statement on the database of the import jobs.
+func jexec(ctx context.Context, db *DB, q string, args ...any) (sql.Result, error) {
+	jdb, err := db.jobsDB(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return jdb.ExecContext(ctx, q, args...)
 }

@@ -27,8 +27,12 @@ func TestImportJobs(t *testing.T) {
 	if n, err := db.SaveImportJobFile(ctx, "j1", bytes.NewReader(file)); err != nil || n != int64(len(file)) {
 		t.Fatalf("save: %d %v", n, err)
 	}
+	jdb, err := db.JobsDB(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var parts, biggest int
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*), MAX(LENGTH(data)) FROM import_job_parts`).Scan(&parts, &biggest); err != nil {
+	if err := jdb.QueryRowContext(ctx, `SELECT COUNT(*), MAX(LENGTH(data)) FROM import_job_parts`).Scan(&parts, &biggest); err != nil {
 		t.Fatal(err)
 	}
 	if parts != 3 || biggest > sqldb.JobPartSize {
@@ -84,7 +88,39 @@ func TestImportJobs(t *testing.T) {
 	if _, err := db.ImportJob(ctx, "j1"); err != nil {
 		t.Errorf("young job: %v", err)
 	}
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM import_job_parts`).Scan(&parts); err != nil || parts != 0 {
+	if err := jdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM import_job_parts`).Scan(&parts); err != nil || parts != 0 {
 		t.Errorf("parts left: %d %v", parts, err)
+	}
+}
+
+// TestImportJobsWhileWriting keeps jobs while a change set holds the write
+// lock (an import being written): a bundle is uploaded and its job beats
+// meanwhile. On SQLite the lock is the whole file's, so the jobs live in a
+// side file beside it.
+func TestImportJobsWhileWriting(t *testing.T) {
+	db := sqldbtest.Open(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	held, err := db.Begin(ctx, "a", "import lớn", sqldb.Trusted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Rollback()
+	now := time.Now()
+	if err := db.CreateImportJob(ctx, sqldb.ImportJob{ID: "j", Name: "a.csv", Owner: "admin", Phase: "uploading", Worker: "A",
+		Beat: now, Created: now}); err != nil {
+		t.Fatalf("a job created while an import is written: %v", err)
+	}
+	if _, err := db.SaveImportJobFile(ctx, "j", bytes.NewReader([]byte("id,full_name\n"))); err != nil {
+		t.Fatalf("an upload kept while an import is written: %v", err)
+	}
+	if ok, err := db.ClaimImportJob(ctx, "j", "uploading", "checking", "A", now); !ok || err != nil {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	if ok, err := db.BeatImportJob(ctx, "j", "A", "checking", "people", 1, now); !ok || err != nil {
+		t.Fatalf("beat: %v %v", ok, err)
+	}
+	if j, err := db.ImportJob(ctx, "j"); err != nil || j.Rows != 1 {
+		t.Fatalf("job: %+v %v", j, err)
 	}
 }

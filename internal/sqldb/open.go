@@ -30,6 +30,7 @@ type DB struct {
 	*sql.DB
 	Dialect Dialect
 	DSN     string
+	jobFile jobFile
 }
 
 // IsPostgres reports whether a --db value names a PostgreSQL database.

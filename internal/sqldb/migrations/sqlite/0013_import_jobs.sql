@@ -1,7 +1,10 @@
 -- 0013: the import jobs of the web app, kept in the database so that every process serving it
 -- shows a job's progress and result, and any of them can import a bundle another checked.
--- Times are microseconds since 1970, UTC. Rows are updated in place (they are not records of the
--- registry) and deleted a day after the job began.
+-- On SQLite the jobs are kept in a side file beside the database (PATH-jobs, created with these same
+-- tables: sqldb/import_jobs_file.go), because an import holds the write lock of the whole file while
+-- jobs must be written; the tables created here stay empty. Times are microseconds since 1970, UTC.
+-- Rows are updated in place (they are not records of the registry) and deleted a day after the job
+-- began.
 
 -- One row per uploaded bundle. phase: uploading, checking, checked, importing, done, failed.
 -- worker is the process running the job (checking or importing), beat when it last said so: a
