@@ -43,8 +43,9 @@ const (
 	// jobRunLife is the longest a check or an import may run.
 	jobRunLife = time.Hour
 	// defaultJobBeat is how often the process running a job says so (and
-	// writes its progress); past jobStale without it, the job is marked failed.
-	defaultJobBeat = 10 * time.Second
+	// writes its progress, which the other processes show); past jobStale
+	// without it, the job is marked failed.
+	defaultJobBeat = 2 * time.Second
 	jobStale       = time.Minute
 )
 
@@ -198,6 +199,8 @@ func (s *Server) keepFile(ctx context.Context, run *jobRun) error {
 // started it. It stops when the job is no longer its own (marked failed by
 // another process that did not hear from it).
 func (s *Server) runJob(run *jobRun, commit bool) {
+	s.runs.Store(run.id, run)
+	defer s.runs.Delete(run.id)
 	defer run.removeFiles()
 	ctx, cancel := context.WithTimeout(context.Background(), jobRunLife)
 	defer cancel()
@@ -319,6 +322,12 @@ func (s *Server) job(r *http.Request) (*importJob, error) {
 		}
 	}
 	job := &importJob{ID: j.ID, Name: j.Name, Phase: j.Phase, File: j.File, Rows: j.Rows, Err: j.Err}
+	if v, ok := s.runs.Load(j.ID); ok && v.(*jobRun).from == j.Phase { // run here: its progress as it stands
+		run := v.(*jobRun)
+		run.mu.Lock()
+		job.File, job.Rows = run.file, run.rows
+		run.mu.Unlock()
+	}
 	if job.Phase == "uploading" { // not yet shown to anyone but as the check starting
 		job.Phase = "checking"
 	}

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/netip"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
@@ -73,6 +74,7 @@ type Server struct {
 	jobs          JobStore
 	worker        string        // this process, as the import jobs it runs name it
 	jobBeat       time.Duration // how often a job running here says so
+	runs          sync.Map      // job id → *jobRun: the jobs this process runs
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	people        peopleCache
