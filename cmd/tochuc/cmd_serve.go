@@ -37,6 +37,8 @@ func serve(ctx context.Context, e *env, c Config) error {
 		return err
 	}
 	defer db.Close()
+	db.SetMaxOpenConns(c.DBConns)
+	db.SetMaxIdleConns(c.DBConns)
 	if c.Demo {
 		if err := prepareDemo(ctx, e, db); err != nil {
 			return err
@@ -78,9 +80,11 @@ func serve(ctx context.Context, e *env, c Config) error {
 
 // web returns the configuration of the web app that serve runs on db.
 func (c Config) web(db *sqldb.DB, log *slog.Logger) web.Config {
+	proxies, _ := parseProxies(c.TrustedProxies) // checked by serveConfig
 	return web.Config{
-		App:      app.New(db, log),
-		Registry: db.Reader(sqldb.Recorded{}),
-		Accounts: db, Limits: db, Log: log, SecureCookies: c.SecureCookies, RequestTimeout: c.RequestTimeout,
+		TrustedProxies: proxies,
+		App:            app.New(db, log),
+		Registry:       db.Reader(sqldb.Recorded{}),
+		Accounts:       db, Limits: db, Jobs: db, Log: log, SecureCookies: c.SecureCookies, RequestTimeout: c.RequestTimeout,
 	}
 }

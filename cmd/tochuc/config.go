@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -23,6 +24,8 @@ type Config struct {
 	Demo           bool          // --demo: load the demo into an empty database
 	RequestTimeout time.Duration // --request-timeout: each request's time budget
 	SecureCookies  bool          // --secure-cookies: Secure cookie and HSTS behind HTTPS
+	DBConns        int           // --db-conns: the connections this process keeps to the database at most
+	TrustedProxies string        // --trusted-proxies: the reverse proxies in front (CIDR or addresses, comma-separated)
 
 	// Fixed in the code, printed so that an operator knows them.
 	ExportTimeout time.Duration // time budget of a download or an upload
@@ -36,6 +39,7 @@ func defaultConfig() Config {
 	return Config{
 		Addr:           "localhost:8080",
 		RequestTimeout: web.DefaultRequestTimeout,
+		DBConns:        sqldb.MaxConns,
 		ExportTimeout:  web.ExportTimeout,
 		SessionIdle:    web.SessionTTL,
 		SessionMaxAge:  sqldb.SessionMaxAge,
@@ -49,6 +53,8 @@ func (c *Config) addFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "nạp dữ liệu mẫu và tạo tài khoản mẫu vào cơ sở dữ liệu trống (từ chối cơ sở dữ liệu có dữ liệu khác)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "thời gian tối đa của một yêu cầu (quá thời gian: dừng các truy vấn, trả lời 503); tải xuống và tải lên: "+c.ExportTimeout.String())
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "các máy chủ proxy ngược phía trước (CIDR hoặc địa chỉ, cách nhau dấu phẩy): yêu cầu từ chúng được tính theo địa chỉ trong X-Forwarded-For")
+	fs.IntVar(&c.DBConns, "db-conns", c.DBConns, "số kết nối tối đa tới cơ sở dữ liệu của tiến trình này (nhiều máy chủ dùng chung PostgreSQL: tổng phải nhỏ hơn max_connections)")
 }
 
 // serveConfig parses the flags of serve (or of config, which takes the same)
@@ -59,6 +65,12 @@ func serveConfig(e *env, name, args string, argv []string) (Config, error) {
 	c.addFlags(fs)
 	if err := fs.Parse(argv); err != nil {
 		return Config{}, err
+	}
+	if _, err := parseProxies(c.TrustedProxies); err != nil {
+		return Config{}, err
+	}
+	if c.DBConns < 1 || c.DBConns > 1000 {
+		return Config{}, usageError{"--db-conns: từ 1 đến 1000 kết nối"}
 	}
 	c.DB, c.User = e.dsn, e.user
 	return c, nil
@@ -85,6 +97,12 @@ func (c Config) print(w io.Writer) error {
 	fmt.Fprintf(tw, "serve --demo\t%t%s\n", c.Demo, mark(c.Demo, def.Demo))
 	fmt.Fprintf(tw, "serve --request-timeout\t%s%s\n", c.RequestTimeout, mark(c.RequestTimeout, def.RequestTimeout))
 	fmt.Fprintf(tw, "serve --secure-cookies\t%t%s\n", c.SecureCookies, mark(c.SecureCookies, def.SecureCookies))
+	proxies := c.TrustedProxies
+	if proxies == "" {
+		proxies = "không có"
+	}
+	fmt.Fprintf(tw, "serve --trusted-proxies\t%s%s\n", proxies, mark(c.TrustedProxies, def.TrustedProxies))
+	fmt.Fprintf(tw, "serve --db-conns\t%d%s\n", c.DBConns, mark(c.DBConns, def.DBConns))
 	fmt.Fprintf(tw, "tải xuống, tải lên\ttối đa %s\n", durationVi(c.ExportTimeout))
 	fmt.Fprintf(tw, "phiên đăng nhập\t%s không hoạt động, tối đa %s\n", durationVi(c.SessionIdle), durationVi(c.SessionMaxAge))
 	fmt.Fprintf(tw, "xóa phiên đã hết\tmỗi %s\n", durationVi(c.PurgeEvery))
@@ -107,4 +125,26 @@ func durationVi(d time.Duration) string {
 		parts = append(parts, d.String())
 	}
 	return strings.Join(parts, " ")
+}
+
+// parseProxies reads --trusted-proxies: CIDR prefixes or single addresses,
+// comma-separated.
+func parseProxies(v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				return nil, usageError{fmt.Sprintf("--trusted-proxies: %q không phải địa chỉ hay dải địa chỉ (CIDR)", f)}
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }

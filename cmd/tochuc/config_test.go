@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +48,7 @@ func TestConfigPrintsServe(t *testing.T) {
 	for _, args := range [][]string{
 		{"--db", "x.db", "--user", "kiem-thu"},
 		{"--db", "postgres://tochuc:bi-mat@db.example/tochuc", "--user", "ai", "--addr", "0.0.0.0:9000",
-			"--request-timeout", "45s", "--secure-cookies", "--demo"},
+			"--request-timeout", "45s", "--secure-cookies", "--demo", "--db-conns", "8", "--trusted-proxies", "10.0.0.0/24, 192.0.2.7"},
 	} {
 		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 		c, err := serveConfig(e, "serve", "", args)
@@ -54,6 +56,9 @@ func TestConfigPrintsServe(t *testing.T) {
 			t.Fatal(err)
 		}
 		wc := c.web(db, nil)
+		if want, _ := parseProxies(c.TrustedProxies); fmt.Sprint(wc.TrustedProxies) != fmt.Sprint(want) {
+			t.Errorf("%v: trusted proxies %v", args, wc.TrustedProxies)
+		}
 		if wc.RequestTimeout != c.RequestTimeout || wc.SecureCookies != c.SecureCookies {
 			t.Errorf("%v: web.Config %v %v, Config %v %v", args, wc.RequestTimeout, wc.SecureCookies, c.RequestTimeout, c.SecureCookies)
 		}
@@ -65,6 +70,8 @@ func TestConfigPrintsServe(t *testing.T) {
 			"serve --request-timeout": c.RequestTimeout.String(),
 			"serve --secure-cookies":  map[bool]string{true: "true", false: "false"}[c.SecureCookies],
 			"serve --demo":            map[bool]string{true: "true", false: "false"}[c.Demo],
+			"serve --db-conns":        strconv.Itoa(c.DBConns),
+			"serve --trusted-proxies": c.TrustedProxies,
 			"tải xuống, tải lên":      "tối đa " + durationVi(c.ExportTimeout),
 			"phiên đăng nhập":         durationVi(c.SessionIdle) + " không hoạt động, tối đa " + durationVi(c.SessionMaxAge),
 			"xóa phiên đã hết":        "mỗi " + durationVi(c.PurgeEvery),

@@ -68,8 +68,8 @@ func TestRefreshIncremental(t *testing.T) {
 	defer sqldb.SetBulkEvents(3)()
 	indexes := func(when string) {
 		t.Helper()
-		if n, err := sqldb.MemberPeriodIndexes(ctx, db); err != nil || n != 5 {
-			t.Fatalf("%s: member_periods has %d indexes (%v), want 5", when, n, err)
+		if n, err := sqldb.MemberPeriodIndexes(ctx, db); err != nil || n != 6 {
+			t.Fatalf("%s: member_periods has %d indexes (%v), want 6", when, n, err)
 		}
 	}
 	importRows(t, db, map[string][][]string{

@@ -16,15 +16,21 @@ import (
 	_ "modernc.org/sqlite"             // registers "sqlite"
 )
 
-// BusyTimeoutMS is how long a write waits for another writer on SQLite
-// before the request is told the system is busy.
+// BusyTimeoutMS is how long a write waits for another writer (SQLite's
+// busy_timeout, PostgreSQL's lock_timeout) before the request is told the
+// system is busy.
 const BusyTimeoutMS = 10000
+
+// MaxConns is the default number of connections a process keeps open to
+// the database (serve --db-conns changes it).
+const MaxConns = 16
 
 // DB is an open registry database.
 type DB struct {
 	*sql.DB
 	Dialect Dialect
 	DSN     string
+	jobFile jobFile
 }
 
 // IsPostgres reports whether a --db value names a PostgreSQL database.
@@ -39,7 +45,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // Options tune how a database is opened.
 type Options struct {
-	// BusyTimeout is how long a write waits for another writer on SQLite
+	// BusyTimeout is how long a write waits for another writer (SQLite's
+	// busy_timeout; PostgreSQL's lock_timeout unless the DSN sets one)
 	// before it is told the system is busy (default BusyTimeoutMS).
 	BusyTimeout time.Duration
 }
@@ -54,7 +61,7 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	var err error
 	if IsPostgres(dsn) {
 		db.Dialect = Postgres
-		db.DB, err = sql.Open("pgx", dsn)
+		db.DB, err = sql.Open("pgx", pgSettings(dsn, busy))
 	} else {
 		// WAL lets readers go on during a write; busy_timeout waits for the
 		// writer instead of failing; synchronous FULL makes a commit durable
@@ -70,8 +77,8 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	}
 	// Keep connections open between requests: opening one (for SQLite:
 	// reading the schema, setting the pragmas) costs more than most queries.
-	db.SetMaxOpenConns(16)
-	db.SetMaxIdleConns(16)
+	db.SetMaxOpenConns(MaxConns)
+	db.SetMaxIdleConns(MaxConns)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", redact(dsn), err)

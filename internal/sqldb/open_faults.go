@@ -14,7 +14,7 @@ import (
 
 // Vietnamese messages of the database's faults.
 const (
-	msgBusy        = "Hệ thống đang bận, vui lòng thử lại sau ít phút."
+	msgLockWait    = "Hệ thống đang bận: dữ liệu cần ghi đang được một lần ghi khác giữ quá lâu (có thể từ một máy chủ khác dùng chung cơ sở dữ liệu) nên chưa ghi được gì. Vui lòng thử lại sau ít phút."
 	msgUnavailable = "Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau; nếu lỗi kéo dài, hãy báo quản trị viên."
 	msgDiskFull    = "Máy chủ đã hết dung lượng lưu trữ nên chưa ghi được gì. Hãy báo quản trị viên."
 	msgIO          = "Lỗi đọc, ghi đĩa của máy chủ: chưa ghi được gì. Hãy báo quản trị viên."
@@ -48,8 +48,10 @@ func classify(err error) (code, msg string) {
 		switch {
 		case s == "40001" || s == "40P01":
 			return tochuc.EConflict, msgConflict
-		case s == "55P03" || s == "57014":
-			return tochuc.EBusy, msgBusy
+		case s == "55P03": // lock_not_available: lock_timeout ran out waiting for another writer
+			return tochuc.EBusy, msgLockWait
+		case s == "57014": // query_canceled: a statement_timeout, or the request's deadline
+			return tochuc.ETimeout, msgTimeout
 		case s == "53100":
 			return tochuc.EDiskFull, msgDiskFull
 		case s == "58030":
@@ -64,8 +66,8 @@ func classify(err error) (code, msg string) {
 	var lite interface{ Code() int }
 	if errors.As(err, &lite) {
 		switch lite.Code() & 0xff {
-		case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
-			return tochuc.EBusy, msgBusy
+		case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED: the busy timeout ran out waiting for the writer
+			return tochuc.EBusy, msgLockWait
 		case 13: // SQLITE_FULL
 			return tochuc.EDiskFull, msgDiskFull
 		case 10, 11, 26: // SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB

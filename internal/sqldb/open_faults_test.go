@@ -36,7 +36,7 @@ func TestFaultsClassified(t *testing.T) {
 		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, tochuc.EUnavailable},
 		{fmt.Errorf("x: %w", io.ErrUnexpectedEOF), tochuc.EUnavailable},
 		{pgErr("58030"), tochuc.EIO}, {liteErr(4874), tochuc.EIO}, {liteErr(10), tochuc.EIO},
-		{context.DeadlineExceeded, tochuc.ETimeout}, {liteErr(9), tochuc.ETimeout},
+		{context.DeadlineExceeded, tochuc.ETimeout}, {liteErr(9), tochuc.ETimeout}, {pgErr("57014"), tochuc.ETimeout},
 		{pgErr("P0001"), tochuc.EInternal}, {errors.New("anything else"), tochuc.EInternal},
 	} {
 		got := Fault(c.err)

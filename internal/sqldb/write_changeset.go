@@ -47,8 +47,12 @@ type trusted struct{}
 
 func (trusted) CheckChange(context.Context, *Change) error { return nil }
 
-// writeLockKey is the PostgreSQL advisory lock that serializes change sets.
-const writeLockKey = 7_318_842_025
+// writeLockKey is the PostgreSQL advisory lock that serializes change sets,
+// with the hash of the schema as its second key: advisory locks are held
+// per database, and each schema holds a registry of its own (the tests'
+// schemas, or two registries in one database) that need not wait for
+// another's writers.
+const writeLockKey = 731_884_202
 
 // errNoGuard is a programming error: every change set passes a guard.
 var errNoGuard = errors.New("sqldb: a change set needs a guard (sqldb.Trusted or a scope policy)")
@@ -70,7 +74,7 @@ func (db *DB) Begin(ctx context.Context, user, source string, guard Guard) (*Cha
 	}
 	c := &Change{db: db, Tx: tx, conn: conn, By: user, Source: source, guard: guard}
 	if db.Dialect == Postgres {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLockKey)); err != nil {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))`, int32(writeLockKey)); err != nil {
 			c.Rollback()
 			return nil, err
 		}

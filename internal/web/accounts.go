@@ -41,5 +41,5 @@ func (s *Server) tokens() auth.Tokens { return auth.Tokens{Store: s.accounts} }
 // actor is who acts in a request, for the use cases.
 func (s *Server) actor(r *http.Request) app.Actor {
 	u, _ := userOf(r.Context())
-	return app.Actor{User: u, IP: clientIP(r)}
+	return app.Actor{User: u, IP: s.clientIP(r)}
 }

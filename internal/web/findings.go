@@ -224,5 +224,10 @@ func (s *Server) warmChecks(r *http.Request, d tochuc.Date) {
 	if !u.CanWrite() {
 		return
 	}
-	go func(ctx context.Context) { _, _ = s.app.CurrentChecks(ctx, u, app.CheckParams{AsOf: d}) }(context.WithoutCancel(r.Context()))
+	// The run outlives the request (WithoutCancel) with a deadline of its own.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.budget)
+	go func() {
+		defer cancel()
+		_, _ = s.app.CurrentChecks(ctx, u, app.CheckParams{AsOf: d})
+	}()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -16,80 +17,97 @@ import (
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/bundle/container"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// importJob is an uploaded bundle being checked, then, when clean, imported on request.
+// JobStore keeps the import jobs: the database (a *sqldb.DB), so that every
+// process serving it shows a job's progress and result, and a bundle
+// checked by one process can be imported through another.
+type JobStore interface {
+	CreateImportJob(ctx context.Context, j sqldb.ImportJob) error
+	SaveImportJobFile(ctx context.Context, id string, r io.Reader) (int64, error)
+	ImportJobFile(ctx context.Context, id string, w io.Writer) error
+	ImportJob(ctx context.Context, id string) (sqldb.ImportJob, error)
+	ClaimImportJob(ctx context.Context, id, from, to, worker string, now time.Time) (bool, error)
+	BeatImportJob(ctx context.Context, id, worker, phase, file string, rows int, now time.Time) (bool, error)
+	FinishImportJob(ctx context.Context, id, worker, from, phase, report, errText string, keepFile bool) (bool, error)
+	FailStaleImportJob(ctx context.Context, id string, before time.Time, why string) (bool, error)
+	DeleteImportJobs(ctx context.Context, before time.Time) (int64, error)
+}
+
+// The lives of import jobs.
+const (
+	// jobLife is how long a job and its file are kept.
+	jobLife = 24 * time.Hour
+	// jobRunLife is the longest a check or an import may run.
+	jobRunLife = time.Hour
+	// defaultJobBeat is how often the process running a job says so (and
+	// writes its progress, which the other processes show); past jobStale
+	// without it, the job is marked failed.
+	defaultJobBeat = 2 * time.Second
+	jobStale       = time.Minute
+)
+
+// msgJobStopped is what a job whose process stopped says.
+const msgJobStopped = "Máy chủ đang xử lý lần nhập này đã dừng giữa chừng (không báo tiến độ quá một phút). " +
+	"Lần nhập dữ liệu là một giao dịch trọn vẹn: nếu chưa xong thì chưa ghi gì — hãy xem nhật ký thay đổi rồi tải tệp lên và nhập lại."
+
+// importJob is a job as a page shows it.
 type importJob struct {
-	ID      string         `json:"id"`
-	Name    string         `json:"name"`
-	Owner   string         `json:"-"`
-	actor   app.Actor      // who uploaded it: the import is theirs
-	Phase   string         `json:"phase"` // "checking", "checked", "importing", "done", "failed"
-	File    string         `json:"file,omitempty"`
-	Rows    int            `json:"rows"`
-	Report  *bundle.Report `json:"report,omitempty"`
-	Err     string         `json:"error,omitempty"`
-	path    string         // the bundle: a file in dir, or dir itself for a single CSV file
-	dir     string         // the job's own temporary directory, removed when the job ends or fails, or after jobLife
-	mu      sync.Mutex
-	started time.Time
+	ID     string
+	Name   string
+	Phase  string // "checking", "checked", "importing", "done", "failed"
+	File   string
+	Rows   int
+	Report *bundle.Report
+	Err    string
 }
 
-// jobs keeps the import jobs of the last hours.
-type jobs struct {
-	mu sync.Mutex
-	m  map[string]*importJob
+// jobRun is a check or an import this process runs.
+type jobRun struct {
+	id, name string
+	actor    app.Actor
+	from     string // the phase it runs in: "checking" or "importing"
+	path     string // the bundle: a file in dir, or dir itself for a single CSV file
+	dir      string // the run's own temporary directory, removed when it ends
+	mu       sync.Mutex
+	file     string
+	rows     int
 }
 
-func (j *jobs) add(job *importJob) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if j.m == nil {
-		j.m = map[string]*importJob{}
+func (run *jobRun) progress(file string, rows int) {
+	run.mu.Lock()
+	run.file, run.rows = file, rows
+	run.mu.Unlock()
+}
+
+// makeDir makes a run's temporary directory and the path of its bundle
+// named name inside it.
+func (run *jobRun) makeDir(name string) error {
+	dir, err := os.MkdirTemp("", uploadPrefix)
+	if err != nil {
+		return err
 	}
-	j.sweep()
-	j.m[job.ID] = job
+	run.dir = dir
+	run.path = filepath.Join(dir, name) // under its own name, which messages then give
+	if strings.ToLower(filepath.Ext(name)) == ".csv" {
+		run.path = dir // a single file: the directory holding it
+	}
+	return nil
 }
 
-func (j *jobs) get(id string) *importJob {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	j.sweep()
-	return j.m[id]
-}
-
-// jobLife is how long a job and its files are kept.
-const jobLife = 24 * time.Hour
-
-// sweep forgets the jobs older than jobLife and removes their files
-// (a bundle checked but never imported). j.mu is held.
-func (j *jobs) sweep() {
-	for id, old := range j.m {
-		if time.Since(old.started) > jobLife {
-			old.mu.Lock()
-			old.removeFiles()
-			old.mu.Unlock()
-			delete(j.m, id)
-		}
+// removeFiles deletes the run's own temporary directory, and nothing else.
+func (run *jobRun) removeFiles() {
+	if run.dir != "" && strings.HasPrefix(filepath.Base(run.dir), uploadPrefix) {
+		os.RemoveAll(run.dir)
+		run.dir = ""
 	}
 }
 
-// snapshot returns a copy of the job's state for a page.
-func (job *importJob) snapshot() importJob {
-	job.mu.Lock()
-	defer job.mu.Unlock()
-	return importJob{ID: job.ID, Name: job.Name, Phase: job.Phase, File: job.File, Rows: job.Rows, Report: job.Report, Err: job.Err}
-}
-
-func (job *importJob) progress(file string, rows int) {
-	job.mu.Lock()
-	job.File, job.Rows = file, rows
-	job.mu.Unlock()
-}
-
-// handleUpload saves an uploaded bundle into its job's folder, streaming the
-// file part of the form there (no temporary copy), and starts checking it.
+// handleUpload saves an uploaded bundle into a folder of its own, streaming
+// the file part of the form there, keeps a copy in the database (in parts of
+// at most 1 MiB) for whichever process imports it, and starts checking it.
 // The route holds the body to uploadBody.
 func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) error {
 	u, _ := userOf(r.Context())
@@ -121,17 +139,21 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) error {
 	if ext != ".zip" && ext != ".xlsx" && ext != ".csv" {
 		return tochuc.Errorf(tochuc.EInvalid, "Chỉ nhận tệp .zip, .xlsx hoặc một tệp .csv (tên tệp là tên bảng, ví dụ units.csv).")
 	}
-	job := &importJob{ID: randomID(), Name: name, Owner: u.Login, actor: s.actor(r), Phase: "checking", started: time.Now()}
-	dir, err := os.MkdirTemp("", uploadPrefix)
-	if err != nil {
+	ctx := r.Context()
+	now := time.Now()
+	if _, err := s.jobs.DeleteImportJobs(ctx, now.Add(-jobLife)); err != nil {
 		return err
 	}
-	job.dir = dir
-	job.path = filepath.Join(dir, name) // under its own name, which messages then give
-	if ext == ".csv" {                  // a single file: the directory holding it
-		job.path = dir
+	run := &jobRun{id: randomID(), name: name, actor: s.actor(r), from: "checking"}
+	if err := s.jobs.CreateImportJob(ctx, sqldb.ImportJob{ID: run.id, Name: name, Owner: u.Login, Phase: "uploading",
+		Worker: s.worker, Beat: now, Created: now}); err != nil {
+		return err
 	}
-	dst, err := os.Create(filepath.Join(dir, name))
+	if err := run.makeDir(name); err != nil {
+		s.jobs.FinishImportJob(ctx, run.id, s.worker, "uploading", "failed", "", "Không lưu được tệp tải lên.", false)
+		return err
+	}
+	dst, err := os.Create(filepath.Join(run.dir, name))
 	if err == nil {
 		_, err = io.Copy(dst, part)
 		if cerr := dst.Close(); err == nil {
@@ -139,57 +161,127 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err != nil {
-		job.removeFiles()
+		run.removeFiles()
+		s.jobs.FinishImportJob(ctx, run.id, s.worker, "uploading", "failed", "", "Không nhận được trọn tệp tải lên.", false)
 		return tochuc.Errorf(tochuc.EInvalid, "Không nhận được trọn tệp tải lên.")
 	}
-	s.jobs.add(job)
-	go s.runJob(job, false)
-	s.accepted(w, r, job)
+	err = s.keepFile(ctx, run)
+	if err == nil {
+		var ok bool
+		if ok, err = s.jobs.ClaimImportJob(ctx, run.id, "uploading", "checking", s.worker, time.Now()); err == nil && !ok {
+			err = tochuc.Errorf(tochuc.EConflict, "Phiên nhập dữ liệu này đã bị dừng.")
+		}
+	}
+	if err != nil {
+		run.removeFiles()
+		s.jobs.FinishImportJob(ctx, run.id, s.worker, "uploading", "failed", "", "Không lưu được tệp tải lên.", false)
+		return err
+	}
+	go s.runJob(run, false)
+	s.accepted(w, r, run.id)
 	return nil
 }
 
-// runJob checks (or, when commit, imports) a job's bundle in the background.
-func (s *Server) runJob(job *importJob, commit bool) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
-	defer cancel()
-	src, err := container.OpenSource(job.path)
-	var rep *bundle.Report
-	if err == nil {
-		opt := bundle.Options{Progress: job.progress}
-		if commit {
-			rep, err = s.app.Import(ctx, job.actor, src, job.Name, opt)
-		} else {
-			rep, err = s.app.CheckImport(ctx, job.actor, src, opt)
-		}
-		src.Close()
+// keepFile copies the run's uploaded file into the database.
+func (s *Server) keepFile(ctx context.Context, run *jobRun) error {
+	f, err := os.Open(filepath.Join(run.dir, run.name))
+	if err != nil {
+		return err
 	}
-	job.mu.Lock()
-	defer job.mu.Unlock()
-	job.Report = rep
+	defer f.Close()
+	_, err = s.jobs.SaveImportJobFile(ctx, run.id, f)
+	return err
+}
+
+// runJob checks (or, when commit, imports) a job's bundle in the background,
+// saying every s.jobBeat that it still runs it, with its progress. The run
+// has its own time budget (jobRunLife): it outlives the request that
+// started it. It stops when the job is no longer its own (marked failed by
+// another process that did not hear from it).
+func (s *Server) runJob(run *jobRun, commit bool) {
+	s.runs.Store(run.id, run)
+	defer s.runs.Delete(run.id)
+	defer run.removeFiles()
+	ctx, cancel := context.WithTimeout(context.Background(), jobRunLife)
+	defer cancel()
+	stop := make(chan struct{})
+	beats := sync.WaitGroup{}
+	beats.Add(1)
+	go func() {
+		defer beats.Done()
+		t := time.NewTicker(s.jobBeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				run.mu.Lock()
+				file, rows := run.file, run.rows
+				run.mu.Unlock()
+				if ok, err := s.jobs.BeatImportJob(ctx, run.id, s.worker, run.from, file, rows, time.Now()); err == nil && !ok {
+					cancel() // the job is no longer this process's
+				}
+			}
+		}
+	}()
+	rep, err := s.runBundle(ctx, run, commit)
+	close(stop)
+	beats.Wait()
+	run.removeFiles() // before the job is seen to end
+	phase, msg := "failed", ""
 	switch {
 	case err != nil && tochuc.IsFault(err):
 		s.logFault(err)
-		job.Phase, job.Err = "failed", err.Error()
+		msg = err.Error()
 	case err != nil:
-		job.Phase, job.Err = "failed", "Không đọc được gói dữ liệu: "+err.Error()
+		msg = "Không đọc được gói dữ liệu: " + err.Error()
 	case commit && rep.OK():
-		job.Phase = "done"
+		phase = "done"
 	case rep.OK():
-		job.Phase = "checked" // the files wait for the commit (or a day)
-	default:
-		job.Phase = "failed"
+		phase = "checked" // the file waits in the database for the commit (or a day)
 	}
-	if job.Phase != "checked" {
-		job.removeFiles()
+	var report []byte
+	if rep != nil {
+		report, _ = json.Marshal(rep)
+	}
+	// The job's end is written even when its own time ran out.
+	endCtx, endCancel := context.WithTimeout(context.Background(), s.budget)
+	defer endCancel()
+	if _, ferr := s.jobs.FinishImportJob(endCtx, run.id, s.worker, run.from, phase, string(report), msg, phase == "checked"); ferr != nil {
+		s.logFault(app.Fault(ferr), "during", "the end of an import job")
 	}
 }
 
-// removeFiles deletes the job's own temporary directory, and nothing else.
-func (job *importJob) removeFiles() {
-	if job.dir != "" && strings.HasPrefix(filepath.Base(job.dir), uploadPrefix) {
-		os.RemoveAll(job.dir)
-		job.dir = ""
+// runBundle checks or imports the run's bundle, fetching it from the
+// database when this process has not got it.
+func (s *Server) runBundle(ctx context.Context, run *jobRun, commit bool) (*bundle.Report, error) {
+	if run.dir == "" {
+		if err := run.makeDir(run.name); err != nil {
+			return nil, err
+		}
+		f, err := os.Create(filepath.Join(run.dir, run.name))
+		if err != nil {
+			return nil, err
+		}
+		err = s.jobs.ImportJobFile(ctx, run.id, f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, app.Fault(err)
+		}
 	}
+	src, err := container.OpenSource(run.path)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	opt := bundle.Options{Progress: run.progress}
+	if commit {
+		return s.app.Import(ctx, run.actor, src, run.name, opt)
+	}
+	return s.app.CheckImport(ctx, run.actor, src, opt)
 }
 
 func randomID() string {
@@ -207,55 +299,98 @@ func mayImport(u tochuc.User) error {
 	return tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên được nhập gói dữ liệu.")
 }
 
+// job returns the signed-in user's job of a request, as the database holds
+// it: a job whose process stopped (no beat for jobStale) is marked failed
+// first, whichever process ran it; a job older than jobLife is gone.
+func (s *Server) job(r *http.Request) (*importJob, error) {
+	ctx := r.Context()
+	u, _ := userOf(ctx)
+	notFound := tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này.")
+	j, err := s.jobs.ImportJob(ctx, r.PathValue("id"))
+	if tochuc.ErrorCode(err) == tochuc.ENotFound || (err == nil && (j.Owner != u.Login || time.Since(j.Created) > jobLife)) {
+		return nil, notFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	if running(j.Phase) && time.Since(j.Beat) > jobStale {
+		if _, err := s.jobs.FailStaleImportJob(ctx, j.ID, time.Now().Add(-jobStale), msgJobStopped); err != nil {
+			return nil, err
+		}
+		if j, err = s.jobs.ImportJob(ctx, j.ID); err != nil {
+			return nil, err
+		}
+	}
+	job := &importJob{ID: j.ID, Name: j.Name, Phase: j.Phase, File: j.File, Rows: j.Rows, Err: j.Err}
+	if v, ok := s.runs.Load(j.ID); ok && v.(*jobRun).from == j.Phase { // run here: its progress as it stands
+		run := v.(*jobRun)
+		run.mu.Lock()
+		job.File, job.Rows = run.file, run.rows
+		run.mu.Unlock()
+	}
+	if job.Phase == "uploading" { // not yet shown to anyone but as the check starting
+		job.Phase = "checking"
+	}
+	if j.Report != "" {
+		job.Report = &bundle.Report{}
+		if err := json.Unmarshal([]byte(j.Report), job.Report); err != nil {
+			return nil, err
+		}
+	}
+	return job, nil
+}
+
+// running reports whether a phase is one a process works in.
+func running(phase string) bool {
+	return phase == "uploading" || phase == "checking" || phase == "importing"
+}
+
 // handleJob shows a job: its progress, its errors, or the button to import.
 func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) error {
-	u, _ := userOf(r.Context())
-	job := s.jobs.get(r.PathValue("id"))
-	if job == nil || job.Owner != u.Login {
-		return tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này.")
+	job, err := s.job(r)
+	if err != nil {
+		return err
 	}
-	snap := job.snapshot()
-	view := importJobView{ID: snap.ID, Name: snap.Name, Phase: snap.Phase, File: snap.File, Rows: snap.Rows, Report: snap.Report, Error: snap.Err}
-	p := page{Title: "Nhập dữ liệu: " + snap.Name, Date: tochuc.Today(), Data: &snap, API: view}
-	if snap.Phase == "checking" || snap.Phase == "importing" {
+	view := importJobView{ID: job.ID, Name: job.Name, Phase: job.Phase, File: job.File, Rows: job.Rows, Report: job.Report, Error: job.Err}
+	p := page{Title: "Nhập dữ liệu: " + job.Name, Date: tochuc.Today(), Data: job, API: view}
+	if job.Phase == "checking" || job.Phase == "importing" {
 		p.Refresh = 1
 	}
 	s.render(w, r, "import.html", http.StatusOK, p)
 	return nil
 }
 
-// handleJobCommit imports a job's bundle once its check came out clean.
+// handleJobCommit imports a job's bundle once its check came out clean, in
+// this process whichever checked it: the claim lets one process only run it.
 func (s *Server) handleJobCommit(w http.ResponseWriter, r *http.Request) error {
 	u, _ := userOf(r.Context())
-	job := s.jobs.get(r.PathValue("id"))
-	if job == nil || job.Owner != u.Login {
-		return tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này.")
+	job, err := s.job(r)
+	if err != nil {
+		return err
 	}
 	if err := mayImport(u); err != nil {
 		return err
 	}
-	job.mu.Lock()
-	ok := job.Phase == "checked"
-	if ok {
-		job.Phase, job.Rows, job.File = "importing", 0, ""
+	ok, err := s.jobs.ClaimImportJob(r.Context(), job.ID, "checked", "importing", s.worker, time.Now())
+	if err != nil {
+		return err
 	}
-	job.mu.Unlock()
 	if !ok {
-		return tochuc.Errorf(tochuc.EConflict, "Gói dữ liệu chưa được kiểm tra xong hoặc còn lỗi: không thể ghi.")
+		return tochuc.Errorf(tochuc.EConflict, "Gói dữ liệu chưa được kiểm tra xong, còn lỗi hoặc đang được ghi: không thể ghi.")
 	}
-	go s.runJob(job, true)
-	s.accepted(w, r, job)
+	go s.runJob(&jobRun{id: job.ID, name: job.Name, actor: s.actor(r), from: "importing"}, true)
+	s.accepted(w, r, job.ID)
 	return nil
 }
 
 // accepted answers a started job: the API gets 202 and where to follow it, a page is redirected there.
-func (s *Server) accepted(w http.ResponseWriter, r *http.Request, job *importJob) {
+func (s *Server) accepted(w http.ResponseWriter, r *http.Request, id string) {
 	if isAPI(r) {
-		w.Header().Set("Location", "/api/v1/imports/"+job.ID)
-		writeAPI(w, http.StatusAccepted, jobAccepted{ID: job.ID, StatusURL: "/api/v1/imports/" + job.ID})
+		w.Header().Set("Location", "/api/v1/imports/"+id)
+		writeAPI(w, http.StatusAccepted, jobAccepted{ID: id, StatusURL: "/api/v1/imports/" + id})
 		return
 	}
-	http.Redirect(w, r, "/nhap/"+job.ID, http.StatusSeeOther)
+	http.Redirect(w, r, "/nhap/"+id, http.StatusSeeOther)
 }
 
 // jobPhaseLabel names a job's phase in Vietnamese.

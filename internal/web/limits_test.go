@@ -245,9 +245,10 @@ func TestReadDeadlines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	slow, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusAccepted {
-		t.Errorf("slow upload: %d", resp.StatusCode)
+		t.Errorf("slow upload: %d %s", resp.StatusCode, slow)
 	}
 
 	form := &slowReader{parts: []string{"kind=merge", "", "&date=2020-01-01", "", "&xem_truoc=1"}, wait: 400 * time.Millisecond}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -70,7 +71,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "Vui lòng nhập tên đăng nhập và mật khẩu.")
 		return
 	}
-	ip := clientIP(r)
+	ip := s.clientIP(r)
 	at, err := s.limiter.Begin(ctx, login, ip)
 	if err != nil {
 		s.unavailable(w, r, "sign-in limiter", err)
@@ -147,7 +148,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 		_ = s.tokens().DeleteSession(r.Context(), c.Value)
 	}
 	if u, ok := userOf(r.Context()); ok {
-		s.audit(r.Context(), u.Login, tochuc.AuditLogout, clientIP(r), nil)
+		s.audit(r.Context(), u.Login, tochuc.AuditLogout, s.clientIP(r), nil)
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		Secure: s.secureCookies, SameSite: http.SameSiteLaxMode})
@@ -162,11 +163,13 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var u tochuc.User
 		var err error = errNoCredentials
+		ctx, cancel := context.WithTimeout(r.Context(), authTimeout)
 		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-			u, err = s.tokens().TokenUser(r.Context(), strings.TrimSpace(bearer))
+			u, err = s.tokens().TokenUser(ctx, strings.TrimSpace(bearer))
 		} else if c, cerr := r.Cookie(sessionCookie); cerr == nil {
-			u, err = s.tokens().SessionUser(r.Context(), c.Value)
+			u, err = s.tokens().SessionUser(ctx, c.Value)
 		}
+		cancel()
 		if err != nil && err != errNoCredentials && tochuc.ErrorCode(err) != tochuc.ENotFound {
 			s.unavailable(w, r, "authenticate", err)
 			return
@@ -219,12 +222,48 @@ func safeNext(next string) string {
 // unsafeInURL reports a character a browser may strip or read as a slash.
 func unsafeInURL(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' || unicode.IsControl(r) }
 
-func clientIP(r *http.Request) string {
+// clientIP is the address a request comes from, as the sign-in limiter and
+// the audit log count it: the peer's, or, when the peer is a trusted
+// reverse proxy, the last address of X-Forwarded-For that is not one (the
+// addresses before it could be written by the client).
+func (s *Server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if len(s.proxies) == 0 || !s.trusted(host) {
+		return host
+	}
+	var hops []string
+	for _, h := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(h, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // not an address: keep the last good one
+		}
+		host = a.Unmap().String()
+		if !s.trusted(host) {
+			break
+		}
 	}
 	return host
+}
+
+// trusted reports whether an address is one of the trusted reverse proxies.
+func (s *Server) trusted(host string) bool {
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap()
+	for _, p := range s.proxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 func itoaDur(d time.Duration) string { return strconv.Itoa(int((d + time.Second - 1) / time.Second)) }

@@ -84,7 +84,7 @@ func outageApp(t *testing.T, db *sqldb.DB, accounts web.Accounts) (ts *httptest.
 	}
 	log = &syncBuffer{}
 	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
-		App: app.New(db, nil), Accounts: accounts, Limits: db, Log: slog.New(slog.NewTextHandler(log, nil))})
+		App: app.New(db, nil), Accounts: accounts, Limits: db, Jobs: db, Log: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

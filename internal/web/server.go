@@ -7,9 +7,14 @@ package web
 import (
 	"context"
 	"embed"
+	"errors"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"os"
+	"sync"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
@@ -34,21 +39,31 @@ type Config struct {
 	// *sqldb.DB) so that every process serving it shares them; nil keeps them
 	// in this process's memory.
 	Limits auth.LimitStore
+	// Jobs keeps the import jobs; nil: Accounts, when it is one (*sqldb.DB
+	// is). Give the database so that every process serving it shares them.
+	Jobs JobStore
 	// Ready checks that the database answers, for /readyz; nil: the
 	// PingContext of Accounts, when it has one (*sqldb.DB has).
 	Ready func(ctx context.Context) error
 	// SecureCookies marks the session cookie Secure and turns HSTS on (behind HTTPS).
 	SecureCookies bool
+	// TrustedProxies are the reverse proxies in front of the server: a
+	// request from one of them is counted (sign-in limiter, audit log) from
+	// the address it forwards for (X-Forwarded-For). None: the peer's address.
+	TrustedProxies []netip.Prefix
 	// RequestTimeout is each request's time budget (default DefaultRequestTimeout):
 	// past it, or when the client leaves, its queries are cancelled and it is
 	// answered 503. Exports and uploads have ExportTimeout.
 	RequestTimeout time.Duration
 }
 
-// The default time budgets of requests.
+// The default time budgets of requests. Sign-in and the authentication of
+// each request (a password hash, a few rows read by key) have authTimeout,
+// whatever RequestTimeout is.
 const (
 	DefaultRequestTimeout = 30 * time.Second
 	ExportTimeout         = 10 * time.Minute
+	authTimeout           = 15 * time.Second
 )
 
 // Server holds what the handlers share.
@@ -56,7 +71,10 @@ type Server struct {
 	app           *app.App
 	registry      Registry
 	accounts      Accounts
-	jobs          jobs
+	jobs          JobStore
+	worker        string        // this process, as the import jobs it runs name it
+	jobBeat       time.Duration // how often a job running here says so
+	runs          sync.Map      // job id → *jobRun: the jobs this process runs
 	log           *slog.Logger
 	pages         map[string]*template.Template
 	reports       *reportCache
@@ -66,6 +84,7 @@ type Server struct {
 	ready         func(ctx context.Context) error
 	secureCookies bool
 	budget        time.Duration
+	proxies       []netip.Prefix
 }
 
 // pageNames are the templates, each parsed with the layout at start-up.
@@ -81,7 +100,14 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
 		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes),
-		explains: newExplainCache(explainCacheBytes)}
+		explains: newExplainCache(explainCacheBytes),
+		jobs:     cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat, proxies: cfg.TrustedProxies}
+	if js, ok := cfg.Accounts.(JobStore); ok && s.jobs == nil {
+		s.jobs = js
+	}
+	if s.jobs == nil {
+		return nil, errors.New("web: the import jobs need a store (Config.Jobs)")
+	}
 	if s.budget <= 0 {
 		s.budget = DefaultRequestTimeout
 	}
@@ -115,7 +141,7 @@ func (s *Server) Handler() http.Handler {
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
-	mux.Handle("POST /dang-nhap", s.limitBody(smallBody, http.HandlerFunc(s.handleLogin)))
+	mux.Handle("POST /dang-nhap", s.limitBody(smallBody, s.deadline(authTimeout, s.handleLogin)))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.Handle("GET /static/", staticFiles())
@@ -179,4 +205,11 @@ func (s *Server) deadline(budget time.Duration, h http.HandlerFunc) http.Handler
 		defer cancel()
 		h(w, r.WithContext(ctx))
 	}
+}
+
+// workerName names this process among those serving the database: its
+// host, its process id and a random part.
+func workerName() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), randomID()[:8])
 }
