@@ -188,8 +188,9 @@ const (
 // peopleQuery builds the list's query for a use. The order (sort_key, id) is
 // served by people_sorted, a search by the words' index, a scope by the
 // posts and party events of its units. Which one the rows are read from:
-//   - a count reads from the scope's people, when there is a scope, (or on
-//     SQLite from the words' index, for a search), stopping at the cap;
+//   - a count reads from the scope's people, when there is a scope (on
+//     PostgreSQL: and no search), or on SQLite from the words' index, for a
+//     search matching few, stopping at the cap;
 //   - on SQLite, whose planner has no statistics, a page of a search
 //     matching at most PeopleCountCap people is read from the words' index
 //     and sorted; else of a scope holding at most PeopleCountCap people, from
@@ -249,7 +250,7 @@ func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter, use int) (peop
 		q.from = "people_words w CROSS JOIN people p ON p.rid = w.rowid"
 		q.conds = append(q.conds, "w.people_words MATCH ?")
 		q.args = append(q.args, match)
-	case f.Roots != nil && use == forCount:
+	case f.Roots != nil && use == forCount && (lite || strings.TrimSpace(f.Search) == ""):
 		q.from = scopeFrom
 		return q, nil
 	case f.Roots != nil && lite:
