@@ -165,7 +165,7 @@ func describe(ctx context.Context, db *sqldb.DB) ([]string, error) {
 		}
 		if db.Dialect == sqldb.SQLite && ix.origin == "c" && len(ix.cols) > 1 && ix.cols[len(ix.cols)-1] == "rec_to" {
 			// SQLite reads a partial index WHERE rec_to IS NULL without the
-			// table only when rec_to is in it too (migration 0006).
+			// table only when rec_to is in it too (migrations 0006, 0012).
 			ix.cols = ix.cols[:len(ix.cols)-1]
 		}
 		cols := strings.Join(ix.cols, ", ")
@@ -182,8 +182,8 @@ func describe(ctx context.Context, db *sqldb.DB) ([]string, error) {
 }
 
 // sqliteOnlyIndexes are the indexes SQLite's planner needs and PostgreSQL's,
-// which has statistics, does without (migration 0006).
-var sqliteOnlyIndexes = map[string]bool{"party_person_date": true, "headcount_at": true}
+// which has statistics, does without (migrations 0006, 0012).
+var sqliteOnlyIndexes = map[string]bool{"party_person_date": true, "headcount_at": true, "member_periods_valid_person": true}
 
 // typeClass names the kind of values a column's declared type holds, in the
 // same words for both engines: SQLite keeps dates as text and booleans as
