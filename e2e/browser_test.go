@@ -279,16 +279,24 @@ func TestDemoDashboardToRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	counted, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#items tbody tr.current').length`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	// 50 records a page, with the count of them all and the pager.
 	all, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#items tbody tr').length`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if counted != 165 || all != 230 {
-		t.Fatalf("records behind F6: %d counted of %d, want 165 of 230", counted, all)
+	if page := text(t, ctx, "main"); all != 50 || !strings.Contains(page, "165 bản ghi được tính trên 230 bản ghi liệt kê") ||
+		!strings.Contains(page, "Trang 1/5") {
+		t.Fatalf("records behind F6: %d rows on the page, want 50 of 230 with 165 counted:\n%.1500s", all, page)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`a[rel="next"]`)),
+		chromedp.WaitVisible(chromedp.ID("items")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := text(t, ctx, "main"); !strings.Contains(page, "Trang 2/5") {
+		t.Fatalf("records behind F6, page 2:\n%.1500s", page)
 	}
 	// The tree in 2018, then past the reform of 2025-07-01.
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/to-chuc")); err != nil {

@@ -173,7 +173,7 @@ func describe(ctx context.Context, db *sqldb.DB) ([]string, error) {
 		}
 		if db.Dialect == sqldb.SQLite && ix.origin == "c" && len(ix.cols) > 1 && ix.cols[len(ix.cols)-1] == "rec_to" {
 			// SQLite reads a partial index WHERE rec_to IS NULL without the
-			// table only when rec_to is in it too (migration 0006).
+			// table only when rec_to is in it too (migrations 0006, 0012).
 			ix.cols = ix.cols[:len(ix.cols)-1]
 		}
 		cols := strings.Join(ix.cols, ", ")
@@ -190,8 +190,8 @@ func describe(ctx context.Context, db *sqldb.DB) ([]string, error) {
 }
 
 // sqliteOnlyIndexes are the indexes SQLite's planner needs and PostgreSQL's,
-// which has statistics, does without (migration 0006).
-var sqliteOnlyIndexes = map[string]bool{"party_person_date": true, "headcount_at": true}
+// which has statistics, does without (migrations 0006, 0012).
+var sqliteOnlyIndexes = map[string]bool{"party_person_date": true, "headcount_at": true, "member_periods_valid_person": true}
 
 // wordIndexes are the indexes of words (migration 0010) by the table they
 // index: an FTS5 table of that name on SQLite, a GIN index on PostgreSQL.

@@ -3,6 +3,8 @@ package sqldb
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -34,6 +36,7 @@ func (r *Reader) UnitMembers(ctx context.Context, d tochuc.Date, unitID string, 
 	if err != nil {
 		return MemberPage{}, err
 	}
+	slices.SortFunc(ms, func(a, b Member) int { return strings.Compare(a.PersonID, b.PersonID) }) // bytes, as in SQL
 	p := MemberPage{Total: len(ms)}
 	if countCap > 0 && p.Total > countCap {
 		p.Total, p.More = countCap, true

@@ -11,3 +11,7 @@ CREATE INDEX audit_log_at ON audit_log (at, id);
 CREATE INDEX audit_log_user ON audit_log (user_login, at, id);
 CREATE INDEX audit_log_action ON audit_log (action, at, id);
 CREATE INDEX party_unit_date ON party (unit_id, date, person_id, rec_to) WHERE rec_to IS NULL;
+-- SQLite only (no statistics: its plans need the index to cover the query): the members on a date
+-- read without the table, for the records behind party.members sorted in the database (page 1 of
+-- 278k members 2.3 s → 0.12 s). PostgreSQL reads them through its indexes (0.15 s).
+CREATE INDEX member_periods_valid_person ON member_periods (valid_from, valid_to, probationary, person_id, unit_id);
