@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 )
 
@@ -135,7 +136,8 @@ func (b *browser) waitJob(base, id string, busy ...string) map[string]any {
 // by B's report and people list (their caches follow the database); an
 // import checked on A is followed and imported through B; two edits of one
 // record at once, one through each, give one winner and, for the other, the
-// Vietnamese refusal of an edit made from an older version.
+// Vietnamese refusal of an edit made from an older version; a write waiting
+// for another process's change set is told so.
 func TestTwoServers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -260,5 +262,31 @@ func TestTwoServers(t *testing.T) {
 	json.Unmarshal([]byte(body), &rec)
 	if name := rec.Values["name"]; name != "Xã Một "+[]string{a, b}[win] {
 		t.Errorf("the record after both: %v, want the winner's", name)
+	}
+
+	// A write waiting for another process's change set past the busy timeout
+	// (10 s) is told so, in Vietnamese, with 503 and Retry-After.
+	other, err := sqldb.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	held, err := other.Begin(context.Background(), "khác", "test", sqldb.Trusted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body2, _ := json.Marshal(map[string]any{"values": map[string]string{"id": "P4", "full_name": "Phan Văn Bốn"}})
+	req, _ := http.NewRequest("POST", a+"/api/v1/records/people", bytes.NewReader(body2))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := admin.c.Do(req)
+	held.Rollback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" ||
+		!strings.Contains(string(msg), "đang được một lần ghi khác giữ") {
+		t.Errorf("a write waiting for another process: %d %q %s", resp.StatusCode, resp.Header.Get("Retry-After"), msg)
 	}
 }
