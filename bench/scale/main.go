@@ -30,10 +30,10 @@ import (
 type config struct {
 	members    int
 	shape      synth.Province // districts, communes, villages, enterprises
-	db         string // SQLite file or postgres:// URL of the database holding the schemas
-	schema     string // PostgreSQL: the schema tochuc writes in (its raw twin: schema_raw)
-	dir        string // where the bundle is written
-	bin        string // the tochuc binary; empty: built
+	db         string         // SQLite file or postgres:// URL of the database holding the schemas
+	schema     string         // PostgreSQL: the schema tochuc writes in (its raw twin: schema_raw)
+	dir        string         // where the bundle is written
+	bin        string         // the tochuc binary; empty: built
 	duration   time.Duration
 	clients    int
 	out        string

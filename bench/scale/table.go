@@ -80,4 +80,3 @@ func loadavg() string {
 	f := strings.Fields(string(b))
 	return "load average " + strings.Join(f[:min(3, len(f))], " ")
 }
-
