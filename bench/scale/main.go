@@ -78,13 +78,35 @@ func main() {
 
 // national returns the shape of the country (by default
 // synth.Province{Districts: 99, CommunesPerDist: 33, VillagesPerCommune: 15,
-// Enterprises: 50000}) for a number of party members.
-func (c config) national() synth.Province {
-	p, members := c.shape, c.members
+// Enterprises: 50000}) with as many members a village cell as make about
+// c.members party members admitted: the other organizations have a fixed
+// number (fixed, measured by writing the shape with none in village cells).
+func (c config) national(fixed int) synth.Province {
+	p := c.shape
 	p.Seed = 1
-	cells := p.Districts * p.CommunesPerDist * p.VillagesPerCommune
-	p.MembersPerCell = max(1, members*9/(cells*10))
+	cells := p.Districts * p.CommunesPerDist * p.VillagesPerCommune // with the communes' own (synth.commune)
+	p.MembersPerCell = max(1, (c.members-fixed+cells/2)/cells)
 	return p
+}
+
+// fixedMembers writes the shape without members in village cells into a
+// temporary folder and counts the members admitted.
+func fixedMembers(c config) (int, error) {
+	dir, err := os.MkdirTemp("", "tochuc-scale-probe-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	p := c.shape
+	p.Seed = 1
+	if _, err := synth.WriteProvince(dir, p); err != nil {
+		return 0, err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "party.csv"))
+	if err != nil {
+		return 0, err
+	}
+	return strings.Count(string(b), ",admitted,"), nil
 }
 
 func run(ctx context.Context, c config) error {
@@ -93,7 +115,11 @@ func run(ctx context.Context, c config) error {
 	if c.out == "" {
 		c.out = fmt.Sprintf("bench/scale-%s-%d.md", eng, c.members)
 	}
-	p := c.national()
+	fixed, err := fixedMembers(c)
+	if err != nil {
+		return err
+	}
+	p := c.national(fixed)
 	t.head("bench/scale: %s, %s members asked (%d districts × %d communes × %d villages, %s enterprises, %d members a village cell), %s, %s",
 		eng, thousands(c.members), p.Districts, p.CommunesPerDist, p.VillagesPerCommune, thousands(p.Enterprises), p.MembersPerCell,
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), loadavg())
@@ -106,7 +132,7 @@ func run(ctx context.Context, c config) error {
 		return err
 	}
 	if !c.skipImport {
-		if err := importStep(ctx, c, t, bin, dsn, rawDSN); err != nil {
+		if err := importStep(ctx, c, p, t, bin, dsn, rawDSN); err != nil {
 			return err
 		}
 	}
@@ -133,7 +159,7 @@ func run(ctx context.Context, c config) error {
 
 // importStep writes the bundle, imports it with `tochuc import`, loads the
 // same rows raw into the twin database, and creates the administrator.
-func importStep(ctx context.Context, c config, t *table, bin, dsn, rawDSN string) error {
+func importStep(ctx context.Context, c config, p synth.Province, t *table, bin, dsn, rawDSN string) error {
 	dir := c.dir
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "tochuc-scale-")
@@ -145,11 +171,16 @@ func importStep(ctx context.Context, c config, t *table, bin, dsn, rawDSN string
 	}
 	log.Printf("writing the bundle in %s", dir)
 	start := time.Now()
-	rows, err := synth.WriteProvince(dir, c.national())
+	rows, err := synth.WriteProvince(dir, p)
 	if err != nil {
 		return err
 	}
-	t.row("bundle written", fmt.Sprintf("%s rows in %s", thousands(rows), secs(time.Since(start))), "")
+	b, err := os.ReadFile(filepath.Join(dir, "party.csv"))
+	if err != nil {
+		return err
+	}
+	t.row("bundle written", fmt.Sprintf("%s rows, %s party members admitted, in %s", thousands(rows),
+		thousands(strings.Count(string(b), ",admitted,")), secs(time.Since(start))), "")
 	log.Printf("%d rows; importing", rows)
 	imp, err := runTochuc(ctx, bin, dsn, "", "import", "--quiet", dir)
 	if err != nil {
