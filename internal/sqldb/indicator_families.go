@@ -122,22 +122,26 @@ func staffItems(b *qb) string {
 
 // recruitmentItems lists the persons recruited in (:s, :d] into a unit of a
 // locality of a kind, holding a qualification at a level or higher on that
-// day; units, the locality and the scope as they stand on the day of the recruitment.
+// day; units, the locality and the scope as they stand on the day of the
+// recruitment. The recruitments are read first (a materialized CTE through
+// assignments_how), then each one's units and person: PostgreSQL, left to
+// estimate the join, may start from every unit instead.
 func recruitmentItems(b *qb, c indicator.Recruited) string {
 	on, since := "a.valid_from", ""
 	if b.flowFrom {
 		since = " AND a.valid_from > :s"
 	}
+	recruited := `rc AS MATERIALIZED (SELECT a.rid AS rid, a.person_id AS person_id, a.unit_id AS unit_id, a.valid_from AS valid_from
+		FROM ` + b.from("assignments", "a", "assignments_how") + `
+		WHERE a.how = 'recruited' AND ` + b.rec("a") + ` AND a.valid_from <= :d` + since + `)`
 	ev := `SELECT a.rid AS rid, a.person_id AS person_id, a.unit_id AS unit_id, a.valid_from AS t
-		FROM ` + b.from("assignments", "a", "assignments_how") + ` CROSS JOIN ` + b.from("units", "u", "units_current") +
-		` CROSS JOIN ` + b.from("units", "l", "units_current") + `
-		WHERE a.how = 'recruited' AND ` + b.rec("a") + ` AND a.valid_from <= :d` + since + `
-		AND u.id = a.unit_id AND ` + b.validOn("u", on) + ` AND l.id = u.locality_id AND ` + b.validOn("l", on) + ` AND l.kind = '` + c.Locality + `'
+		FROM rc a CROSS JOIN ` + b.from("units", "u", "units_current") + ` CROSS JOIN ` + b.from("units", "l", "units_current") + `
+		WHERE u.id = a.unit_id AND ` + b.validOn("u", on) + ` AND l.id = u.locality_id AND ` + b.validOn("l", on) + ` AND l.kind = '` + c.Locality + `'
 		AND ` + b.live("a.person_id", on) + ` AND ` + b.atLeast("a.person_id", c.AtLeast.Kind, c.AtLeast.Level, on)
 	if !b.scoped {
-		return `SELECT DISTINCT e.person_id AS id, '' AS part, 1 AS c0, 1 AS amount FROM (` + ev + `) e`
+		return `WITH ` + recruited + ` SELECT DISTINCT e.person_id AS id, '' AS part, 1 AS c0, 1 AS amount FROM (` + ev + `) e`
 	}
-	return `WITH RECURSIVE ev AS (` + ev + `), up(rid, uid, t) AS (
+	return `WITH RECURSIVE ` + recruited + `, ev AS (` + ev + `), up(rid, uid, t) AS (
 		SELECT rid, unit_id, t FROM ev
 		UNION
 		SELECT up.rid, CASE k.n WHEN 0 THEN u.parent_id ELSE u.locality_id END, up.t
