@@ -82,16 +82,17 @@ func keyCadreItems(b *qb, locality string, keyPosts []indicator.KeyPost) string 
 		FROM (` + strings.Join(posts, "\n UNION \n") + `) k`
 }
 
-// postMembers lists the living persons holding role in a unit of a kind at
-// :d, counting the party members.
-func postMembers(kind, role string) family {
+// postMembers lists the living persons holding each of the roles in a unit
+// of a kind at :d, by role (the part), counting the party members: one pass
+// over the units for every role.
+func postMembers(kind string, roles []string) family {
 	return family{items: func(b *qb) string {
-		return `SELECT k.id AS id, '' AS part, CASE WHEN ` + b.member("k.id") + ` THEN 1 ELSE 0 END AS c0, 1 AS amount FROM (
-			SELECT DISTINCT a.person_id AS id FROM ` + b.from("units", "v", "units_kind_valid") +
+		return `SELECT k.id AS id, k.role AS part, CASE WHEN ` + b.member("k.id") + ` THEN 1 ELSE 0 END AS c0, 1 AS amount FROM (
+			SELECT DISTINCT a.person_id AS id, a.role AS role FROM ` + b.from("units", "v", "units_kind_valid") +
 			` CROSS JOIN ` + b.from("assignments", "a", "assignments_unit_role") + `
 			WHERE v.kind = '` + kind + `' AND ` + b.valid("v") + ` AND ` + b.inScope("v.id") + `
-			AND a.unit_id = v.id AND a.role = '` + role + `' AND ` + b.valid("a") + ` AND ` + b.live("a.person_id", ":d") + `) k`
-	}, cols: 1, parts: []string{""}}
+			AND a.unit_id = v.id AND a.role IN (` + quoted(roles) + `) AND ` + b.valid("a") + ` AND ` + b.live("a.person_id", ":d") + `) k`
+	}, cols: 1}
 }
 
 // staffItems lists the units existing at :d inside the scope that have a
