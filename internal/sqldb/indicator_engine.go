@@ -81,21 +81,7 @@ func (ps *pass) name() string {
 func (s *session) tally(ctx context.Context, ps *pass, at evalDate) ([]indicator.Measure, error) {
 	f := ps.f
 	b := s.builder(at)
-	var sums []string
-	for i := range f.cols {
-		sums = append(sums, fmt.Sprintf("CAST(COALESCE(SUM(c%d * amount), 0) AS BIGINT)", i))
-	}
-	sums = append(sums, "COUNT(*)")
-	layout, grouped, q := f.parts, false, ""
-	switch {
-	case f.tally != nil: // one row: the sums of each part in turn
-		q = f.tally(b)
-	case len(f.parts) == 1: // no breakdown: one row
-		q = `SELECT '', ` + strings.Join(sums, ", ") + ` FROM (` + f.items(b) + `) t`
-	default: // one row per part found (sorting is cheaper than a sum per part and row)
-		q = `SELECT part, ` + strings.Join(sums, ", ") + ` FROM (` + f.items(b) + `) t GROUP BY part`
-		layout, grouped = []string{""}, true
-	}
+	q, layout, grouped := tallySQL(f, b)
 	rows, err := s.query(ctx, q, b.args())
 	if err != nil {
 		return nil, err
@@ -129,6 +115,24 @@ func (s *session) tally(ctx context.Context, ps *pass, at evalDate) ([]indicator
 		}
 	}
 	return out, rows.Err()
+}
+
+// tallySQL returns the query that adds up a family's records at b's date
+// and the parts of its row, or grouped: one row per part found.
+func tallySQL(f family, b *qb) (q string, layout []string, grouped bool) {
+	var sums []string
+	for i := range f.cols {
+		sums = append(sums, fmt.Sprintf("CAST(COALESCE(SUM(c%d * amount), 0) AS BIGINT)", i))
+	}
+	sums = append(sums, "COUNT(*)")
+	switch {
+	case f.tally != nil: // one row: the sums of each part in turn
+		return f.tally(b), f.parts, false
+	case len(f.parts) == 1: // no breakdown: one row
+		return `SELECT '', ` + strings.Join(sums, ", ") + ` FROM (` + f.items(b) + `) t`, f.parts, false
+	default: // one row per part found (sorting is cheaper than a sum per part and row)
+		return `SELECT part, ` + strings.Join(sums, ", ") + ` FROM (` + f.items(b) + `) t GROUP BY part`, []string{""}, true
+	}
 }
 
 // bind turns the :name parameters of q into placeholders of the dialect and

@@ -82,16 +82,17 @@ func keyCadreItems(b *qb, locality string, keyPosts []indicator.KeyPost) string 
 		FROM (` + strings.Join(posts, "\n UNION \n") + `) k`
 }
 
-// postMembers lists the living persons holding role in a unit of a kind at
-// :d, counting the party members.
-func postMembers(kind, role string) family {
+// postMembers lists the living persons holding each of the roles in a unit
+// of a kind at :d, by role (the part), counting the party members: one pass
+// over the units for every role.
+func postMembers(kind string, roles []string) family {
 	return family{items: func(b *qb) string {
-		return `SELECT k.id AS id, '' AS part, CASE WHEN ` + b.member("k.id") + ` THEN 1 ELSE 0 END AS c0, 1 AS amount FROM (
-			SELECT DISTINCT a.person_id AS id FROM ` + b.from("units", "v", "units_kind_valid") +
+		return `SELECT k.id AS id, k.role AS part, CASE WHEN ` + b.member("k.id") + ` THEN 1 ELSE 0 END AS c0, 1 AS amount FROM (
+			SELECT DISTINCT a.person_id AS id, a.role AS role FROM ` + b.from("units", "v", "units_kind_valid") +
 			` CROSS JOIN ` + b.from("assignments", "a", "assignments_unit_role") + `
 			WHERE v.kind = '` + kind + `' AND ` + b.valid("v") + ` AND ` + b.inScope("v.id") + `
-			AND a.unit_id = v.id AND a.role = '` + role + `' AND ` + b.valid("a") + ` AND ` + b.live("a.person_id", ":d") + `) k`
-	}, cols: 1, parts: []string{""}}
+			AND a.unit_id = v.id AND a.role IN (` + quoted(roles) + `) AND ` + b.valid("a") + ` AND ` + b.live("a.person_id", ":d") + `) k`
+	}, cols: 1}
 }
 
 // staffItems lists the units existing at :d inside the scope that have a
@@ -122,22 +123,26 @@ func staffItems(b *qb) string {
 
 // recruitmentItems lists the persons recruited in (:s, :d] into a unit of a
 // locality of a kind, holding a qualification at a level or higher on that
-// day; units, the locality and the scope as they stand on the day of the recruitment.
+// day; units, the locality and the scope as they stand on the day of the
+// recruitment. The recruitments are read first (a materialized CTE through
+// assignments_how), then each one's units and person: PostgreSQL, left to
+// estimate the join, may start from every unit instead.
 func recruitmentItems(b *qb, c indicator.Recruited) string {
 	on, since := "a.valid_from", ""
 	if b.flowFrom {
 		since = " AND a.valid_from > :s"
 	}
+	recruited := `rc AS MATERIALIZED (SELECT a.rid AS rid, a.person_id AS person_id, a.unit_id AS unit_id, a.valid_from AS valid_from
+		FROM ` + b.from("assignments", "a", "assignments_how") + `
+		WHERE a.how = 'recruited' AND ` + b.rec("a") + ` AND a.valid_from <= :d` + since + `)`
 	ev := `SELECT a.rid AS rid, a.person_id AS person_id, a.unit_id AS unit_id, a.valid_from AS t
-		FROM ` + b.from("assignments", "a", "assignments_how") + ` CROSS JOIN ` + b.from("units", "u", "units_current") +
-		` CROSS JOIN ` + b.from("units", "l", "units_current") + `
-		WHERE a.how = 'recruited' AND ` + b.rec("a") + ` AND a.valid_from <= :d` + since + `
-		AND u.id = a.unit_id AND ` + b.validOn("u", on) + ` AND l.id = u.locality_id AND ` + b.validOn("l", on) + ` AND l.kind = '` + c.Locality + `'
+		FROM rc a CROSS JOIN ` + b.from("units", "u", "units_current") + ` CROSS JOIN ` + b.from("units", "l", "units_current") + `
+		WHERE u.id = a.unit_id AND ` + b.validOn("u", on) + ` AND l.id = u.locality_id AND ` + b.validOn("l", on) + ` AND l.kind = '` + c.Locality + `'
 		AND ` + b.live("a.person_id", on) + ` AND ` + b.atLeast("a.person_id", c.AtLeast.Kind, c.AtLeast.Level, on)
 	if !b.scoped {
-		return `SELECT DISTINCT e.person_id AS id, '' AS part, 1 AS c0, 1 AS amount FROM (` + ev + `) e`
+		return `WITH ` + recruited + ` SELECT DISTINCT e.person_id AS id, '' AS part, 1 AS c0, 1 AS amount FROM (` + ev + `) e`
 	}
-	return `WITH RECURSIVE ev AS (` + ev + `), up(rid, uid, t) AS (
+	return `WITH RECURSIVE ` + recruited + `, ev AS (` + ev + `), up(rid, uid, t) AS (
 		SELECT rid, unit_id, t FROM ev
 		UNION
 		SELECT up.rid, CASE k.n WHEN 0 THEN u.parent_id ELSE u.locality_id END, up.t
@@ -164,16 +169,24 @@ func hostedOrgItems(b *qb, kinds []string) string {
 }
 
 // hostedMemberItems lists the members at :d registered in one of those
-// organizations or in one under them through parent_id.
+// organizations or in one under them through parent_id. Their periods are
+// found by one probe of member_periods_unit per organization: PostgreSQL
+// cannot estimate a recursive query (a thousand times too many rows at
+// national size) and, joining, read the whole index instead; it probes an
+// array of the organizations whatever the estimate. On SQLite the CROSS JOIN
+// makes the same probes.
 func hostedMemberItems(b *qb, kinds []string) string {
+	members := `FROM f20 CROSS JOIN ` + b.from(b.mp, "m", "member_periods_unit") + ` WHERE m.unit_id = f20.id`
+	if b.dialect == Postgres {
+		members = `FROM ` + b.mp + ` m WHERE m.unit_id = ANY (ARRAY(SELECT f20.id FROM f20))`
+	}
 	return `WITH RECURSIVE f20(id) AS (
 		SELECT n.id FROM (` + nonStateOrgs(b, kinds) + `) n
 		UNION
 		SELECT c.id FROM f20 CROSS JOIN ` + b.from("units", "c", "units_parent") + ` WHERE c.parent_id = f20.id AND ` + b.valid("c") + `
 	)
 	SELECT m.person_id AS id, '' AS part, 1 AS c0, 1 AS amount
-	FROM f20 CROSS JOIN ` + b.from(b.mp, "m", "member_periods_unit") + `
-	WHERE m.unit_id = f20.id AND m.valid_to > :d AND m.valid_from <= :d`
+	` + members + ` AND m.valid_to > :d AND m.valid_from <= :d`
 }
 
 // memberItems lists the party members at :d whose organization is inside the scope.
@@ -184,7 +197,9 @@ func memberItems(b *qb) string {
 
 // memberTally counts memberItems by index ranges: without a scope, the
 // periods not ended by :d less those starting after it; with one, the
-// periods of the organizations inside it.
+// periods of the organizations inside it. The counts are a materialized CTE:
+// as a subquery PostgreSQL pulls it up and runs its count subqueries once for
+// every time the row uses them (8 index range counts instead of 3).
 func memberTally(b *qb) string {
 	count := func(alias, index, where string) string {
 		return `(SELECT COUNT(*) FROM ` + b.from(b.mp, alias, index) + ` WHERE ` + where + `)`
@@ -195,5 +210,5 @@ func memberTally(b *qb) string {
 		counts = `SELECT COALESCE(SUM(m.probationary), 0) AS p, COUNT(*) AS n FROM tc_scope sc CROSS JOIN ` +
 			b.from(b.mp, "m", "member_periods_unit") + ` WHERE sc.at = :at AND m.unit_id = sc.id AND m.valid_to > :d AND m.valid_from <= :d`
 	}
-	return `SELECT '', p, p, n - p, n - p FROM (` + counts + `) x`
+	return `WITH x AS MATERIALIZED (` + counts + `) SELECT '', p, p, n - p, n - p FROM x`
 }

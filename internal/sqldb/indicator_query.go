@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -49,8 +50,8 @@ func queryOf(def indicator.Def) (query, error) {
 		return one(family{items: func(b *qb) string { return recruitmentItems(b, c) }, cols: 1, parts: []string{""}, flow: true})
 	case indicator.KeyCadres:
 		return keyCadres(c)
-	case indicator.PostMembers:
-		return one(postMembers(c.UnitKind, c.Role))
+	case indicator.PostMembers: // one pass for every role of the catalog in units of that kind, by role
+		return query{key: "post_members." + c.UnitKind, f: postMembers(c.UnitKind, postRoles(c)), part: c.Role}, nil
 	case indicator.HostedOrgs:
 		return one(family{items: func(b *qb) string { return hostedOrgItems(b, c.Kinds) }, cols: 1, parts: c.Kinds})
 	case indicator.HostedMembers:
@@ -59,6 +60,19 @@ func queryOf(def indicator.Def) (query, error) {
 		return one(family{items: memberItems, tally: memberTally, cols: 1, parts: []string{"probationary", "official"}})
 	}
 	return query{}, fmt.Errorf("indicator %s: no query counts %T", def.ID, def.Counts)
+}
+
+// postRoles returns the roles counted in units of c's kind by the
+// indicators of the catalog, with c's own: one pass counts them all.
+func postRoles(c indicator.PostMembers) []string {
+	roles := []string{c.Role}
+	for _, def := range indicator.Catalog() {
+		if pm, ok := def.Counts.(indicator.PostMembers); ok && pm.UnitKind == c.UnitKind && !slices.Contains(roles, pm.Role) {
+			roles = append(roles, pm.Role)
+		}
+	}
+	slices.Sort(roles)
+	return roles
 }
 
 // keyCadreQuals are the qualifications the key cadres' query counts, by
