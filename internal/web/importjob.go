@@ -150,7 +150,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := run.makeDir(name); err != nil {
-		s.jobs.FinishImportJob(ctx, run.id, s.worker, "uploading", "failed", "", "Không lưu được tệp tải lên.", false)
+		s.abandon(ctx, run.id, "Không lưu được tệp tải lên.")
 		return err
 	}
 	dst, err := os.Create(filepath.Join(run.dir, name))
@@ -162,24 +162,39 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err != nil {
 		run.removeFiles()
-		s.jobs.FinishImportJob(ctx, run.id, s.worker, "uploading", "failed", "", "Không nhận được trọn tệp tải lên.", false)
+		s.abandon(ctx, run.id, "Không nhận được trọn tệp tải lên.")
 		return tochuc.Errorf(tochuc.EInvalid, "Không nhận được trọn tệp tải lên.")
 	}
-	err = s.keepFile(ctx, run)
+	// The bundle has arrived whole: keeping it and starting its check do not
+	// depend on the client waiting for the answer (its leaving cancels the
+	// request's context), within a budget of their own.
+	kctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.budget)
+	defer cancel()
+	err = s.keepFile(kctx, run)
 	if err == nil {
 		var ok bool
-		if ok, err = s.jobs.ClaimImportJob(ctx, run.id, "uploading", "checking", s.worker, time.Now()); err == nil && !ok {
+		if ok, err = s.jobs.ClaimImportJob(kctx, run.id, "uploading", "checking", s.worker, time.Now()); err == nil && !ok {
 			err = tochuc.Errorf(tochuc.EConflict, "Phiên nhập dữ liệu này đã bị dừng.")
 		}
 	}
 	if err != nil {
 		run.removeFiles()
-		s.jobs.FinishImportJob(ctx, run.id, s.worker, "uploading", "failed", "", "Không lưu được tệp tải lên.", false)
+		s.abandon(ctx, run.id, "Không lưu được tệp tải lên.")
 		return err
 	}
 	go s.runJob(run, false)
 	s.accepted(w, r, run.id)
 	return nil
+}
+
+// abandon marks failed a job whose upload was not kept, even when the
+// client has left (its file, if any, is deleted with it).
+func (s *Server) abandon(ctx context.Context, id, why string) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.budget)
+	defer cancel()
+	if _, err := s.jobs.FinishImportJob(ctx, id, s.worker, "uploading", "failed", "", why, false); err != nil {
+		s.log.Warn("an upload not kept: its job not ended", "job", id, "err", err)
+	}
 }
 
 // keepFile copies the run's uploaded file into the database.
