@@ -19,7 +19,7 @@ import (
 // evaluation of that indicator alone against the best single hand-written
 // SQL query giving the same figure from the registry's tables (asserting
 // they agree), and reports their ratio (tochuc / hand-written). cold-ms is
-// the first report after the import, which derives the member periods.
+// the first report after the import (which keeps the member periods).
 // The engine is the one sqldbtest selects (TOCHUC_TEST_POSTGRES).
 func BenchmarkCatalog(b *testing.B) {
 	ctx := context.Background()

@@ -185,6 +185,8 @@ func TestPeriodsMatchGo(t *testing.T) {
 	events := append(slices.Clone(tochuc.PartyEvents), "admitted", "recognized", "transferred")
 	date := func() tochuc.Date { return tochuc.MustDate("2015-01-01").AddDays(r.IntN(8) * 180) }
 	people = append(people, "R1", "R2", "R3")
+	var atRound []string
+	var heldAt int64
 	for round := range 40 {
 		c, err := db.Begin(ctx, "tester", "random", sqldb.Trusted)
 		if err != nil {
@@ -233,6 +235,13 @@ func TestPeriodsMatchGo(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkPeriods(t, db, fmt.Sprintf("random change set %d", round))
+		if atRound == nil && round >= 20 {
+			atRound, heldAt = memberPeriodRows(t, db), c.At
+		}
+	}
+	// As recorded after round 20 (or the first kept after it): what member_periods held then.
+	if got, err := sqldb.PeriodLinesAt(ctx, db, heldAt); err != nil || !slices.Equal(got, atRound) {
+		t.Fatalf("periods as recorded at round 20 (%v): %d lines, member_periods then held %d", err, len(got), len(atRound))
 	}
 	if _, err := db.Exec(`DELETE FROM member_periods_state`); err != nil {
 		t.Fatal(err)

@@ -36,17 +36,7 @@ func periodsSQL(d Dialect, table string, rec Recorded, who string) string {
 		CASE event WHEN 'admitted' THEN 1 WHEN 'recognized' THEN 0
 			WHEN 'transferred_in' THEN CASE WHEN status = 'probationary' THEN 1 ELSE 0 END END AS prob
 	FROM party WHERE ` + rec.where("") + partyOf + `
-), run AS (
-	SELECT person_id, date, member, unit, prob,
-		COUNT(unit) OVER w AS ugrp, COUNT(prob) OVER w AS pgrp,
-		CASE WHEN LEAD(date) OVER w = date THEN 0 ELSE 1 END AS last
-	FROM ev WINDOW w AS (PARTITION BY person_id ORDER BY date, seq, rid ROWS UNBOUNDED PRECEDING)
-), state AS (
-	SELECT person_id, date, member, last,
-		MAX(unit) OVER (PARTITION BY person_id, ugrp) AS unit,
-		COALESCE(MAX(prob) OVER (PARTITION BY person_id, pgrp), 0) AS prob
-	FROM run
-), day AS (
+` + lastState(d) + `), day AS (
 	SELECT s.person_id, s.date, s.member, s.unit, s.prob, pe.died_on AS died FROM state s
 	LEFT JOIN people pe ON pe.id = s.person_id AND pe.died_on IS NOT NULL AND ` + rec.where("pe") + `
 	WHERE s.last = 1 AND (pe.died_on IS NULL OR s.date < pe.died_on)
@@ -64,6 +54,37 @@ func periodsSQL(d Dialect, table string, rec Recorded, who string) string {
 )
 INSERT INTO ` + table + ` (person_id, unit_id, probationary, valid_from, valid_to)
 SELECT person_id, unit, prob, valid_from, valid_to FROM span WHERE member = 1`
+}
+
+// lastState is the part of periodsSQL giving, on each event, the standing
+// after it (member, the last organization and probation named by it or an
+// event before) and whether it is its date's last. PostgreSQL carries the
+// last value named by counting the events naming one and grouping by that
+// count (incremental sorts on the order by person); SQLite, slower at each
+// pass, takes in one pass the running MAX of a fixed-width key of the event's
+// order followed by the value.
+func lastState(d Dialect) string {
+	if d == SQLite {
+		return `), state AS (
+	SELECT person_id, date, member,
+		SUBSTR(MAX(CASE WHEN unit IS NOT NULL THEN k || unit END) OVER w, 28) AS unit,
+		COALESCE(CAST(SUBSTR(MAX(CASE WHEN prob IS NOT NULL THEN k || prob END) OVER w, 28) AS INTEGER), 0) AS prob,
+		CASE WHEN LEAD(date) OVER w = date THEN 0 ELSE 1 END AS last
+	FROM (SELECT ev.*, date || printf('%05d%012d', seq, rid) AS k FROM ev) e
+	WINDOW w AS (PARTITION BY person_id ORDER BY date, seq, rid ROWS UNBOUNDED PRECEDING)
+`
+	}
+	return `), run AS (
+	SELECT person_id, date, member, unit, prob,
+		COUNT(unit) OVER w AS ugrp, COUNT(prob) OVER w AS pgrp,
+		CASE WHEN LEAD(date) OVER w = date THEN 0 ELSE 1 END AS last
+	FROM ev WINDOW w AS (PARTITION BY person_id ORDER BY date, seq, rid ROWS UNBOUNDED PRECEDING)
+), state AS (
+	SELECT person_id, date, member, last,
+		MAX(unit) OVER (PARTITION BY person_id, ugrp) AS unit,
+		COALESCE(MAX(prob) OVER (PARTITION BY person_id, pgrp), 0) AS prob
+	FROM run
+`
 }
 
 // touchedPersons is the query of the persons whose party events or death a

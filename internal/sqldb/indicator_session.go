@@ -30,8 +30,9 @@ type evalDate struct {
 	since   bool
 }
 
-// openSession starts a session. The member periods are refreshed first when
-// the registry changed; a session recorded at a past time derives its own.
+// openSession starts a session. Every change set keeps the member periods;
+// they are derived again first only when they lag behind (a database written
+// by an older tochuc). A session recorded at a past time derives its own.
 func (r *Reader) openSession(ctx context.Context, p indicator.Params) (*session, error) {
 	rec, err := r.db.effectiveRecorded(ctx, r.rec)
 	if err != nil {

@@ -153,3 +153,44 @@ func MemberPeriodIndexes(ctx context.Context, db *DB) (int, error) {
 	err := db.QueryRowContext(ctx, q).Scan(&n)
 	return n, err
 }
+
+// PeriodLinesAt derives, with the statement of a report recorded at a past
+// time, the member periods as recorded at at, as sorted lines.
+func PeriodLinesAt(ctx context.Context, db *DB, at int64) ([]string, error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	date := "TEXT"
+	if db.Dialect == Postgres {
+		date = "DATE"
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE tc_periods_at (person_id TEXT NOT NULL, unit_id TEXT,
+		probationary INTEGER NOT NULL, valid_from `+date+` NOT NULL, valid_to `+date+` NOT NULL)`); err != nil {
+		return nil, err
+	}
+	defer tx.ExecContext(ctx, `DROP TABLE tc_periods_at`)
+	if _, err := tx.ExecContext(ctx, periodsSQL(db.Dialect, "tc_periods_at", Recorded{At: at}, "")); err != nil {
+		return nil, err
+	}
+	var out []string
+	err = queryEach(ctx, tx, `SELECT person_id, COALESCE(unit_id, ''), probationary, valid_from, valid_to FROM tc_periods_at`, nil,
+		func(rows *sql.Rows) error {
+			var p, u string
+			var prob int
+			var from, to tochuc.Date
+			if err := rows.Scan(&p, &u, &prob, &from, &to); err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%s %s %d %s %s", p, u, prob, from, to))
+			return nil
+		})
+	slices.Sort(out)
+	return out, err
+}
