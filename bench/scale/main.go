@@ -127,6 +127,9 @@ func run(ctx context.Context, c config) error {
 	if err != nil {
 		return err
 	}
+	if c.bin == "" {
+		defer os.Remove(bin)
+	}
 	dsn, rawDSN, err := databases(ctx, c)
 	if err != nil {
 		return err
