@@ -127,6 +127,9 @@ func run(ctx context.Context, c config) error {
 	if err != nil {
 		return err
 	}
+	if c.bin == "" {
+		defer os.Remove(bin)
+	}
 	dsn, rawDSN, err := databases(ctx, c)
 	if err != nil {
 		return err
@@ -191,6 +194,7 @@ func importStep(ctx context.Context, c config, p synth.Province, t *table, bin, 
 	if err != nil {
 		return err
 	}
+	log.Printf("raw load: %s; first report", secs(raw))
 	t.row("import (`tochuc import`)", fmt.Sprintf("%s, %s rows/s, peak RSS %s", secs(imp.took), thousands(int(float64(rows)/imp.took.Seconds())), mib(imp.maxRSS)), "")
 	t.row("raw load (COPY / multi-row INSERT, writes alone)", fmt.Sprintf("%s, %s rows/s", secs(raw), thousands(int(float64(rows)/raw.Seconds()))), "")
 	t.row("import ÷ raw (rows/s)", fmt.Sprintf("**%.2f**", raw.Seconds()/imp.took.Seconds()), "target ≥ 0.5")
@@ -201,6 +205,7 @@ func importStep(ctx context.Context, c config, p synth.Province, t *table, bin, 
 	if err != nil {
 		return err
 	}
+	log.Printf("first report: %s", secs(rep.took))
 	t.row("first report after the import (`tochuc report`)", fmt.Sprintf("%s, peak RSS %s", secs(rep.took), mib(rep.maxRSS)), "")
 	return nil
 }
