@@ -1,5 +1,7 @@
 // Expands the organization tree in place: opening a unit's <details> loads
-// the units directly under it (on the page's date) from the API, once.
+// the units directly under it (on the page's date) from the API, once: the
+// first page of them (50), with a link to the unit's own page of the tree
+// for the rest.
 "use strict";
 (function () {
   const tree = document.getElementById("tree");
@@ -40,6 +42,14 @@
     const body = await resp.json();
     const ul = document.createElement("ul");
     for (const u of body.data.units) ul.append(item(u));
+    if (body.data.next) {
+      const li = document.createElement("li");
+      const more = document.createElement("a");
+      more.href = "/to-chuc?don_vi=" + encodeURIComponent(det.dataset.id) + "&ngay=" + date;
+      more.textContent = "Xem tất cả " + body.data.total.toLocaleString("vi-VN") + " đơn vị trực thuộc";
+      li.append(more);
+      ul.append(li);
+    }
     det.querySelector(":scope > ul")?.remove();
     det.append(ul);
   }, true);
