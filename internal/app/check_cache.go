@@ -76,6 +76,17 @@ func (a *App) CurrentChecks(ctx context.Context, u tochuc.User, p CheckParams) (
 	}
 }
 
+// CachedChecks returns the run of CurrentChecks for p if it is done on the
+// registry as it stands, or nil; it never starts one (the person and unit
+// pages, which must not wait on a run over the whole registry).
+func (a *App) CachedChecks(ctx context.Context, u tochuc.User, p CheckParams) (*CheckResult, error) {
+	v, err := a.db.Reader(Recorded{}).Version(ctx)
+	if err != nil {
+		return nil, a.fault(err)
+	}
+	return a.cachedChecks(u, p, v), nil
+}
+
 // cachedChecks returns a finished, successful run of CurrentChecks for p
 // at registry version v, or nil when there is none.
 func (a *App) cachedChecks(u tochuc.User, p CheckParams, v int64) *CheckResult {
