@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/cache"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -23,11 +24,11 @@ type treeTops struct {
 // treeCache keeps the tops of the trees for the registry's current version,
 // bounded in bytes; concurrent requests for one share a computation.
 type treeCache struct {
-	c flightCache[treeTops]
+	c cache.Flight[treeTops]
 }
 
 func newTreeCache(maxBytes int64) *treeCache {
-	return &treeCache{c: flightCache[treeTops]{maxBytes: maxBytes, size: sizeOfTops}}
+	return &treeCache{c: cache.Flight[treeTops]{MaxBytes: maxBytes, Size: sizeOfTops}}
 }
 
 // get returns the tops of the tree of roots (nil: the whole registry) on d.
@@ -40,7 +41,7 @@ func (c *treeCache) get(ctx context.Context, reg Registry, budget time.Duration,
 	if roots == nil {
 		key += "|*"
 	}
-	return c.c.get(ctx, v, key, budget, func(ctx context.Context) (treeTops, error) {
+	return c.c.Get(ctx, v, key, budget, func(ctx context.Context) (treeTops, error) {
 		return readTops(ctx, reg, roots, d)
 	})
 }
