@@ -38,28 +38,25 @@ func (s *Server) handleTree(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || only < 1 || only > len(tops.Lines) {
 		only = 0
 	}
-	for i, l := range tops.Lines {
-		if only != 0 && i+1 != only {
-			continue
+	if only == 0 { // the first page of each line, read with the tops
+		for _, l := range tops.First {
+			if l.Page.Pages > 1 {
+				q := r.URL.Query()
+				q.Set("nhanh", strconv.Itoa(l.Index))
+				q.Set("trang", "2")
+				l.Page.Next = r.URL.Path + "?" + q.Encode()
+			}
+			data.Lines = append(data.Lines, l)
 		}
-		p := listInfo{Total: len(l.Units), Page: 1, PageSize: pageSize, Pages: max(1, (len(l.Units)+pageSize-1)/pageSize)}
-		if only != 0 {
-			p = newPager(r, len(l.Units))
-		} else if p.Pages > 1 {
-			q := r.URL.Query()
-			q.Set("nhanh", strconv.Itoa(i+1))
-			q.Set("trang", "2")
-			p.Next = r.URL.Path + "?" + q.Encode()
-		}
+	} else {
+		l := tops.Lines[only-1]
+		p := newPager(r, len(l.Units))
 		from, to := p.bounds()
-		line := treeLine{Label: l.Label, Index: i + 1, Units: append([]unitRow(nil), l.Units[from:to]...), Page: p}
-		data.Lines = append(data.Lines, line)
-	}
-	if only != 0 {
 		data.Line = only
-	}
-	if err := withKids(r.Context(), s.registry, d, data.Lines); err != nil {
-		return err
+		data.Lines = append(data.Lines, treeLine{Label: l.Label, Index: only, Units: append([]unitRow(nil), l.Units[from:to]...), Page: p})
+		if err := withKids(r.Context(), s.registry, d, data.Lines); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, "tree.html", http.StatusOK, page{Title: "Cơ cấu tổ chức", Date: d, Data: data, API: data})
 	return nil

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,10 +15,12 @@ import (
 const treeCacheBytes = 64 << 20
 
 // treeTops is the top of a user's tree on a date: the units at the top by
-// line in protocol order, each with its count of children, and the number
-// of units of each kind.
+// line in protocol order, each with its count of children; the first page
+// of each line with their children in place (the tree's first page); and
+// the number of units of each kind.
 type treeTops struct {
 	Lines  []treeLine
+	First  []treeLine
 	Counts []kindCount
 }
 
@@ -66,6 +69,14 @@ func readTops(ctx context.Context, reg Registry, roots []string, d tochuc.Date) 
 		return treeTops{}, err
 	}
 	out := treeTops{Lines: lines}
+	for i, l := range lines {
+		n := len(l.Units)
+		p := listInfo{Total: n, Page: 1, PageSize: pageSize, Pages: max(1, (n+pageSize-1)/pageSize)}
+		out.First = append(out.First, treeLine{Label: l.Label, Index: i + 1, Units: append([]unitRow(nil), l.Units[:min(n, pageSize)]...), Page: p})
+	}
+	if err := withKids(ctx, reg, d, out.First); err != nil {
+		return treeTops{}, err
+	}
 	for _, k := range tochuc.UnitKinds {
 		if n := counts[k.Code]; n > 0 {
 			out.Counts = append(out.Counts, kindCount{k.Code, tochuc.KindLabelOn(k.Code, d), n})
@@ -77,15 +88,23 @@ func readTops(ctx context.Context, reg Registry, roots []string, d tochuc.Date) 
 // sizeOfTops estimates the bytes the tops of a tree hold.
 func sizeOfTops(t treeTops) int64 {
 	n := int64(256)
-	for _, l := range t.Lines {
+	for _, l := range append(slices.Clip(t.Lines), t.First...) {
 		n += 128 + int64(len(l.Label))
 		for _, u := range l.Units {
-			n += 13*sizeString + 24 + int64(len(u.ID)+len(u.Name)+len(u.Kind)+len(u.ParentID)+len(u.LocalityID)+
-				len(u.HostID)+len(u.Subtype)+len(u.Sector)+len(u.Ownership)+len(u.AdminCode)+len(u.KindName))
+			n += sizeOfRow(u)
+			for _, k := range u.Kids {
+				n += sizeOfRow(k)
+			}
 		}
 	}
 	for _, k := range t.Counts {
 		n += 2*sizeString + 8 + int64(len(k.Kind)+len(k.Label))
 	}
 	return n
+}
+
+// sizeOfRow estimates the bytes of a row of the tree (its children apart).
+func sizeOfRow(u unitRow) int64 {
+	return 13*sizeString + sizeSlice + 24 + int64(len(u.ID)+len(u.Name)+len(u.Kind)+len(u.ParentID)+len(u.LocalityID)+
+		len(u.HostID)+len(u.Subtype)+len(u.Sector)+len(u.Ownership)+len(u.AdminCode)+len(u.KindName))
 }
