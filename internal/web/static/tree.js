@@ -23,7 +23,11 @@
       const n = document.createElement("span");
       n.className = "children";
       n.textContent = " (" + u.children.toLocaleString("vi-VN") + ")";
-      sum.append(link, kind, n);
+      const branch = document.createElement("a");
+      branch.className = "branch";
+      branch.href = "/to-chuc?don_vi=" + encodeURIComponent(u.id) + "&ngay=" + date;
+      branch.textContent = "xem nhánh";
+      sum.append(link, kind, n, " ", branch);
       det.append(sum);
       li.append(det);
     } else {
