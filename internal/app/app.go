@@ -30,7 +30,7 @@ func New(db *sqldb.DB, log *slog.Logger) *App {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &App{db: db, log: log, today: tochuc.Today}
+	return &App{db: db, log: log, today: tochuc.Today, checks: newCheckCache(checkCacheBytes)}
 }
 
 // DB returns the database (for adapters that read through it).

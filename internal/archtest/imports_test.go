@@ -27,6 +27,7 @@ var mayImport = map[string][]string{
 	"internal/vnadmin":  {},
 	"internal/synth":    {},
 	"internal/archtest": {},
+	"internal/cache":    {},
 
 	"internal/auth":             {},
 	"internal/bundle":           {},
@@ -40,8 +41,8 @@ var mayImport = map[string][]string{
 	// Storage: neither report nor Excel (TestStorageImportsNoReport).
 	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator", "internal/textvn"},
 
-	"internal/app": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb"},
-	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container",
+	"internal/app": {"internal/auth", "internal/bundle", "internal/cache", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb"},
+	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container", "internal/cache",
 		"internal/check", "internal/indicator", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn"},
 
 	"cmd":   nil,

@@ -36,3 +36,11 @@ func (r *Reader) UnitsOn(ctx context.Context, ids []string, d tochuc.Date) ([]to
 	}
 	return out, nil
 }
+
+// ChildrenPage returns the units existing on d directly under parent, by
+// name then id, from the offset-th on, at most limit of them (indexed on the
+// parent: units_parent_valid).
+func (r *Reader) ChildrenPage(ctx context.Context, d tochuc.Date, parent string, offset, limit int) ([]tochuc.Unit, error) {
+	return r.units(ctx, `SELECT `+unitColumns+` FROM units WHERE `+r.rec.where("")+` AND parent_id = ? AND `+validAt+
+		` ORDER BY name, id LIMIT ? OFFSET ?`, parent, d, d, max(limit, 0), max(offset, 0))
+}

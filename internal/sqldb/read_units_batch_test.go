@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/sqldb"
@@ -50,5 +51,19 @@ func TestUnitsUnder(t *testing.T) {
 	}
 	if got, want := ids(r.UnitsOn(ctx, []string{"X2", "H1", "ZZ"}, d21)), []string{"X2<H2"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("UnitsOn on 2021: %q, want %q", got, want)
+	}
+	// ChildrenPage pages one parent's children on the date, by name.
+	all := ids(r.ChildrenPage(ctx, d21, "H2", 0, 50))
+	if len(all) != 2 || !slices.Contains(all, "X2<H2") || !slices.Contains(all, "X3<H2") {
+		t.Errorf("ChildrenPage(H2) on 2021: %q, want X2 and X3", all)
+	}
+	if got := append(ids(r.ChildrenPage(ctx, d21, "H2", 0, 1)), ids(r.ChildrenPage(ctx, d21, "H2", 1, 1))...); !reflect.DeepEqual(got, all) {
+		t.Errorf("ChildrenPage(H2) one by one: %q, want %q", got, all)
+	}
+	if got := ids(r.ChildrenPage(ctx, d21, "H2", 2, 1)); got != nil {
+		t.Errorf("ChildrenPage(H2) past the end: %q", got)
+	}
+	if got := ids(r.ChildrenPage(ctx, d16, "H2", 0, 50)); got != nil {
+		t.Errorf("ChildrenPage(H2) on 2016: %q, want none", got)
 	}
 }

@@ -147,6 +147,13 @@ func TestScopedLists(t *testing.T) {
 	if strings.Contains(body, "Tỉnh Thử") || !strings.Contains(body, "Huyện Ánh") {
 		t.Error("tree: staff of H1 must start at H1")
 	}
+	_, body = staff.get("/to-chuc?don_vi=X1&ngay=2018-01-01")
+	if !strings.Contains(body, `don_vi=H1&amp;ngay=2018-01-01">Huyện Ánh</a>`) || strings.Contains(body, "Tỉnh Thử") {
+		t.Errorf("tree of X1: staff of H1 must see the path from H1 only:\n%.3000s", body)
+	}
+	if code, _ := staff.get("/to-chuc?don_vi=T1&ngay=2018-01-01"); code != 403 {
+		t.Errorf("tree of T1 for staff of H1: %d, want 403", code)
+	}
 	_, body = staff.get("/api/v1/compare?tu=2010-01-01&den=2020-01-01")
 	if strings.Contains(body, "P3") || strings.Contains(body, "U2") {
 		t.Errorf("compare: changes outside the scope leaked:\n%s", body)

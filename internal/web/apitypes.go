@@ -73,16 +73,23 @@ type unitRow struct {
 }
 
 // treeView is the organization tree (GET /api/v1/tree): the lines of the
-// tree with the units at their top, and the count of each kind on the date.
+// tree with a page of the units at their top (nhanh: one line only), and
+// the count of each kind on the date; or, for one unit (don_vi), its path
+// from the top and a page of its children (one line).
 type treeView struct {
 	Lines  []treeLine  `json:"lines"`
-	Counts []kindCount `json:"counts"`
+	Counts []kindCount `json:"counts,omitempty"`
+	Line   int         `json:"line,omitempty"` // the line asked for (nhanh), from 1
+	Focus  *unitRow    `json:"unit,omitempty"` // the unit asked for (don_vi)
+	Path   []unitRow   `json:"path,omitempty"` // the units above it, from the top
 }
 
-// treeLine is one line of the tree.
+// treeLine is one line of the tree, or the children of the unit asked for.
 type treeLine struct {
 	Label string    `json:"label"`
+	Index int       `json:"index,omitempty"` // for nhanh
 	Units []unitRow `json:"units"`
+	Page  listInfo  `json:"page"`
 }
 
 // kindCount is the number of units of a kind on the date.
@@ -97,6 +104,7 @@ type kindCount struct {
 type childrenView struct {
 	ParentID string    `json:"parent_id"`
 	Units    []unitRow `json:"units"`
+	listInfo
 }
 
 // unitView is a unit on a date (GET /api/v1/units/{id}): its version on the

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/cache"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -16,13 +17,13 @@ const compareCacheBytes = 16 << 20
 
 // compareCache keeps the pages of the compare view for the registry's
 // current version, bounded in bytes; concurrent requests for one page share
-// a single computation (flightCache).
+// a single computation (cache.Flight).
 type compareCache struct {
-	c flightCache[compareData]
+	c cache.Flight[compareData]
 }
 
 func newCompareCache(maxBytes int64) *compareCache {
-	return &compareCache{c: flightCache[compareData]{maxBytes: maxBytes, size: sizeOfCompare}}
+	return &compareCache{c: cache.Flight[compareData]{MaxBytes: maxBytes, Size: sizeOfCompare}}
 }
 
 // compareAsk is what a compare page shows: its date (for the links), the
@@ -42,7 +43,7 @@ func (c *compareCache) get(ctx context.Context, reg Registry, budget time.Durati
 		return compareData{}, err
 	}
 	key := fmt.Sprintf("%s|%d|%d|%d|%t|%q|%q|%q|%d", r.URL.Path, a.d, a.from, a.to, a.sc.Whole, a.sc.From, a.sc.To, a.only, a.page)
-	return c.c.get(ctx, v, key, budget, func(ctx context.Context) (compareData, error) {
+	return c.c.Get(ctx, v, key, budget, func(ctx context.Context) (compareData, error) {
 		cmp, err := reg.OpenComparison(ctx, a.from, a.to, a.sc)
 		if err != nil {
 			return compareData{}, err

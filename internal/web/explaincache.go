@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/cache"
 	"github.com/tochuc/tochuc/internal/indicator"
 )
 
@@ -14,13 +15,13 @@ const explainCacheBytes = 8 << 20
 
 // explainCache keeps the pages of the records behind indicators for the
 // registry's current version, bounded in bytes; concurrent requests for one
-// page share a single computation (flightCache).
+// page share a single computation (cache.Flight).
 type explainCache struct {
-	c flightCache[explainView]
+	c cache.Flight[explainView]
 }
 
 func newExplainCache(maxBytes int64) *explainCache {
-	return &explainCache{c: flightCache[explainView]{maxBytes: maxBytes, size: sizeOfExplain}}
+	return &explainCache{c: cache.Flight[explainView]{MaxBytes: maxBytes, Size: sizeOfExplain}}
 }
 
 // get returns the page of records a request asks for (explainPage),
@@ -31,7 +32,7 @@ func (c *explainCache) get(ctx context.Context, reg Registry, budget time.Durati
 		return explainView{}, err
 	}
 	key := r.URL.Path + "|" + p.Key() + "|" + r.URL.RawQuery
-	return c.c.get(ctx, v, key, budget, func(ctx context.Context) (explainView, error) {
+	return c.c.Get(ctx, v, key, budget, func(ctx context.Context) (explainView, error) {
 		return explainPage(ctx, reg, r, p, id)
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/check"
@@ -182,11 +181,10 @@ type subjectFindings struct {
 	Link  string        `json:"-"`
 }
 
-// findingsWait is how long a person's or unit's page waits for the checks.
-const findingsWait = 2 * time.Second
-
 // findingsOf returns the findings on d in the account's scope that are
-// about a unit or a person, for their pages.
+// about a unit or a person, for their pages: from a run of the checks
+// already done on the registry as it stands (the findings page's); the
+// pages never start nor wait for a run over the whole registry.
 func (s *Server) findingsOf(r *http.Request, d tochuc.Date, unit, person string) subjectFindings {
 	q := url.Values{"ngay": {d.String()}}
 	if unit != "" {
@@ -196,15 +194,13 @@ func (s *Server) findingsOf(r *http.Request, d tochuc.Date, unit, person string)
 	}
 	out := subjectFindings{Items: []findingView{}, Link: "/kiem-tra?" + q.Encode()}
 	u, _ := userOf(r.Context())
-	ctx, cancel := context.WithTimeout(r.Context(), findingsWait)
-	defer cancel()
-	res, err := s.app.CurrentChecks(ctx, u, app.CheckParams{AsOf: d})
+	res, err := s.app.CachedChecks(r.Context(), u, app.CheckParams{AsOf: d})
 	switch {
-	case err != nil && ctx.Err() != nil && r.Context().Err() == nil:
-		out.Note = "Đang kiểm tra theo quy định; tải lại trang sau ít giây để xem kết quả."
-		return out
 	case err != nil:
 		out.Note = "Chưa kiểm tra được theo quy định: " + app.Fault(err).Error()
+		return out
+	case res == nil:
+		out.Note = "Chưa có kết quả kiểm tra theo quy định vào ngày này: việc kiểm tra chạy trên trang kiểm tra."
 		return out
 	}
 	f := findingsFilter{Unit: unit, Person: person}

@@ -134,3 +134,27 @@ func TestEditWarnsOfFindings(t *testing.T) {
 		t.Fatalf("API edit asking first: %d, want 422 with the PLAN-01 finding\n%.1000s", code, body)
 	}
 }
+
+// TestSubjectPagesDoNotRunChecks: the person and unit pages show the
+// findings of a run already done (the findings page's), and before it say
+// so with a link to the findings page, without running the checks over the
+// whole registry themselves.
+func TestSubjectPagesDoNotRunChecks(t *testing.T) {
+	admin := signIn(t, newApp(t, findingsBundle()), "admin")
+	for _, path := range []string{"/nhan-su/P4?ngay=2021-01-01", "/don-vi/D1?ngay=2021-01-01"} {
+		_, body := admin.get(path)
+		if !strings.Contains(body, "Chưa có kết quả kiểm tra") || !strings.Contains(body, `href="/kiem-tra?`) || strings.Contains(body, "PLAN-02") {
+			t.Errorf("%s before a run: want the note and the link\n%.3000s", path, body)
+		}
+		_, body = admin.get(path)
+		if !strings.Contains(body, "Chưa có kết quả kiểm tra") {
+			t.Errorf("%s: the page started a run of the checks", path)
+		}
+	}
+	admin.get("/kiem-tra?ngay=2021-01-01")
+	for _, path := range []string{"/nhan-su/P4?ngay=2021-01-01", "/don-vi/D1?ngay=2021-01-01"} {
+		if _, body := admin.get(path); !strings.Contains(body, "PLAN-02") {
+			t.Errorf("%s after the findings page: no finding\n%.3000s", path, body)
+		}
+	}
+}

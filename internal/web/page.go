@@ -43,12 +43,19 @@ var funcs = func() template.FuncMap {
 		"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 		"kindLabel": tochuc.KindLabelOn,
 		"partLabel": indicator.PartLabel,
+		"treeNode":  func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
 	}
 	for k, f := range linkFuncs {
 		m[k] = f
 	}
 	return m
 }()
+
+// treeNode is a row of the tree with the page's date (template treenode).
+type treeNode struct {
+	Row  unitRow
+	Date tochuc.Date
+}
 
 // dateOf reads the page date from ?ngay= (YYYY-MM-DD or dd/mm/yyyy); default today.
 func dateOf(r *http.Request) (tochuc.Date, bool) {

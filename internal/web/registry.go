@@ -27,6 +27,9 @@ type Registry interface {
 	ChildCounts(ctx context.Context, d tochuc.Date, ids []string) (map[string]int, error)
 	// UnitsUnder returns the units existing on d directly under one of the parents.
 	UnitsUnder(ctx context.Context, d tochuc.Date, parents []string) ([]tochuc.Unit, error)
+	// ChildrenPage returns the units existing on d directly under parent, by
+	// name then id, from offset on, at most limit.
+	ChildrenPage(ctx context.Context, d tochuc.Date, parent string, offset, limit int) ([]tochuc.Unit, error)
 	// UnitsOn returns the versions valid on d of the units given.
 	UnitsOn(ctx context.Context, ids []string, d tochuc.Date) ([]tochuc.Unit, error)
 	// ScopedUnitIDs returns the ids of the units existing on d under the roots, the roots included.

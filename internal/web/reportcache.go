@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/cache"
 	"github.com/tochuc/tochuc/internal/indicator"
 )
 
@@ -13,13 +14,13 @@ const reportCacheBytes = 16 << 20
 
 // reportCache keeps computed reports for the registry's current version,
 // bounded in bytes; concurrent requests for one report share a single
-// computation (flightCache).
+// computation (cache.Flight).
 type reportCache struct {
-	c flightCache[*indicator.Result]
+	c cache.Flight[*indicator.Result]
 }
 
 func newReportCache(maxBytes int64) *reportCache {
-	return &reportCache{c: flightCache[*indicator.Result]{maxBytes: maxBytes, size: sizeOfResult}}
+	return &reportCache{c: cache.Flight[*indicator.Result]{MaxBytes: maxBytes, Size: sizeOfResult}}
 }
 
 // get returns the report of p, computing it at most once per registry
@@ -29,21 +30,19 @@ func (c *reportCache) get(ctx context.Context, reg Registry, budget time.Duratio
 	if err != nil {
 		return nil, err
 	}
-	return c.c.get(ctx, v, p.Key(), budget, func(ctx context.Context) (*indicator.Result, error) {
+	return c.c.Get(ctx, v, p.Key(), budget, func(ctx context.Context) (*indicator.Result, error) {
 		return indicator.Compute(ctx, reg, p)
 	})
 }
 
-// Estimates of the memory Go takes for values (64-bit): a string's or a
-// slice's header, a pointer, a map's header and each of its entries, a
-// heap allocation's rounding.
+// Estimates of the memory Go takes for values (cache.SizeString …).
 const (
-	sizeString   = 16
-	sizeSlice    = 24
-	sizePointer  = 8
-	sizeMap      = 48
-	sizeMapEntry = 64
-	sizeAlloc    = 16
+	sizeString   = cache.SizeString
+	sizeSlice    = cache.SizeSlice
+	sizePointer  = cache.SizePointer
+	sizeMap      = cache.SizeMap
+	sizeMapEntry = cache.SizeMapEntry
+	sizeAlloc    = cache.SizeAlloc
 )
 
 // sizeOfResult estimates the bytes a report holds: its structs, strings and

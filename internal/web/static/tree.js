@@ -1,5 +1,7 @@
 // Expands the organization tree in place: opening a unit's <details> loads
-// the units directly under it (on the page's date) from the API, once.
+// the units directly under it (on the page's date) from the API, once: the
+// first page of them (50), with a link to the unit's own page of the tree
+// for the rest.
 "use strict";
 (function () {
   const tree = document.getElementById("tree");
@@ -21,7 +23,11 @@
       const n = document.createElement("span");
       n.className = "children";
       n.textContent = " (" + u.children.toLocaleString("vi-VN") + ")";
-      sum.append(link, kind, n);
+      const branch = document.createElement("a");
+      branch.className = "branch";
+      branch.href = "/to-chuc?don_vi=" + encodeURIComponent(u.id) + "&ngay=" + date;
+      branch.textContent = "xem nhánh";
+      sum.append(link, kind, n, " ", branch);
       det.append(sum);
       li.append(det);
     } else {
@@ -40,6 +46,14 @@
     const body = await resp.json();
     const ul = document.createElement("ul");
     for (const u of body.data.units) ul.append(item(u));
+    if (body.data.next) {
+      const li = document.createElement("li");
+      const more = document.createElement("a");
+      more.href = "/to-chuc?don_vi=" + encodeURIComponent(det.dataset.id) + "&ngay=" + date;
+      more.textContent = "Xem tất cả " + body.data.total.toLocaleString("vi-VN") + " đơn vị trực thuộc";
+      li.append(more);
+      ul.append(li);
+    }
     det.querySelector(":scope > ul")?.remove();
     det.append(ul);
   }, true);
