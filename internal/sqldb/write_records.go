@@ -215,7 +215,8 @@ func (w *recordWriter) copy(ctx context.Context, batch []*bundle.Record) error {
 		w.copyRows = make(chan []*bundle.Record, 4)
 		w.copyDone = make(chan error, 1)
 		w.c.copying = w
-		go func() { w.copyDone <- w.runCopy(ctx) }()
+		rows, done := w.copyRows, w.copyDone
+		go func() { done <- w.runCopy(ctx, rows) }()
 	}
 	select {
 	case w.copyRows <- batch:
@@ -226,13 +227,13 @@ func (w *recordWriter) copy(ctx context.Context, batch []*bundle.Record) error {
 	}
 }
 
-// runCopy runs the COPY on the transaction's connection, pulling rows from copyRows.
-func (w *recordWriter) runCopy(ctx context.Context) error {
+// runCopy runs the COPY on the transaction's connection, pulling rows from rows.
+func (w *recordWriter) runCopy(ctx context.Context, rows <-chan []*bundle.Record) error {
 	var cur []*bundle.Record
 	row := make([]any, 0, len(w.cols)+len(w.derived)+2)
 	next := func() ([]any, error) {
 		for len(cur) == 0 {
-			b, ok := <-w.copyRows
+			b, ok := <-rows
 			if !ok {
 				return nil, nil
 			}
@@ -250,7 +251,7 @@ func (w *recordWriter) runCopy(ctx context.Context) error {
 		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{w.table}, w.insertColumns(), pgx.CopyFromFunc(next))
 		return err
 	})
-	for range w.copyRows { // drain, so that a sender never blocks after a failure
+	for range rows { // drain, so that a sender never blocks after a failure
 	}
 	if err != nil {
 		return fmt.Errorf("copy into %s: %w", w.table, err)
@@ -264,8 +265,9 @@ func (w *recordWriter) finishCopy() error {
 		return nil
 	}
 	close(w.copyRows)
-	w.copyRows, w.c.copying = nil, nil
-	return <-w.copyDone
+	done := w.copyDone
+	w.copyRows, w.copyDone, w.c.copying = nil, nil, nil
+	return <-done
 }
 
 // Close merges staged records into the table and reports what changed.
