@@ -14,18 +14,19 @@ import (
 )
 
 // BenchmarkImportHeld measures the peak Go heap of importing a small bundle
-// (100 and 10,000 people, each with a qualification, a membership event and
-// a post, in two units of its own) into an empty database and into one
+// (100, 10,000 and 50,000 people, each with a qualification, a membership
+// event and a post, in two units of its own) into an empty database and into one
 // already holding the synthetic province of about 100,000 party members
 // (importProvince: some 20,000 units and 100,000 people held). The import
 // reads only the held records the bundle refers to, so the peak depends on
 // the bundle, not on what the database holds: compare peak-heap-KiB across
-// held=…, and the growth from 100 to 10,000 people for the bytes a person
-// touched costs. TOCHUC_BENCH_PEOPLE replaces the larger bundle size.
+// held=…, and the growth from 10,000 to 50,000 people for the bytes a
+// person touched costs (below 10,000 the batches in flight to the writer, a
+// fixed cost, dominate). TOCHUC_BENCH_PEOPLE replaces the largest size.
 func BenchmarkImportHeld(b *testing.B) {
-	sizes := []int{100, 10_000}
+	sizes := []int{100, 10_000, 50_000}
 	if n, err := strconv.Atoi(os.Getenv("TOCHUC_BENCH_PEOPLE")); err == nil && n > 0 {
-		sizes[1] = n
+		sizes[2] = n
 	}
 	for _, held := range []string{"empty", "province"} {
 		b.Run("held="+held, func(b *testing.B) {
