@@ -78,6 +78,7 @@ func (im *importer) registerBadRow(rec *Record) {
 	if id == "" {
 		return
 	}
+	im.defined(rec.File.Name, id)
 	switch rec.File.Name {
 	case "units":
 		if !im.units.known(id) {
@@ -98,8 +99,10 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 		im.checkUnit(rec)
 	case "people":
 		im.people[strings.Clone(rec.Str("id"))] = person{died: rec.Date("died_on"), last: -1}
+		im.defined("people", rec.Str("id"))
 	case "documents":
 		im.docs[strings.Clone(rec.Str("id"))] = true
+		im.defined("documents", rec.Str("id"))
 	case "qualifications":
 		im.checkQualification(rec)
 	case "party":
@@ -134,6 +137,7 @@ func (im *importer) checkUnit(rec *Record) {
 	}
 	im.units.addBundle(rec.Str("id"), rec.Str("kind"),
 		tochuc.Period{From: rec.Date("valid_from"), To: rec.Date("valid_to")}, rec.Line)
+	im.defined("units", rec.Str("id"))
 }
 
 // checkUnitOverlaps reports versions of one unit whose periods overlap.

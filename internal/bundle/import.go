@@ -60,7 +60,7 @@ const batchSize = 2000
 // roll the target back. The error is for failures other than bad data.
 func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, error) {
 	im := &importer{src: src, tgt: tgt, opt: opt, units: newUnitIndex(),
-		people: map[string]person{}, docs: map[string]bool{},
+		people: map[string]person{}, docs: map[string]bool{}, look: newLookups(),
 		restructDates: map[string]tochuc.Date{}}
 	names := src.Names()
 	present := map[string]bool{}
@@ -70,9 +70,6 @@ func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, 
 			continue
 		}
 		present[n] = true
-	}
-	if err := im.loadHeld(ctx); err != nil {
-		return nil, err
 	}
 	rep := &Report{}
 	for i, f := range Files {
@@ -112,6 +109,7 @@ type importer struct {
 	units  *unitIndex
 	people map[string]person
 	docs   map[string]bool
+	look   *lookups
 	// evs holds the bundle's membership events, chained per person (see person.last).
 	evs           []partyEvent
 	restructDates map[string]tochuc.Date
@@ -122,25 +120,6 @@ type importer struct {
 type person struct {
 	died tochuc.Date
 	last int32 // index in importer.evs of the person's last event in the bundle, or -1
-}
-
-func (im *importer) loadHeld(ctx context.Context) error {
-	if err := im.tgt.Units(ctx, func(id, kind string, p tochuc.Period) error {
-		im.units.addHeld(id, kind, p)
-		return nil
-	}); err != nil {
-		return fmt.Errorf("load units: %w", err)
-	}
-	if err := im.tgt.People(ctx, func(id string, died tochuc.Date) error {
-		im.people[strings.Clone(id)] = person{died: died, last: -1}
-		return nil
-	}); err != nil {
-		return fmt.Errorf("load people: %w", err)
-	}
-	return im.tgt.Documents(ctx, func(id string) error {
-		im.docs[strings.Clone(id)] = true
-		return nil
-	})
 }
 
 // importFile reads, checks and writes one file.
@@ -168,10 +147,9 @@ func (im *importer) importFile(ctx context.Context, f *File) (Counts, error) {
 		return c, nil
 	}
 	w := newPipe(ctx, im.tgt, f)
-	keys := newKeySet()
-	deferred := &deferredRefs{}
-	size := cmp.Or(im.opt.BatchSize, batchSize)
-	batch := make([]*Record, 0, size)
+	fl := &fileLoad{im: im, f: f, w: w, keys: newKeySet(), deferred: &deferredRefs{},
+		size: cmp.Or(im.opt.BatchSize, batchSize)}
+	fl.batch = make([]*Record, 0, fl.size)
 	lr, _ := rr.(LineReader)
 	for line := 2; ; line++ {
 		row, err := rr.Next()
@@ -182,6 +160,10 @@ func (im *importer) importFile(ctx context.Context, f *File) (Counts, error) {
 			break
 		}
 		if err != nil {
+			if err := fl.flush(ctx); err != nil {
+				w.close(ctx, false)
+				return c, err
+			}
 			vi, en := readIssue("lỗi đọc tệp: ", "read error: ", err)
 			im.iss.add(Issue{File: im.loc, Line: line, Vi: vi, En: en})
 			break
@@ -190,31 +172,22 @@ func (im *importer) importFile(ctx context.Context, f *File) (Counts, error) {
 		if im.opt.Progress != nil && c.Read%50000 == 0 {
 			im.opt.Progress(f.Name, c.Read)
 		}
-		rec, ok := h.parseRow(im.loc, line, row, &im.iss)
-		if !ok {
-			im.checkRefs(rec, deferred) // what can be checked of a bad row still is
-			im.registerBadRow(rec)
-			continue
+		if err := fl.add(ctx, h, line, row); err != nil {
+			w.close(ctx, false)
+			return c, err
 		}
-		if first := keys.add(rec); first != 0 { // before the row can reach the writer
-			im.duplicate(f, rec, first)
-		}
-		im.checkRecord(rec, deferred)
-		if im.iss.errors > 0 {
-			continue // the import will be refused: keep checking, stop writing
-		}
-		batch = append(batch, rec)
-		if len(batch) == size {
-			w.send(batch)
-			batch = make([]*Record, 0, size)
-		}
+	}
+	if err := fl.flush(ctx); err != nil {
+		w.close(ctx, false)
+		return c, err
 	}
 	if im.opt.Progress != nil {
 		im.opt.Progress(f.Name, c.Read)
 	}
-	if im.iss.errors == 0 && len(batch) > 0 {
-		w.send(batch)
+	if im.iss.errors == 0 && len(fl.batch) > 0 {
+		w.send(fl.batch)
 	}
+	deferred := fl.deferred
 	deferred.resolve(im)
 	if f.Versioned {
 		im.checkUnitOverlaps()
@@ -240,29 +213,49 @@ func (im *importer) duplicate(f *File, rec *Record, first int) {
 }
 
 // pipe hands batches to the target's writer in a second goroutine, so that
-// reading and checking overlap with writing.
+// reading and checking overlap with writing. Lookups go through it too, so
+// that the target is never used by two goroutines at once.
 type pipe struct {
-	ch   chan []*Record
+	ch   chan pipeItem
 	done chan struct{}
 	w    RecordWriter
 	err  error
 }
 
+// pipeItem is a batch to write, or a call to make in the writer's turn.
+type pipeItem struct {
+	batch []*Record
+	call  func() error
+	reply chan error
+}
+
 func newPipe(ctx context.Context, tgt Target, f *File) *pipe {
-	p := &pipe{ch: make(chan []*Record, 4), done: make(chan struct{})}
+	p := &pipe{ch: make(chan pipeItem, 4), done: make(chan struct{})}
 	p.w, p.err = tgt.Writer(ctx, f)
 	go func() {
 		defer close(p.done)
-		for b := range p.ch {
-			if p.err == nil {
-				p.err = p.w.Write(ctx, b)
+		for it := range p.ch {
+			switch {
+			case it.call != nil && p.err != nil:
+				it.reply <- p.err
+			case it.call != nil:
+				it.reply <- it.call()
+			case p.err == nil:
+				p.err = p.w.Write(ctx, it.batch)
 			}
 		}
 	}()
 	return p
 }
 
-func (p *pipe) send(b []*Record) { p.ch <- b }
+func (p *pipe) send(b []*Record) { p.ch <- pipeItem{batch: b} }
+
+// do runs fn once the batches sent before are written, and waits for it.
+func (p *pipe) do(fn func() error) error {
+	reply := make(chan error, 1)
+	p.ch <- pipeItem{call: fn, reply: reply}
+	return <-reply
+}
 
 // close waits for the writer; when commit is false the records are not merged.
 func (p *pipe) close(ctx context.Context, commit bool) (Counts, error) {

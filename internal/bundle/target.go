@@ -8,13 +8,18 @@ import (
 
 // Target is where an import goes: a database transaction. It tells what is
 // already held (for references and checks) and stores the records.
+//
+// The importer asks only about the ids the bundle refers to, at most
+// lookupBatch at a time. It never calls two methods at once (a
+// RecordWriter's included), but a lookup may come between two Writes of a
+// file.
 type Target interface {
-	// Units calls fn for every version of every unit held now.
-	Units(ctx context.Context, fn func(id, kind string, p tochuc.Period) error) error
-	// People calls fn for every person held now.
-	People(ctx context.Context, fn func(id string, diedOn tochuc.Date) error) error
-	// Documents calls fn for every document held now.
-	Documents(ctx context.Context, fn func(id string) error) error
+	// Units calls fn for every version held now of the units with the given ids.
+	Units(ctx context.Context, ids []string, fn func(id, kind string, p tochuc.Period) error) error
+	// People calls fn for each of the given persons held now.
+	People(ctx context.Context, ids []string, fn func(id string, diedOn tochuc.Date) error) error
+	// Documents calls fn for each of the given documents held now.
+	Documents(ctx context.Context, ids []string, fn func(id string) error) error
 	// PartyEvents calls fn for every membership event of the given persons
 	// held before the import and not replaced by it, in date and row order
 	// per person.

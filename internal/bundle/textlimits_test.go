@@ -11,11 +11,13 @@ import (
 // emptyTarget is a database holding nothing that stores nothing.
 type emptyTarget struct{}
 
-func (emptyTarget) Units(context.Context, func(string, string, tochuc.Period) error) error {
+func (emptyTarget) Units(context.Context, []string, func(string, string, tochuc.Period) error) error {
 	return nil
 }
-func (emptyTarget) People(context.Context, func(string, tochuc.Date) error) error { return nil }
-func (emptyTarget) Documents(context.Context, func(string) error) error           { return nil }
+func (emptyTarget) People(context.Context, []string, func(string, tochuc.Date) error) error {
+	return nil
+}
+func (emptyTarget) Documents(context.Context, []string, func(string) error) error { return nil }
 func (emptyTarget) PartyEvents(context.Context, []string, func(string, int, tochuc.MembershipEvent) error) error {
 	return nil
 }

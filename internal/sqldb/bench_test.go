@@ -95,7 +95,10 @@ func BenchmarkImport(b *testing.B) {
 
 // watchHeap samples the heap until stopped and keeps the peak growth over
 // the heap in use when it started (so the benchmark's own data is left out).
-func watchHeap(peak *uint64) func() {
+func watchHeap(peak *uint64) func() { return watchHeapEvery(peak, 20*time.Millisecond) }
+
+// watchHeapEvery is watchHeap sampling every d (short imports need a short d).
+func watchHeapEvery(peak *uint64, d time.Duration) func() {
 	runtime.GC()
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)
@@ -110,7 +113,7 @@ func watchHeap(peak *uint64) func() {
 			if ms.HeapAlloc > base.HeapAlloc {
 				*peak = max(*peak, ms.HeapAlloc-base.HeapAlloc)
 			}
-			time.Sleep(20 * time.Millisecond)
+			time.Sleep(d)
 		}
 	}()
 	return func() { done.Store(true); wg.Wait() }

@@ -30,6 +30,7 @@ type Change struct {
 	// partyHeld: 0 not known yet, 1 no party event held before the change set, 2 some
 	partyHeld int8
 	done      bool
+	copying   *recordWriter // whose COPY is running (PostgreSQL)
 }
 
 // Guard decides, before a change set commits, whether the rows it added and

@@ -17,9 +17,10 @@ import (
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// Units implements bundle.Target: every unit version held now.
-func (c *Change) Units(ctx context.Context, fn func(id, kind string, p tochuc.Period) error) error {
-	return c.scan(ctx, `SELECT id, kind, valid_from, valid_to FROM units WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+// Units implements bundle.Target: every version held now of the given
+// units, through the index of current units by id.
+func (c *Change) Units(ctx context.Context, ids []string, fn func(id, kind string, p tochuc.Period) error) error {
+	return c.held(ctx, `SELECT id, kind, valid_from, valid_to FROM units`, ids, func(r *sql.Rows) error {
 		var id, kind string
 		var p tochuc.Period
 		if err := r.Scan(&id, &kind, &p.From, &p.To); err != nil {
@@ -29,9 +30,9 @@ func (c *Change) Units(ctx context.Context, fn func(id, kind string, p tochuc.Pe
 	})
 }
 
-// People implements bundle.Target.
-func (c *Change) People(ctx context.Context, fn func(id string, diedOn tochuc.Date) error) error {
-	return c.scan(ctx, `SELECT id, died_on FROM people WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+// People implements bundle.Target: the given persons held now.
+func (c *Change) People(ctx context.Context, ids []string, fn func(id string, diedOn tochuc.Date) error) error {
+	return c.held(ctx, `SELECT id, died_on FROM people`, ids, func(r *sql.Rows) error {
 		var id string
 		var d tochuc.Date
 		if err := r.Scan(&id, &d); err != nil {
@@ -41,15 +42,30 @@ func (c *Change) People(ctx context.Context, fn func(id string, diedOn tochuc.Da
 	})
 }
 
-// Documents implements bundle.Target.
-func (c *Change) Documents(ctx context.Context, fn func(id string) error) error {
-	return c.scan(ctx, `SELECT id FROM documents WHERE rec_to IS NULL`, func(r *sql.Rows) error {
+// Documents implements bundle.Target: the given documents held now.
+func (c *Change) Documents(ctx context.Context, ids []string, fn func(id string) error) error {
+	return c.held(ctx, `SELECT id FROM documents`, ids, func(r *sql.Rows) error {
 		var id string
 		if err := r.Scan(&id); err != nil {
 			return err
 		}
 		return fn(id)
 	})
+}
+
+// held reads the current rows of the given ids (a lookup of the import, made
+// between two writes of a file: a COPY running is ended first, the next
+// write starts another).
+func (c *Change) held(ctx context.Context, sel string, ids []string, fn func(*sql.Rows) error) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if w := c.copying; w != nil {
+		if err := w.finishCopy(); err != nil {
+			return err
+		}
+	}
+	return queryEach(ctx, c.Tx, c.db.rebind(sel+` WHERE rec_to IS NULL AND id IN (`+placeholders(len(ids))+`)`), anys(ids), fn)
 }
 
 // PartyEvents implements bundle.Target: the events of the persons held
@@ -82,10 +98,6 @@ func (c *Change) PartyEvents(ctx context.Context, persons []string, fn func(pers
 			}
 			return fn(person, seq, e)
 		})
-}
-
-func (c *Change) scan(ctx context.Context, q string, fn func(*sql.Rows) error) error {
-	return queryEach(ctx, c.Tx, c.db.rebind(q), nil, fn)
 }
 
 // Writer implements bundle.Target. Into an empty table records go straight
@@ -196,29 +208,32 @@ func (w *recordWriter) stmt(ctx context.Context, cols []string, n int) (*sql.Stm
 }
 
 // copy streams rows into one COPY that lasts as long as the file: it starts
-// at the first batch and ends in Close, so a file costs one COPY.
+// at the first batch and ends in Close, so a file costs one COPY (or one
+// more for each lookup of held records made in between, see Change.held).
 func (w *recordWriter) copy(ctx context.Context, batch []*bundle.Record) error {
 	if w.copyRows == nil {
 		w.copyRows = make(chan []*bundle.Record, 4)
 		w.copyDone = make(chan error, 1)
-		go func() { w.copyDone <- w.runCopy(ctx) }()
+		w.c.copying = w
+		rows, done := w.copyRows, w.copyDone
+		go func() { done <- w.runCopy(ctx, rows) }()
 	}
 	select {
 	case w.copyRows <- batch:
 		return nil
 	case err := <-w.copyDone:
-		w.copyRows = nil // the COPY failed early; Close must not wait for it
+		w.copyRows, w.c.copying = nil, nil // the COPY failed early; Close must not wait for it
 		return err
 	}
 }
 
-// runCopy runs the COPY on the transaction's connection, pulling rows from copyRows.
-func (w *recordWriter) runCopy(ctx context.Context) error {
+// runCopy runs the COPY on the transaction's connection, pulling rows from rows.
+func (w *recordWriter) runCopy(ctx context.Context, rows <-chan []*bundle.Record) error {
 	var cur []*bundle.Record
 	row := make([]any, 0, len(w.cols)+len(w.derived)+2)
 	next := func() ([]any, error) {
 		for len(cur) == 0 {
-			b, ok := <-w.copyRows
+			b, ok := <-rows
 			if !ok {
 				return nil, nil
 			}
@@ -236,7 +251,7 @@ func (w *recordWriter) runCopy(ctx context.Context) error {
 		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{w.table}, w.insertColumns(), pgx.CopyFromFunc(next))
 		return err
 	})
-	for range w.copyRows { // drain, so that a sender never blocks after a failure
+	for range rows { // drain, so that a sender never blocks after a failure
 	}
 	if err != nil {
 		return fmt.Errorf("copy into %s: %w", w.table, err)
@@ -244,13 +259,15 @@ func (w *recordWriter) runCopy(ctx context.Context) error {
 	return nil
 }
 
-// finishCopy ends the COPY started by the first batch, if any.
+// finishCopy ends the COPY running, if any; the next batch starts another.
 func (w *recordWriter) finishCopy() error {
 	if w.copyRows == nil {
 		return nil
 	}
 	close(w.copyRows)
-	return <-w.copyDone
+	done := w.copyDone
+	w.copyRows, w.copyDone, w.c.copying = nil, nil, nil
+	return <-done
 }
 
 // Close merges staged records into the table and reports what changed.
