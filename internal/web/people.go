@@ -53,7 +53,11 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	total, over, err := s.people.count(ctx, s.registry, s.budget, f)
+	v, err := s.registry.Version(ctx)
+	if err != nil {
+		return err
+	}
+	total, over, err := s.people.count(ctx, s.registry, v, s.budget, f)
 	if err != nil {
 		return err
 	}
@@ -65,7 +69,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
 		data.TooFar = over // past the end, or too far to open by number: an empty page
 		pg = &sqldb.PeoplePage{Before: at.Offset > 0}
 	default:
-		if pg, err = s.people.page(ctx, s.registry, s.budget, f, at, pageSize); err != nil {
+		if pg, err = s.people.page(ctx, s.registry, v, s.budget, f, at, pageSize); err != nil {
 			return err
 		}
 		if at.Backward && !pg.Before {

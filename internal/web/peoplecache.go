@@ -39,12 +39,8 @@ func newPeopleCache(maxBytes int64) *peopleCache {
 	}
 }
 
-// count returns CountPeople of f, kept for the registry's version.
-func (c *peopleCache) count(ctx context.Context, reg Registry, budget time.Duration, f sqldb.PeopleFilter) (int, bool, error) {
-	v, err := reg.Version(ctx)
-	if err != nil {
-		return 0, false, err
-	}
+// count returns CountPeople of f, kept for the registry's version v.
+func (c *peopleCache) count(ctx context.Context, reg Registry, v int64, budget time.Duration, f sqldb.PeopleFilter) (int, bool, error) {
 	n, err := c.counts.Get(ctx, v, peopleKey(f), budget, func(ctx context.Context) (peopleCount, error) {
 		n, over, err := reg.CountPeople(ctx, f)
 		return peopleCount{n, over}, err
@@ -52,13 +48,9 @@ func (c *peopleCache) count(ctx context.Context, reg Registry, budget time.Durat
 	return n.N, n.Over, err
 }
 
-// page returns PeoplePage of f at at, kept for the registry's version. The
-// page is shared: its callers must not change it.
-func (c *peopleCache) page(ctx context.Context, reg Registry, budget time.Duration, f sqldb.PeopleFilter, at sqldb.PeopleAt, limit int) (*sqldb.PeoplePage, error) {
-	v, err := reg.Version(ctx)
-	if err != nil {
-		return nil, err
-	}
+// page returns PeoplePage of f at at, kept for the registry's version v.
+// The page is shared: its callers must not change it.
+func (c *peopleCache) page(ctx context.Context, reg Registry, v int64, budget time.Duration, f sqldb.PeopleFilter, at sqldb.PeopleAt, limit int) (*sqldb.PeoplePage, error) {
 	key := peopleKey(f) + "|" + at.Cursor.String() + "|" + strconv.FormatBool(at.Backward) + "|" + strconv.Itoa(at.Offset) + "|" + strconv.Itoa(limit)
 	return c.pages.Get(ctx, v, key, budget, func(ctx context.Context) (*sqldb.PeoplePage, error) {
 		return reg.PeoplePage(ctx, f, at, limit)
