@@ -28,7 +28,8 @@ const maxSearch = 200
 // handlePeople lists the people a page at a time, in the Vietnamese order by
 // given name, read from the database's indexes (sqldb.PeoplePage): the page
 // starts after the last person of the page before (sau), before the first of
-// the page after (truoc), or, from a bookmark, at its number (trang).
+// the page after (truoc), or, from a bookmark, at its number (trang). Counts
+// and pages are kept for the registry's version (peopleCache).
 func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	d, err := pageDate(r)
@@ -52,7 +53,11 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	total, over, err := s.registry.CountPeople(ctx, f)
+	v, err := s.registry.Version(ctx)
+	if err != nil {
+		return err
+	}
+	total, over, err := s.people.count(ctx, s.registry, v, s.budget, f)
 	if err != nil {
 		return err
 	}
@@ -64,7 +69,7 @@ func (s *Server) handlePeople(w http.ResponseWriter, r *http.Request) error {
 		data.TooFar = over // past the end, or too far to open by number: an empty page
 		pg = &sqldb.PeoplePage{Before: at.Offset > 0}
 	default:
-		if pg, err = s.registry.PeoplePage(ctx, f, at, pageSize); err != nil {
+		if pg, err = s.people.page(ctx, s.registry, v, s.budget, f, at, pageSize); err != nil {
 			return err
 		}
 		if at.Backward && !pg.Before {

@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -160,5 +162,28 @@ func TestPeopleLongList(t *testing.T) {
 	}
 	if len(rows) != len(an)+1 || rows[1][0] != an[0] || rows[len(rows)-1][0] != an[len(an)-1] {
 		t.Errorf("download: %d rows, want %d", len(rows), len(an)+1)
+	}
+}
+
+// TestPeopleKeptUntilChange checks that the counts and pages kept for the
+// registry's version are not served once a change set writes: a person
+// added is found by the same search, counted and listed, at once.
+func TestPeopleKeptUntilChange(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	path := "/nhan-su?ngay=2021-01-01&q=mai"
+	for range 2 {
+		if _, body := admin.get(path); len(idsOf(body)) != 0 || !strings.Contains(body, "0 người") {
+			t.Fatalf("before: %v", idsOf(body))
+		}
+	}
+	code, _ := admin.postForm("/sua/people?ngay=2020-01-01", url.Values{"che_do": {"sua_sai"},
+		"v_id": {"P7"}, "v_full_name": {"Hoàng Thị Mai"}, "v_gender": {"female"}})
+	if code != http.StatusOK {
+		t.Fatalf("add a person: %d", code)
+	}
+	if _, body := admin.get(path); !slices.Equal(idsOf(body), []string{"P7"}) || !strings.Contains(body, "1 người") {
+		t.Fatalf("after: %v", idsOf(body))
 	}
 }

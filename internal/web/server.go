@@ -81,6 +81,7 @@ type Server struct {
 	compares      *compareCache
 	explains      *explainCache
 	trees         *treeCache
+	people        *peopleCache
 	limiter       *auth.Limiter
 	ready         func(ctx context.Context) error
 	secureCookies bool
@@ -101,7 +102,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
 		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes),
-		explains: newExplainCache(explainCacheBytes), trees: newTreeCache(treeCacheBytes),
+		explains: newExplainCache(explainCacheBytes), trees: newTreeCache(treeCacheBytes), people: newPeopleCache(peopleCacheBytes),
 		jobs: cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat, proxies: cfg.TrustedProxies}
 	if js, ok := cfg.Accounts.(JobStore); ok && s.jobs == nil {
 		s.jobs = js
