@@ -75,7 +75,8 @@ var queryParams = map[string]map[string]any{
 		"schema": map[string]any{"type": "string", "enum": []string{"zip", "xlsx", "csv", "json"}}},
 	"nguoi":     {"description": "Nhật ký: tên đăng nhập của người thực hiện; kiểm tra: mã nhân sự", "schema": map[string]any{"type": "string"}},
 	"quy_dinh":  {"description": "Mã quy định kiểm tra (checks-v1), ví dụ PLAN-02", "schema": map[string]any{"type": "string"}},
-	"don_vi":    {"description": "Mã đơn vị mà phát hiện nói đến", "schema": map[string]any{"type": "string"}},
+	"don_vi":    {"description": "Kiểm tra: mã đơn vị mà phát hiện nói đến; cây tổ chức: mã đơn vị xem cùng các đơn vị trực thuộc", "schema": map[string]any{"type": "string"}},
+	"nhanh":     {"description": "Cây tổ chức: số thứ tự (từ 1) của một hệ thống (dòng) để xem riêng, 50 đơn vị gốc một trang", "schema": map[string]any{"type": "integer", "minimum": 1}},
 	"hanh_dong": {"description": "Hành động: đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 }
 

@@ -30,3 +30,18 @@ func TestAPIOpsCoverRoutes(t *testing.T) {
 		ids[op.id] = true
 	}
 }
+
+// TestQueryParamsDescribed checks that every query parameter of a route has
+// its description and schema in queryParams (the OpenAPI document needs a
+// schema for each).
+func TestQueryParamsDescribed(t *testing.T) {
+	s := &Server{}
+	for _, rt := range s.routes() {
+		for _, q := range rt.Query {
+			p, ok := queryParams[q]
+			if !ok || p["schema"] == nil || p["description"] == nil {
+				t.Errorf("%s %s: query parameter %q not described in queryParams", rt.Method, rt.Page, q)
+			}
+		}
+	}
+}
