@@ -99,26 +99,13 @@ const statTables = `('units', 'assignments', 'people', 'qualifications', 'headco
 // import is planned for the tables as they are. ANALYZE counts the rows the
 // transaction itself wrote.
 func analyzeChanged(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT relname FROM (SELECT c.relname, pg_stat_get_live_tuples(c.oid) AS live,
+	stale, err := tableNames(ctx, tx, `SELECT relname FROM (SELECT c.relname, pg_stat_get_live_tuples(c.oid) AS live,
 			pg_stat_get_mod_since_analyze(c.oid) AS modified, pg_stat_get_xact_tuples_inserted(c.oid) AS ins,
 			pg_stat_get_xact_tuples_updated(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid) AS other
 		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 		WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname IN `+statTables+`) t
 		WHERE modified + ins + other > 500 + (live + ins) / 10`)
 	if err != nil {
-		return err
-	}
-	var stale []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return err
-		}
-		stale = append(stale, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, t := range stale {
@@ -138,22 +125,12 @@ func (db *DB) analyzeStale(ctx context.Context) error {
 	if db.Dialect != Postgres {
 		return nil
 	}
-	rows, err := db.QueryContext(ctx, `SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()
+	stale, err := tableNames(ctx, db, `SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()
 		AND relname IN `+statTables+`
 		AND n_mod_since_analyze > 500 + n_live_tup / 10`)
 	if err != nil {
 		return err
 	}
-	var stale []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return err
-		}
-		stale = append(stale, t)
-	}
-	rows.Close()
 	for _, t := range stale {
 		q := "ANALYZE " + t
 		if t == "member_periods" { // also marks its pages all-visible, for index-only scans
@@ -163,7 +140,7 @@ func (db *DB) analyzeStale(ctx context.Context) error {
 			return err
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // dropIndexes drops the indexes of a table and returns the function that
@@ -173,21 +150,14 @@ func dropIndexes(ctx context.Context, tx *sql.Tx, d Dialect, table string) (func
 	if d == Postgres {
 		q = `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`
 	}
-	rows, err := tx.QueryContext(ctx, q, table)
-	if err != nil {
-		return nil, err
-	}
 	var names, defs []string
-	for rows.Next() {
+	err := queryEach(ctx, tx, q, []any{table}, func(rows *sql.Rows) error {
 		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return nil, err
-		}
+		err := rows.Scan(&name, &def)
 		names, defs = append(names, name), append(defs, def)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, name := range names {
@@ -203,4 +173,16 @@ func dropIndexes(ctx context.Context, tx *sql.Tx, d Dialect, table string) (func
 		}
 		return nil
 	}, nil
+}
+
+// tableNames returns the names a query of one column lists.
+func tableNames(ctx context.Context, q querier, query string) ([]string, error) {
+	var out []string
+	err := queryEach(ctx, q, query, nil, func(rows *sql.Rows) error {
+		var t string
+		err := rows.Scan(&t)
+		out = append(out, t)
+		return err
+	})
+	return out, err
 }

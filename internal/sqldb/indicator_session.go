@@ -50,10 +50,6 @@ func (r *Reader) openSession(ctx context.Context, p indicator.Params) (*session,
 			s.conn.Close()
 			return nil, err
 		}
-		if err = s.noJIT(ctx); err != nil {
-			s.close(ctx)
-			return nil, err
-		}
 		fresh := false
 		if rec.At == 0 && !stale {
 			if fresh, err = periodsFresh(ctx, s.tx); err != nil {
@@ -80,19 +76,6 @@ func (r *Reader) openSession(ctx context.Context, p indicator.Params) (*session,
 		}
 		return s, nil
 	}
-}
-
-// noJIT turns PostgreSQL's JIT compilation off for the session's
-// transaction. The catalog's queries each read a few thousand index entries
-// but are costed far higher at national size (recursive queries, temp
-// tables without statistics), so PostgreSQL compiled them: 2.1 s of F20's
-// 2.3 s at 0.5 M members (bench/plans), more than the query itself.
-func (s *session) noJIT(ctx context.Context) error {
-	if s.db.Dialect != Postgres {
-		return nil
-	}
-	_, err := s.tx.ExecContext(ctx, "SET LOCAL jit = off")
-	return err
 }
 
 // effectiveRecorded returns rec, or "now" when nothing was recorded after rec.At.

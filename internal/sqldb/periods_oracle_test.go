@@ -119,8 +119,14 @@ func ReferencePeriods(ctx context.Context, db *DB) ([]string, error) {
 // MemberPeriodLines returns member_periods as sorted lines "person unit
 // probationary from to".
 func MemberPeriodLines(ctx context.Context, db *DB) ([]string, error) {
+	return periodLines(ctx, db.DB, "member_periods")
+}
+
+// periodLines returns a table of member periods as sorted lines "person
+// unit probationary from to".
+func periodLines(ctx context.Context, q querier, table string) ([]string, error) {
 	var out []string
-	err := queryEach(ctx, db.DB, `SELECT person_id, COALESCE(unit_id, ''), probationary, valid_from, valid_to FROM member_periods`, nil,
+	err := queryEach(ctx, q, `SELECT person_id, COALESCE(unit_id, ''), probationary, valid_from, valid_to FROM `+table, nil,
 		func(rows *sql.Rows) error {
 			var p, u string
 			var prob int
@@ -179,18 +185,5 @@ func PeriodLinesAt(ctx context.Context, db *DB, at int64) ([]string, error) {
 	if _, err := tx.ExecContext(ctx, periodsSQL(db.Dialect, "tc_periods_at", Recorded{At: at}, "")); err != nil {
 		return nil, err
 	}
-	var out []string
-	err = queryEach(ctx, tx, `SELECT person_id, COALESCE(unit_id, ''), probationary, valid_from, valid_to FROM tc_periods_at`, nil,
-		func(rows *sql.Rows) error {
-			var p, u string
-			var prob int
-			var from, to tochuc.Date
-			if err := rows.Scan(&p, &u, &prob, &from, &to); err != nil {
-				return err
-			}
-			out = append(out, fmt.Sprintf("%s %s %d %s %s", p, u, prob, from, to))
-			return nil
-		})
-	slices.Sort(out)
-	return out, err
+	return periodLines(ctx, tx, "tc_periods_at")
 }

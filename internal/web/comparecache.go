@@ -38,12 +38,8 @@ type compareAsk struct {
 // get returns the compare page a request asks for, computed at most once
 // per registry version (the links are the request's path's).
 func (c *compareCache) get(ctx context.Context, reg Registry, budget time.Duration, r *http.Request, a compareAsk) (compareData, error) {
-	v, err := reg.Version(ctx)
-	if err != nil {
-		return compareData{}, err
-	}
 	key := fmt.Sprintf("%s|%d|%d|%d|%t|%q|%q|%q|%d", r.URL.Path, a.d, a.from, a.to, a.sc.Whole, a.sc.From, a.sc.To, a.only, a.page)
-	return c.c.Get(ctx, v, key, budget, func(ctx context.Context) (compareData, error) {
+	return current(ctx, reg, &c.c, key, budget, func(ctx context.Context) (compareData, error) {
 		cmp, err := reg.OpenComparison(ctx, a.from, a.to, a.sc)
 		if err != nil {
 			return compareData{}, err

@@ -27,12 +27,8 @@ func newExplainCache(maxBytes int64) *explainCache {
 // get returns the page of records a request asks for (explainPage),
 // computed at most once per registry version.
 func (c *explainCache) get(ctx context.Context, reg Registry, budget time.Duration, r *http.Request, p indicator.Params, id string) (explainView, error) {
-	v, err := reg.Version(ctx)
-	if err != nil {
-		return explainView{}, err
-	}
 	key := r.URL.Path + "|" + p.Key() + "|" + r.URL.RawQuery
-	return c.c.Get(ctx, v, key, budget, func(ctx context.Context) (explainView, error) {
+	return current(ctx, reg, &c.c, key, budget, func(ctx context.Context) (explainView, error) {
 		return explainPage(ctx, reg, r, p, id)
 	})
 }

@@ -26,13 +26,20 @@ func newReportCache(maxBytes int64) *reportCache {
 // get returns the report of p, computing it at most once per registry
 // version, with the computation's own context bounded by budget.
 func (c *reportCache) get(ctx context.Context, reg Registry, budget time.Duration, p indicator.Params) (*indicator.Result, error) {
-	v, err := reg.Version(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return c.c.Get(ctx, v, p.Key(), budget, func(ctx context.Context) (*indicator.Result, error) {
+	return current(ctx, reg, &c.c, p.Key(), budget, func(ctx context.Context) (*indicator.Result, error) {
 		return indicator.Compute(ctx, reg, p)
 	})
+}
+
+// current returns the value of key for the registry's version now, from c
+// or computed once (cache.Flight.Get).
+func current[V any](ctx context.Context, reg Registry, c *cache.Flight[V], key string, budget time.Duration, compute func(context.Context) (V, error)) (V, error) {
+	v, err := reg.Version(ctx)
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	return c.Get(ctx, v, key, budget, compute)
 }
 
 // Estimates of the memory Go takes for values (cache.SizeString …).

@@ -36,15 +36,11 @@ func newTreeCache(maxBytes int64) *treeCache {
 
 // get returns the tops of the tree of roots (nil: the whole registry) on d.
 func (c *treeCache) get(ctx context.Context, reg Registry, budget time.Duration, roots []string, d tochuc.Date) (treeTops, error) {
-	v, err := reg.Version(ctx)
-	if err != nil {
-		return treeTops{}, err
-	}
 	key := d.String() + "|" + strings.Join(roots, ",")
 	if roots == nil {
 		key += "|*"
 	}
-	return c.c.Get(ctx, v, key, budget, func(ctx context.Context) (treeTops, error) {
+	return current(ctx, reg, &c.c, key, budget, func(ctx context.Context) (treeTops, error) {
 		return readTops(ctx, reg, roots, d)
 	})
 }
