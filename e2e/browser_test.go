@@ -5,6 +5,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -110,13 +111,48 @@ func text(t *testing.T, ctx context.Context, css string) string {
 	return strings.TrimSpace(v)
 }
 
+// follow runs an action that loads another page (a click on a link, a
+// submitted form) and waits until the new document has replaced the old one
+// and shows ready: waiting only for an element would find it on the old page
+// when both pages have it, and the next read would race the navigation.
+func follow(action, ready chromedp.Action[chromedp.Void]) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := chromedp.Evaluate[bool](`window.e2eOld = true`)(ctx, t); err != nil {
+			return err
+		}
+		// A submit done in the page's script can lose its reply with the
+		// page it navigates away from: its error counts only if the page
+		// does not change.
+		_, actErr := action(ctx, t)
+		wait, cancel := context.WithTimeout(ctx, 15*time.Second)
+		defer cancel()
+		// Evaluated again until true: an evaluation in the page being left
+		// fails with its context, and is asked again in the new one.
+		for {
+			fresh, err := chromedp.Evaluate[bool](`window.e2eOld === undefined && document.readyState === "complete"`)(ctx, t)
+			if err == nil && fresh {
+				break
+			}
+			select {
+			case <-wait.Done():
+				if actErr != nil {
+					return actErr
+				}
+				return fmt.Errorf("the page did not change: %w (last: %v)", wait.Err(), err)
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+		_, err := ready(ctx, t)
+		return err
+	})
+}
+
 // setDate picks a date in the "Xem theo ngày" control and submits it.
 func setDate(t *testing.T, ctx context.Context, iso string) {
 	t.Helper()
 	err := chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.ID("ngay"), iso),
-		chromedp.Submit(chromedp.CSS("form.date")),
-		chromedp.WaitVisible(chromedp.ID("shown-date")),
+		follow(chromedp.Submit(chromedp.CSS("form.date")), chromedp.WaitVisible(chromedp.ID("shown-date"))),
 	)
 	if err != nil {
 		t.Fatalf("set date %s: %v", iso, err)
@@ -133,8 +169,7 @@ func signIn(t *testing.T, ctx context.Context, url, login string) {
 		chromedp.WaitVisible(chromedp.CSS(`input[name="ten_dang_nhap"]`)),
 		chromedp.SetValue(chromedp.CSS(`input[name="ten_dang_nhap"]`), login),
 		chromedp.SetValue(chromedp.CSS(`input[name="mat_khau"]`), password),
-		chromedp.Submit(chromedp.CSS("form.login")),
-		chromedp.WaitVisible(chromedp.ID("who")),
+		follow(chromedp.Submit(chromedp.CSS("form.login")), chromedp.WaitVisible(chromedp.ID("who"))),
 	)
 	if err != nil {
 		t.Fatalf("sign in as %s: %v", login, err)
@@ -164,8 +199,7 @@ func TestTimeMachine(t *testing.T) {
 		t.Fatalf("2025-07-01: %s provinces, districts shown: %v", p, hasDistricts)
 	}
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.Search(`//a[text()="Tỉnh Bắc Ninh"]`)),
-		chromedp.WaitVisible(chromedp.CSS("dl.facts")),
+		follow(chromedp.Click(chromedp.Search(`//a[text()="Tỉnh Bắc Ninh"]`)), chromedp.WaitVisible(chromedp.CSS("dl.facts"))),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -225,8 +259,7 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(url+"/nhap"),
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name="tep"]`), []string{book}),
-		chromedp.Submit(chromedp.CSS("form.edit")),
-		chromedp.WaitVisible(chromedp.CSS(`#phase[data-phase="failed"]`)),
+		follow(chromedp.Submit(chromedp.CSS("form.edit")), chromedp.WaitVisible(chromedp.CSS(`#phase[data-phase="failed"]`))),
 		chromedp.WaitVisible(chromedp.ID("issues")),
 	)
 	if err != nil {
@@ -273,8 +306,7 @@ func TestDemoDashboardToRecords(t *testing.T) {
 		t.Fatalf("F6 share: %q", share)
 	}
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(row+` td:nth-child(2) a`)),
-		chromedp.WaitVisible(chromedp.ID("items")),
+		follow(chromedp.Click(chromedp.CSS(row+` td:nth-child(2) a`)), chromedp.WaitVisible(chromedp.ID("items"))),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -289,8 +321,7 @@ func TestDemoDashboardToRecords(t *testing.T) {
 		t.Fatalf("records behind F6: %d rows on the page, want 50 of 230 with 165 counted:\n%.1500s", all, page)
 	}
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`a[rel="next"]`)),
-		chromedp.WaitVisible(chromedp.ID("items")),
+		follow(chromedp.Click(chromedp.CSS(`a[rel="next"]`)), chromedp.WaitVisible(chromedp.ID("items"))),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -361,12 +392,10 @@ func TestRolesAndAuditInBrowser(t *testing.T) {
 	signIn(t, staff, url, "canbo")
 	err := chromedp.Do(staff,
 		chromedp.Navigate(url+"/don-vi/D1?ngay=2020-01-01"),
-		chromedp.Click(chromedp.CSS(`#posts a.edit`)),
-		chromedp.WaitVisible(chromedp.CSS(`form.edit`)),
+		follow(chromedp.Click(chromedp.CSS(`#posts a.edit`)), chromedp.WaitVisible(chromedp.CSS(`form.edit`))),
 		chromedp.SetValue(chromedp.CSS(`input[name="hieu_luc"]`), "2020-06-01"),
 		chromedp.SetValue(chromedp.CSS(`select[name="v_role"]`), "secretary"),
-		chromedp.Submit(chromedp.CSS(`form.edit`)),
-		chromedp.WaitVisible(chromedp.ID("assignments")),
+		follow(chromedp.Submit(chromedp.CSS(`form.edit`)), chromedp.WaitVisible(chromedp.ID("assignments"))),
 	)
 	if err != nil {
 		t.Fatal(err)
