@@ -65,6 +65,7 @@ func parseEditRequest(w http.ResponseWriter, r *http.Request, f *bundle.File) (e
 		req.Effective = d
 	}
 	req.Original, req.Values, req.seen = map[string]string{}, map[string]string{}, map[string]string{}
+	var bad error
 	for _, c := range f.Columns {
 		if v := r.PostFormValue("goc_" + c.Name); v != "" {
 			req.Original[c.Name] = v
@@ -72,9 +73,19 @@ func parseEditRequest(w http.ResponseWriter, r *http.Request, f *bundle.File) (e
 		if v, ok := r.PostForm["cu_"+c.Name]; ok {
 			req.seen[c.Name] = v[0]
 		}
-		req.Values[c.Name] = strings.TrimSpace(r.PostFormValue("v_" + c.Name))
+		v := strings.TrimSpace(r.PostFormValue("v_" + c.Name))
+		if c.Type == bundle.Date && v != "" {
+			// The form shows dd/mm/yyyy; the record holds the bundle's form.
+			// A date that does not read is kept as typed, for the form shown again.
+			if d, err := tochuc.ParseDateLoose(v); err == nil && d != 0 {
+				v = d.String()
+			} else if bad == nil {
+				bad = tochuc.Errorf(tochuc.EInvalid, "%s không hợp lệ: %q (cần dd/mm/yyyy).", columnLabel(c.Name), v)
+			}
+		}
+		req.Values[c.Name] = v
 	}
-	return req, nil
+	return req, bad
 }
 
 // versionOfETag reads a record's version from an If-Match header ("file-version").

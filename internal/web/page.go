@@ -44,6 +44,7 @@ var funcs = func() template.FuncMap {
 		"kindLabel": tochuc.KindLabelOn,
 		"partLabel": indicator.PartLabel,
 		"treeNode":  func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
+		"dateInput": dateInput,
 	}
 	for k, f := range linkFuncs {
 		m[k] = f
