@@ -169,7 +169,7 @@ func signIn(t *testing.T, ctx context.Context, url, login string) {
 		chromedp.WaitVisible(chromedp.CSS(`input[name="ten_dang_nhap"]`)),
 		chromedp.SetValue(chromedp.CSS(`input[name="ten_dang_nhap"]`), login),
 		chromedp.SetValue(chromedp.CSS(`input[name="mat_khau"]`), password),
-		follow(chromedp.Submit(chromedp.CSS("form.login")), chromedp.WaitVisible(chromedp.ID("who"))),
+		follow(chromedp.Submit(chromedp.CSS("form.login")), chromedp.WaitReady(chromedp.ID("who"))), // folded in the menu on a phone
 	)
 	if err != nil {
 		t.Fatalf("sign in as %s: %v", login, err)
@@ -179,8 +179,8 @@ func signIn(t *testing.T, ctx context.Context, url, login string) {
 // TestTimeMachine moves the date across the 2025 reform in the browser and
 // sees the tree change, then follows a link to a unit.
 func TestTimeMachine(t *testing.T) {
-	ctx := browser(t)
 	url := serveVietnam(t)
+	ctx := browser(t) // its 90 s start after the import
 	signIn(t, ctx, url, "quantri")
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/to-chuc")); err != nil {
 		t.Fatal(err)
@@ -212,8 +212,8 @@ func TestTimeMachine(t *testing.T) {
 // TestScopeInBrowser signs in as a province's staff: the tree starts at the
 // province, and another province's page is refused.
 func TestScopeInBrowser(t *testing.T) {
-	ctx := browser(t)
 	url := serveVietnam(t)
+	ctx := browser(t) // its 90 s start after the import
 	signIn(t, ctx, url, "canbo")
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/to-chuc")); err != nil {
 		t.Fatal(err)
@@ -233,8 +233,8 @@ func TestScopeInBrowser(t *testing.T) {
 // TestUploadBrokenWorkbook uploads a workbook with errors and reads them,
 // with their rows and columns, in Vietnamese.
 func TestUploadBrokenWorkbook(t *testing.T) {
-	ctx := browser(t)
 	url := serveVietnam(t)
+	ctx := browser(t) // its 90 s start after the import
 	book := filepath.Join(t.TempDir(), "nhan-su.xlsx")
 	sink, err := container.CreateSink(book)
 	if err != nil {
@@ -280,7 +280,6 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 // article's date, follows the F6 figure (165 of 230 communes) to the communes
 // behind it, and finds 165 of 230 marked as counted.
 func TestDemoDashboardToRecords(t *testing.T) {
-	ctx := browser(t)
 	db := sqldbtest.Open(t)
 	tables, err := demo.Build(1)
 	if err != nil {
@@ -290,6 +289,7 @@ func TestDemoDashboardToRecords(t *testing.T) {
 		t.Fatalf("demo import: %v", err)
 	}
 	url := serveDB(t, db, []tochuc.User{{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin}})
+	ctx := browser(t) // its 90 s start after the import
 	signIn(t, ctx, url, "quantri")
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(url+"/?ngay=2018-12-31&tu=2018-05-30&pham_vi=VN1-24"),
@@ -413,5 +413,49 @@ func TestRolesAndAuditInBrowser(t *testing.T) {
 	if log := text(t, auditor, "#audit"); !strings.Contains(log, "assignments.change") || !strings.Contains(log, "canbo") ||
 		!strings.Contains(log, "2020-06-01") {
 		t.Fatalf("audit log:\n%s", log)
+	}
+}
+
+// TestPhone opens the demo province's dashboard at 390×844 px: the header
+// takes little of the screen, its menu opens from a button, and no page is
+// wider than the phone (wide tables scroll in place).
+func TestPhone(t *testing.T) {
+	db := sqldbtest.Open(t)
+	tables, err := demo.Build(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := db.ImportBundle(context.Background(), tables, "e2e", "demo", bundle.Options{}); err != nil || !rep.OK() {
+		t.Fatalf("demo import: %v", err)
+	}
+	url := serveDB(t, db, []tochuc.User{{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin}})
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	signIn(t, ctx, url, "quantri")
+	for _, path := range []string{"/?ngay=2018-12-31&pham_vi=VN1-24", "/to-chuc?ngay=2018-12-31", "/nhan-su?ngay=2018-12-31",
+		"/don-vi?ngay=2018-12-31", "/so-sanh?ngay=2025-07-01"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(url+path), chromedp.WaitVisible(chromedp.ID("noi-dung"))); err != nil {
+			t.Fatal(err)
+		}
+		header, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector('header').getBoundingClientRect().height`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if header > 844/5 || wide > 390 {
+			t.Errorf("%s at 390 px: header %.0f px high, page %d px wide", path, header, wide)
+		}
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("menu-toggle")),
+		chromedp.WaitVisible(chromedp.CSS(`nav a[href^="/nhan-su"]`)),
+	)
+	if err != nil {
+		t.Fatalf("the menu does not open: %v", err)
 	}
 }
