@@ -3,20 +3,69 @@ package sqldb_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
+	"github.com/tochuc/tochuc/internal/textvn"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // TestUnitMembersPaged checks that the members of every party organization
 // of the indicators' fixture, paged in SQL (member_periods), are those the
-// events give (MembersAsOf), each once, in id order, with the same count;
-// after a change, and as recorded before it (derived from the events).
+// events give (MembersAsOf) in the organization and, for a grassroots
+// committee or sub-committee, in the organizations under it — each once,
+// with their status and organization, by given name then id, with the same
+// count; after a change, and as recorded before it (derived from the events).
 func TestUnitMembersPaged(t *testing.T) {
+	wantMembers := func(t *testing.T, r *sqldb.Reader, d tochuc.Date, u tochuc.Unit) []sqldb.PageMember {
+		t.Helper()
+		ctx := context.Background()
+		depth := map[string]int{"party_grassroots_committee": 2, "party_sub_committee": 1}[u.Kind]
+		var out []sqldb.PageMember
+		var walk func(id string, level int)
+		walk = func(id string, level int) {
+			ms, err := r.MembersAsOf(ctx, d, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range ms {
+				out = append(out, sqldb.PageMember{PersonID: m.PersonID, Probationary: m.Probationary, UnitID: id})
+			}
+			if level == depth {
+				return
+			}
+			kids, err := r.UnitsAsOf(ctx, d, tochuc.UnitFilter{ParentID: id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range kids {
+				if tochuc.IsPartyOrg(k.Kind) {
+					walk(k.ID, level+1)
+				}
+			}
+		}
+		walk(u.ID, 0)
+		ids := make([]string, len(out))
+		for i, m := range out {
+			ids[i] = m.PersonID
+		}
+		names, err := r.PersonNames(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := textvn.NewCollator()
+		slices.SortFunc(out, func(a, b sqldb.PageMember) int {
+			if n := c.ComparePeople(names[a.PersonID], names[b.PersonID]); n != 0 {
+				return n
+			}
+			return strings.Compare(a.PersonID, b.PersonID)
+		})
+		return out
+	}
 	ctx := context.Background()
 	db := openIndFixture(t)
 	before := sqldb.RecordedAt(time.Now())
@@ -29,18 +78,20 @@ func TestUnitMembersPaged(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			seen := 0
+			seen, below := 0, 0
 			for _, u := range units {
 				if !tochuc.IsPartyOrg(u.Kind) {
 					continue
 				}
-				want, err := r.MemberIDsAsOf(ctx, d, u.ID)
-				if err != nil {
-					t.Fatal(err)
-				}
+				want := wantMembers(t, r, d, u)
 				seen += len(want)
+				for _, m := range want {
+					if m.UnitID != u.ID {
+						below++
+					}
+				}
 				for _, size := range []int{1, 2, 50} {
-					var got []string
+					var got []sqldb.PageMember
 					for from := 0; ; from += size {
 						p, err := r.UnitMembers(ctx, d, u.ID, from, size, 0)
 						if err != nil {
@@ -49,7 +100,10 @@ func TestUnitMembersPaged(t *testing.T) {
 						if p.Total != len(want) || p.More {
 							t.Errorf("%s %s on %s: count %d (more %v), want %d", what, u.ID, day, p.Total, p.More, len(want))
 						}
-						got = append(got, p.IDs...)
+						got = append(got, p.Members...)
+						if len(p.IDs) != len(p.Members) {
+							t.Errorf("%s %s: ids and members differ", what, u.ID)
+						}
 						if len(p.IDs) < size {
 							break
 						}
@@ -65,8 +119,8 @@ func TestUnitMembersPaged(t *testing.T) {
 					}
 				}
 			}
-			if day == "2018-12-31" && seen == 0 {
-				t.Fatalf("%s: no members on %s: the fixture changed?", what, day)
+			if day == "2018-12-31" && (seen == 0 || below == 0) {
+				t.Fatalf("%s: %d members, %d of them under a committee on %s: the fixture changed?", what, seen, below, day)
 			}
 		}
 	}

@@ -1,5 +1,11 @@
 package tochuc
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // Assignment is a person holding a role in a unit over a period.
 type Assignment struct {
 	PersonID   string `json:"person_id"`
@@ -18,4 +24,30 @@ func RoleLabel(role string) string {
 		}
 	}
 	return role
+}
+
+// RoleRank is a role's place in protocol order (the order of Roles:
+// secretary before deputy secretary before standing member …); a role not
+// in the vocabulary comes last.
+func RoleRank(role string) int {
+	for i, r := range Roles {
+		if r.Code == role {
+			return i
+		}
+	}
+	return len(Roles)
+}
+
+// SortByProtocol orders posts as a board lists them: by role in protocol
+// order, then by start date, then by person.
+func SortByProtocol(as []Assignment) {
+	slices.SortStableFunc(as, func(a, b Assignment) int {
+		if r := RoleRank(a.Role) - RoleRank(b.Role); r != 0 {
+			return r
+		}
+		if a.From != b.From {
+			return cmp.Compare(a.From, b.From)
+		}
+		return strings.Compare(a.PersonID, b.PersonID)
+	})
 }

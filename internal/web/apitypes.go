@@ -118,7 +118,8 @@ type unitView struct {
 	Versions    []tochuc.Unit            `json:"versions"`
 	Lineage     []tochuc.RestructureLink `json:"lineage"`
 	Posts       []tochuc.Assignment      `json:"posts"`
-	Members     []string                 `json:"members"`      // a page of the party members (?trang=), by id
+	Members     []string                 `json:"members"`      // a page of the party members (?trang=), by given name
+	MemberList  []sqldb.PageMember       `json:"member_list"`  // the same page: each member's status and organization
 	MembersPage listInfo                 `json:"members_page"` // the paging of the members
 	Headcounts  []tochuc.Headcount       `json:"headcounts"`
 	Documents   []tochuc.Document        `json:"documents"`

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tochuc/tochuc/internal/textvn"
 )
 
 // membersServer serves richBundle with n more members of D1.
@@ -18,6 +20,8 @@ func membersServer(t *testing.T, n int) *client {
 	}
 	return signIn(t, newApp(t, b), "admin")
 }
+
+var memberRowRe = regexp.MustCompile(`<tr><td><a href="/nhan-su/([^"?]+)\?[^"]*">([^<]+)</a></td><td>([^<]+)</td>`)
 
 var personLinkRe = regexp.MustCompile(`href="/nhan-su/([^"?]+)\?`)
 
@@ -67,32 +71,37 @@ func TestExplainPaged(t *testing.T) {
 }
 
 // TestUnitMembersPaged pages through a party organization's members on its
-// page: 50 a page by id, each once, with the count.
+// page: 50 a page by given name, each once, with the count and status.
 func TestUnitMembersPaged(t *testing.T) {
 	t.Parallel()
 	c := membersServer(t, 120)
-	var paged []string
+	var paged, names []string
 	for page := 1; page <= 3; page++ {
 		_, body := c.get(fmt.Sprintf("/don-vi/D1?ngay=2018-01-01&trang=%d", page))
 		i := strings.Index(body, `id="dang-vien"`)
 		if i < 0 || !strings.Contains(body, "Đảng viên sinh hoạt (121)") || !strings.Contains(body, fmt.Sprintf("Trang %d/3", page)) {
 			t.Fatalf("page %d:\n%.3000s", page, body)
 		}
-		section := body[i : i+strings.Index(body[i:], "</ul>")]
+		section := body[i : i+strings.Index(body[i:], "</table>")]
 		var ids []string
-		for _, m := range personLinkRe.FindAllStringSubmatch(section, -1) {
-			ids = append(ids, m[1])
+		for _, m := range memberRowRe.FindAllStringSubmatch(section, -1) {
+			ids, names = append(ids, m[1]), append(names, m[2])
+			if strings.HasPrefix(m[1], "M") && m[3] != "Dự bị" { // admitted, never recognized
+				t.Errorf("%s: %q, want Dự bị", m[1], m[3])
+			}
 		}
 		if want := map[int]int{1: 50, 2: 50, 3: 21}[page]; len(ids) != want {
 			t.Errorf("page %d: %d members, want %d", page, len(ids), want)
 		}
 		paged = append(paged, ids...)
 	}
-	if !slices.IsSorted(paged) || len(slices.Compact(slices.Clone(paged))) != 121 {
-		t.Errorf("members not each once by id: %v", paged)
+	slices.Sort(paged)
+	if !slices.IsSortedFunc(names, textvn.NewCollator().ComparePeople) || len(slices.Compact(paged)) != 121 {
+		t.Errorf("members not each once by given name: %v", names)
 	}
 	_, body := c.get("/api/v1/units/D1?ngay=2018-01-01&trang=3")
-	if !strings.Contains(body, `"members_page": {`) || !strings.Contains(body, `"total": 121`) || !strings.Contains(body, `"M119"`) {
+	if !strings.Contains(body, `"members_page": {`) || !strings.Contains(body, `"total": 121`) || !strings.Contains(body, `"member_list": [`) ||
+		!strings.Contains(body, `"probationary": true`) {
 		t.Errorf("api:\n%.2000s", body)
 	}
 }

@@ -78,21 +78,8 @@ func (s *Server) handleSubtree(w http.ResponseWriter, r *http.Request, d tochuc.
 		return err
 	}
 	data := treeView{Lines: []treeLine{}}
-	// The path up, while the user may see it (a few levels: each one read).
-	for p, n := u.ParentID, 0; p != "" && n < 20; n++ {
-		ok, err := s.canSeeUnit(ctx, p, d)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		pu, err := reg.Unit(ctx, p, d)
-		if err != nil {
-			break
-		}
-		data.Path = append([]unitRow{{Unit: pu, KindName: pu.KindLabelOn(d)}}, data.Path...)
-		p = pu.ParentID
+	if data.Path, err = s.pathUp(ctx, u, d); err != nil {
+		return err
 	}
 	rows, info, err := childrenPage(r, reg, d, id)
 	if err != nil {
@@ -209,4 +196,26 @@ func withKids(ctx context.Context, reg Registry, d tochuc.Date, lines []treeLine
 		}
 	}
 	return nil
+}
+
+// pathUp returns the units above u on d, the top first, while the user may
+// see them (a few levels: each one read).
+func (s *Server) pathUp(ctx context.Context, u tochuc.Unit, d tochuc.Date) ([]unitRow, error) {
+	var path []unitRow
+	for p, n := u.ParentID, 0; p != "" && n < 20; n++ {
+		ok, err := s.canSeeUnit(ctx, p, d)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		pu, err := s.registry.Unit(ctx, p, d)
+		if err != nil {
+			break
+		}
+		path = append([]unitRow{{Unit: pu, KindName: pu.KindLabelOn(d)}}, path...)
+		p = pu.ParentID
+	}
+	return path, nil
 }

@@ -11,6 +11,8 @@ import (
 // page, each post's edit form.
 type unitData struct {
 	unitView
+	Path       []unitRow // the units above, the top first (the breadcrumb)
+	InCells    bool      // the members listed include those of the organizations below
 	CanEdit    bool
 	ParentLink bool
 	PostEdit   []bool
@@ -40,6 +42,14 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := s.unitLinks(r, d, &data); err != nil {
 		return err
+	}
+	if data.Exists {
+		if data.Path, err = s.pathUp(ctx, data.Unit, d); err != nil {
+			return err
+		}
+	}
+	for _, m := range data.MemberList {
+		data.InCells = data.InCells || m.UnitID != data.Unit.ID
 	}
 	data.Findings = s.findingsOf(r, d, data.Unit.ID, "")
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data, API: data.unitView})
@@ -72,12 +82,13 @@ func (s *Server) fillUnit(r *http.Request, reg Registry, d tochuc.Date, data *un
 		if data.Posts, err = reg.AssignmentsAsOf(ctx, d, id); err != nil {
 			return err
 		}
+		tochuc.SortByProtocol(data.Posts)
 		if tochuc.IsPartyOrg(data.Unit.Kind) {
 			mp, err := reg.UnitMembers(ctx, d, id, (requestedPage(r)-1)*pageSize, pageSize, countCap)
 			if err != nil {
 				return err
 			}
-			data.Members, data.MembersPage = mp.IDs, newCappedPager(r, mp.Total, mp.More)
+			data.Members, data.MemberList, data.MembersPage = mp.IDs, mp.Members, newCappedPager(r, mp.Total, mp.More)
 		}
 		kids, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{ParentID: id})
 		if err != nil {
@@ -95,6 +106,9 @@ func (s *Server) fillUnit(r *http.Request, reg Registry, d tochuc.Date, data *un
 		return err
 	}
 	var units []string
+	for _, m := range data.MemberList {
+		units = append(units, m.UnitID)
+	}
 	for _, l := range data.Lineage {
 		units = append(units, l.FromUnitID, l.ToUnitID)
 	}
