@@ -171,3 +171,22 @@ func MemberPeriods(events []MembershipEvent, died Date) []MemberPeriod {
 	}
 	return out
 }
+
+// PartyDates returns, as of d, the date of the person's admission to the
+// party (the last one, if they were admitted again) and the date they became
+// an official member after it (0 while probationary, or not known when the
+// record starts with a transfer in).
+func PartyDates(events []MembershipEvent, d Date) (admitted, official Date) {
+	for _, e := range events {
+		if e.Date > d {
+			break
+		}
+		switch e.Event {
+		case EventAdmitted:
+			admitted, official = e.Date, 0
+		case EventRecognized:
+			official = e.Date
+		}
+	}
+	return admitted, official
+}

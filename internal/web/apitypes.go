@@ -136,6 +136,8 @@ type personView struct {
 	Education  string            `json:"education,omitempty"`
 	Theory     string            `json:"political_theory,omitempty"`
 	Membership tochuc.Membership `json:"membership"`
+	AdmittedOn tochuc.Date       `json:"party_admitted_on,omitempty"` // the (last) admission to the party, on the date
+	OfficialOn tochuc.Date       `json:"party_official_on,omitempty"` // official member from, after that admission
 	UnitNames  map[string]string `json:"unit_names"`
 	Findings   subjectFindings   `json:"findings"` // the rule checks' findings about the person on the date
 }

@@ -40,6 +40,7 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
 		Education:  tochuc.LevelAt(f.Qualifications, tochuc.QualEducation, d),
 		Theory:     tochuc.LevelAt(f.Qualifications, tochuc.QualPoliticalTheory, d),
 		Membership: membership}}
+	data.AdmittedOn, data.OfficialOn = tochuc.PartyDates(f.Events, d)
 	if f.BirthDate != 0 && f.BirthDate <= d {
 		data.Age = age(f.BirthDate, d)
 	}

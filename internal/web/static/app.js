@@ -42,3 +42,10 @@
     }, { once: true });
   });
 })();
+
+// A print button prints the page (its print stylesheet gives the form).
+document.addEventListener("click", function (ev) {
+  if (ev.target instanceof HTMLElement && ev.target.matches("button.print")) {
+    window.print();
+  }
+});
