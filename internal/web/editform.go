@@ -40,10 +40,13 @@ func columnLabel(name string) string {
 // vocabOf names the label vocabulary of an enum column.
 func vocabOf(file, col string) string {
 	switch col {
-	case "role", "event", "how", "rating", "category":
+	case "role", "event", "how", "rating", "category", "gender", "status", "sector", "ownership":
 		return col
+	case "subject_type":
+		return "subject"
 	case "kind":
-		return map[string]string{"documents": "document", "restructure": "restructure"}[file]
+		return map[string]string{"documents": "document", "restructure": "restructure", "units": "unit_kind",
+			"qualifications": "qualification"}[file]
 	}
 	return ""
 }
@@ -64,15 +67,7 @@ func fields(f *bundle.File, cells []string) []field {
 		case c.Enum != nil:
 			fl.Input = "select"
 			for _, code := range c.Enum {
-				label := code
-				if f.Name == "units" && c.Name == "kind" {
-					if k, ok := tochuc.LookupUnitKind(code); ok {
-						label = k.Label
-					}
-				} else if v := vocabOf(f.Name, c.Name); v != "" {
-					label = tochuc.Label(v, code)
-				}
-				fl.Options = append(fl.Options, tochuc.Term{Code: code, Label: label})
+				fl.Options = append(fl.Options, tochuc.Term{Code: code, Label: tochuc.Label(vocabOf(f.Name, c.Name), code)})
 			}
 		}
 		out[i] = fl
