@@ -140,6 +140,7 @@ func (s *Server) Handler() http.Handler {
 	private.Handle("POST /dang-xuat", s.limitBody(smallBody, s.deadline(s.budget, s.handleLogout)))
 	private.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
 	private.Handle("/api/", apiNotFound(private))
+	private.Handle("/", s.pageNotFound(private))
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
