@@ -26,6 +26,9 @@ type Column struct {
 	Type     Type
 	Required bool
 	Enum     []string // allowed values, if any
+	// Vocab is the vocabulary of an enum's Vietnamese labels
+	// (tochuc.Label): a cell may hold the label instead of the code.
+	Vocab string
 	Ref      string   // file whose id this column references ("units", "people", "documents")
 	Max      int      // text: the most characters a value may have (set from the kind of column, see MaxIDLen)
 	// RefVia names the column whose value says which file this one references:
@@ -115,6 +118,9 @@ func indexed(files []*File) []*File {
 		f.index = map[string]int{}
 		for i, c := range f.Columns {
 			f.index[c.Name] = i
+			if c.Enum != nil {
+				f.Columns[i].Vocab = enumVocab(f.Name, c.Name)
+			}
 			if c.Type == Text && c.Max == 0 {
 				f.Columns[i].Max = MaxTextLen
 				if c.Name == "id" || strings.HasSuffix(c.Name, "_id") {

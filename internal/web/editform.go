@@ -39,14 +39,10 @@ func columnLabel(name string) string {
 
 // vocabOf names the label vocabulary of an enum column.
 func vocabOf(file, col string) string {
-	switch col {
-	case "role", "event", "how", "rating", "category", "gender", "status", "sector", "ownership":
-		return col
-	case "subject_type":
-		return "subject"
-	case "kind":
-		return map[string]string{"documents": "document", "restructure": "restructure", "units": "unit_kind",
-			"qualifications": "qualification"}[file]
+	if f := bundle.FileByName(file); f != nil {
+		if i := f.Index(col); i >= 0 {
+			return f.Columns[i].Vocab
+		}
 	}
 	return ""
 }
