@@ -26,11 +26,8 @@ type Column struct {
 	Type     Type
 	Required bool
 	Enum     []string // allowed values, if any
-	// Vocab is the vocabulary of an enum's Vietnamese labels
-	// (tochuc.Label): a cell may hold the label instead of the code.
-	Vocab string
-	Ref   string // file whose id this column references ("units", "people", "documents")
-	Max   int    // text: the most characters a value may have (set from the kind of column, see MaxIDLen)
+	Ref      string   // file whose id this column references ("units", "people", "documents")
+	Max      int      // text: the most characters a value may have (set from the kind of column, see MaxIDLen)
 	// RefVia names the column whose value says which file this one references:
 	// "unit" (units) or "person" (people), as subject_type does for subject_id.
 	RefVia string
@@ -40,6 +37,9 @@ type Column struct {
 	// Sparse columns (added by an amendment) are written by an export only
 	// when some record holds a value in them.
 	Sparse bool
+	// Vocab is the vocabulary of an enum's Vietnamese labels
+	// (tochuc.Label): a cell may hold the label instead of the code.
+	Vocab string
 }
 
 // RefFile returns the file a column of a row references ("" for none),
