@@ -1,8 +1,10 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -38,5 +40,27 @@ func (s *Server) pageNotFound(routes *http.ServeMux) http.HandlerFunc {
 			return
 		}
 		s.fail(w, r, tochuc.Errorf(tochuc.ENotFound, "Không có trang này. Hãy kiểm tra lại địa chỉ, hoặc chọn một mục trong trình đơn."))
+	}
+}
+
+// crossOrigin refuses a cross-origin form post (CSRF) with the Vietnamese
+// error page, or the JSON error under /api/, rather than Go's English text.
+func (s *Server) crossOrigin() *http.CrossOriginProtection {
+	p := http.NewCrossOriginProtection()
+	p.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, tochuc.Errorf(tochuc.EForbidden, "Yêu cầu gửi từ một trang khác bị từ chối, chưa ghi gì. Hãy mở lại trang và gửi lại."))
+	}))
+	return p
+}
+
+// recovered answers a handler's panic as a fault: logged with its cause,
+// the Vietnamese error page (500) for the user, never a cut connection.
+func (s *Server) recovered(w http.ResponseWriter, r *http.Request) {
+	if v := recover(); v != nil {
+		if v == http.ErrAbortHandler {
+			panic(v)
+		}
+		s.fail(w, r, tochuc.Fault(tochuc.EInternal, "Lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên (lúc "+
+			auditTime(time.Now())+").", fmt.Errorf("panic: %v", v)))
 	}
 }

@@ -150,7 +150,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", staticFiles())
 	mux.Handle("GET /static", staticFiles())
 	mux.Handle("/", s.authenticate(private))
-	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux), s.secureCookies))
+	return s.logged(secure(s.crossOrigin().Handler(mux), s.secureCookies))
 }
 
 // secure sets the security headers of every response; behind HTTPS (hsts),
