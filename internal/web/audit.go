@@ -2,6 +2,9 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -46,6 +49,15 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 		Actions: auditActions}
 	f := tochuc.AuditFilter{UserLogin: data.User, Action: data.Action, Person: data.Person, Unit: data.Unit,
 		Limit: pageSize, Offset: (requestedPage(r) - 1) * pageSize, CountCap: countCap}
+	// sau: the page after an entry, through the index whatever the depth
+	// (keyset); its count is of the entries from there on.
+	after, err := auditAfter(q.Get("sau"))
+	if err != nil {
+		return err
+	}
+	if after != nil {
+		f.After, f.Offset = after, 0
+	}
 	if f.Since, data.From, err = auditDay(q.Get("tu"), 0); err != nil {
 		return err
 	}
@@ -63,7 +75,11 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 	if data.Items, err = s.auditItems(r.Context(), p.Entries, d); err != nil {
 		return err
 	}
-	data.listInfo = newCappedPager(r, p.Total, p.AtLeast)
+	skipped := 0
+	if after != nil {
+		skipped = f.Limit * (requestedPage(r) - 1)
+	}
+	data.listInfo = auditPager(r, skipped+p.Total, p.AtLeast, p.Entries)
 	s.render(w, r, "audit.html", http.StatusOK, page{Title: "Nhật ký", Date: d, Data: data, API: data.auditList})
 	return nil
 }
@@ -81,6 +97,44 @@ func auditDay(v string, days int) (time.Time, string, error) {
 	}
 	t, err := time.ParseInLocation("2006-01-02", d.AddDays(days).String(), auditZone)
 	return t, d.String(), err
+}
+
+// auditAfter reads the key of the entry a page starts after ("" for none):
+// its time in microseconds and its id, "1767225600000000.42".
+func auditAfter(v string) (*tochuc.AuditEntry, error) {
+	if v == "" {
+		return nil, nil
+	}
+	at, id, ok := strings.Cut(v, ".")
+	micros, err1 := strconv.ParseInt(at, 10, 64)
+	n, err2 := strconv.ParseInt(id, 10, 64)
+	if !ok || err1 != nil || err2 != nil {
+		return nil, tochuc.Errorf(tochuc.EInvalid, "Tham số sau không hợp lệ: %q (lấy từ liên kết Trang sau).", v)
+	}
+	return &tochuc.AuditEntry{At: time.UnixMicro(micros), ID: n}, nil
+}
+
+// auditPager pages the log: the next page starts after the last entry
+// shown (keyset: sau), the earlier ones by their number (trang).
+func auditPager(r *http.Request, total int, more bool, shown []tochuc.AuditEntry) listInfo {
+	p := newCappedPager(r, total, more)
+	q := r.URL.Query()
+	q.Del("sau")
+	link := func(n int) string {
+		q.Set("trang", strconv.Itoa(n))
+		return (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
+	}
+	if p.Prev != "" {
+		p.Prev, p.First = link(min(p.Page-1, p.Pages)), link(1)
+	}
+	if p.Next != "" && len(shown) == pageSize {
+		last := shown[len(shown)-1]
+		q.Set("sau", strconv.FormatInt(last.At.UnixMicro(), 10)+"."+strconv.FormatInt(last.ID, 10))
+		p.Next = link(p.Page + 1)
+	} else {
+		p.Next = ""
+	}
+	return p
 }
 
 func containsCode(ts []tochuc.Term, code string) bool {
