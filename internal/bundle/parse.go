@@ -177,7 +177,7 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 		d, err := tochuc.ParseDateLoose(raw)
 		if err != nil || d.Time().Year() < 1800 || d.Time().Year() > 2200 {
 			q := shortQuote(raw)
-			return nil, "ngày không hợp lệ " + q + " (cần YYYY-MM-DD)", "malformed date " + q + " (want YYYY-MM-DD)"
+			return nil, "ngày không hợp lệ " + q + " (cần ngày dạng dd/mm/yyyy)", "malformed date " + q + " (want dd/mm/yyyy or YYYY-MM-DD)"
 		}
 		return d, "", ""
 	case Int:
@@ -193,7 +193,18 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 				return e, "", "" // the canonical string: no allocation per row
 			}
 		}
-		return nil, "giá trị " + shortQuote(raw) + " không hợp lệ (cho phép: " + strings.Join(col.Enum, ", ") + ")",
+		allowed := col.Enum
+		if col.Vocab != "" {
+			allowed = make([]string, len(col.Enum))
+			for i, e := range col.Enum {
+				l := tochuc.Label(col.Vocab, e)
+				if strings.EqualFold(l, strings.TrimSpace(raw)) {
+					return e, "", "" // the label of a code ("Nữ" for female)
+				}
+				allowed[i] = l
+			}
+		}
+		return nil, "giá trị " + shortQuote(raw) + " không hợp lệ (cho phép: " + strings.Join(allowed, "; ") + ")",
 			"unknown value " + shortQuote(raw)
 	}
 	return raw, "", ""

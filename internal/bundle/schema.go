@@ -37,6 +37,9 @@ type Column struct {
 	// Sparse columns (added by an amendment) are written by an export only
 	// when some record holds a value in them.
 	Sparse bool
+	// Vocab is the vocabulary of an enum's Vietnamese labels
+	// (tochuc.Label): a cell may hold the label instead of the code.
+	Vocab string
 }
 
 // RefFile returns the file a column of a row references ("" for none),
@@ -115,6 +118,9 @@ func indexed(files []*File) []*File {
 		f.index = map[string]int{}
 		for i, c := range f.Columns {
 			f.index[c.Name] = i
+			if c.Enum != nil {
+				f.Columns[i].Vocab = enumVocab(f.Name, c.Name)
+			}
 			if c.Type == Text && c.Max == 0 {
 				f.Columns[i].Max = MaxTextLen
 				if c.Name == "id" || strings.HasSuffix(c.Name, "_id") {

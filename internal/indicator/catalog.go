@@ -36,21 +36,12 @@ var (
 	orgParts    = []string{"party_grassroots_committee", "party_grassroots_cell", "party_sub_committee", "party_cell"}
 )
 
-// partLabels are the Vietnamese labels of the breakdown keys that are not unit kinds.
-var partLabels = map[string]string{
-	"party": "Khối Đảng", "front": "Khối Mặt trận, đoàn thể", "state": "Khối chính quyền", "none": "Khác",
-	"probationary": "Đảng viên dự bị", "official": "Đảng viên chính thức",
-}
-
 // PartLabel returns the Vietnamese label of a breakdown key.
 func PartLabel(part string) string {
-	if l, ok := partLabels[part]; ok {
+	if l := tochuc.Label("part", part); l != part {
 		return l
 	}
-	if k, ok := tochuc.LookupUnitKind(part); ok {
-		return k.Label
-	}
-	return part
+	return tochuc.Label("unit_kind", part)
 }
 
 var (

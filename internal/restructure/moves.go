@@ -226,7 +226,7 @@ func diff(a, b tochuc.Unit) string {
 	}
 	add("mã", a.ID, b.ID)
 	add("tên", a.Name, b.Name)
-	add("loại", a.Kind, b.Kind)
+	add("loại", tochuc.Label("unit_kind", a.Kind), tochuc.Label("unit_kind", b.Kind))
 	add("trực thuộc", a.ParentID, b.ParentID)
 	add("địa bàn", a.LocalityID, b.LocalityID)
 	return strings.Join(out, "; ")

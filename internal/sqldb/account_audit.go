@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -67,6 +68,14 @@ func (db *DB) ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.Aud
 		at := f.After.At.UnixMicro()
 		conds, args = append(conds, `(at < ? OR at = ? AND id < ?)`), append(args, at, at, f.After.ID)
 	}
+	if f.Person != "" {
+		cond, a := touching(f.Person, "people")
+		conds, args = append(conds, cond), append(args, a...)
+	}
+	if f.Unit != "" {
+		cond, a := touching(f.Unit, "units")
+		conds, args = append(conds, cond), append(args, a...)
+	}
 	if prefix, ok := strings.CutSuffix(f.Action, "."); ok {
 		add(`action LIKE ? ESCAPE '\'`, likeEscaper.Replace(prefix)+".%")
 	} else if f.Action != "" {
@@ -114,6 +123,42 @@ func (db *DB) ListAudit(ctx context.Context, f tochuc.AuditFilter) ([]tochuc.Aud
 		out = append(out, e)
 	}
 	return out, total, rows.Err()
+}
+
+// touching is the condition of the entries whose record's key holds id, an
+// id of file ref ("people" or "units"): an edit's object id is its key's
+// values joined by "|" (app.keyString), one condition per file and key
+// position that references ref; a restructuring names its units in its
+// detail.
+func touching(id, ref string) (string, []any) {
+	var ors []string
+	var args []any
+	like := likeEscaper.Replace(id)
+	for _, f := range bundle.Files {
+		for pos, k := range f.Key {
+			c := f.Columns[f.Index(k)]
+			if !(pos == 0 && f.Self == ref) && c.Ref != ref && c.RefVia == "" {
+				continue
+			}
+			var cond string
+			var arg string
+			switch {
+			case len(f.Key) == 1:
+				cond, arg = `object_id = ?`, id
+			case pos == 0:
+				cond, arg = `object_id LIKE ? ESCAPE '\'`, like+"|%"
+			case pos == len(f.Key)-1:
+				cond, arg = `object_id LIKE ? ESCAPE '\'`, "%|"+like
+			default:
+				cond, arg = `object_id LIKE ? ESCAPE '\'`, "%|"+like+"|%"
+			}
+			ors, args = append(ors, `object_type = ? AND `+cond), append(args, f.Name, arg)
+		}
+	}
+	if ref == "units" {
+		ors, args = append(ors, `object_type = 'restructure' AND detail LIKE ? ESCAPE '\'`), append(args, `%"`+like+`"%`)
+	}
+	return `(` + strings.Join(ors, ` OR `) + `)`, args
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)

@@ -1,5 +1,10 @@
 package tochuc
 
+import (
+	"slices"
+	"strings"
+)
+
 // Vietnamese labels of the bundle's vocabularies, for pages and reports.
 var labels = map[string]map[string]string{
 	"education": {"primary_vocational": "Sơ cấp", "intermediate": "Trung cấp", "college": "Cao đẳng",
@@ -23,18 +28,107 @@ var labels = map[string]map[string]string{
 	"file": {"units": "Đơn vị", "people": "Nhân sự", "documents": "Văn bản", "qualifications": "Trình độ",
 		"party": "Biến động đảng viên", "assignments": "Chức vụ", "headcount": "Biên chế",
 		"restructure": "Sắp xếp tổ chức", "evaluations": "Đánh giá, xếp loại", "plans": "Quy hoạch cán bộ"},
+	"gender": {"male": "Nam", "female": "Nữ"},
+	"status": {"official": "Chính thức", "probationary": "Dự bị"},
+	"sector": {"party": "Khối Đảng", "front": "Khối Mặt trận, đoàn thể", "state": "Khối chính quyền", "none": "Khác"},
+	// part: the keys of a dashboard breakdown that are not unit kinds.
+	"part": {"party": "Khối Đảng", "front": "Khối Mặt trận, đoàn thể", "state": "Khối chính quyền", "none": "Khác",
+		"probationary": "Đảng viên dự bị", "official": "Đảng viên chính thức"},
+	"ownership": {"state": "Nhà nước", "non_state": "Ngoài nhà nước", "foreign": "Có vốn đầu tư nước ngoài"},
+	"subject":   {"unit": "Tổ chức", "person": "Cá nhân"},
+	"action": {AuditLoginOK: "Đăng nhập", AuditLoginFailed: "Đăng nhập không thành công", AuditLoginLocked: "Tạm khóa đăng nhập",
+		AuditLogout: "Đăng xuất", AuditUserCreate: "Tạo tài khoản", AuditUserUpdate: "Sửa tài khoản",
+		AuditUserPassword: "Đặt lại mật khẩu", AuditTokenCreate: "Cấp mã truy cập", AuditTokenRevoke: "Thu hồi mã truy cập",
+		"bundle.import": "Nhập gói dữ liệu", "bundle.export": "Tải gói dữ liệu"},
 }
+
+// editVerbs are the audit actions of an edit of a bundle file ("people.add"…).
+var editVerbs = map[string]string{"add": "Thêm", "correct": "Sửa sai", "change": "Thay đổi từ ngày"}
 
 // Label returns the Vietnamese label of a code in a vocabulary ("education",
 // "political_theory", "event", "how", "rating", "category", "document",
-// "restructure", "qualification", "file" (a bundle file), "role"), or the
-// code itself.
+// "restructure", "qualification", "file" (a bundle file), "gender",
+// "status" (of a party member), "sector", "part" (a breakdown of the
+// dashboard), "ownership", "subject", "user_role", "action" (of the audit
+// log), "role" (a post), "unit_kind"), or the code itself.
 func Label(vocab, code string) string {
-	if vocab == "role" {
+	switch vocab {
+	case "role":
 		return RoleLabel(code)
+	case "unit_kind":
+		if k, ok := LookupUnitKind(code); ok {
+			return k.Label
+		}
+		return code
+	case "action":
+		return actionLabel(code)
+	case "user_role":
+		return Role(code).Label()
 	}
 	if l, ok := labels[vocab][code]; ok {
 		return l
 	}
 	return code
+}
+
+// actionLabel names an action of the audit log: "Sửa sai chức vụ" for
+// assignments.correct, "Sắp xếp tổ chức: Sáp nhập" for restructure.merge.
+func actionLabel(code string) string {
+	if l, ok := labels["action"][code]; ok {
+		return l
+	}
+	file, verb, ok := strings.Cut(code, ".")
+	if !ok {
+		return code
+	}
+	if file == "restructure" {
+		if l, ok := labels["restructure"][verb]; ok {
+			return "Sắp xếp tổ chức: " + l
+		}
+		return code
+	}
+	what, ok := labels["file"][file]
+	v, vok := editVerbs[verb]
+	if !ok || !vok {
+		return code
+	}
+	return v + " " + strings.ToLower(what)
+}
+
+// LabelCodes returns every code of every vocabulary that Label knows, by
+// vocabulary (for tests that look for raw codes on pages, and for choices).
+func LabelCodes() map[string][]string {
+	out := map[string][]string{}
+	for v, m := range labels {
+		for c := range m {
+			out[v] = append(out[v], c)
+		}
+	}
+	out["role"] = Codes(Roles)
+	out["unit_kind"] = UnitKindCodes()
+	for _, r := range UserRoles {
+		out["user_role"] = append(out["user_role"], string(r))
+	}
+	for file := range labels["file"] {
+		for verb := range editVerbs {
+			out["action"] = append(out["action"], file+"."+verb)
+		}
+	}
+	for k := range labels["restructure"] {
+		out["action"] = append(out["action"], "restructure."+k)
+	}
+	for _, cs := range out {
+		slices.Sort(cs)
+	}
+	return out
+}
+
+// Choices returns the codes of a vocabulary with their labels, in the
+// order given (a form's select shows the labels and sends the codes).
+func Choices(vocab string, codes []string) []Term {
+	out := make([]Term, len(codes))
+	for i, c := range codes {
+		out[i] = Term{Code: c, Label: Label(vocab, c)}
+	}
+	return out
 }

@@ -188,8 +188,12 @@ type AuditFilter struct {
 	Until     time.Time // before
 	UserLogin string
 	Action    string // exact, or a prefix ending in '.' ("login.")
-	Limit     int    // default 100, at most 1000
-	Offset    int
+	// Person and Unit, when set, keep the entries of changes to a record
+	// whose key holds that person's or unit's id (the person, a post, a
+	// party event…; the unit, its posts, headcount, a restructuring).
+	Person, Unit string
+	Limit        int // default 100, at most 1000
+	Offset       int
 	// After, when set, lists only the entries after it in the log's order
 	// (newest first): keyset paging, through the index, whatever the depth.
 	After *AuditEntry

@@ -67,14 +67,7 @@ func writeJSONError(w http.ResponseWriter, status int, code, msg string) {
 // path is served for other methods, 404 otherwise, both as JSON.
 func apiNotFound(routes *http.ServeMux) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		var allow []string
-		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
-			r2 := r.Clone(r.Context())
-			r2.Method = m
-			if _, pattern := routes.Handler(r2); pattern != "" && pattern != "/api/" {
-				allow = append(allow, m)
-			}
-		}
+		allow := allowedMethods(routes, r, "/api/")
 		if len(allow) > 0 {
 			w.Header().Set("Allow", strings.Join(allow, ", "))
 			writeJSONError(w, http.StatusMethodNotAllowed, codeMethodNotAllowed,

@@ -58,7 +58,7 @@ type documentList struct {
 
 // auditList is a page of the audit log, newest first (GET /api/v1/audit).
 type auditList struct {
-	Items []tochuc.AuditEntry `json:"items"`
+	Items []auditItem `json:"items"`
 	listInfo
 }
 

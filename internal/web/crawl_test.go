@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,7 +107,8 @@ func checkEscapedLinks(t *testing.T, ts *httptest.Server) {
 // crawlDemo signs in as each demo role and follows every same-site link
 // breadth-first from the dashboard, today and on 2018-12-31, up to
 // crawlBound pages: no link may lead to an error (a 404, a 5xx, or a 403 the
-// page should not have offered).
+// page should not have offered), and no page may show a raw vocabulary code
+// or an English message in its visible text (rawCodes).
 func crawlDemo(t *testing.T, ts *httptest.Server) {
 	for _, u := range demoUsers {
 		t.Run(u.Login, func(t *testing.T) {
@@ -116,7 +118,8 @@ func crawlDemo(t *testing.T, ts *httptest.Server) {
 			type visit struct{ path, from string }
 			queue := []visit{{"/", ""}, {"/?ngay=2018-12-31", ""}}
 			seen := map[string]bool{"/": true, "/?ngay=2018-12-31": true}
-			broken := 0
+			broken, coded := 0, 0
+			kinds := map[string]int{}
 			fetched := 0
 			for len(queue) > 0 && fetched < crawlBound {
 				v := queue[0]
@@ -133,6 +136,12 @@ func crawlDemo(t *testing.T, ts *httptest.Server) {
 				if !strings.HasPrefix(ctype, "text/html") {
 					continue
 				}
+				if codes := rawCodes(body); len(codes) > 0 {
+					coded++
+					if coded <= 30 {
+						t.Errorf("raw codes on %s: %s", v.path, strings.Join(codes, ", "))
+					}
+				}
 				page, _ := url.Parse(v.path)
 				for _, m := range hrefRe.FindAllStringSubmatch(body, -1) {
 					ref, err := url.Parse(html.UnescapeString(m[1]))
@@ -148,16 +157,46 @@ func crawlDemo(t *testing.T, ts *httptest.Server) {
 					key := abs.RequestURI()
 					if !seen[key] {
 						seen[key] = true
-						queue = append(queue, visit{key, v.path})
+						if k := pageKind(abs); kinds[k] < perKind {
+							kinds[k]++
+							queue = append(queue, visit{key, v.path})
+						}
 					}
 				}
 			}
 			if broken > 0 {
 				t.Errorf("%d broken links of %d pages", broken, fetched)
 			}
+			if coded > 0 {
+				t.Errorf("%d of %d pages show raw codes", coded, fetched)
+			}
 			t.Logf("%d pages in %v, %d links seen", fetched, time.Since(start).Round(time.Millisecond), len(seen))
 		})
 	}
+}
+
+// perKind is the most pages of one kind (pageKind) the crawl fetches, so
+// that its bound reaches every kind of page rather than the first hundreds
+// of people.
+const perKind = 25
+
+// pageKind is a page's route and the names of its parameters: /nhan-su/P1
+// and /nhan-su/P2?ngay=… are the same kind, /nhan-su?q= another.
+func pageKind(u *url.URL) string {
+	segs := strings.Split(strings.Trim(u.EscapedPath(), "/"), "/")
+	kind := segs[0]
+	if len(segs) > 1 {
+		kind += "/*"
+		if len(segs) > 2 {
+			kind += "/" + strings.Join(segs[2:], "/")
+		}
+	}
+	var names []string
+	for k := range u.Query() {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return kind + "?" + strings.Join(names, "&")
 }
 
 // fetch gets a page without failing the test on a status.

@@ -39,11 +39,10 @@ func columnLabel(name string) string {
 
 // vocabOf names the label vocabulary of an enum column.
 func vocabOf(file, col string) string {
-	switch col {
-	case "role", "event", "how", "rating", "category":
-		return col
-	case "kind":
-		return map[string]string{"documents": "document", "restructure": "restructure"}[file]
+	if f := bundle.FileByName(file); f != nil {
+		if i := f.Index(col); i >= 0 {
+			return f.Columns[i].Vocab
+		}
 	}
 	return ""
 }
@@ -64,15 +63,7 @@ func fields(f *bundle.File, cells []string) []field {
 		case c.Enum != nil:
 			fl.Input = "select"
 			for _, code := range c.Enum {
-				label := code
-				if f.Name == "units" && c.Name == "kind" {
-					if k, ok := tochuc.LookupUnitKind(code); ok {
-						label = k.Label
-					}
-				} else if v := vocabOf(f.Name, c.Name); v != "" {
-					label = tochuc.Label(v, code)
-				}
-				fl.Options = append(fl.Options, tochuc.Term{Code: code, Label: label})
+				fl.Options = append(fl.Options, tochuc.Term{Code: code, Label: tochuc.Label(vocabOf(f.Name, c.Name), code)})
 			}
 		}
 		out[i] = fl

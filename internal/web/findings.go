@@ -46,6 +46,34 @@ type findingView struct {
 	check.Finding
 	Units   []string `json:"-"`
 	Persons []string `json:"-"`
+	// Date is the day of the page that lists it (its links open that day),
+	// and Unreadable the units of it outside the account's scope on that
+	// day: named, not linked (a finding about a person in the scope may
+	// name a post held outside it).
+	Date       tochuc.Date `json:"-"`
+	Unreadable []string    `json:"-"`
+}
+
+// Links reports whether the page links a unit of the finding.
+func (v findingView) Links(unit string) bool { return !slices.Contains(v.Unreadable, unit) }
+
+// scoped dates findings for the links of a page on d and marks the units
+// the account may not read on d.
+func (s *Server) scoped(r *http.Request, d tochuc.Date, items []findingView) error {
+	u, _ := userOf(r.Context())
+	sc, err := s.app.Scope(r.Context(), u)
+	if err != nil {
+		return err
+	}
+	for i := range items {
+		items[i].Date = d
+		for _, id := range items[i].Units {
+			if !sc.UnitOn(id, d) {
+				items[i].Unreadable = append(items[i].Unreadable, id)
+			}
+		}
+	}
+	return nil
 }
 
 // handleFindings shows, filters, pages and downloads (dang=csv, xlsx or
@@ -97,6 +125,9 @@ func (s *Server) handleFindings(w http.ResponseWriter, r *http.Request) error {
 	from, to := data.bounds() // past the end: an empty page
 	for _, x := range kept[from:to] {
 		data.Items = append(data.Items, viewOf(x))
+	}
+	if err := s.scoped(r, d, data.Items); err != nil {
+		return err
 	}
 	s.render(w, r, "findings.html", http.StatusOK, page{Title: "Kiểm tra theo quy định", Date: d, Data: data, API: data.findingList})
 	return nil
@@ -208,6 +239,9 @@ func (s *Server) findingsOf(r *http.Request, d tochuc.Date, unit, person string)
 		if f.matches(x, nil) {
 			out.Items = append(out.Items, viewOf(x))
 		}
+	}
+	if err := s.scoped(r, d, out.Items); err != nil {
+		out.Items, out.Note = []findingView{}, "Chưa kiểm tra được theo quy định: "+app.Fault(err).Error()
 	}
 	return out
 }

@@ -74,7 +74,7 @@ func TestFindingsPage(t *testing.T) {
 		t.Errorf("filtered by unit U2: %v", findingsIn(t, body))
 	}
 	code, body := admin.get("/kiem-tra?ngay=2021-01-01")
-	if code != 200 || !strings.Contains(body, "PLAN-02") || !strings.Contains(body, `href="/don-vi/D1"`) || !strings.Contains(body, "dang=xlsx") {
+	if code != 200 || !strings.Contains(body, "PLAN-02") || !strings.Contains(body, `href="/don-vi/D1?ngay=2021-01-01"`) || !strings.Contains(body, "dang=xlsx") {
 		t.Errorf("findings page: %d\n%.1500s", code, body)
 	}
 	if _, body := admin.get("/kiem-tra?ngay=2021-01-01&trang=9"); !strings.Contains(body, "Không còn phát hiện nào ở trang này") {

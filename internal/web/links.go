@@ -25,10 +25,13 @@ func indicatorPath(id string) string { return "/chi-tieu/" + url.PathEscape(id) 
 func onDate(path string, d tochuc.Date) string { return path + "?ngay=" + url.QueryEscape(d.String()) }
 
 // linkFuncs are the template functions that build links: unitURL and
-// personURL (id, date), indicatorPath (id), at (path, date).
+// personURL (id, date), indicatorPath, unitPath and personPath (id), at
+// (path, date).
 var linkFuncs = map[string]any{
 	"unitURL":       func(id string, d tochuc.Date) string { return onDate(unitPath(id), d) },
 	"personURL":     func(id string, d tochuc.Date) string { return onDate(personPath(id), d) },
 	"indicatorPath": indicatorPath,
+	"unitPath":      unitPath,
+	"personPath":    personPath,
 	"at":            onDate,
 }

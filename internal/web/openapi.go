@@ -60,13 +60,13 @@ var apiOps = map[string]apiOp{
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
 var queryParams = map[string]map[string]any{
 	"ngay":      {"description": "Ngày xem (yyyy-mm-dd hoặc dd/mm/yyyy); mặc định hôm nay", "schema": map[string]any{"type": "string", "examples": []string{"2025-07-01"}}},
-	"tu":        {"description": "Ngày so sánh: trước ngày xem (yyyy-mm-dd hoặc dd/mm/yyyy)", "schema": map[string]any{"type": "string"}},
-	"den":       {"description": "Ngày cuối của khoảng so sánh (mặc định: ngày xem)", "schema": map[string]any{"type": "string"}},
+	"tu":        {"description": "Ngày so sánh: trước ngày xem (yyyy-mm-dd hoặc dd/mm/yyyy); nhật ký: từ ngày này (giờ Việt Nam)", "schema": map[string]any{"type": "string"}},
+	"den":       {"description": "Ngày cuối của khoảng so sánh (mặc định: ngày xem); nhật ký: đến hết ngày này (giờ Việt Nam)", "schema": map[string]any{"type": "string"}},
 	"pham_vi":   {"description": "Mã đơn vị làm phạm vi (trong phạm vi được giao)", "schema": map[string]any{"type": "string"}},
 	"q":         {"description": "Tìm không dấu (nhân sự: từng từ trùng trọn một từ của họ tên, hoặc mã nhân sự)", "schema": map[string]any{"type": "string"}},
 	"loai":      {"description": "Loại đơn vị", "schema": map[string]any{"type": "string", "enum": tochuc.UnitKindCodes()}},
 	"trang":     {"description": "Trang (từ 1); trang sau trang cuối là trang rỗng, giữ tổng số", "schema": map[string]any{"type": "integer", "minimum": 1}},
-	"sau":       {"description": "Danh sách nhân sự: trang bắt đầu sau người này (giá trị lấy từ liên kết next)", "schema": map[string]any{"type": "string", "maxLength": 1024}},
+	"sau":       {"description": "Danh sách nhân sự: trang bắt đầu sau người này; nhật ký: sau mục này (giá trị lấy từ liên kết next)", "schema": map[string]any{"type": "string", "maxLength": 1024}},
 	"truoc":     {"description": "Danh sách nhân sự: trang kết thúc trước người này (giá trị lấy từ liên kết prev)", "schema": map[string]any{"type": "string", "maxLength": 1024}},
 	"gioi_tinh": {"description": "Giới tính", "schema": map[string]any{"type": "string", "enum": []string{"male", "female"}}},
 	"con_song":  {"description": "1: chỉ người còn sống vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
@@ -75,9 +75,10 @@ var queryParams = map[string]map[string]any{
 		"schema": map[string]any{"type": "string", "enum": []string{"zip", "xlsx", "csv", "json"}}},
 	"nguoi":     {"description": "Nhật ký: tên đăng nhập của người thực hiện; kiểm tra: mã nhân sự", "schema": map[string]any{"type": "string"}},
 	"quy_dinh":  {"description": "Mã quy định kiểm tra (checks-v1), ví dụ PLAN-02", "schema": map[string]any{"type": "string"}},
-	"don_vi":    {"description": "Kiểm tra: mã đơn vị mà phát hiện nói đến; cây tổ chức: mã đơn vị xem cùng các đơn vị trực thuộc", "schema": map[string]any{"type": "string"}},
+	"nhan_su":   {"description": "Nhật ký: mã nhân sự mà thay đổi chạm đến", "schema": map[string]any{"type": "string"}},
+	"don_vi":    {"description": "Kiểm tra: mã đơn vị mà phát hiện nói đến; nhật ký: mã đơn vị mà thay đổi chạm đến; cây tổ chức: mã đơn vị xem cùng các đơn vị trực thuộc", "schema": map[string]any{"type": "string"}},
 	"nhanh":     {"description": "Cây tổ chức: số thứ tự (từ 1) của một hệ thống (dòng) để xem riêng, 50 đơn vị gốc một trang", "schema": map[string]any{"type": "integer", "minimum": 1}},
-	"hanh_dong": {"description": "Hành động: đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
+	"hanh_dong": {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -118,9 +118,11 @@ func badDate(r *http.Request) error {
 type handler func(w http.ResponseWriter, r *http.Request) error
 
 // handle adapts a handler: the error it returns is answered by fail — the
-// Vietnamese error page, or the JSON error under /api/ — with its status.
+// Vietnamese error page, or the JSON error under /api/ — with its status;
+// a panic too, as a fault (500).
 func (s *Server) handle(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		defer s.recovered(w, r)
 		if err := h(w, r); err != nil {
 			s.fail(w, r, err)
 		}

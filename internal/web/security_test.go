@@ -502,7 +502,7 @@ func TestScopedExportAndAudit(t *testing.T) {
 	// The scoped auditor reads the edits inside A, not the one in B, and the staff member's sign-in.
 	auditor := signIn(t, ts, "auditor")
 	_, log := auditor.get("/api/v1/audit")
-	if strings.Contains(log, `"UB`) || !strings.Contains(log, `"UA|2022-01-01"`) || !strings.Contains(log, `"UA|2023-01-01"`) {
+	if strings.Contains(log, `"UB|`) || strings.Contains(log, `"UB"`) || !strings.Contains(log, `"UA|2022-01-01"`) || !strings.Contains(log, `"UA|2023-01-01"`) {
 		t.Errorf("scoped audit log:\n%.3000s", log)
 	}
 	if !strings.Contains(log, `"user_login": "staff"`) || strings.Contains(log, `"action": "login.ok",

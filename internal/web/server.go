@@ -140,6 +140,7 @@ func (s *Server) Handler() http.Handler {
 	private.Handle("POST /dang-xuat", s.limitBody(smallBody, s.deadline(s.budget, s.handleLogout)))
 	private.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
 	private.Handle("/api/", apiNotFound(private))
+	private.Handle("/", s.pageNotFound(private))
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /dang-nhap", s.handleLoginForm)
@@ -149,7 +150,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", staticFiles())
 	mux.Handle("GET /static", staticFiles())
 	mux.Handle("/", s.authenticate(private))
-	return s.logged(secure(http.NewCrossOriginProtection().Handler(mux), s.secureCookies))
+	return s.logged(secure(s.crossOrigin().Handler(mux), s.secureCookies))
 }
 
 // secure sets the security headers of every response; behind HTTPS (hsts),

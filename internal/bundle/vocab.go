@@ -1,0 +1,15 @@
+package bundle
+
+// enumVocab names the vocabulary of the label table (tochuc.Label) that
+// holds the Vietnamese labels of an enum column's codes.
+func enumVocab(file, col string) string {
+	switch col {
+	case "role", "event", "how", "rating", "category", "gender", "status", "sector", "ownership":
+		return col
+	case "subject_type":
+		return "subject"
+	case "kind":
+		return map[string]string{"documents": "document", "restructure": "restructure", "units": "unit_kind"}[file]
+	}
+	return ""
+}
