@@ -120,9 +120,9 @@ func HeaderWidth(h string) float64 {
 	return min(max(n, 8), 40)
 }
 
-// WriteTo closes the last sheet and writes the workbook to w, every sheet's
+// Write closes the last sheet and writes the workbook to w, every sheet's
 // dimension set to its used range. The zip goes straight to w.
-func (b *Book) WriteTo(w io.Writer) error {
+func (b *Book) Write(w io.Writer) error {
 	dims := map[string]string{}
 	for _, s := range b.sheets {
 		if err := s.Close(); err != nil {
@@ -238,7 +238,7 @@ func (s *Sheet) Dimension() string {
 	return from + ":" + to
 }
 
-// Close ends the sheet; WriteTo closes the sheets left open.
+// Close ends the sheet; Write closes the sheets left open.
 func (s *Sheet) Close() error {
 	if s.closed {
 		return nil

@@ -33,7 +33,7 @@ func TestBookDimensionAndCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := b.WriteTo(&buf); err != nil {
+	if err := b.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	rs, err := ReadRanges(buf.Bytes())

@@ -70,7 +70,7 @@ func (s *xlsxSink) Close() error {
 	}
 	err := s.finish()
 	if err == nil {
-		err = s.b.WriteTo(s.tmp) // the zip goes to the file, not to a buffer
+		err = s.b.Write(s.tmp) // the zip goes to the file, not to a buffer
 	}
 	if cerr := s.b.Close(); err == nil {
 		err = cerr
