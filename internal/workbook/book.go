@@ -251,3 +251,6 @@ func cellName(col, row int) string {
 	c, _ := excelize.CoordinatesToCellName(col, row)
 	return c
 }
+
+// MaxRows is the most rows a sheet holds (Excel's limit).
+const MaxRows = excelize.TotalRows
