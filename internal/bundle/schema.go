@@ -26,6 +26,7 @@ type Column struct {
 	Type     Type
 	Required bool
 	Enum     []string // allowed values, if any
+	Vocab    string   // the vocabulary of tochuc.Label that names Enum's values (set in labels.go)
 	Ref      string   // file whose id this column references ("units", "people", "documents")
 	Max      int      // text: the most characters a value may have (set from the kind of column, see MaxIDLen)
 	// RefVia names the column whose value says which file this one references:
@@ -89,6 +90,7 @@ type File struct {
 	Self string
 
 	index     map[string]int
+	viIndex   map[string]int // folded Vietnamese header → column (labels.go)
 	keyIdx    []int
 	uniqueIdx []int
 }
