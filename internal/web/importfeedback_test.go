@@ -41,7 +41,7 @@ func TestImportFeedback(t *testing.T) {
 	t.Parallel()
 	ts := newApp(t, richBundle())
 	admin := signIn(t, ts, "admin")
-	book := xlsxOf(t, "people", [][]any{{"id", "full_name", "gender"}, {"P9", "Lê Thị Mới", "nu"}, {"P10", "", "male"}, {"P11", "Hà Văn Ba", "male"}})
+	book := xlsxOf(t, "people", [][]any{{"id", "full_name", "gender"}, {"P9", "Lê Thị Mới", "nư x"}, {"P10", "", "male"}, {"P11", "Hà Văn Ba", "male"}})
 	code, url := admin.upload("so-lieu-xa-bao-dai.xlsx", book)
 	if code != http.StatusAccepted {
 		t.Fatalf("upload: %d", code)
@@ -58,7 +58,7 @@ func TestImportFeedback(t *testing.T) {
 	}
 	id := strings.TrimPrefix(url, "/api/v1/imports/")
 	_, page := admin.get("/nhap/" + id)
-	for _, want := range []string{"tệp <strong>so-lieu-xa-bao-dai.xlsx</strong>", "<td>so-lieu-xa-bao-dai.xlsx</td><td>people</td><td class=\"num\">2</td><td>gender</td>",
+	for _, want := range []string{"tệp <strong>so-lieu-xa-bao-dai.xlsx</strong>", "<td>so-lieu-xa-bao-dai.xlsx</td><td>people</td><td class=\"num\">2</td><td>Giới tính</td>",
 		`href="/nhap/` + id + `/loi"`, `src="/static/import.js"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
@@ -85,7 +85,7 @@ func TestImportFeedback(t *testing.T) {
 		got = append(got, strings.Join(r, "|"))
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{"Tệp|Trang tính, bảng|Dòng|Cột|Mức|Nội dung", "so-lieu-xa-bao-dai.xlsx|people|2|gender|Lỗi|", "so-lieu-xa-bao-dai.xlsx|people|3|full_name|Lỗi|"} {
+	for _, want := range []string{"Tệp|Trang tính, bảng|Dòng|Cột|Mức|Nội dung", "so-lieu-xa-bao-dai.xlsx|people|2|Giới tính|Lỗi|", "so-lieu-xa-bao-dai.xlsx|people|3|Họ và tên|Lỗi|"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("errors workbook lacks %q:\n%s", want, all)
 		}
@@ -127,5 +127,55 @@ func TestImportProgressOtherProcess(t *testing.T) {
 	}
 	if !strings.Contains(page, `<noscript><meta http-equiv="refresh"`) {
 		t.Error("without script the page must still refresh itself")
+	}
+}
+
+// TestImportTemplate downloads the template from the upload page, fills it
+// as a board would (Vietnamese labels, dd/mm/yyyy) and imports it.
+func TestImportTemplate(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	if _, page := admin.get("/nhap"); !strings.Contains(page, `href="/nhap/mau"`) {
+		t.Error("no link to the template on the upload page")
+	}
+	code, x := admin.get("/nhap/mau")
+	if code != 200 || !strings.HasPrefix(x, "PK") {
+		t.Fatalf("template: %d", code)
+	}
+	if m, err := workbook.Mismatch([]byte(x)); err != nil || m != "" {
+		t.Errorf("%v %s", err, m)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, v := range map[string]string{"A2": "P20", "B2": "Lò Thị Hoa", "C2": "Nữ", "D2": "05/06/1990", "E2": "Thái"} {
+		f.SetCellValue("Nhân sự", cell, v)
+	}
+	for cell, v := range map[string]string{"A2": "P20", "B2": "D1", "C2": "Phó Bí thư", "D2": "01/01/2021", "F2": "bau"} {
+		f.SetCellValue("Chức vụ", cell, v)
+	}
+	var buf bytes.Buffer
+	f.Write(&buf)
+	f.Close()
+	code, url := admin.upload("bao-cao-xa-mot.xlsx", buf.String())
+	if code != http.StatusAccepted {
+		t.Fatalf("upload: %d", code)
+	}
+	if job := admin.waitJob(url, "checking"); job["phase"] != "checked" {
+		t.Fatalf("filled template: %v", job)
+	}
+	if code, _ := admin.postJSON(url+"/commit", ""); code != http.StatusAccepted {
+		t.Fatalf("commit: %d", code)
+	}
+	if job := admin.waitJob(url, "importing"); job["phase"] != "done" {
+		t.Fatalf("import: %v", job)
+	}
+	_, body := admin.get("/api/v1/people/P20?ngay=2022-01-01")
+	for _, want := range []string{`"gender": "female"`, `"birth_date": "1990-06-05"`, `"role": "deputy_secretary"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("imported person lacks %s: %s", want, body)
+		}
 	}
 }

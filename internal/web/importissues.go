@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/workbook"
 )
@@ -31,6 +33,30 @@ func splitLocation(loc string) (file, sheet string) {
 	return loc, ""
 }
 
+// columnHeader is a column as the clerk's file heads it: the Vietnamese
+// header of a bundle column (the import reads either), else as written.
+func columnHeader(file, sheet, col string) string {
+	name := sheet
+	if name == "" {
+		name = file
+	}
+	if f := bundle.FileByLabel(strings.TrimSuffix(name, ".csv")); f != nil && col != "" {
+		return f.ViHeader(col)
+	}
+	return col
+}
+
+// handleTemplate downloads the template workbook (Mẫu nhập liệu) that the
+// import reads: Vietnamese headers, dropdown lists of labels, dates.
+func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", xlsxType)
+	w.Header().Set("Content-Disposition", `attachment; filename="mau-nhap-lieu.xlsx"`)
+	if err := container.WriteTemplate(w); err != nil {
+		s.log.Error("xlsx", "err", err)
+	}
+	return nil
+}
+
 // IssueRows are the job's errors and warnings as rows.
 func (j *importJob) IssueRows() []issueRow {
 	if j.Report == nil {
@@ -39,7 +65,7 @@ func (j *importJob) IssueRows() []issueRow {
 	rows := make([]issueRow, 0, len(j.Report.Issues))
 	for _, is := range j.Report.Issues {
 		file, sheet := splitLocation(is.File)
-		rows = append(rows, issueRow{File: file, Sheet: sheet, Line: is.Line, Column: is.Column, Vi: is.Vi, Warning: is.Warning})
+		rows = append(rows, issueRow{File: file, Sheet: sheet, Line: is.Line, Column: columnHeader(file, sheet, is.Column), Vi: is.Vi, Warning: is.Warning})
 	}
 	return rows
 }
