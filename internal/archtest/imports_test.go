@@ -31,11 +31,12 @@ var mayImport = map[string][]string{
 
 	"internal/auth":             {},
 	"internal/bundle":           {},
-	"internal/bundle/container": {"internal/bundle"},
+	"internal/workbook":         {},
+	"internal/bundle/container": {"internal/bundle", "internal/workbook"},
 	"internal/check":            {"internal/bundle", "internal/textvn"},
 	"internal/restructure":      {"internal/bundle"},
 	"internal/indicator":        {},
-	"internal/report":           {"internal/check", "internal/indicator"},
+	"internal/report":           {"internal/check", "internal/indicator", "internal/workbook"},
 	"internal/demo":             {"internal/bundle", "internal/vnadmin"},
 
 	// Storage: neither report nor Excel (TestStorageImportsNoReport).
@@ -43,7 +44,7 @@ var mayImport = map[string][]string{
 
 	"internal/app": {"internal/auth", "internal/bundle", "internal/cache", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb"},
 	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container", "internal/cache",
-		"internal/check", "internal/indicator", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn"},
+		"internal/check", "internal/indicator", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn", "internal/workbook"},
 
 	"cmd":   nil,
 	"bench": nil,
@@ -53,7 +54,7 @@ var mayImport = map[string][]string{
 // onlyIn names third-party modules and the packages (keys of mayImport,
 // with their trees) that alone may import them directly.
 var onlyIn = map[string][]string{
-	"github.com/xuri/excelize/v2": {"internal/bundle/container", "internal/report", "internal/web"},
+	"github.com/xuri/excelize/v2": {"internal/bundle/container", "internal/report", "internal/web", "internal/workbook"},
 	"github.com/jackc/pgx/v5":     {"internal/sqldb"},
 	"modernc.org/sqlite":          {"internal/sqldb"},
 }

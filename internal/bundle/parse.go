@@ -33,7 +33,11 @@ func parseHeader(f *File, loc string, row []string, iss *issues) (*header, bool)
 			continue
 		}
 		seen[name] = true
-		if c := f.Index(name); c >= 0 {
+		if c := f.headerIndex(name); c >= 0 { // its key or its Vietnamese header
+			if h.pos[c] >= 0 {
+				iss.add(Issue{File: loc, Line: 1, Column: name, Vi: "cột bị lặp lại", En: "duplicate column"})
+				ok = false
+			}
 			h.pos[c] = i
 			continue
 		}
@@ -94,6 +98,9 @@ func (h *header) parseRow(loc string, line int, row []string, iss *issues) (*Rec
 			continue
 		}
 		rec.Vals[c] = v
+	}
+	if f.Name == "qualifications" {
+		qualificationCodes(rec)
 	}
 	for i, name := range h.extra {
 		if name != "" && i < len(row) && row[i] != "" {
@@ -193,15 +200,14 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 				return e, "", "" // the canonical string: no allocation per row
 			}
 		}
+		if code, ok := labelCode(col, raw); ok { // a label: "Nam", "Bí thư"
+			return code, "", ""
+		}
 		allowed := col.Enum
 		if col.Vocab != "" {
 			allowed = make([]string, len(col.Enum))
 			for i, e := range col.Enum {
-				l := tochuc.Label(col.Vocab, e)
-				if strings.EqualFold(l, strings.TrimSpace(raw)) {
-					return e, "", "" // the label of a code ("Nữ" for female)
-				}
-				allowed[i] = l
+				allowed[i] = tochuc.Label(col.Vocab, e)
 			}
 		}
 		return nil, "giá trị " + shortQuote(raw) + " không hợp lệ (cho phép: " + strings.Join(allowed, "; ") + ")",

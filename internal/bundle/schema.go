@@ -92,6 +92,7 @@ type File struct {
 	Self string
 
 	index     map[string]int
+	viIndex   map[string]int // folded Vietnamese header → column (labels.go)
 	keyIdx    []int
 	uniqueIdx []int
 }

@@ -42,8 +42,17 @@ func plainNumber(s string) bool {
 	return digits > 0 && s[len(s)-1] != '.'
 }
 
-// writeCSVForPeople writes rows as CSV, each cell made SpreadsheetSafe.
+// BOM starts a CSV file meant for people: without it Excel, opening the file
+// by a double click, reads UTF-8 as the system's code page ("Sá»‘" for "Số").
+// The bundle's own CSV files are written without it (bundle-v1 accepts one).
+const BOM = "\ufeff"
+
+// writeCSVForPeople writes rows as CSV after a BOM, each cell made
+// SpreadsheetSafe.
 func writeCSVForPeople(w io.Writer, rows [][]string) error {
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	for _, row := range rows {
 		safe := make([]string, len(row))

@@ -45,7 +45,7 @@ func TestCSVForPeople(t *testing.T) {
 	if err := WriteExplanationCSV(&buf, e); err != nil {
 		t.Fatal(err)
 	}
-	want := "id,name,part,counted,amount\n" +
+	want := BOM + "id,name,part,counted,amount\n" +
 		"X1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"Xã\"\")\",,1,-1120\n" +
 		"'@X2,Xã Bảo Sơn,'-x,0,\n"
 	if buf.String() != want {

@@ -91,10 +91,11 @@ func explanationRow(it indicator.Item, vietnamese bool) []string {
 	return []string{it.ID, it.Name, part, counted, amount}
 }
 
-// WriteExplanationCSV writes the items as CSV for people (id, name, part,
+// WriteExplanationCSV writes the items as CSV for people (after a BOM; id, name, part,
 // counted, amount; see SpreadsheetSafe), row by row.
 func WriteExplanationCSV(w io.Writer, e *indicator.Explanation) error {
 	bw := bufio.NewWriter(w)
+	bw.WriteString(BOM)
 	cw := csv.NewWriter(bw)
 	write := func(row []string) error {
 		for i, c := range row {

@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/tochuc/tochuc/internal/check"
+	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/tochuc"
+	"github.com/tochuc/tochuc/internal/workbook"
 )
 
 // Findings is a run of the rule checks as it is written out (checks-v1).
@@ -85,29 +85,39 @@ func dateVi(s string) string { d, _ := tochuc.ParseDate(s); return d.Vietnamese(
 
 // WriteFindingsCSV writes the findings as CSV for people.
 func WriteFindingsCSV(w io.Writer, fs *Findings) error {
-	if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil { // so that spreadsheets read UTF-8
-		return err
-	}
 	return writeCSVForPeople(w, findingRows(fs))
 }
 
-// WriteFindingsXLSX writes the findings as a workbook.
+// WriteFindingsXLSX writes the findings as a workbook: title lines (date,
+// scope, source), a frozen header, one row per finding.
 func WriteFindingsXLSX(w io.Writer, fs *Findings) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "phat_hien"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	b, err := workbook.New()
+	if err != nil {
 		return err
 	}
-	for i, row := range findingRows(fs) {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+	defer b.Close()
+	rows := findingRows(fs)
+	widths := []float64{12, 10, 24, 30, 60, 60}
+	cols := make([]workbook.Column, len(rows[0]))
+	for i, h := range rows[0] {
+		cols[i] = workbook.Column{Header: h, Width: widths[i]}
+	}
+	var scope *indicator.Scope
+	if fs.Scope != "" {
+		scope = &indicator.Scope{ID: fs.Scope}
+	}
+	s, err := b.Sheet("phat_hien", reportTitle("Kết quả kiểm tra theo quy định", fs.AsOf, "", scope), cols)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows[1:] {
 		vals := make([]any, len(row))
 		for j, v := range row {
 			vals[j] = v
 		}
-		if err := f.SetSheetRow(sheet, cell, &vals); err != nil {
+		if err := s.Row(vals...); err != nil {
 			return err
 		}
 	}
-	return f.Write(w)
+	return b.Write(w)
 }

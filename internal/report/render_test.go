@@ -66,7 +66,7 @@ func TestRowsAndCSV(t *testing.T) {
 	if err := WriteCSV(&buf, sample()); err != nil {
 		t.Fatal(err)
 	}
-	want := `id,part,label,value,of,ratio,since_value,since_of,change
+	want := BOM + `id,part,label,value,of,ratio,since_value,since_of,change
 key_cadres.commune.count,,Cán bộ chủ chốt cấp xã,1186,,,1200,,-14
 key_cadres.commune.college_plus,,Cán bộ chủ chốt cấp xã có trình độ cao đẳng trở lên,748,1186,0.630691,700,1200,48
 staff.total,,Biên chế (số người làm việc),52000,,,53120,,-1120

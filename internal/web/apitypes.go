@@ -183,13 +183,18 @@ type compareSection struct {
 
 // importJobView is an import: its progress, then its report (GET /api/v1/imports/{id}).
 type importJobView struct {
-	ID     string         `json:"id"`
-	Name   string         `json:"name"`
-	Phase  string         `json:"phase" enum:"checking,checked,importing,done,failed"`
-	File   string         `json:"file,omitempty"` // the file being read
-	Rows   int            `json:"rows"`           // the rows read of it
-	Report *bundle.Report `json:"report,omitempty"`
-	Error  string         `json:"error,omitempty"`
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Phase string `json:"phase" enum:"checking,checked,importing,done,failed"`
+	// PhaseLabel names the phase in Vietnamese.
+	PhaseLabel string         `json:"phase_label"`
+	File       string         `json:"file,omitempty"` // the file being read
+	Rows       int            `json:"rows"`           // the rows read of it
+	Done       int            `json:"done"`           // the rows read of the whole bundle
+	Total      int            `json:"total"`          // the rows of the bundle (0 while they are counted)
+	Percent    int            `json:"percent"`        // done of total, in whole percent
+	Report     *bundle.Report `json:"report,omitempty"`
+	Error      string         `json:"error,omitempty"`
 }
 
 // findingList is a page of the rule checks' findings on the date in the

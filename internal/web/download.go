@@ -6,12 +6,11 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle/container"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
+	"github.com/tochuc/tochuc/internal/workbook"
 )
 
 // handleExport downloads, as a bundle (.zip or .xlsx), the registry, or for a
@@ -43,70 +42,71 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// writeXLSX sends rows (the first is the header) as a one-sheet workbook.
+// writeXLSX sends rows (the first is the header) as a one-sheet workbook:
+// a bold frozen header, dates and numbers as cells in dd/mm/yyyy and #,##0
+// (see workbook.Sheet.Row), the dimension its used range.
 func writeXLSX(w http.ResponseWriter, filename, sheet string, rows [][]any) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			return err
-		}
-	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
-	return f.Write(w)
-}
-
-// maxSheetRows is the most rows a worksheet holds (Excel's limit).
-const maxSheetRows = excelize.TotalRows
-
-// peopleXLSX sends the people list (all pages, as filtered) as a workbook,
-// streamed from the database into excelize's stream writer (which spills
-// to a temporary file past a few MB): memory does not grow with the list.
-// A list longer than a worksheet ends with a row saying so.
-func (s *Server) peopleXLSX(w http.ResponseWriter, r *http.Request, d tochuc.Date, f sqldb.PeopleFilter) error {
-	x := excelize.NewFile()
-	defer x.Close()
-	const sheet = "nhan_su"
-	if err := x.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := x.NewStreamWriter(sheet)
+	b, err := workbook.New()
 	if err != nil {
 		return err
 	}
-	row := 1
-	put := func(cells ...any) error {
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		row++
-		return sw.SetRow(cell, cells)
+	defer b.Close()
+	var cols []workbook.Column
+	for _, h := range rows[0] {
+		h, _ := h.(string)
+		cols = append(cols, workbook.Column{Header: h, Width: max(workbook.HeaderWidth(h), 12)})
 	}
-	if err := put("Mã", "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Ngày từ trần"); err != nil {
+	s, err := b.Sheet(sheet, nil, cols)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows[1:] {
+		if err := s.Row(row...); err != nil {
+			return err
+		}
+	}
+	w.Header().Set("Content-Type", xlsxType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+	return b.Write(w)
+}
+
+// maxSheetRows is the most rows a worksheet holds (Excel's limit).
+const maxSheetRows = workbook.MaxRows
+
+// peopleColumns are the people list's columns in its workbook.
+var peopleColumns = []workbook.Column{{Header: "Mã", Width: 12}, {Header: "Họ và tên", Width: 30}, {Header: "Giới tính", Width: 10},
+	{Header: "Ngày sinh", Width: 12}, {Header: "Dân tộc", Width: 12}, {Header: "Tôn giáo", Width: 14}, {Header: "Ngày từ trần", Width: 13}}
+
+// peopleXLSX sends the people list (all pages, as filtered) as a workbook,
+// streamed from the database into a streamed sheet (which spills to a
+// temporary file past a few MB): memory does not grow with the list. Dates
+// are date cells. A list longer than a worksheet ends with a row saying so.
+func (s *Server) peopleXLSX(w http.ResponseWriter, r *http.Request, d tochuc.Date, f sqldb.PeopleFilter) error {
+	b, err := workbook.New()
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	sh, err := b.Sheet("nhan_su", nil, peopleColumns)
+	if err != nil {
 		return err
 	}
 	errFull := errors.New("sheet full")
 	err = s.registry.EachPerson(r.Context(), f, func(p tochuc.Person) error {
-		if row >= maxSheetRows {
+		if sh.Rows() >= maxSheetRows-1 { // one row left for the note
 			return errFull
 		}
-		return put(p.ID, p.FullName, p.GenderLabel(), p.BirthDate.Vietnamese(), p.Ethnicity, p.Religion, p.DiedOn.Vietnamese())
+		return sh.Row(p.ID, p.FullName, p.GenderLabel(), p.BirthDate, p.Ethnicity, p.Religion, p.DiedOn)
 	})
 	if errors.Is(err, errFull) {
-		err = put("Danh sách dài hơn một trang tính: chỉ có " + tochuc.FormatInt(row-2) + " người đầu; hãy lọc để tải phần còn lại.")
-	}
-	if err == nil {
-		err = sw.Flush()
+		err = sh.Row("Danh sách dài hơn một trang tính: chỉ có " + tochuc.FormatInt(sh.Rows()-1) + " người đầu; hãy lọc để tải phần còn lại.")
 	}
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Type", xlsxType)
 	w.Header().Set("Content-Disposition", `attachment; filename="nhan-su-`+d.String()+`.xlsx"`)
-	if err := x.Write(w); err != nil {
+	if err := b.Write(w); err != nil {
 		s.log.Error("xlsx", "err", err)
 	}
 	return nil

@@ -68,13 +68,13 @@ func TestImportInBrowserFlow(t *testing.T) {
 		}
 		os.Remove(marker.Name())
 	}()
-	code, url := admin.upload("people.csv", "id,full_name,gender\nP9,Lê Thị Mới,nu\nP10,,male\n")
+	code, url := admin.upload("people.csv", "id,full_name,gender\nP9,Lê Thị Mới,nữa\nP10,,male\n")
 	if code != http.StatusAccepted {
 		t.Fatalf("upload: %d", code)
 	}
 	job := admin.waitJob(url, "checking")
 	rep, _ := json.Marshal(job["report"])
-	if job["phase"] != "failed" || !strings.Contains(string(rep), `"column":"gender","en":"unknown value 'nu'","file":"people.csv","line":2`) ||
+	if job["phase"] != "failed" || !strings.Contains(string(rep), `"column":"gender","en":"unknown value 'nữa'","file":"people.csv","line":2`) ||
 		!strings.Contains(string(rep), `"column":"full_name","en":"missing required value","file":"people.csv","line":3`) {
 		t.Fatalf("broken upload: %v\n%s", job["phase"], rep)
 	}

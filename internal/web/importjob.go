@@ -58,8 +58,10 @@ type importJob struct {
 	ID     string
 	Name   string
 	Phase  string // "checking", "checked", "importing", "done", "failed"
-	File   string
-	Rows   int
+	File   string // the file of the bundle being read
+	Rows   int    // its rows read
+	Done   int    // the rows read of the whole bundle
+	Total  int    // the rows of the bundle; 0 while they are counted
 	Report *bundle.Report
 	Err    string
 }
@@ -74,12 +76,30 @@ type jobRun struct {
 	mu       sync.Mutex
 	file     string
 	rows     int
+	before   int // the rows of the files read before file
+	total    int
 }
 
 func (run *jobRun) progress(file string, rows int) {
 	run.mu.Lock()
+	if file != run.file {
+		run.before += run.rows
+	}
 	run.file, run.rows = file, rows
 	run.mu.Unlock()
+}
+
+func (run *jobRun) setTotal(n int) {
+	run.mu.Lock()
+	run.total = n
+	run.mu.Unlock()
+}
+
+// state is the run's progress: the file, its rows, the bundle's rows read and its total.
+func (run *jobRun) state() (file string, rows, done, total int) {
+	run.mu.Lock()
+	defer run.mu.Unlock()
+	return run.file, run.rows, run.before + run.rows, run.total
 }
 
 // makeDir makes a run's temporary directory and the path of its bundle
@@ -231,10 +251,8 @@ func (s *Server) runJob(run *jobRun, commit bool) {
 			case <-stop:
 				return
 			case <-t.C:
-				run.mu.Lock()
-				file, rows := run.file, run.rows
-				run.mu.Unlock()
-				if ok, err := s.jobs.BeatImportJob(ctx, run.id, s.worker, run.from, file, rows, time.Now()); err == nil && !ok {
+				file, rows, done, total := run.state()
+				if ok, err := s.jobs.BeatImportJob(ctx, run.id, s.worker, run.from, progressText(file, done, total), rows, time.Now()); err == nil && !ok {
 					cancel() // the job is no longer this process's
 				}
 			}
@@ -292,6 +310,11 @@ func (s *Server) runBundle(ctx context.Context, run *jobRun, commit bool) (*bund
 		return nil, err
 	}
 	defer src.Close()
+	total, err := countRows(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	run.setTotal(total)
 	opt := bundle.Options{Progress: run.progress}
 	if commit {
 		return s.app.Import(ctx, run.actor, src, run.name, opt)
@@ -336,12 +359,10 @@ func (s *Server) job(r *http.Request) (*importJob, error) {
 			return nil, err
 		}
 	}
-	job := &importJob{ID: j.ID, Name: j.Name, Phase: j.Phase, File: j.File, Rows: j.Rows, Err: j.Err}
+	job := &importJob{ID: j.ID, Name: j.Name, Phase: j.Phase, Rows: j.Rows, Err: j.Err}
+	job.File, job.Done, job.Total = parseProgress(j.File)
 	if v, ok := s.runs.Load(j.ID); ok && v.(*jobRun).from == j.Phase { // run here: its progress as it stands
-		run := v.(*jobRun)
-		run.mu.Lock()
-		job.File, job.Rows = run.file, run.rows
-		run.mu.Unlock()
+		job.File, job.Rows, job.Done, job.Total = v.(*jobRun).state()
 	}
 	if job.Phase == "uploading" { // not yet shown to anyone but as the check starting
 		job.Phase = "checking"
@@ -351,9 +372,27 @@ func (s *Server) job(r *http.Request) (*importJob, error) {
 		if err := json.Unmarshal([]byte(j.Report), job.Report); err != nil {
 			return nil, err
 		}
+		if !job.Running() { // an ended job: the rows its report read
+			job.Done, job.Total = 0, 0
+			for _, f := range job.Report.Files {
+				job.Done += f.Read
+			}
+			job.Total = job.Done
+		}
 	}
 	return job, nil
 }
+
+// Percent is the share of the bundle's rows read, in whole percent (100 once done).
+func (j *importJob) Percent() int {
+	if j.Phase == "checked" || j.Phase == "done" {
+		return 100
+	}
+	return percent(j.Done, j.Total)
+}
+
+// Running reports whether the job is being checked or imported.
+func (j *importJob) Running() bool { return j.Phase == "checking" || j.Phase == "importing" }
 
 // running reports whether a phase is one a process works in.
 func running(phase string) bool {
@@ -366,7 +405,8 @@ func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	view := importJobView{ID: job.ID, Name: job.Name, Phase: job.Phase, File: job.File, Rows: job.Rows, Report: job.Report, Error: job.Err}
+	view := importJobView{ID: job.ID, Name: job.Name, Phase: job.Phase, PhaseLabel: jobPhaseLabel(job.Phase), File: job.File, Rows: job.Rows,
+		Done: job.Done, Total: job.Total, Percent: job.Percent(), Report: job.Report, Error: job.Err}
 	p := page{Title: "Nhập dữ liệu: " + job.Name, Date: tochuc.Today(), Data: job, API: view}
 	if job.Phase == "checking" || job.Phase == "importing" {
 		p.Refresh = 1

@@ -44,6 +44,8 @@ func (s *Server) routes() []route {
 		{"GET", "/nhap", "", "", nil, s.handleUploadForm, smallBody},
 		{"POST", "/nhap", "/api/v1/imports", "Tải lên gói dữ liệu (.zip, .xlsx, .csv) để kiểm tra (quản trị viên)", nil, s.handleUpload, uploadBody},
 		{"GET", "/nhap/{id}", "/api/v1/imports/{id}", "Tiến độ kiểm tra và danh sách lỗi của một lần nhập", nil, s.handleJob, smallBody},
+		{"GET", "/nhap/{id}/loi", "", "", nil, s.handleJobIssues, smallBody},
+		{"GET", "/nhap/mau", "", "", nil, s.handleTemplate, smallBody},
 		{"POST", "/nhap/{id}/ghi", "/api/v1/imports/{id}/commit", "Ghi gói dữ liệu đã kiểm tra không có lỗi", nil, s.handleJobCommit, smallBody},
 		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang"}, s.handleExport, smallBody},
 		{"GET", "/nhat-ky", "/api/v1/audit", "Nhật ký thay đổi và đăng nhập (quản trị viên, kiểm tra viên): lọc theo người thực hiện, hành động, nhân sự, đơn vị, khoảng ngày (tu, den); tên, trước → sau, giờ Việt Nam",

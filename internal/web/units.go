@@ -49,7 +49,7 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
 	if q.Get("dang") == "xlsx" {
 		out := [][]any{{"Mã", "Tên", "Loại", "Mã đơn vị cấp trên", "Mã địa bàn", "Mã hành chính", "Từ ngày", "Đến ngày"}}
 		for _, u := range rows {
-			out = append(out, []any{u.ID, u.Name, u.KindLabelOn(d), u.ParentID, u.LocalityID, u.AdminCode, u.From.Vietnamese(), u.To.Vietnamese()})
+			out = append(out, []any{u.ID, u.Name, u.KindLabelOn(d), u.ParentID, u.LocalityID, u.AdminCode, u.From, u.To})
 		}
 		if err := writeXLSX(w, "don-vi-"+d.String()+".xlsx", "don_vi", out); err != nil {
 			s.log.Error("xlsx", "err", err)

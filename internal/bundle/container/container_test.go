@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/workbook"
 )
 
 // testFile is one file of a bundle used in the tests: header then rows.
@@ -487,5 +488,28 @@ func TestSinkFailedWriteLeavesNoFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 0 {
 		t.Errorf("failed export left %v", entries)
+	}
+}
+
+// TestSinkXLSXDimension reads the bundle's workbook back as a reader that
+// trusts each sheet's <dimension> does: it must state the cells written.
+func TestSinkXLSXDimension(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.xlsx")
+	writeBundle(t, path, sampleBundle)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := workbook.ReadRanges(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != len(sampleBundle) {
+		t.Fatalf("%d sheets, want %d", len(rs), len(sampleBundle))
+	}
+	for _, r := range rs {
+		if r.Dimension != r.Used || r.Dimension == "A1" || r.EmptyText > 0 {
+			t.Errorf("%+v: the dimension must be the used range, with no empty text cell", r)
+		}
 	}
 }

@@ -1,25 +1,25 @@
 package container
 
 import (
-	"archive/zip"
 	"fmt"
-	"io"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/workbook"
 )
 
 // xlsxSink writes a workbook with one sheet per file. Rows go through
-// excelize's StreamWriter, which keeps large sheets in temporary files; every
-// cell is a text cell, the header row is bold and frozen.
+// workbook's streamed sheets, which keep large sheets in temporary files and
+// state each sheet's real used range; every cell is a text cell as the
+// bundle writes it (an empty value is no cell), the header row is bold and
+// frozen, the columns sized for their keys.
 type xlsxSink struct {
 	sinkFiles
-	tmp    *tempFile
-	f      *excelize.File
-	bold   int
-	sheets int
+	tmp *tempFile
+	b   *workbook.Book
 }
 
 func newXLSXSink(path string) (*xlsxSink, error) {
@@ -27,39 +27,39 @@ func newXLSXSink(path string) (*xlsxSink, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := excelize.NewFile()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	b, err := workbook.New()
 	if err != nil {
-		_ = f.Close()
 		_ = tmp.remove()
 		return nil, err
 	}
-	return &xlsxSink{tmp: tmp, f: f, bold: bold}, nil
+	return &xlsxSink{tmp: tmp, b: b}, nil
 }
 
 // Create starts a sheet named name; the first one replaces the default sheet.
 func (s *xlsxSink) Create(name string, header []string) (bundle.RowWriter, error) {
 	return s.start(name, header, func(name string) (fileWriter, error) {
-		var err error
-		if s.sheets == 0 {
-			err = s.f.SetSheetName(s.f.GetSheetName(0), name)
-		} else {
-			_, err = s.f.NewSheet(name)
+		cols := make([]workbook.Column, len(header))
+		for i, h := range header {
+			cols[i] = workbook.Column{Header: h, Width: keyWidth(h)}
 		}
+		sh, err := s.b.Sheet(name, nil, cols)
 		if err != nil {
 			return nil, err
 		}
-		s.sheets++
-		sw, err := s.f.NewStreamWriter(name)
-		if err != nil {
-			return nil, err
-		}
-		err = sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-		if err != nil {
-			return nil, err
-		}
-		return &xlsxSheet{sw: sw, bold: s.bold}, nil
+		return &xlsxSheet{sh: sh}, nil
 	})
+}
+
+// keyWidth is the width of a bundle column: names and titles wide, keys
+// and dates to fit their values.
+func keyWidth(key string) float64 {
+	switch {
+	case key == "name" || key == "full_name" || key == "title" || key == "label" || key == "reason" || key == "note":
+		return 40
+	case key == "id" || strings.HasSuffix(key, "_id") || strings.HasSuffix(key, "_ids"):
+		return max(16, workbook.HeaderWidth(key))
+	}
+	return workbook.HeaderWidth(key)
 }
 
 // Close saves the workbook and moves it onto its path. When a write failed it
@@ -70,9 +70,9 @@ func (s *xlsxSink) Close() error {
 	}
 	err := s.finish()
 	if err == nil {
-		err = s.save()
+		err = s.b.Write(s.tmp) // the zip goes to the file, not to a buffer
 	}
-	if cerr := s.f.Close(); err == nil {
+	if cerr := s.b.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
@@ -82,27 +82,18 @@ func (s *xlsxSink) Close() error {
 	return s.tmp.commit()
 }
 
-// save writes the workbook to the temporary file. excelize's Write builds the
-// whole zip in a memory buffer unless its ZipWriter is replaced: the one here
-// writes to the file directly and the buffer stays empty.
-func (s *xlsxSink) save() error {
-	s.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return zip.NewWriter(s.tmp) }
-	return s.f.Write(io.Discard)
-}
-
 func (s *xlsxSink) discard() error {
 	if s.closed {
 		return nil
 	}
 	_ = s.finish()
-	_ = s.f.Close()
+	_ = s.b.Close()
 	return s.tmp.remove()
 }
 
-// xlsxSheet writes the rows of one sheet.
+// xlsxSheet writes the rows of one sheet; the header row is the sheet's own.
 type xlsxSheet struct {
-	sw    *excelize.StreamWriter
-	bold  int
+	sh    *workbook.Sheet
 	row   int
 	cells []any
 }
@@ -115,23 +106,15 @@ func (x *xlsxSheet) write(row []string) error {
 			return fmt.Errorf("row %d, column %d: text of %d characters, over the %d a spreadsheet cell holds",
 				x.row, i+1, n, excelize.TotalCellChars)
 		}
-		switch {
-		case v == "":
-			x.cells = append(x.cells, nil) // no cell
-		case x.row == 1:
-			x.cells = append(x.cells, excelize.Cell{StyleID: x.bold, Value: v})
-		default:
-			x.cells = append(x.cells, v) // strings become inline text cells
-		}
+		x.cells = append(x.cells, v) // text; "" is no cell
 	}
-	cell, err := excelize.CoordinatesToCellName(1, x.row)
-	if err != nil {
-		return err
+	if x.row == 1 {
+		return nil // written by the sheet as its header
 	}
-	return x.sw.SetRow(cell, x.cells)
+	return x.sh.Row(x.cells...)
 }
 
-func (x *xlsxSheet) close() error { return x.sw.Flush() }
+func (x *xlsxSheet) close() error { return x.sh.Close() }
 
 // utf16Len is the length of s in UTF-16 code units, as spreadsheets count.
 func utf16Len(s string) int {

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // xlsxSource is an .xlsx workbook with one sheet per file. Sheets are read
@@ -18,6 +19,41 @@ type xlsxSource struct {
 	base  string // base name of the workbook, for Location
 	f     *excelize.File
 	names []string
+	// sheets maps a file to its sheet where the sheet has the file's
+	// Vietnamese name ("Nhân sự" for people), as a board's workbook and the
+	// template (Mẫu nhập liệu) name them.
+	sheets map[string]string
+}
+
+// TemplateHelpSheets are the sheets of the template that hold no data: the
+// guide and the lists its dropdowns offer; the import passes over them.
+var TemplateHelpSheets = []string{"Hướng dẫn", "Danh mục"}
+
+// nameSheets names each sheet by its file: a sheet with a file's Vietnamese
+// name stands for that file, the template's help sheets are left out.
+func (s *xlsxSource) nameSheets(sheets []string) {
+	s.sheets = map[string]string{}
+	for _, sh := range sheets {
+		if slices.ContainsFunc(TemplateHelpSheets, func(h string) bool { return tochuc.FoldLabel(h) == tochuc.FoldLabel(sh) }) {
+			continue
+		}
+		name := sh
+		if f := bundle.FileByLabel(sh); f != nil && f.Name != sh && !slices.Contains(sheets, f.Name) {
+			if _, dup := s.sheets[f.Name]; !dup {
+				name = f.Name
+				s.sheets[name] = sh
+			}
+		}
+		s.names = append(s.names, name)
+	}
+}
+
+// sheet is the sheet that holds a file.
+func (s *xlsxSource) sheet(name string) string {
+	if sh, ok := s.sheets[name]; ok {
+		return sh
+	}
+	return name
 }
 
 func openXLSX(p string) (_ *xlsxSource, err error) {
@@ -29,7 +65,8 @@ func openXLSX(p string) (_ *xlsxSource, err error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &xlsxSource{base: filepath.Base(p), f: f, names: f.GetSheetList()}
+	s := &xlsxSource{base: filepath.Base(p), f: f}
+	s.nameSheets(f.GetSheetList())
 	if err := plainNumberFormats(f); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", s.base, err)
@@ -116,15 +153,16 @@ func (s *xlsxSource) Open(name string) (_ bundle.RowReader, err error) {
 	if !slices.Contains(s.names, name) {
 		return nil, fmt.Errorf("no sheet %q in %s", name, s.base)
 	}
-	rows, err := s.f.Rows(name)
+	rows, err := s.f.Rows(s.sheet(name))
 	if err != nil {
 		return nil, err
 	}
 	return &xlsxReader{rows: rows, base: s.base}, nil
 }
 
-// Location is the workbook and the sheet, e.g. "book.xlsx!units".
-func (s *xlsxSource) Location(name string) string { return s.base + "!" + name }
+// Location is the workbook and the sheet, e.g. "book.xlsx!units",
+// "so-lieu.xlsx!Nhân sự".
+func (s *xlsxSource) Location(name string) string { return s.base + "!" + s.sheet(name) }
 
 // Close closes the workbook and removes its temporary files.
 func (s *xlsxSource) Close() error { return s.f.Close() }
