@@ -39,6 +39,8 @@ func (s *Server) routes() []route {
 		{"POST", "/sua/{file}", "/api/v1/records/{file}",
 			"Thêm hoặc sửa một bản ghi (units, people, assignments, party, headcount, documents…): thay đổi từ ngày hoặc sửa sai",
 			[]string{"ngay"}, s.handleEdit, formBody},
+		{"GET", "/chon", "/api/v1/pick", "Tìm để chọn khi nhập (người, đơn vị, văn bản) trong phạm vi: tên không dấu, từ cuối là phần đầu một từ, hoặc mã; tối đa 12",
+			[]string{"ngay", "doi_tuong", "q"}, s.handlePick, smallBody},
 		{"GET", "/sap-xep", "", "", nil, s.handleRestructure, smallBody},
 		{"POST", "/sap-xep", "", "", nil, s.handleRestructure, formBody},
 		{"GET", "/nhap", "", "", nil, s.handleUploadForm, smallBody},

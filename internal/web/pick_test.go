@@ -1,0 +1,95 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestPick finds people, units and documents as one types, diacritics
+// ignored, the last word as the start of one, in the user's scope only,
+// with what tells them apart.
+func TestPick(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin, staff := signIn(t, ts, "admin"), signIn(t, ts, "staff")
+	code, body := admin.get("/api/v1/pick?ngay=2018-01-01&q=tran+van+b")
+	if code != http.StatusOK || !strings.Contains(body, `"id": "P1"`) || !strings.Contains(body, "sinh 04/03/1970") ||
+		!strings.Contains(body, "Bí thư, Đảng bộ xã Một") {
+		t.Errorf("a person by the start of the given name, with birth and post: %d\n%s", code, body)
+	}
+	_, body = admin.get("/api/v1/pick?ngay=2018-01-01&q=nguyen+thi+anh")
+	if !strings.Contains(body, `"P2"`) {
+		t.Errorf("admin must find P2:\n%s", body)
+	}
+	_, body = staff.get("/api/v1/pick?ngay=2018-01-01&q=nguyen+thi+anh")
+	if strings.Contains(body, `"P2"`) {
+		t.Errorf("staff (district H1) must not find P2 of H2:\n%s", body)
+	}
+	_, body = staff.get("/api/v1/pick?ngay=2018-01-01&doi_tuong=don_vi&q=xa")
+	if !strings.Contains(body, `"X1"`) || strings.Contains(body, `"X2"`) {
+		t.Errorf("staff finds the units of the scope only:\n%s", body)
+	}
+	_, body = admin.get("/api/v1/pick?ngay=2018-01-01&doi_tuong=don_vi&q=Xã+một")
+	x, d := strings.Index(body, `"X1"`), strings.Index(body, `"D1"`)
+	if x < 0 || d < 0 || x > d || !strings.Contains(body, "thuộc") {
+		t.Errorf("the unit named exactly first, then the others, with the unit above:\n%s", body)
+	}
+	_, body = admin.get("/chon?ngay=2018-01-01&doi_tuong=don_vi&q=xa+hai")
+	if !strings.Contains(body, "<code>X2</code>") || !strings.Contains(body, "Xã Hai") {
+		t.Errorf("without JavaScript the page lists names and codes:\n%.3000s", body)
+	}
+	if code, _ := admin.get("/api/v1/pick?doi_tuong=khac&q=a"); code != http.StatusBadRequest {
+		t.Errorf("an unknown kind: %d, want 400", code)
+	}
+}
+
+// TestEditorPickersAndCancel: the codes of other records are pickers with
+// the name beside the code, and every editor has a way back.
+func TestEditorPickersAndCancel(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	_, form := admin.get("/sua/assignments?person_id=P1&unit_id=D1&role=secretary&valid_from=2015-01-01&ngay=2018-01-01")
+	for _, want := range []string{`name="v_person_id" type="text" data-pick="nguoi"`, `data-pick="don_vi"`,
+		`Trần Văn Bình <small class="code">P1</small>`, `Đảng bộ xã Một <small class="code">D1</small>`,
+		`<a class="cancel" href="/nhan-su/P1?ngay=2018-01-01">Hủy</a>`, `src="/static/picker.js"`} {
+		if !strings.Contains(form, want) {
+			t.Errorf("edit form lacks %s", want)
+		}
+	}
+	if code, _ := admin.get("/static/picker.js"); code != http.StatusOK {
+		t.Errorf("picker.js: %d", code)
+	}
+}
+
+// TestSaveConfirmsAndWarns: a second secretary is warned of before saving,
+// "Vẫn ghi" saves it, and the page returned to confirms the save, on the
+// date the new post shows.
+func TestSaveConfirmsAndWarns(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	form := url.Values{"che_do": {"sua_sai"}, "v_person_id": {"P3"}, "v_unit_id": {"D1"}, "v_role": {"secretary"},
+		"v_valid_from": {"2016-01-01"}, "v_valid_to": {"2019-01-01"}, "v_how": {"elected"}}
+	code, body := admin.postForm("/sua/assignments?ngay=2015-06-01", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "đã có Bí thư là Trần Văn Bình") ||
+		!strings.Contains(body, `name="chap_nhan_phat_hien"`) {
+		t.Fatalf("a second secretary must be warned of: %d\n%.3000s", code, body)
+	}
+	if _, p := admin.get("/nhan-su/P3?ngay=2016-06-01"); strings.Contains(p, "Bí thư") {
+		t.Fatal("a warned edit was saved")
+	}
+	form.Set("chap_nhan_phat_hien", "1")
+	code, body = admin.postForm("/sua/assignments?ngay=2015-06-01", form)
+	if code != http.StatusOK || !strings.Contains(body, `id="saved"`) || !strings.Contains(body, "Đã ghi chức vụ") ||
+		!strings.Contains(body, `id="shown-date">01/01/2016<`) || !strings.Contains(body, "Bí thư") {
+		t.Fatalf("after the save: the person's page on the post's first day, confirming it: %d\n%.4000s", code, body)
+	}
+	code, body = admin.postForm("/sua/people?ngay=2015-06-01", url.Values{"che_do": {"sua_sai"}, "v_id": {"P7"},
+		"v_full_name": {"Lê Văn Mới"}, "v_gender": {"male"}, "v_birth_date": {"2090-01-01"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ngày sinh 01/01/2090 ở sau hôm nay") {
+		t.Errorf("a birth date in the future must be warned of: %d\n%.3000s", code, body)
+	}
+}
