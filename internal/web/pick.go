@@ -24,6 +24,10 @@ const pickLimit = 12
 type pickData struct {
 	pickList
 	Query, What string
+	// Choose, when set, are the links that take each choice (the scope
+	// of a report typed as a name, scopepick.go), and Back the page without it.
+	Choose []string
+	Back   string
 }
 
 // handlePick answers a picker (static/picker.js) as one types: the people,

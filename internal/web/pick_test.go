@@ -93,3 +93,24 @@ func TestSaveConfirmsAndWarns(t *testing.T) {
 		t.Errorf("a birth date in the future must be warned of: %d\n%.3000s", code, body)
 	}
 }
+
+// TestDashboardScopeByName: the dashboard's scope typed as a name is no
+// error: one unit of that name opens its report, several are offered.
+func TestDashboardScopeByName(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin, staff := signIn(t, ts, "admin"), signIn(t, ts, "staff")
+	code, body := admin.get("/?ngay=2018-01-01&pham_vi=ubnd")
+	if code != http.StatusOK || !strings.Contains(body, `id="scope">UBND xã Hai<`) {
+		t.Errorf("one unit of the name: its report: %d\n%.3000s", code, body)
+	}
+	code, body = staff.get("/?ngay=2018-01-01&pham_vi=X%C3%A3")
+	if code != http.StatusOK || !strings.Contains(body, `id="choices"`) || !strings.Contains(body, "pham_vi=X1") ||
+		!strings.Contains(body, "pham_vi=D1") || strings.Contains(body, "X2") {
+		t.Errorf("several units: a list to choose from, in the scope: %d\n%.3000s", code, body)
+	}
+	code, body = admin.get("/?ngay=2018-01-01&pham_vi=khong+co+dau")
+	if code != http.StatusOK || !strings.Contains(body, "Không có đơn vị nào tên") {
+		t.Errorf("no unit of the name: said so: %d\n%.3000s", code, body)
+	}
+}
