@@ -20,6 +20,7 @@ var labels = map[string]map[string]string{
 	"restructure": {"merge": "Sáp nhập", "split": "Chia tách", "dissolve": "Giải thể", "establish": "Thành lập",
 		"rename": "Đổi tên", "move": "Chuyển trực thuộc", "convert": "Chuyển loại hình"},
 	"qualification": {"education": "Trình độ chuyên môn", "political_theory": "Lý luận chính trị"},
+	"member_status": {"official": "Chính thức", "probationary": "Dự bị"},
 	"file": {"units": "Đơn vị", "people": "Nhân sự", "documents": "Văn bản", "qualifications": "Trình độ",
 		"party": "Biến động đảng viên", "assignments": "Chức vụ", "headcount": "Biên chế",
 		"restructure": "Sắp xếp tổ chức", "evaluations": "Đánh giá, xếp loại", "plans": "Quy hoạch cán bộ"},
@@ -27,7 +28,7 @@ var labels = map[string]map[string]string{
 
 // Label returns the Vietnamese label of a code in a vocabulary ("education",
 // "political_theory", "event", "how", "rating", "category", "document",
-// "restructure", "qualification", "file" (a bundle file), "role"), or the
+// "restructure", "qualification", "member_status", "file" (a bundle file), "role"), or the
 // code itself.
 func Label(vocab, code string) string {
 	if vocab == "role" {

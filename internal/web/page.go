@@ -31,20 +31,21 @@ type page struct {
 
 var funcs = func() template.FuncMap {
 	m := template.FuncMap{
-		"vnint":     tochuc.FormatInt,
-		"vndate":    func(d tochuc.Date) string { return d.Vietnamese() },
-		"iso":       func(d tochuc.Date) string { return d.String() },
-		"label":     tochuc.Label,
-		"phase":     jobPhaseLabel,
-		"pct":       tochuc.FormatPercent,
-		"signed":    tochuc.FormatSigned,
-		"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
-		"nextDay":   func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d.AddDays(1) },
-		"hasPrefix": strings.HasPrefix,
-		"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
-		"kindLabel": tochuc.KindLabelOn,
-		"partLabel": indicator.PartLabel,
-		"treeNode":  func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
+		"vnint":       tochuc.FormatInt,
+		"vndate":      func(d tochuc.Date) string { return d.Vietnamese() },
+		"iso":         func(d tochuc.Date) string { return d.String() },
+		"label":       tochuc.Label,
+		"phase":       jobPhaseLabel,
+		"pct":         tochuc.FormatPercent,
+		"signed":      tochuc.FormatSigned,
+		"date":        func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
+		"nextDay":     func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d.AddDays(1) },
+		"hasPrefix":   strings.HasPrefix,
+		"active":      func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
+		"kindLabel":   tochuc.KindLabelOn,
+		"partLabel":   indicator.PartLabel,
+		"treeNode":    func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
+		"personRowOn": personRowOn,
 	}
 	for k, f := range linkFuncs {
 		m[k] = f

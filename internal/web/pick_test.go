@@ -114,3 +114,50 @@ func TestDashboardScopeByName(t *testing.T) {
 		t.Errorf("no unit of the name: said so: %d\n%.3000s", code, body)
 	}
 }
+
+// TestPeopleListFinds: the exact name first, the post and membership beside
+// each name, and the filters by unit subtree, party membership and age.
+func TestPeopleListFinds(t *testing.T) {
+	t.Parallel()
+	b := richBundle()
+	b.Add("people", map[string]string{"id": "P5", "full_name": "Trần Văn Bình Minh", "gender": "male", "birth_date": "1995-01-01"})
+	b.Add("assignments", map[string]string{"person_id": "P5", "unit_id": "X1", "role": "civil_servant", "valid_from": "2016-01-01"})
+	ts := newApp(t, b)
+	admin := signIn(t, ts, "admin")
+	_, body := admin.get("/nhan-su?ngay=2018-01-01&q=tran+van+binh")
+	exact, all := strings.Index(body, `id="exact"`), strings.Index(body, `id="people"`)
+	if exact < 0 || all < exact || !strings.Contains(body[exact:all], "Trần Văn Bình</a>") || strings.Contains(body[exact:all], "Bình Minh") {
+		t.Errorf("the exact name first, alone:\n%.4000s", body)
+	}
+	if !strings.Contains(body[all:], "Bí thư, <a") || !strings.Contains(body[all:], "Đảng bộ xã Một</a>") || !strings.Contains(body[all:], "Chính thức") {
+		t.Errorf("post, unit and membership beside the name:\n%.4000s", body[all:])
+	}
+	for q, want := range map[string][]string{
+		"dang_vien=member":           {"Trần Văn Bình<"},
+		"dang_vien=none":             {"Bình Minh", "Nguyễn Thị Ánh", "Đỗ Văn Đạt"},
+		"tuoi=duoi-30":               {"Bình Minh"},
+		"tuoi=40-49":                 {"Trần Văn Bình<"},
+		"don_vi=X1":                  {"Trần Văn Bình<", "Bình Minh"},
+		"don_vi=H2&gioi_tinh=female": {"Nguyễn Thị Ánh"},
+	} {
+		_, body := admin.get("/nhan-su?ngay=2018-01-01&" + q)
+		i := strings.Index(body, `id="people"`)
+		if i < 0 {
+			t.Fatalf("%s: no list\n%.2000s", q, body)
+		}
+		list := body[i:]
+		n := strings.Count(list, `<tr><td><a href="/nhan-su/`)
+		if n != len(want) {
+			t.Errorf("%s: %d people, want %v\n%s", q, n, want, list)
+		}
+		for _, w := range want {
+			if !strings.Contains(list, w) {
+				t.Errorf("%s: %s missing", q, w)
+			}
+		}
+	}
+	staff := signIn(t, ts, "staff")
+	if code, _ := staff.get("/nhan-su?ngay=2018-01-01&don_vi=H2"); code != http.StatusForbidden {
+		t.Errorf("a unit outside the scope: %d, want 403", code)
+	}
+}
