@@ -161,3 +161,21 @@ func TestPeopleListFinds(t *testing.T) {
 		t.Errorf("a unit outside the scope: %d, want 403", code)
 	}
 }
+
+// TestUnitsListSubtree: the units list shows the unit above each and
+// filters the units under one (every level), inside the scope.
+func TestUnitsListSubtree(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin, staff := signIn(t, ts, "admin"), signIn(t, ts, "staff")
+	_, body := admin.get("/don-vi?ngay=2018-01-01&don_vi=H2")
+	if !strings.Contains(body, ">Xã Hai</a>") || !strings.Contains(body, ">UBND xã Hai</a>") || strings.Contains(body, ">Xã Một</a>") {
+		t.Errorf("the units under H2 only:\n%.4000s", body)
+	}
+	if !strings.Contains(body, `<td><a href="/don-vi/H2?ngay=2018-01-01">`) {
+		t.Errorf("the unit above in its column:\n%.4000s", body)
+	}
+	if code, _ := staff.get("/don-vi?ngay=2018-01-01&don_vi=H2"); code != http.StatusForbidden {
+		t.Errorf("a unit outside the scope: %d, want 403", code)
+	}
+}
