@@ -63,9 +63,26 @@
       }
     }
 
+    // typedPart is what the list is asked for: the whole input, or for a
+    // list of codes (data-multi) the part after the last comma.
+    function typedPart() {
+      if (!input.dataset.multi) return input.value.trim();
+      const parts = input.value.split(",");
+      return parts[parts.length - 1].trim();
+    }
+
     function choose(i) {
       const it = items[i];
       if (!it) return;
+      if (input.dataset.multi) {
+        const parts = input.value.split(",").map(function (p) { return p.trim(); });
+        parts[parts.length - 1] = it.id;
+        input.value = parts.join(", ");
+        const names = echo.textContent ? echo.textContent + "; " : "";
+        echo.textContent = names + it.name + " (" + it.id + ")";
+        close();
+        return;
+      }
       input.value = it.id;
       echo.textContent = it.name + " ";
       const code = document.createElement("small");
@@ -115,7 +132,7 @@
     }
 
     function ask() {
-      const typed = input.value.trim();
+      const typed = typedPart();
       if (typed.length < 2) {
         close();
         return;
@@ -134,13 +151,13 @@
     }
 
     input.addEventListener("input", function () {
-      echo.textContent = "";
+      if (!input.dataset.multi) echo.textContent = "";
       clearTimeout(timer);
       timer = setTimeout(ask, 200);
     });
     input.addEventListener("keydown", function (e) {
       if (list.hidden) {
-        if (e.key === "ArrowDown" && input.value.trim().length >= 2) {
+        if (e.key === "ArrowDown" && typedPart().length >= 2) {
           ask();
           e.preventDefault();
         }
