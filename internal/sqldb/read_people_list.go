@@ -28,6 +28,9 @@ type PeopleFilter struct {
 	// BornAfter and BornBy, when set, bound the birth date: after the
 	// first, on or before the second (an age band).
 	BornAfter, BornBy tochuc.Date
+	// ByBirth orders a page by birth date (the unknown last), then id,
+	// instead of by name.
+	ByBirth bool
 	// Roots, when not nil, is the scope: only the people who on On hold a
 	// post in a unit under these, or whose membership events up to On name a
 	// party organization under them (an empty, non-nil list: nobody).
@@ -88,7 +91,21 @@ const PeopleCountCap = 10000
 const maxPeoplePage = 1000
 
 const personListColumns = `p.id, p.full_name, COALESCE(p.gender, ''), p.birth_date, COALESCE(p.ethnicity, ''),
-	COALESCE(p.religion, ''), p.died_on, p.sort_key`
+	COALESCE(p.religion, ''), p.died_on, `
+
+// pageOrder is what a page of the list is ordered by (then id), the key
+// its cursor holds, and the cursor's placeholder.
+func (r *Reader) pageOrder(f PeopleFilter) (order, key, arg string) {
+	if !f.ByBirth {
+		return "p.sort_key", "p.sort_key", "?"
+	}
+	if r.db.Dialect == Postgres {
+		e := "COALESCE(p.birth_date, DATE '9999-12-31')"
+		return e, "CAST(" + e + " AS TEXT)", "CAST(? AS DATE)"
+	}
+	e := "COALESCE(p.birth_date, '9999-12-31')"
+	return e, e, "?"
+}
 
 // PeoplePage returns up to limit people of the list from at, ordered by
 // given name and then by family and middle names in the Vietnamese order
@@ -99,17 +116,22 @@ func (r *Reader) PeoplePage(ctx context.Context, f PeopleFilter, at PeopleAt, li
 	if err != nil {
 		return nil, err
 	}
-	order := "p.sort_key, p.id"
+	by, keyCol, keyArg := r.pageOrder(f)
+	order := by + ", p.id"
 	conds, args := slices.Clone(q.conds), slices.Clone(q.args)
 	if at.Cursor.ID != "" {
 		op := ">"
 		if at.Backward {
-			op, order = "<", "p.sort_key DESC, p.id DESC"
+			op, order = "<", by+" DESC, p.id DESC"
 		}
-		conds = append(conds, "(p.sort_key, p.id) "+op+" (?, ?)")
-		args = append(args, at.Cursor.Key, at.Cursor.ID)
+		conds = append(conds, "("+by+", p.id) "+op+" ("+keyArg+", ?)")
+		var key any = at.Cursor.Key
+		if f.ByBirth {
+			key = string(at.Cursor.Key)
+		}
+		args = append(args, key, at.Cursor.ID)
 	}
-	sql := q.with + `SELECT ` + personListColumns + ` FROM ` + q.from + ` WHERE ` + strings.Join(conds, " AND ") +
+	sql := q.with + `SELECT ` + personListColumns + keyCol + ` FROM ` + q.from + ` WHERE ` + strings.Join(conds, " AND ") +
 		` ORDER BY ` + order + ` LIMIT ?`
 	args = append(args, limit+1)
 	if at.Cursor.ID == "" && at.Offset > 0 {
@@ -168,7 +190,7 @@ func (r *Reader) EachPerson(ctx context.Context, f PeopleFilter, fn func(tochuc.
 	if err != nil {
 		return err
 	}
-	sql := q.with + `SELECT ` + personListColumns + ` FROM ` + q.from + ` WHERE ` + strings.Join(q.conds, " AND ") +
+	sql := q.with + `SELECT ` + personListColumns + `p.sort_key FROM ` + q.from + ` WHERE ` + strings.Join(q.conds, " AND ") +
 		` ORDER BY p.sort_key, p.id`
 	return r.each(ctx, sql, q.args, func(s scanner) error {
 		var p tochuc.Person
@@ -294,7 +316,7 @@ func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter, use int) (peop
 			return q, nil
 		}
 	}
-	if lite && match == "" && r.rec == (Recorded{}) {
+	if lite && match == "" && r.rec == (Recorded{}) && !f.ByBirth {
 		q.from = "people p INDEXED BY people_sorted"
 	}
 	if f.Roots != nil {

@@ -80,6 +80,7 @@ var queryParams = map[string]map[string]any{
 	"nhanh":     {"description": "Cây tổ chức: số thứ tự (từ 1) của một hệ thống (dòng) để xem riêng, 50 đơn vị gốc một trang", "schema": map[string]any{"type": "integer", "minimum": 1}},
 	"dang_vien": {"description": "Danh sách nhân sự: đảng viên (chính thức hoặc dự bị), chính thức, dự bị, hoặc không phải đảng viên vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"member", "official", "probationary", "none"}}},
 	"tuoi":      {"description": "Danh sách nhân sự: nhóm tuổi vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"duoi-30", "30-39", "40-49", "50-59", "tu-60"}}},
+	"sap_xep":   {"description": "Danh sách nhân sự: sắp xếp theo tên (mặc định) hoặc theo ngày sinh", "schema": map[string]any{"type": "string", "enum": []string{"ten", "ngay_sinh"}}},
 	"doi_tuong": {"description": "Tìm để chọn: người, đơn vị hoặc văn bản", "schema": map[string]any{"type": "string", "enum": []string{pickPerson, pickUnit, pickDocument}}},
 	"hanh_dong": {"description": "Hành động: đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 }

@@ -23,6 +23,10 @@ type peopleData struct {
 	// Exact are the people whose whole name is the search's, shown first
 	// on the first page; Summaries the posts and membership of those shown.
 	Exact, Rows []personRow
+	// ByBirth: the list is ordered by birth date (sap_xep=ngay_sinh);
+	// SortByName and SortByBirth are the links of the sortable headers.
+	ByBirth                 bool
+	SortByName, SortByBirth string
 	Ages        []tochuc.Term
 	Parties     []tochuc.Term
 	// TooFar: a page number past the counted rows, which is not opened
@@ -138,6 +142,24 @@ func (s *Server) peopleFilter(r *http.Request, d tochuc.Date, data *peopleData) 
 		data.UnitName = names[data.Unit]
 	}
 	f := sqldb.PeopleFilter{On: d, Search: data.Query, Gender: data.Gender, Alive: data.Alive, Roots: roots, Party: data.Party}
+	switch sort := r.URL.Query().Get("sap_xep"); sort {
+	case "", "ten":
+	case "ngay_sinh":
+		f.ByBirth, data.ByBirth = true, true
+	default:
+		return f, tochuc.Errorf(tochuc.EInvalid, "Cách sắp xếp không hợp lệ: %q (ten hoặc ngay_sinh)", sort)
+	}
+	sortLink := func(by string) string {
+		q := r.URL.Query()
+		for _, k := range []string{"sau", "truoc", "trang", "sap_xep"} {
+			q.Del(k)
+		}
+		if by != "" {
+			q.Set("sap_xep", by)
+		}
+		return r.URL.Path + "?" + q.Encode()
+	}
+	data.SortByName, data.SortByBirth = sortLink(""), sortLink("ngay_sinh")
 	if data.Party != "" && !slices.ContainsFunc(partyFilters, func(t tochuc.Term) bool { return t.Code == data.Party }) {
 		return f, tochuc.Errorf(tochuc.EInvalid, "Bộ lọc đảng viên không hợp lệ: %q", data.Party)
 	}

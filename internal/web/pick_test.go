@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -177,5 +178,35 @@ func TestUnitsListSubtree(t *testing.T) {
 	}
 	if code, _ := staff.get("/don-vi?ngay=2018-01-01&don_vi=H2"); code != http.StatusForbidden {
 		t.Errorf("a unit outside the scope: %d, want 403", code)
+	}
+}
+
+// TestPeopleSortByBirth: the header "Ngày sinh" orders the list by birth
+// date, the unknown last, and its pages follow that order.
+func TestPeopleSortByBirth(t *testing.T) {
+	t.Parallel()
+	b := richBundle()
+	for i, y := range []string{"1980", "1960", "1990"} {
+		b.Add("people", map[string]string{"id": "Q" + strconv.Itoa(i), "full_name": "Lê Văn " + y, "birth_date": y + "-05-05"})
+	}
+	ts := newApp(t, b)
+	admin := signIn(t, ts, "admin")
+	_, body := admin.get("/nhan-su?ngay=2018-01-01")
+	if !strings.Contains(body, `href="/nhan-su?ngay=2018-01-01&amp;sap_xep=ngay_sinh">Ngày sinh</a>`) {
+		t.Fatalf("no sortable header:\n%.3000s", body)
+	}
+	_, body = admin.get("/nhan-su?ngay=2018-01-01&sap_xep=ngay_sinh")
+	order := []string{"Lê Văn 1960", "Trần Văn Bình", "Lê Văn 1980", "Lê Văn 1990", "Nguyễn Thị Ánh"}
+	last := -1
+	for _, n := range order {
+		i := strings.Index(body, n)
+		if i < last {
+			t.Fatalf("by birth date %v:\n%s", order, body)
+		}
+		last = i
+	}
+	_, api := admin.get("/api/v1/people?ngay=2018-01-01&sap_xep=ngay_sinh")
+	if !strings.Contains(api, `"items"`) {
+		t.Fatalf("API: %s", api)
 	}
 }

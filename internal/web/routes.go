@@ -28,7 +28,7 @@ func (s *Server) routes() []route {
 		{"GET", "/don-vi/{id}/truc-thuoc", "/api/v1/units/{id}/children", "Các đơn vị trực thuộc một đơn vị vào ngày xem (50 một trang, theo tên; trang)",
 			[]string{"ngay", "trang"}, s.handleChildren, smallBody},
 		{"GET", "/nhan-su", "/api/v1/people", "Danh sách nhân sự (tìm không dấu, sắp xếp theo tên, phân trang; lọc theo đơn vị, đảng viên, giới tính, tuổi)",
-			[]string{"ngay", "q", "gioi_tinh", "con_song", "dang_vien", "tuoi", "don_vi", "trang", "sau", "truoc"}, s.handlePeople, smallBody},
+			[]string{"ngay", "q", "gioi_tinh", "con_song", "dang_vien", "tuoi", "don_vi", "sap_xep", "trang", "sau", "truoc"}, s.handlePeople, smallBody},
 		{"GET", "/nhan-su/{id}", "/api/v1/people/{id}", "Hồ sơ tóm tắt của một người vào ngày xem", date, s.handlePerson, smallBody},
 		{"GET", "/kiem-tra", "/api/v1/checks", "Kiểm tra theo quy định (checks-v1) vào ngày xem, trong phạm vi: số phát hiện theo quy định và một trang phát hiện (lọc theo quy định, đơn vị, người, từ khóa; dang=csv, xlsx, json để tải về)",
 			[]string{"ngay", "pham_vi", "quy_dinh", "don_vi", "nguoi", "q", "trang", "dang"}, s.handleFindings, smallBody},
