@@ -27,8 +27,8 @@ type peopleData struct {
 	// SortByName and SortByBirth are the links of the sortable headers.
 	ByBirth                 bool
 	SortByName, SortByBirth string
-	Ages        []tochuc.Term
-	Parties     []tochuc.Term
+	Ages                    []tochuc.Term
+	Parties                 []tochuc.Term
 	// TooFar: a page number past the counted rows, which is not opened
 	// directly (it would walk every row before it).
 	TooFar bool
