@@ -17,6 +17,7 @@ type RestructureResult struct {
 	Changes []string
 	Report  *bundle.Report
 	Applied bool
+	Counts  RestructureCounts // what it changes, summed up (for a preview)
 }
 
 // errPreview ends a preview's transaction without keeping anything.
@@ -46,8 +47,12 @@ func (a *App) Restructure(ctx context.Context, act Actor, op restructure.Operati
 		}
 		res.Changes = changes
 		audit.Detail = map[string]any{"date": op.Date.String(), "from": op.From, "changes": changes}
+		res.Counts = countPlan(tables, op.Date)
 		rep, err := bundle.Import(ctx, tables, c, bundle.Options{})
 		if err != nil || !rep.OK() || apply {
+			return rep, err
+		}
+		if res.Counts.Localities, err = twoPartyOrgs(ctx, c.Reader(false), tables, op.Date); err != nil {
 			return rep, err
 		}
 		if err := a.guard(act).CheckChange(ctx, c); err != nil {

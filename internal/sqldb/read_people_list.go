@@ -17,6 +17,20 @@ type PeopleFilter struct {
 	Search string      // whole words of the name, diacritics ignored; or a person's id
 	Gender string      // "male", "female", or "" for all
 	Alive  bool        // only the people alive on On
+	// Prefix matches the last word of the search as the start of a word
+	// (search as one types: "nguyen van a" finds Nguyễn Văn An).
+	Prefix bool
+	// Exact keeps only the people whose whole folded name is the search's.
+	Exact bool
+	// Party: "member" (official or probationary on On), "official",
+	// "probationary", "none" (not a member on On), or "" for all.
+	Party string
+	// BornAfter and BornBy, when set, bound the birth date: after the
+	// first, on or before the second (an age band).
+	BornAfter, BornBy tochuc.Date
+	// ByBirth orders a page by birth date (the unknown last), then id,
+	// instead of by name.
+	ByBirth bool
 	// Roots, when not nil, is the scope: only the people who on On hold a
 	// post in a unit under these, or whose membership events up to On name a
 	// party organization under them (an empty, non-nil list: nobody).
@@ -77,7 +91,21 @@ const PeopleCountCap = 10000
 const maxPeoplePage = 1000
 
 const personListColumns = `p.id, p.full_name, COALESCE(p.gender, ''), p.birth_date, COALESCE(p.ethnicity, ''),
-	COALESCE(p.religion, ''), p.died_on, p.sort_key`
+	COALESCE(p.religion, ''), p.died_on, `
+
+// pageOrder is what a page of the list is ordered by (then id), the key
+// its cursor holds, and the cursor's placeholder.
+func (r *Reader) pageOrder(f PeopleFilter) (order, key, arg string) {
+	if !f.ByBirth {
+		return "p.sort_key", "p.sort_key", "?"
+	}
+	if r.db.Dialect == Postgres {
+		e := "COALESCE(p.birth_date, DATE '9999-12-31')"
+		return e, "CAST(" + e + " AS TEXT)", "CAST(? AS DATE)"
+	}
+	e := "COALESCE(p.birth_date, '9999-12-31')"
+	return e, e, "?"
+}
 
 // PeoplePage returns up to limit people of the list from at, ordered by
 // given name and then by family and middle names in the Vietnamese order
@@ -88,17 +116,22 @@ func (r *Reader) PeoplePage(ctx context.Context, f PeopleFilter, at PeopleAt, li
 	if err != nil {
 		return nil, err
 	}
-	order := "p.sort_key, p.id"
+	by, keyCol, keyArg := r.pageOrder(f)
+	order := by + ", p.id"
 	conds, args := slices.Clone(q.conds), slices.Clone(q.args)
 	if at.Cursor.ID != "" {
 		op := ">"
 		if at.Backward {
-			op, order = "<", "p.sort_key DESC, p.id DESC"
+			op, order = "<", by+" DESC, p.id DESC"
 		}
-		conds = append(conds, "(p.sort_key, p.id) "+op+" (?, ?)")
-		args = append(args, at.Cursor.Key, at.Cursor.ID)
+		conds = append(conds, "("+by+", p.id) "+op+" ("+keyArg+", ?)")
+		var key any = at.Cursor.Key
+		if f.ByBirth {
+			key = string(at.Cursor.Key)
+		}
+		args = append(args, key, at.Cursor.ID)
 	}
-	sql := q.with + `SELECT ` + personListColumns + ` FROM ` + q.from + ` WHERE ` + strings.Join(conds, " AND ") +
+	sql := q.with + `SELECT ` + personListColumns + keyCol + ` FROM ` + q.from + ` WHERE ` + strings.Join(conds, " AND ") +
 		` ORDER BY ` + order + ` LIMIT ?`
 	args = append(args, limit+1)
 	if at.Cursor.ID == "" && at.Offset > 0 {
@@ -157,7 +190,7 @@ func (r *Reader) EachPerson(ctx context.Context, f PeopleFilter, fn func(tochuc.
 	if err != nil {
 		return err
 	}
-	sql := q.with + `SELECT ` + personListColumns + ` FROM ` + q.from + ` WHERE ` + strings.Join(q.conds, " AND ") +
+	sql := q.with + `SELECT ` + personListColumns + `p.sort_key FROM ` + q.from + ` WHERE ` + strings.Join(q.conds, " AND ") +
 		` ORDER BY p.sort_key, p.id`
 	return r.each(ctx, sql, q.args, func(s scanner) error {
 		var p tochuc.Person
@@ -223,10 +256,28 @@ func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter, use int) (peop
 		q.conds = append(q.conds, "(p.died_on IS NULL OR p.died_on > ?)")
 		q.args = append(q.args, f.On)
 	}
+	if f.BornAfter != 0 {
+		q.conds = append(q.conds, "p.birth_date > ?")
+		q.args = append(q.args, f.BornAfter)
+	}
+	if f.BornBy != 0 {
+		q.conds = append(q.conds, "p.birth_date <= ?")
+		q.args = append(q.args, f.BornBy)
+	}
+	if cond, ok := partyConditions[f.Party]; ok {
+		q.conds = append(q.conds, cond)
+		q.args = append(q.args, f.On, f.On)
+	} else if f.Party != "" {
+		return q, tochuc.Errorf(tochuc.EInvalid, "bộ lọc đảng viên không hợp lệ: %q", f.Party)
+	}
+	if f.Exact {
+		q.conds = append(q.conds, "p.folded = ?")
+		q.args = append(q.args, strings.Join(SearchWords(f.Search), " "))
+	}
 	// The search's condition, or the match of the words' index to read from.
 	var match string
 	if strings.TrimSpace(f.Search) != "" {
-		cond, arg, err := r.searchCondition(ctx, f.Search)
+		cond, arg, err := r.searchCondition(ctx, f.Search, f.Prefix)
 		if err != nil {
 			return q, err
 		}
@@ -265,7 +316,7 @@ func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter, use int) (peop
 			return q, nil
 		}
 	}
-	if lite && match == "" && r.rec == (Recorded{}) {
+	if lite && match == "" && r.rec == (Recorded{}) && !f.ByBirth {
 		q.from = "people p INDEXED BY people_sorted"
 	}
 	if f.Roots != nil {
@@ -289,7 +340,7 @@ func (r *Reader) peopleQuery(ctx context.Context, f PeopleFilter, use int) (peop
 // id, that person; otherwise every word of the search is a whole word of the
 // folded name (on SQLite the argument is the FTS5 query, starting with a
 // quote).
-func (r *Reader) searchCondition(ctx context.Context, search string) (string, string, error) {
+func (r *Reader) searchCondition(ctx context.Context, search string, prefix bool) (string, string, error) {
 	if id := strings.TrimSpace(search); len(id) <= 100 {
 		var n int
 		err := r.q.QueryRowContext(ctx, r.db.rebind(`SELECT COUNT(*) FROM people p WHERE `+r.rec.where("p")+` AND p.id = ?`), id).Scan(&n)
@@ -301,10 +352,26 @@ func (r *Reader) searchCondition(ctx context.Context, search string) (string, st
 	switch {
 	case len(words) == 0:
 		return "p.id = ?", "", nil // nothing to search for: nobody (no id is empty)
+	case r.db.Dialect == Postgres && prefix:
+		return "to_tsvector('simple', p.folded) @@ to_tsquery('simple', ?)", strings.Join(words, " & ") + ":*", nil
 	case r.db.Dialect == Postgres:
 		return "to_tsvector('simple', p.folded) @@ plainto_tsquery('simple', ?)", strings.Join(words, " "), nil
 	}
-	return "EXISTS (SELECT 1 FROM people_words w WHERE w.people_words MATCH ? AND w.rowid = p.rid)", ftsMatch(words), nil
+	m := ftsMatch(words)
+	if prefix {
+		m += "*"
+	}
+	return "EXISTS (SELECT 1 FROM people_words w WHERE w.people_words MATCH ? AND w.rowid = p.rid)", m, nil
+}
+
+// partyConditions are the conditions of the party filter on the
+// membership periods (member_periods, kept with every change set); each
+// takes the date twice.
+var partyConditions = map[string]string{
+	"member":       "EXISTS (SELECT 1 FROM member_periods m WHERE m.person_id = p.id AND m.valid_from <= ? AND m.valid_to > ?)",
+	"official":     "EXISTS (SELECT 1 FROM member_periods m WHERE m.person_id = p.id AND m.probationary = 0 AND m.valid_from <= ? AND m.valid_to > ?)",
+	"probationary": "EXISTS (SELECT 1 FROM member_periods m WHERE m.person_id = p.id AND m.probationary = 1 AND m.valid_from <= ? AND m.valid_to > ?)",
+	"none":         "NOT EXISTS (SELECT 1 FROM member_periods m WHERE m.person_id = p.id AND m.valid_from <= ? AND m.valid_to > ?)",
 }
 
 // ftsCount counts the rows an FTS5 query matches, up to PeopleCountCap+1.

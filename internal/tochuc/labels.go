@@ -48,9 +48,9 @@ var editVerbs = map[string]string{"add": "Thêm", "correct": "Sửa sai", "chang
 // Label returns the Vietnamese label of a code in a vocabulary ("education",
 // "political_theory", "event", "how", "rating", "category", "document",
 // "restructure", "qualification", "file" (a bundle file), "gender",
-// "status" (of a party member), "sector", "part" (a breakdown of the
-// dashboard), "ownership", "subject", "user_role", "action" (of the audit
-// log), "role" (a post), "unit_kind"), or the code itself.
+// "status" (of a party member), "sector", "part" (a
+// breakdown of the dashboard), "ownership", "subject", "user_role", "action"
+// (of the audit log), "role" (a post), "unit_kind"), or the code itself.
 func Label(vocab, code string) string {
 	switch vocab {
 	case "role":

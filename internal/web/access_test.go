@@ -46,6 +46,7 @@ func TestAccessMatrix(t *testing.T) {
 		{"/kiem-tra?ngay=2018-01-01&pham_vi=H2", "/api/v1/checks?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
 		{"/nhat-ky", "/api/v1/audit", "admin auditor"},
+		{"/chon?ngay=2018-01-01&q=binh", "/api/v1/pick?ngay=2018-01-01&q=binh", all},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

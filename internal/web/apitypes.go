@@ -229,3 +229,16 @@ type editResult struct {
 	// FindingsAdded are what the rule checks find after the edit and did not before.
 	FindingsAdded []check.Finding `json:"findings_added"`
 }
+
+// pickList is what a picker offers for what was typed (GET /api/v1/pick).
+type pickList struct {
+	Items []pickItem `json:"items"`
+}
+
+// pickItem is one choice of a picker: the code to enter, the name to read
+// and what tells it apart from others of the same name.
+type pickItem struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Detail string `json:"detail,omitempty"`
+}

@@ -55,6 +55,9 @@ func (s *Server) reportParams(r *http.Request) (indicator.Params, error) {
 }
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
+	if done, err := s.choosePickScope(w, r); done || err != nil {
+		return err
+	}
 	p, err := s.reportParams(r)
 	if err != nil {
 		return err

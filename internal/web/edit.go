@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -31,6 +33,8 @@ type editData struct {
 	Issues    []bundle.Issue
 	Changed   []changedField // on a conflict: what others changed since
 	Findings  []findingView  // what the rule checks would find more after the edit
+	Warnings  []string       // what is legal but suspicious (editwarn.go), to confirm with "Vẫn ghi"
+	Cancel    string         // where "Hủy" leads: the record, or the list it is added to
 }
 
 // changedField is a value that changed since the form was opened.
@@ -87,9 +91,68 @@ func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	data.Fields = fields(f, cells)
+	if err := s.echoNames(r.Context(), d, data.Fields); err != nil {
+		return err
+	}
 	data.Title = editTitle(f, data.New)
+	data.Cancel = cancelURL(f, cellsOf(f, cells), data.New, d)
 	s.render(w, r, "edit.html", http.StatusOK, page{Title: data.Title, Date: d, Data: data})
 	return nil
+}
+
+// echoNames fills the names of the records the fields' codes name (a
+// person, a unit, a document), shown beside the codes.
+func (s *Server) echoNames(ctx context.Context, d tochuc.Date, fs []field) error {
+	var people, units []string
+	for _, f := range fs {
+		switch {
+		case f.Value == "":
+		case f.Pick == pickPerson:
+			people = append(people, f.Value)
+		case f.Pick == pickUnit:
+			units = append(units, f.Value)
+		}
+	}
+	pn, err := s.registry.PersonNames(ctx, people)
+	if err != nil {
+		return err
+	}
+	un, err := s.registry.UnitNames(ctx, units, d)
+	if err != nil {
+		return err
+	}
+	for i, f := range fs {
+		switch {
+		case f.Value == "":
+		case f.Pick == pickPerson:
+			fs[i].Echo = pn[f.Value]
+		case f.Pick == pickUnit:
+			fs[i].Echo = un[f.Value]
+		case f.Pick == pickDocument:
+			docs, err := s.registry.FindDocuments(ctx, tochuc.NewDate(9999, time.December, 31), f.Value, 1)
+			if err != nil {
+				return err
+			}
+			if len(docs) == 1 && docs[0].ID == f.Value {
+				fs[i].Echo = docs[0].Number + " — " + docs[0].Title
+			}
+		}
+	}
+	return nil
+}
+
+// cancelURL is where an editor's "Hủy" leads: the record edited, or the
+// page a new record is added from.
+func cancelURL(f *bundle.File, v map[string]string, isNew bool, d tochuc.Date) string {
+	switch {
+	case isNew && f.Name == "people":
+		return "/nhan-su?ngay=" + d.String()
+	case isNew && f.Name == "units" && v["parent_id"] == "":
+		return "/don-vi?ngay=" + d.String()
+	case isNew && f.Name == "units":
+		return unitPath(v["parent_id"]) + "?ngay=" + d.String()
+	}
+	return recordURL(f, v, d)
 }
 
 // etag is the HTTP entity tag of a record's version.

@@ -10,7 +10,14 @@ type field struct {
 	Name, Label, Input, Value string
 	Required                  bool
 	Options                   []tochuc.Term // for a select
+	// Pick is what the field's picker finds (pickPerson, pickUnit,
+	// pickDocument) for a code of another record, and Echo that record's
+	// name, shown beside the code.
+	Pick, Echo string
 }
+
+// pickOf is what finds the records a column references (bundle's Ref).
+var pickOf = map[string]string{"people": pickPerson, "units": pickUnit, "documents": pickDocument}
 
 // columnLabels are the Vietnamese labels of the bundle's columns.
 var columnLabels = map[string]string{
@@ -60,6 +67,8 @@ func fields(f *bundle.File, cells []string) []field {
 			fl.Input = "date"
 		case c.Type == bundle.Int:
 			fl.Input = "number"
+		case pickOf[c.Ref] != "":
+			fl.Pick = pickOf[c.Ref]
 		case c.Enum != nil:
 			fl.Input = "select"
 			for _, code := range c.Enum {

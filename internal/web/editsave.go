@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -116,6 +117,18 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) error {
 		s.editFailed(w, r, f, req, d, err.Error(), nil)
 		return nil
 	}
+	if !isAPI(r) && !req.AcceptFindings {
+		warnings, err := s.editWarnings(r.Context(), f, req)
+		if err != nil {
+			return err
+		}
+		if len(warnings) > 0 {
+			data := s.refill(r.Context(), f, req, d)
+			data.Warnings = warnings
+			s.render(w, r, "edit.html", http.StatusUnprocessableEntity, page{Title: data.Title, Date: d, Data: data})
+			return nil
+		}
+	}
 	user, _ := userOf(r.Context())
 	mode := app.ModeCorrect
 	if req.Mode == modeChange {
@@ -146,12 +159,13 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) error {
 		writeAPI(w, http.StatusOK, editResult{OK: true, ChangeSet: res.ChangeSet, Files: res.Report.Files, FindingsAdded: res.Findings})
 		return nil
 	}
-	next := recordURL(f, req.Values, d)
+	shown := shownOn(req, d)
+	next := recordURL(f, req.Values, shown)
 	if f.Name == "people" && len(req.Original) == 0 {
 		// A new person is entered with a post: until then no scope holds them.
 		next = "/sua/assignments?person_id=" + url.QueryEscape(req.Values["id"]) + "&valid_from=" + d.String() + "&ngay=" + d.String()
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	http.Redirect(w, r, next+"&"+savedParam+"="+url.QueryEscape(f.Name)+"&"+savedModeParam+"="+url.QueryEscape(req.Mode), http.StatusSeeOther)
 	return nil
 }
 
@@ -161,7 +175,7 @@ func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, f *bundle.Fi
 		writeAPI(w, http.StatusUnprocessableEntity, apiError{Code: tochuc.EInvalid, Message: msg, Status: http.StatusUnprocessableEntity, Issues: issues})
 		return
 	}
-	data := s.refill(f, req)
+	data := s.refill(r.Context(), f, req, d)
 	data.Error, data.Issues = msg, issues
 	s.render(w, r, "edit.html", http.StatusUnprocessableEntity, page{Title: data.Title, Date: d, Data: data})
 }
@@ -175,7 +189,7 @@ func (s *Server) editWarned(w http.ResponseWriter, r *http.Request, f *bundle.Fi
 			Findings: e.Findings})
 		return
 	}
-	data := s.refill(f, req)
+	data := s.refill(r.Context(), f, req, d)
 	data.Error = e.Error()
 	for _, x := range e.Findings {
 		data.Findings = append(data.Findings, viewOf(x))
@@ -195,7 +209,7 @@ func (s *Server) editStale(w http.ResponseWriter, r *http.Request, f *bundle.Fil
 			Current: e.Current, Version: e.Version})
 		return
 	}
-	data := s.refill(f, req)
+	data := s.refill(r.Context(), f, req, d)
 	data.Error, data.Version = e.Message, e.Version
 	if e.Current != nil {
 		for _, c := range f.Columns {
@@ -216,7 +230,7 @@ func (s *Server) editStale(w http.ResponseWriter, r *http.Request, f *bundle.Fil
 }
 
 // refill is the form of a request sent back: the person's values kept.
-func (s *Server) refill(f *bundle.File, req editRequest) editData {
+func (s *Server) refill(ctx context.Context, f *bundle.File, req editRequest, d tochuc.Date) editData {
 	cells := make([]string, len(f.Columns))
 	for i, c := range f.Columns {
 		cells[i] = req.Values[c.Name]
@@ -224,6 +238,13 @@ func (s *Server) refill(f *bundle.File, req editRequest) editData {
 	data := editData{File: f.Name, Periodic: app.Periodic(f), Mode: req.Mode, Effective: req.Effective.String(),
 		Original: req.Original, Seen: req.seen, Version: req.Version, Fields: fields(f, cells), New: len(req.Original) == 0}
 	data.Title = editTitle(f, data.New)
+	data.Cancel = cancelURL(f, req.Values, data.New, d)
+	if len(req.Original) > 0 {
+		data.Cancel = cancelURL(f, req.Original, false, d)
+	}
+	if err := s.echoNames(ctx, d, data.Fields); err != nil {
+		s.log.Warn("edit: names of the codes", "err", err)
+	}
 	return data
 }
 

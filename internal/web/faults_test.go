@@ -76,7 +76,7 @@ func TestCommitFailureIsTold(t *testing.T) {
 	}
 	checkNoDriverText(t, "form edit", body)
 	code, body = admin.postForm("/sap-xep?ngay=2021-01-01", url.Values{"kind": {"rename"}, "date": {"2021-01-01"},
-		"from": {"XA"}, "new_name": {"Xã A mới"}, "thuc_hien": {"1"}})
+		"from": {"XA"}, "new_name": {"Xã A mới"}, "document": {"docA"}, "thuc_hien": {"1"}})
 	if code != http.StatusInternalServerError || !strings.Contains(body, "Lỗi hệ thống") {
 		t.Errorf("wizard: %d\n%.600s", code, body)
 	}

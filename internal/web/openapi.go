@@ -51,6 +51,7 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/imports":             {id: "uploadBundle", resp: reflect.TypeFor[jobAccepted](), status: "202", upload: true, errors: []string{"413"}},
 	"GET /api/v1/imports/{id}":         {id: "getImport", resp: reflect.TypeFor[importJobView](), page: true},
 	"POST /api/v1/imports/{id}/commit": {id: "commitImport", resp: reflect.TypeFor[jobAccepted](), status: "202", errors: []string{"409"}},
+	"GET /api/v1/pick":                 {id: "pick", resp: reflect.TypeFor[pickList](), page: true},
 	"GET /api/v1/export":               {id: "exportBundle"},
 	"GET /api/v1/audit":                {id: "listAudit", resp: reflect.TypeFor[auditList](), page: true},
 	"GET /api/v1/checks": {id: "listFindings", resp: reflect.TypeFor[findingList](), page: true,
@@ -76,8 +77,12 @@ var queryParams = map[string]map[string]any{
 	"nguoi":     {"description": "Nhật ký: tên đăng nhập của người thực hiện; kiểm tra: mã nhân sự", "schema": map[string]any{"type": "string"}},
 	"quy_dinh":  {"description": "Mã quy định kiểm tra (checks-v1), ví dụ PLAN-02", "schema": map[string]any{"type": "string"}},
 	"nhan_su":   {"description": "Nhật ký: mã nhân sự mà thay đổi chạm đến", "schema": map[string]any{"type": "string"}},
-	"don_vi":    {"description": "Kiểm tra: mã đơn vị mà phát hiện nói đến; nhật ký: mã đơn vị mà thay đổi chạm đến; cây tổ chức: mã đơn vị xem cùng các đơn vị trực thuộc", "schema": map[string]any{"type": "string"}},
+	"don_vi":    {"description": "Kiểm tra: mã đơn vị mà phát hiện nói đến; nhật ký: mã đơn vị mà thay đổi chạm đến; cây tổ chức: mã đơn vị xem cùng các đơn vị trực thuộc; danh sách nhân sự, đơn vị: chỉ những người, đơn vị thuộc đơn vị này (cả các cấp trực thuộc)", "schema": map[string]any{"type": "string"}},
 	"nhanh":     {"description": "Cây tổ chức: số thứ tự (từ 1) của một hệ thống (dòng) để xem riêng, 50 đơn vị gốc một trang", "schema": map[string]any{"type": "integer", "minimum": 1}},
+	"dang_vien": {"description": "Danh sách nhân sự: đảng viên (chính thức hoặc dự bị), chính thức, dự bị, hoặc không phải đảng viên vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"member", "official", "probationary", "none"}}},
+	"tuoi":      {"description": "Danh sách nhân sự: nhóm tuổi vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"duoi-30", "30-39", "40-49", "50-59", "tu-60"}}},
+	"sap_xep":   {"description": "Danh sách nhân sự: sắp xếp theo tên (mặc định) hoặc theo ngày sinh", "schema": map[string]any{"type": "string", "enum": []string{"ten", "ngay_sinh"}}},
+	"doi_tuong": {"description": "Tìm để chọn: người, đơn vị hoặc văn bản", "schema": map[string]any{"type": "string", "enum": []string{pickPerson, pickUnit, pickDocument}}},
 	"hanh_dong": {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 }
 

@@ -120,7 +120,9 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"post /api/v1/imports":             {{"", "id,full_name,gender\nP9,Lê Thị Mới,female\n"}},
 		"get /api/v1/imports/{id}":         {{"JOB", ""}, {"/api/v1/imports/khong-co", ""}},
 		"post /api/v1/imports/{id}/commit": {{"JOB/commit", ""}, {"JOB/commit", ""}},
-		"get /api/v1/audit":                {{"/api/v1/audit", ""}, {"/api/v1/audit?trang=999", ""}},
+		"get /api/v1/pick": {{"/api/v1/pick?ngay=2018-01-01&q=a", ""}, {"/api/v1/pick?ngay=2018-01-01&doi_tuong=don_vi&q=xa", ""},
+			{"/api/v1/pick?ngay=2018-01-01&doi_tuong=van_ban&q=1", ""}, {"/api/v1/pick?doi_tuong=khac", ""}},
+		"get /api/v1/audit": {{"/api/v1/audit", ""}, {"/api/v1/audit?trang=999", ""}},
 		"get /api/v1/checks": {{"/api/v1/checks?ngay=2021-01-01", ""}, {"/api/v1/checks?ngay=2021-01-01&quy_dinh=PLAN-02&trang=999", ""},
 			{"/api/v1/checks?ngay=2021-01-01&quy_dinh=KHONG-CO", ""}, {"/api/v1/checks?ngay=2021-01-01&pham_vi=H1&don_vi=D1", ""}},
 	}

@@ -24,27 +24,29 @@ type page struct {
 	Path    string
 	Keep    map[string]string // the request's other parameters, kept when the date changes
 	Refresh int               // seconds before the page reloads itself (a job in progress), or 0
+	Saved   *savedNote        // the confirmation of an edit just saved (saved.go), or nil
 	Data    any               // what the template shows
 	API     any               // what the page's API twin answers (apitypes.go)
 }
 
 var funcs = func() template.FuncMap {
 	m := template.FuncMap{
-		"vnint":     tochuc.FormatInt,
-		"vndate":    func(d tochuc.Date) string { return d.Vietnamese() },
-		"iso":       func(d tochuc.Date) string { return d.String() },
-		"label":     tochuc.Label,
-		"phase":     jobPhaseLabel,
-		"pct":       tochuc.FormatPercent,
-		"signed":    tochuc.FormatSigned,
-		"date":      func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
-		"nextDay":   func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d.AddDays(1) },
-		"hasPrefix": strings.HasPrefix,
-		"active":    func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
-		"kindLabel": tochuc.KindLabelOn,
-		"partLabel": indicator.PartLabel,
-		"treeNode":  func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
-		"dateInput": dateInput,
+		"vnint":       tochuc.FormatInt,
+		"vndate":      func(d tochuc.Date) string { return d.Vietnamese() },
+		"iso":         func(d tochuc.Date) string { return d.String() },
+		"label":       tochuc.Label,
+		"phase":       jobPhaseLabel,
+		"pct":         tochuc.FormatPercent,
+		"signed":      tochuc.FormatSigned,
+		"date":        func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d },
+		"nextDay":     func(s string) tochuc.Date { d, _ := tochuc.ParseDate(s); return d.AddDays(1) },
+		"hasPrefix":   strings.HasPrefix,
+		"active":      func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
+		"kindLabel":   tochuc.KindLabelOn,
+		"partLabel":   indicator.PartLabel,
+		"treeNode":    func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
+		"personRowOn": personRowOn,
+		"dateInput":   dateInput,
 	}
 	for k, f := range linkFuncs {
 		m[k] = f
@@ -85,13 +87,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 	p.Today = p.Date == tochuc.Today()
 	p.Keep = map[string]string{}
 	for k, v := range r.URL.Query() {
-		if k != "ngay" && k != "trang" && len(v) > 0 {
+		if k != "ngay" && k != "trang" && k != savedParam && k != savedModeParam && len(v) > 0 {
 			p.Keep[k] = v[0]
 		}
 	}
 	if u, ok := userOf(r.Context()); ok {
 		p.User = &u
 	}
+	p.Saved = savedNoteOf(r, p.Date)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	if err := s.pages[name].Execute(w, p); err != nil {

@@ -63,6 +63,8 @@ func peopleKey(f sqldb.PeopleFilter) string {
 	var b strings.Builder
 	b.WriteString(f.On.String())
 	b.WriteString("|" + strconv.Quote(f.Search) + "|" + strconv.Quote(f.Gender) + "|" + strconv.FormatBool(f.Alive) + "|")
+	b.WriteString(strconv.FormatBool(f.Prefix) + "|" + strconv.FormatBool(f.Exact) + "|" + strconv.Quote(f.Party) + "|" +
+		f.BornAfter.String() + "|" + f.BornBy.String() + "|" + strconv.FormatBool(f.ByBirth) + "|")
 	if f.Roots == nil {
 		b.WriteString("*")
 	}

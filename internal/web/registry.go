@@ -60,6 +60,12 @@ type Registry interface {
 	Version(ctx context.Context) (int64, error)
 	// OpenComparison opens what changed between two dates in a scope; the caller closes it.
 	OpenComparison(ctx context.Context, from, to tochuc.Date, sc sqldb.CompareScope) (*sqldb.Comparison, error)
+	// FindUnits returns the units on d a picker offers for what was typed, under the roots (all when nil).
+	FindUnits(ctx context.Context, d tochuc.Date, typed string, roots []string, limit int) ([]tochuc.Unit, error)
+	// FindDocuments returns the documents issued by d a picker offers for what was typed.
+	FindDocuments(ctx context.Context, d tochuc.Date, typed string, limit int) ([]tochuc.Document, error)
+	// PeopleSummaries returns the posts and party membership on d of a few people.
+	PeopleSummaries(ctx context.Context, ids []string, d tochuc.Date) (map[string]sqldb.PersonSummary, error)
 	// Record returns the cells of the held record of a keyed file with the key.
 	Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error)
 }

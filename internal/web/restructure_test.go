@@ -7,15 +7,33 @@ import (
 	"testing"
 )
 
-// TestRestructureWizard previews a merger (nothing written), then applies it.
+// TestRestructureWizard previews a merger (nothing written): names, not
+// codes, summary counts, a warning for the two party committees left on the
+// merged commune, and no way to carry it out without its decision; then
+// applies it with the decision.
 func TestRestructureWizard(t *testing.T) {
 	t.Parallel()
-	ts := newApp(t, richBundle())
+	b := richBundle()
+	b.Add("units", map[string]string{"id": "D2", "name": "Đảng bộ xã Hai", "kind": "party_grassroots_committee", "locality_id": "X2", "valid_from": "2000-01-01"})
+	b.Add("documents", map[string]string{"id": "QD1", "number": "15-QĐ/TU", "kind": "decision", "issued_on": "2019-12-01", "title": "Về việc sáp nhập xã"})
+	ts := newApp(t, b)
 	admin := signIn(t, ts, "admin")
 	form := url.Values{"kind": {"merge"}, "date": {"2020-01-01"}, "from": {"X1, X2"}, "new_id": {"X9"},
 		"new_name": {"Xã Hợp Nhất"}, "new_parent": {"H1"}, "xem_truoc": {"1"}}
 	code, body := admin.postForm("/sap-xep?ngay=2020-01-01", form)
-	if code != http.StatusOK || !strings.Contains(body, `id="changes"`) || !strings.Contains(body, "Thực hiện sắp xếp") {
+	if code != http.StatusOK || !strings.Contains(body, `id="changes"`) || strings.Contains(body, "Thực hiện sắp xếp") ||
+		!strings.Contains(body, "Cần văn bản quyết định") {
+		t.Fatalf("preview without a decision: %d\n%.3000s", code, body)
+	}
+	for _, want := range []string{`id="summary"`, "Đơn vị kết thúc (sáp nhập, giải thể, chia tách)</th><td>2<", "Đơn vị thành lập mới</th><td>1<",
+		"Xã Một (X1)", `id="warnings"`, "Đảng bộ xã Một (D1), Đảng bộ xã Hai (D2)", "Xã Một; Xã Hai"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("preview lacks %s", want)
+		}
+	}
+	form.Set("document", "QD1")
+	code, body = admin.postForm("/sap-xep?ngay=2020-01-01", form)
+	if code != http.StatusOK || !strings.Contains(body, "Thực hiện sắp xếp") || !strings.Contains(body, "15-QĐ/TU — Về việc sáp nhập xã") {
 		t.Fatalf("preview: %d\n%.3000s", code, body)
 	}
 	if code, _ := admin.get("/don-vi/X9?ngay=2020-01-01"); code != http.StatusNotFound {

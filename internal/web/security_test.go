@@ -433,7 +433,7 @@ func TestWizardFollowsThePolicy(t *testing.T) {
 			}
 		}
 	}
-	ok := url.Values{"kind": {"rename"}, "date": {"2021-01-01"}, "from": {"XA"}, "new_name": {"Xã A mới"}, "thuc_hien": {"1"}}
+	ok := url.Values{"kind": {"rename"}, "date": {"2021-01-01"}, "from": {"XA"}, "new_name": {"Xã A mới"}, "document": {"docA"}, "thuc_hien": {"1"}}
 	if code, body := staff.postForm("/sap-xep?ngay=2021-01-01", ok); code != http.StatusOK || strings.Contains(body, `class="error"`) {
 		t.Errorf("renaming a commune of A: %d\n%.600s", code, body)
 	}

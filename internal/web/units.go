@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/textvn"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -13,6 +14,10 @@ type unitsData struct {
 	unitList
 	Query, Kind string
 	Kinds       []tochuc.UnitKind
+	// Unit is the subtree filter (don_vi), UnitName its name; ParentNames
+	// the names of the units above those shown.
+	Unit, UnitName string
+	ParentNames    map[string]string
 }
 
 // handleUnits lists the units existing on the date inside the user's scope,
@@ -24,7 +29,7 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	data := unitsData{Query: q.Get("q"), Kind: q.Get("loai"), Kinds: tochuc.UnitKinds}
+	data := unitsData{Query: q.Get("q"), Kind: q.Get("loai"), Kinds: tochuc.UnitKinds, Unit: strings.TrimSpace(q.Get("don_vi"))}
 	reg := s.registry
 	units, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{Kind: data.Kind})
 	if err != nil {
@@ -37,6 +42,17 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err != nil {
 		return err
+	}
+	if data.Unit != "" { // the subtree of a unit inside the scope
+		if ok, err := s.canSeeUnit(ctx, data.Unit, d); err != nil {
+			return err
+		} else if !ok {
+			return tochuc.Errorf(tochuc.EForbidden, "Đơn vị %s nằm ngoài phạm vi của bạn.", data.Unit)
+		}
+		if inScope, err = reg.ScopedUnitIDs(ctx, []string{data.Unit}, d); err != nil {
+			return err
+		}
+		delete(inScope, data.Unit)
 	}
 	search := textvn.NewQuery(data.Query)
 	var rows []tochuc.Unit
@@ -59,6 +75,14 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
 	data.listInfo = newPager(r, len(rows))
 	from, to := data.bounds()
 	data.Items = rows[from:to]
+	ids := []string{data.Unit}
+	for _, u := range data.Items {
+		ids = append(ids, u.ParentID)
+	}
+	if data.ParentNames, err = reg.UnitNames(ctx, ids, d); err != nil {
+		return err
+	}
+	data.UnitName = data.ParentNames[data.Unit]
 	s.render(w, r, "units.html", http.StatusOK, page{Title: "Danh sách đơn vị", Date: d, Data: data, API: data.unitList})
 	return nil
 }
