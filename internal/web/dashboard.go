@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/indicator"
@@ -19,6 +21,91 @@ type dashboardData struct {
 	Params  indicator.Params
 	Query   template.URL // the parameters, for the links to the records (encoded)
 	Missing string       // set when the scope does not exist on the date
+	// Sections are the indicators in the article's sections, with their charts.
+	Sections []dashSection
+	// Printed is the day the page was made, for the print's place and date line.
+	Printed tochuc.Date
+}
+
+// dashSection is a section of the dashboard: its title, the article's
+// figures it covers, its indicators (the catalog's order) and its charts.
+type dashSection struct {
+	Number         string // I, II, …
+	Title, Figures string
+	Indicators     []indicator.Indicator
+	Charts         []template.HTML
+}
+
+var romans = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+
+// PlaceLine is the place and date line above the signatures, the place left
+// for the pen: "……………, ngày 03 tháng 12 năm 2026".
+func (d dashboardData) PlaceLine() string {
+	t := d.Printed.Time()
+	return fmt.Sprintf("……………, ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
+}
+
+// Figures returns the figures of the source article an indicator gives ("F6").
+func (d dashboardData) Figures(id string) string { return indicator.Figures(id) }
+
+// sectionsOf places a report's indicators in the article's sections (those
+// with none left out) and draws the charts: the trend of each trendIDs over
+// the years (points, when known) and the composition of its breakdown.
+func sectionsOf(res *indicator.Result, points []indicator.Point) []dashSection {
+	var out []dashSection
+	for _, sec := range indicator.Sections() {
+		ds := dashSection{Number: romans[min(len(out), len(romans)-1)], Title: sec.Title, Figures: sec.Figures}
+		for _, ind := range res.Indicators {
+			if sec.Has(ind.ID) {
+				ds.Indicators = append(ds.Indicators, ind)
+			}
+		}
+		if len(ds.Indicators) == 0 {
+			continue
+		}
+		for _, ind := range ds.Indicators {
+			ds.Charts = append(ds.Charts, chartsOf(ind, points)...)
+		}
+		out = append(out, ds)
+	}
+	return out
+}
+
+// charted are the indicators drawn: what their values count and the title
+// of their composition.
+var charted = map[string]struct{ unit, parts string }{
+	"party.members": {"đảng viên", "Đảng viên chia theo chính thức, dự bị"},
+	"staff.total":   {"người", "Biên chế chia theo khối"},
+}
+
+// chartsOf draws an indicator's trend (when it is one of trendIDs) and the
+// composition of its breakdown.
+func chartsOf(ind indicator.Indicator, points []indicator.Point) []template.HTML {
+	ch, ok := charted[ind.ID]
+	if !ok {
+		return nil
+	}
+	var out []template.HTML
+	id := strings.ReplaceAll(ind.ID, ".", "-")
+	if len(points) > 0 {
+		c := chart{ID: "xu-huong-" + id, Title: ind.Label + " qua các năm", Unit: ch.unit}
+		for i, p := range points {
+			label := strconv.Itoa(p.AsOf.Time().Year())
+			if i == len(points)-1 {
+				label = p.AsOf.Vietnamese()
+			}
+			c.Bars = append(c.Bars, bar{Label: label, Value: p.Values[ind.ID]})
+		}
+		out = append(out, c.Trend())
+	}
+	if def, ok := indicator.Lookup(ind.ID); ok && len(def.Parts) > 0 && ind.Value > 0 {
+		c := chart{ID: "co-cau-" + id, Title: ch.parts, Unit: ch.unit}
+		for _, part := range def.Parts {
+			c.Bars = append(c.Bars, bar{Label: indicator.PartLabel(part), Value: ind.By[part]})
+		}
+		out = append(out, c.Composition())
+	}
+	return out
 }
 
 // NoDistrict returns what the dashboard shows instead of the figures of a
@@ -77,8 +164,14 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return nil
 	}
-	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf,
-		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}, API: reportView{Result: *res}})
+	points, err := s.trends.get(r.Context(), s.registry, s.budget, p)
+	if err != nil {
+		// the trend is an addition: the report stands without it
+		s.logFault(err, "path", r.URL.Path)
+		points = nil
+	}
+	data := dashboardData{Result: res, Params: p, Query: reportQuery(p), Sections: sectionsOf(res, points), Printed: tochuc.Today()}
+	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data, API: reportView{Result: *res}})
 	return nil
 }
 
