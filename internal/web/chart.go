@@ -76,7 +76,7 @@ func (c chart) open(b *strings.Builder, height int, shares bool) {
 
 // table writes the figures as a table and closes the figure.
 func (c chart) table(b *strings.Builder, head string, shares bool) {
-	fmt.Fprintf(b, `</svg><table class="chart-data"><thead><tr><th>%s</th><th class="num">Số lượng</th>`, esc(head))
+	fmt.Fprintf(b, `</svg><details class="chart-data"><summary>Số liệu của biểu đồ</summary><table class="chart-data"><thead><tr><th>%s</th><th class="num">Số lượng</th>`, esc(head))
 	if shares {
 		b.WriteString(`<th class="num">Tỷ lệ</th>`)
 	}
@@ -93,7 +93,7 @@ func (c chart) table(b *strings.Builder, head string, shares bool) {
 		}
 		b.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table></figure>`)
+	b.WriteString(`</tbody></table></details></figure>`)
 }
 
 // Trend draws the bars as columns, left to right (dates).

@@ -45,6 +45,17 @@ func (d dashboardData) PlaceLine() string {
 	return fmt.Sprintf("……………, ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
 }
 
+// Parts returns an indicator's breakdown in the order of its parts (the
+// catalog's), labelled.
+func (d dashboardData) Parts(ind indicator.Indicator) []bar {
+	def, _ := indicator.Lookup(ind.ID)
+	var out []bar
+	for _, part := range def.Parts {
+		out = append(out, bar{Label: indicator.PartLabel(part), Value: ind.By[part]})
+	}
+	return out
+}
+
 // Figures returns the figures of the source article an indicator gives ("F6").
 func (d dashboardData) Figures(id string) string { return indicator.Figures(id) }
 

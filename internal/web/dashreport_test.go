@@ -48,6 +48,10 @@ func TestDashboardIsAReport(t *testing.T) {
 	if !strings.Contains(comp, "Đảng viên dự bị: 1 đảng viên (50,0 %); Đảng viên chính thức: 1 đảng viên (50,0 %)") {
 		t.Errorf("composition of members:\n%s", comp)
 	}
+	// breakdowns in the catalog's order of parts, not the alphabet of their codes
+	if i, j := strings.Index(body, "– Khối Đảng"), strings.Index(body, "– Khối Mặt trận"); i < 0 || j < i {
+		t.Error("staff by sector: want Khối Đảng before Khối Mặt trận, đoàn thể")
+	}
 	// the printed form's blocks
 	for _, want := range []string{`id="print-title"`, "BÁO CÁO THỐNG KÊ", "Số liệu tính đến ngày 30/06/2020, so với ngày 31/12/2019",
 		`id="signatures"`, "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "……………, ngày ", `id="source"`} {
