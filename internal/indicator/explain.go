@@ -135,3 +135,18 @@ func (e *Explanation) EachOf(fn func(Item) error) error {
 	}
 	return nil
 }
+
+// Change is a record that entered an indicator's value between the
+// comparison date and the date (counted on the date, not on the comparison
+// date), or left it (the reverse).
+type Change struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Entered bool   `json:"entered"`
+}
+
+// ChangeCount is how many records entered and left.
+type ChangeCount struct {
+	Entered int `json:"entered"`
+	Left    int `json:"left"`
+}
