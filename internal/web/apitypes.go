@@ -153,6 +153,11 @@ type explainView struct {
 	Counted               int    `json:"counted"` // how many of the records are counted in the value (0 when More)
 	Missing               string `json:"missing,omitempty"`
 	Downloads             []link `json:"-"` // every record, as CSV or a workbook
+	// Share is set when the records are the `of` of a share: Counted marks those in the value.
+	Share bool `json:"share"`
+	// Changes, with a comparison date (stock indicators): the records that entered and left since then.
+	Changes *changeList `json:"changes,omitempty"`
+	Back    string      `json:"-"` // the dashboard of the same date, comparison date and scope
 	listInfo
 }
 

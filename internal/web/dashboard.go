@@ -237,7 +237,8 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 		data, err = s.explains.get(ctx, s.registry, s.budget, r, p, id)
 	}
 	if msg := s.missingScope(r, p, err); msg != "" {
-		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String(), Items: []indicator.Item{}}, Missing: msg}
+		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String(), Items: []indicator.Item{}}, Missing: msg,
+			Back: "/?" + string(reportQuery(p))}
 		if def, ok := indicator.Lookup(id); ok {
 			data.Label = def.LabelOn(p.AsOf)
 		}
@@ -262,7 +263,11 @@ func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator
 	if err != nil {
 		return explainView{}, err
 	}
-	data := explainView{Explanation: *e, Persons: e.Def.Persons, Counted: n.Counted, listInfo: newCappedPager(r, n.Listed, n.More)}
+	data := explainView{Explanation: *e, Persons: e.Def.Persons, Counted: n.Counted, Share: e.Def.Share,
+		Back: "/?" + string(reportQuery(p)), listInfo: newCappedPager(r, n.Listed, n.More)}
+	if data.Changes, err = changePage(ctx, reg, r, p, e.Def); err != nil {
+		return explainView{}, err
+	}
 	data.Items, data.Each = []indicator.Item{}, nil
 	from, _ := data.bounds()
 	if !data.PastEnd() {

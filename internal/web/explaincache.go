@@ -45,6 +45,13 @@ func sizeOfExplain(e explainView) int64 {
 			n += 8 + sizeAlloc
 		}
 	}
+	n += int64(len(e.Back))
+	if c := e.Changes; c != nil {
+		n += sizeAlloc + int64(128+len(c.Next)+len(c.Prev)+len(c.First))
+		for _, ch := range c.Items {
+			n += 2*sizeString + 8 + int64(len(ch.ID)+len(ch.Name))
+		}
+	}
 	for _, l := range e.Downloads {
 		n += 2*sizeString + int64(len(l.Label)+len(l.URL))
 	}

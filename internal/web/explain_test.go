@@ -1,0 +1,58 @@
+package web_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestExplainExplains: the records behind an indicator with a back link to
+// the dashboard of the same dates and scope, the mark "counted" only for a
+// share, and with a comparison date the records that entered and left.
+func TestExplainExplains(t *testing.T) {
+	t.Parallel()
+	b := richBundle()
+	b.Add("party", map[string]string{"person_id": "P2", "event": "admitted", "date": "2019-05-01", "unit_id": "D1"})
+	b.Add("people", map[string]string{"id": "P5", "full_name": "Lê Văn Cường", "gender": "male"})
+	b.Add("party", map[string]string{"person_id": "P5", "event": "admitted", "date": "2008-01-01", "unit_id": "D1"})
+	b.Add("party", map[string]string{"person_id": "P5", "event": "removed", "date": "2019-03-01"})
+	c := signIn(t, newApp(t, b), "admin")
+	_, body := c.get("/chi-tieu/party.members?ngay=2020-06-30&tu=2018-12-31")
+	if !strings.Contains(body, `<a id="back" href="/?ngay=2020-06-30&amp;tu=2018-12-31">`) {
+		t.Error("no back link to the dashboard of the same dates")
+	}
+	if strings.Contains(body, "Được tính") || strings.Contains(body, `class="current"`) {
+		t.Error("party.members is not a share: no counted mark")
+	}
+	changes := between(body, `<section id="thay-doi">`, `</section>`)
+	if !strings.Contains(changes, `<span id="entered">1</span> bản ghi mới được tính (vào), <span id="left">1</span>`) {
+		t.Errorf("changes:\n%s", changes)
+	}
+	in, out := strings.Index(changes, "Nguyễn Thị Ánh"), strings.Index(changes, "Lê Văn Cường")
+	if in < 0 || out < in || strings.Contains(changes, "Trần Văn Bình") {
+		t.Errorf("changes: want Nguyễn Thị Ánh in, then Lê Văn Cường out, not Trần Văn Bình:\n%s", changes)
+	}
+	_, share := c.get("/chi-tieu/concurrency.commune.secretary_council_chair?ngay=2020-06-30")
+	if !strings.Contains(share, "<th>Được tính vào số liệu</th>") || strings.Contains(share, `id="thay-doi"`) {
+		t.Error("a share lists its counted mark; without a comparison date no changes")
+	}
+	_, js := c.get("/api/v1/report/party.members?ngay=2020-06-30&tu=2018-12-31")
+	var api struct {
+		Data struct {
+			Changes struct {
+				Since         string
+				Entered, Left int
+				Items         []struct {
+					ID      string
+					Entered bool
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &api); err != nil {
+		t.Fatal(err)
+	}
+	if ch := api.Data.Changes; ch.Since != "2018-12-31" || ch.Entered != 1 || ch.Left != 1 || len(ch.Items) != 2 || ch.Items[0].ID != "P2" || !ch.Items[0].Entered {
+		t.Errorf("API changes: %+v", ch)
+	}
+}
