@@ -79,6 +79,10 @@ type Engine interface {
 	EachChange(ctx context.Context, p Params, def Def, rg Range, fn func(Change) error) error
 	// CountChanges counts the records that entered and left.
 	CountChanges(ctx context.Context, p Params, def Def) (ChangeCount, error)
+	// ItemDetails reads what makes each of the records ids (a page of them)
+	// count on p.AsOf: a person's posts, party status and qualifications, a
+	// locality's holders of the indicator's posts, a unit's superior.
+	ItemDetails(ctx context.Context, p Params, def Def, ids []string) (map[string]Detail, error)
 }
 
 // Params select what a report covers.

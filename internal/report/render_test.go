@@ -106,6 +106,10 @@ func (f fakeSource) CountChanges(context.Context, indicator.Params, indicator.De
 	return indicator.ChangeCount{}, nil
 }
 
+func (f fakeSource) ItemDetails(context.Context, indicator.Params, indicator.Def, []string) (map[string]indicator.Detail, error) {
+	return nil, nil
+}
+
 func (f fakeSource) CountItems(_ context.Context, p indicator.Params, def indicator.Def, limit int) (indicator.ItemCount, error) {
 	return indicator.ItemCount{Listed: 2, Counted: 1}, nil
 }

@@ -158,6 +158,11 @@ type explainView struct {
 	// Changes, with a comparison date (stock indicators): the records that entered and left since then.
 	Changes *changeList `json:"changes,omitempty"`
 	Back    string      `json:"-"` // the dashboard of the same date, comparison date and scope
+	// Details are what makes each record of the page count, by id.
+	Details map[string]indicator.Detail `json:"details,omitempty"`
+	// Shape says which details the page shows: person, both (holders of two
+	// posts), has (a locality's units or holders), unit.
+	Shape string `json:"-"`
 	listInfo
 }
 

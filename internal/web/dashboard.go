@@ -279,6 +279,9 @@ func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator
 			return explainView{}, err
 		}
 	}
+	if err := data.readDetails(ctx, reg, p); err != nil {
+		return explainView{}, err
+	}
 	for _, form := range []struct{ label, code string }{{"Excel", "xlsx"}, {"CSV", "csv"}} {
 		dq := r.URL.Query()
 		dq.Del("trang")
@@ -286,6 +289,29 @@ func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator
 		data.Downloads = append(data.Downloads, link{Label: form.label, URL: indicatorPath(id) + "?" + dq.Encode()})
 	}
 	return data, nil
+}
+
+// readDetails reads what makes each record of the page count and the shape
+// of the columns that show it.
+func (data *explainView) readDetails(ctx context.Context, reg Registry, p indicator.Params) error {
+	switch data.Def.Counts.(type) {
+	case indicator.BothPosts:
+		data.Shape = "both"
+	case indicator.LocalityHas:
+		data.Shape = "has"
+	default:
+		data.Shape = "unit"
+		if data.Persons {
+			data.Shape = "person"
+		}
+	}
+	ids := make([]string, len(data.Items))
+	for i, it := range data.Items {
+		ids[i] = it.ID
+	}
+	var err error
+	data.Details, err = reg.ItemDetails(ctx, p, data.Def, ids)
+	return err
 }
 
 // downloadExplanation sends every record behind an indicator as CSV or a

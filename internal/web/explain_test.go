@@ -56,3 +56,27 @@ func TestExplainExplains(t *testing.T) {
 		t.Errorf("API changes: %+v", ch)
 	}
 }
+
+// TestExplainDetails: the columns that say why a record counts — the
+// person holding both posts of a combined-post indicator, a key cadre's
+// posts, party status and education.
+func TestExplainDetails(t *testing.T) {
+	t.Parallel()
+	b := richBundle()
+	b.Add("units", map[string]string{"id": "HD1", "name": "HĐND xã Một", "kind": "people_council", "locality_id": "X1", "valid_from": "2000-01-01"})
+	b.Add("assignments", map[string]string{"person_id": "P1", "unit_id": "HD1", "role": "chair", "valid_from": "2016-07-01", "how": "elected"})
+	c := signIn(t, newApp(t, b), "admin")
+	_, f6 := c.get("/chi-tieu/concurrency.commune.secretary_council_chair?ngay=2020-06-30")
+	row := between(f6, `<td><a href="/don-vi/X1?ngay=2020-06-30">Xã Một</a>`, `</tr>`)
+	if !strings.Contains(f6, "<th>Người giữ cả hai chức vụ</th>") || !strings.Contains(row, "<strong>Trần Văn Bình</strong>") ||
+		!strings.Contains(row, "Chủ tịch HĐND xã Một: <a") {
+		t.Errorf("F6: the commune's row does not name the person holding both posts:\n%s", row)
+	}
+	_, f15 := c.get("/chi-tieu/key_cadres.commune.count?ngay=2020-06-30")
+	row = between(f15, `Trần Văn Bình</a>`, `</tr>`)
+	for _, want := range []string{"Bí thư – Đảng bộ xã Một", "Chủ tịch – HĐND xã Một", "chính thức – Đảng bộ xã Một", "Đại học"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("F15: no %q in the row of Trần Văn Bình:\n%s", want, row)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/tochuc/tochuc/internal/indicator"
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // changeList is a page of the records that entered and left an indicator
@@ -54,4 +55,16 @@ func changePage(ctx context.Context, reg Registry, r *http.Request, p indicator.
 		return nil
 	})
 	return c, err
+}
+
+// detailCell is what the columns of one record show (template detailCells).
+type detailCell struct {
+	Shape  string
+	Detail indicator.Detail
+	Date   tochuc.Date
+}
+
+// DetailOf returns the details of the record id for its columns.
+func (e explainView) DetailOf(id string, d tochuc.Date) detailCell {
+	return detailCell{Shape: e.Shape, Detail: e.Details[id], Date: d}
 }
