@@ -203,4 +203,3 @@ func higher(kind, level, cur string) bool {
 	c, ok := tochuc.LevelRank(kind, cur)
 	return !ok || r > c
 }
-
