@@ -20,10 +20,19 @@ type Item struct {
 }
 
 // Range selects a page of an indicator's records in their order: Limit
-// records (0: all of them) after the first Offset.
+// records (0: all of them) after the first Offset, in their order or Order.
 type Range struct {
 	Offset, Limit int
+	// Order, when set, sorts the records first by: OrderName (persons by
+	// their sort key, units by name) or OrderCounted (counted first).
+	Order string
 }
+
+// The orders of Range besides the records' own.
+const (
+	OrderName    = "name"
+	OrderCounted = "counted"
+)
 
 // ItemCount is how many records are behind an indicator: those listed, those
 // counted in the value, the sum of their amounts. With a limit, More is set

@@ -163,6 +163,10 @@ type explainView struct {
 	// Shape says which details the page shows: person, both (holders of two
 	// posts), has (a locality's units or holders), unit.
 	Shape string `json:"-"`
+	// Sorts are the addresses of the page sorted each way it can be, by ?xep_theo= value ("": by group and code).
+	Sorts map[string]string `json:"-"`
+	// Sorted is the ?xep_theo= the page is sorted by.
+	Sorted string `json:"-"`
 	listInfo
 }
 

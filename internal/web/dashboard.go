@@ -269,9 +269,14 @@ func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator
 		return explainView{}, err
 	}
 	data.Items, data.Each = []indicator.Item{}, nil
+	order, err := itemOrder(r, e.Def)
+	if err != nil {
+		return explainView{}, err
+	}
+	data.Sorts, data.Sorted = sortLinks(r, e.Def), r.URL.Query().Get("xep_theo")
 	from, _ := data.bounds()
 	if !data.PastEnd() {
-		err = e.Each(indicator.Range{Offset: from, Limit: pageSize}, func(it indicator.Item) error {
+		err = e.Each(indicator.Range{Offset: from, Limit: pageSize, Order: order}, func(it indicator.Item) error {
 			data.Items = append(data.Items, it)
 			return nil
 		})
@@ -289,6 +294,43 @@ func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator
 		data.Downloads = append(data.Downloads, link{Label: form.label, URL: indicatorPath(id) + "?" + dq.Encode()})
 	}
 	return data, nil
+}
+
+// itemOrders are the values of ?xep_theo= on the records behind an indicator:
+// by name (persons: by their sort key, given name first) or counted first
+// (shares); without it, by group then code.
+var itemOrders = map[string]string{"ten": indicator.OrderName, "tinh": indicator.OrderCounted}
+
+// itemOrder reads ?xep_theo= for the records of def.
+func itemOrder(r *http.Request, def indicator.Def) (string, error) {
+	v := r.URL.Query().Get("xep_theo")
+	if v == "" {
+		return "", nil
+	}
+	o, ok := itemOrders[v]
+	if !ok || o == indicator.OrderName && !def.Persons || o == indicator.OrderCounted && !def.Share {
+		return "", tochuc.Errorf(tochuc.EInvalid, "Không sắp xếp được các bản ghi của chỉ tiêu này theo %q", v)
+	}
+	return o, nil
+}
+
+// sortLinks are the addresses of the page sorted each way it can be (by
+// ?xep_theo= value, "" for the records' own order), from the first page.
+func sortLinks(r *http.Request, def indicator.Def) map[string]string {
+	out := map[string]string{}
+	for _, v := range []string{"", "ten", "tinh"} {
+		if v == "ten" && !def.Persons || v == "tinh" && !def.Share {
+			continue
+		}
+		q := r.URL.Query()
+		q.Del("trang")
+		q.Del("xep_theo")
+		if v != "" {
+			q.Set("xep_theo", v)
+		}
+		out[v] = (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
+	}
+	return out
 }
 
 // readDetails reads what makes each record of the page count and the shape

@@ -13,6 +13,7 @@ func TestExplainExplains(t *testing.T) {
 	t.Parallel()
 	b := richBundle()
 	b.Add("party", map[string]string{"person_id": "P2", "event": "admitted", "date": "2019-05-01", "unit_id": "D1"})
+	b.Add("party", map[string]string{"person_id": "P2", "event": "recognized", "date": "2020-05-01"})
 	b.Add("people", map[string]string{"id": "P5", "full_name": "Lê Văn Cường", "gender": "male"})
 	b.Add("party", map[string]string{"person_id": "P5", "event": "admitted", "date": "2008-01-01", "unit_id": "D1"})
 	b.Add("party", map[string]string{"person_id": "P5", "event": "removed", "date": "2019-03-01"})
@@ -33,8 +34,18 @@ func TestExplainExplains(t *testing.T) {
 		t.Errorf("changes: want Nguyễn Thị Ánh in, then Lê Văn Cường out, not Trần Văn Bình:\n%s", changes)
 	}
 	_, share := c.get("/chi-tieu/concurrency.commune.secretary_council_chair?ngay=2020-06-30")
-	if !strings.Contains(share, "<th>Được tính vào số liệu</th>") || strings.Contains(share, `id="thay-doi"`) {
+	if !strings.Contains(share, ">Được tính vào số liệu</a></th>") || strings.Contains(share, `id="thay-doi"`) {
 		t.Error("a share lists its counted mark; without a comparison date no changes")
+	}
+	// sorted by name (given name first), by default by code
+	_, byCode := c.get("/chi-tieu/party.members?ngay=2020-06-30")
+	_, byName := c.get("/chi-tieu/party.members?ngay=2020-06-30&xep_theo=ten")
+	if strings.Index(byCode, "Trần Văn Bình") > strings.Index(byCode, "Nguyễn Thị Ánh") ||
+		strings.Index(byName, "Trần Văn Bình") < strings.Index(byName, "Nguyễn Thị Ánh") || !strings.Contains(byName, `aria-sort="ascending"><a href="/chi-tieu/party.members?ngay=2020-06-30&amp;xep_theo=ten"`) {
+		t.Error("party.members: want P1 Bình before P2 Ánh by code, Ánh before Bình by name")
+	}
+	if code, _ := c.get("/chi-tieu/concurrency.commune.secretary_council_chair?ngay=2020-06-30&xep_theo=ten"); code != 400 {
+		t.Errorf("units sorted by name: %d, want 400", code)
 	}
 	_, js := c.get("/api/v1/report/party.members?ngay=2020-06-30&tu=2018-12-31")
 	var api struct {
