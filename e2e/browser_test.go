@@ -298,6 +298,7 @@ func TestDemoDashboardToRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	printsAsForm(t, ctx)
 	const row = `tr[data-id="concurrency.commune.secretary_council_chair"]`
 	if v := text(t, ctx, row+` td:nth-child(2)`); v != "165" {
 		t.Fatalf("F6 on the dashboard: %q", v)

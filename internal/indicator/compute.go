@@ -73,6 +73,16 @@ type Engine interface {
 	// CountItems counts the records behind an indicator, up to limit of
 	// them (0: all; past it, More is set and the counts stop there).
 	CountItems(ctx context.Context, p Params, def Def, limit int) (ItemCount, error)
+	// EachChange calls fn with the records of a stock indicator that entered
+	// its value between p.Since and p.AsOf, then those that left it, each
+	// by id (byte order): those of rg.
+	EachChange(ctx context.Context, p Params, def Def, rg Range, fn func(Change) error) error
+	// CountChanges counts the records that entered and left.
+	CountChanges(ctx context.Context, p Params, def Def) (ChangeCount, error)
+	// ItemDetails reads what makes each of the records ids (a page of them)
+	// count on p.AsOf: a person's posts, party status and qualifications, a
+	// locality's holders of the indicator's posts, a unit's superior.
+	ItemDetails(ctx context.Context, p Params, def Def, ids []string) (map[string]Detail, error)
 }
 
 // Params select what a report covers.

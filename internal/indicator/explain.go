@@ -20,10 +20,19 @@ type Item struct {
 }
 
 // Range selects a page of an indicator's records in their order: Limit
-// records (0: all of them) after the first Offset.
+// records (0: all of them) after the first Offset, in their order or Order.
 type Range struct {
 	Offset, Limit int
+	// Order, when set, sorts the records first by: OrderName (persons by
+	// their sort key, units by name) or OrderCounted (counted first).
+	Order string
 }
+
+// The orders of Range besides the records' own.
+const (
+	OrderName    = "name"
+	OrderCounted = "counted"
+)
 
 // ItemCount is how many records are behind an indicator: those listed, those
 // counted in the value, the sum of their amounts. With a limit, More is set
@@ -134,4 +143,44 @@ func (e *Explanation) EachOf(fn func(Item) error) error {
 		}
 	}
 	return nil
+}
+
+// Change is a record that entered an indicator's value between the
+// comparison date and the date (counted on the date, not on the comparison
+// date), or left it (the reverse).
+type Change struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Entered bool   `json:"entered"`
+}
+
+// ChangeCount is how many records entered and left.
+type ChangeCount struct {
+	Entered int `json:"entered"`
+	Left    int `json:"left"`
+}
+
+// Detail is what makes a record count, read for a page of records
+// (Engine.ItemDetails): a person's posts, party status and qualifications on
+// the date; a locality's holders of the indicator's posts (or its units of
+// the kind counted); a unit's superior and host.
+type Detail struct {
+	Posts     []Held `json:"posts,omitempty"`
+	Party     string `json:"party,omitempty"`      // persons: official, probationary or "" (not a member)
+	PartyUnit string `json:"party_unit,omitempty"` // persons: the name of their party organization
+	Education string `json:"education,omitempty"`  // persons: the highest level on the date
+	Theory    string `json:"theory,omitempty"`     // persons: the highest political theory level on the date
+	Parent    string `json:"parent,omitempty"`     // units: the superior unit's name
+	Host      string `json:"host,omitempty"`       // units: the name of the unit hosting it
+	// Both names the person holding both posts of a combined-post indicator.
+	Both string `json:"both,omitempty"`
+}
+
+// Held is a post held on the date: the role, the unit's name and, when the
+// record is not the person, the holder.
+type Held struct {
+	Role     string `json:"role"`
+	Unit     string `json:"unit"`
+	PersonID string `json:"person_id,omitempty"`
+	Person   string `json:"person,omitempty"`
 }

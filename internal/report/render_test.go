@@ -98,6 +98,18 @@ func (f fakeSource) EachItem(_ context.Context, p indicator.Params, def indicato
 	}
 	return nil
 }
+func (f fakeSource) EachChange(context.Context, indicator.Params, indicator.Def, indicator.Range, func(indicator.Change) error) error {
+	return nil
+}
+
+func (f fakeSource) CountChanges(context.Context, indicator.Params, indicator.Def) (indicator.ChangeCount, error) {
+	return indicator.ChangeCount{}, nil
+}
+
+func (f fakeSource) ItemDetails(context.Context, indicator.Params, indicator.Def, []string) (map[string]indicator.Detail, error) {
+	return nil, nil
+}
+
 func (f fakeSource) CountItems(_ context.Context, p indicator.Params, def indicator.Def, limit int) (indicator.ItemCount, error) {
 	return indicator.ItemCount{Listed: 2, Counted: 1}, nil
 }

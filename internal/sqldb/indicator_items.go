@@ -23,9 +23,9 @@ func (r *Reader) EachItem(ctx context.Context, p indicator.Params, def indicator
 	defer s.close(ctx)
 	b := s.builder(s.dates(q.f.flow)[0])
 	names := `LEFT JOIN ` + b.t("units") + ` n ON n.id = t.id AND ` + b.valid("n")
-	nameCol := "n.name"
+	nameCol, nameKey := "n.name", "n.name"
 	if def.Persons {
-		names, nameCol = `LEFT JOIN `+b.t("people")+` n ON n.id = t.id AND `+b.rec("n"), "n.full_name"
+		names, nameCol, nameKey = `LEFT JOIN `+b.t("people")+` n ON n.id = t.id AND `+b.rec("n"), "n.full_name", "n.sort_key"
 	}
 	// The records, a page of them sorted and cut before their names are
 	// looked up (a page reads 50 names, not one per record).
@@ -44,6 +44,21 @@ func (r *Reader) EachItem(ctx context.Context, p indicator.Params, def indicator
 		params["lim"], params["off"] = limit, int64(rg.Offset)
 	}
 	sql := fmt.Sprintf(`SELECT t.id, COALESCE(%s, ''), t.part, t.c, t.amount FROM (%s) t %s ORDER BY %s`, nameCol, recs, names, order)
+	if rg.Order != "" {
+		// sorted by a column of the names or the mark: the page is cut after the names are joined
+		key := map[string]string{indicator.OrderName: nameKey, indicator.OrderCounted: "t.c DESC"}[rg.Order]
+		if key == "" {
+			return fmt.Errorf("records of %s: no order %q", def.ID, rg.Order)
+		}
+		recs = fmt.Sprintf(`SELECT t.id AS id, t.part AS part, t.c%d AS c, t.amount AS amount FROM (%s) t`, q.col, q.f.items(b))
+		if q.part != "" {
+			recs += ` WHERE t.part = :part`
+		}
+		sql = fmt.Sprintf(`SELECT t.id, COALESCE(%s, ''), t.part, t.c, t.amount FROM (%s) t %s ORDER BY %s, %s`, nameCol, recs, names, key, order)
+		if rg.Limit > 0 || rg.Offset > 0 {
+			sql += ` LIMIT :lim OFFSET :off`
+		}
+	}
 	rows, err := s.query(ctx, sql, params)
 	if err != nil {
 		return err

@@ -156,6 +156,20 @@ type explainView struct {
 	Counted               int    `json:"counted"` // how many of the records are counted in the value (0 when More)
 	Missing               string `json:"missing,omitempty"`
 	Downloads             []link `json:"-"` // every record, as CSV or a workbook
+	// Share is set when the records are the `of` of a share: Counted marks those in the value.
+	Share bool `json:"share"`
+	// Changes, with a comparison date (stock indicators): the records that entered and left since then.
+	Changes *changeList `json:"changes,omitempty"`
+	Back    string      `json:"-"` // the dashboard of the same date, comparison date and scope
+	// Details are what makes each record of the page count, by id.
+	Details map[string]indicator.Detail `json:"details,omitempty"`
+	// Shape says which details the page shows: person, both (holders of two
+	// posts), has (a locality's units or holders), unit.
+	Shape string `json:"-"`
+	// Sorts are the addresses of the page sorted each way it can be, by ?xep_theo= value ("": by group and code).
+	Sorts map[string]string `json:"-"`
+	// Sorted is the ?xep_theo= the page is sorted by.
+	Sorted string `json:"-"`
 	listInfo
 }
 

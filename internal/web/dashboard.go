@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/indicator"
@@ -19,6 +21,102 @@ type dashboardData struct {
 	Params  indicator.Params
 	Query   template.URL // the parameters, for the links to the records (encoded)
 	Missing string       // set when the scope does not exist on the date
+	// Sections are the indicators in the article's sections, with their charts.
+	Sections []dashSection
+	// Printed is the day the page was made, for the print's place and date line.
+	Printed tochuc.Date
+}
+
+// dashSection is a section of the dashboard: its title, the article's
+// figures it covers, its indicators (the catalog's order) and its charts.
+type dashSection struct {
+	Number         string // I, II, …
+	Title, Figures string
+	Indicators     []indicator.Indicator
+	Charts         []template.HTML
+}
+
+var romans = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+
+// PlaceLine is the place and date line above the signatures, the place left
+// for the pen: "……………, ngày 03 tháng 12 năm 2026".
+func (d dashboardData) PlaceLine() string {
+	t := d.Printed.Time()
+	return fmt.Sprintf("……………, ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
+}
+
+// Parts returns an indicator's breakdown in the order of its parts (the
+// catalog's), labelled.
+func (d dashboardData) Parts(ind indicator.Indicator) []bar {
+	def, _ := indicator.Lookup(ind.ID)
+	var out []bar
+	for _, part := range def.Parts {
+		out = append(out, bar{Label: indicator.PartLabel(part), Value: ind.By[part]})
+	}
+	return out
+}
+
+// Figures returns the figures of the source article an indicator gives ("F6").
+func (d dashboardData) Figures(id string) string { return indicator.Figures(id) }
+
+// sectionsOf places a report's indicators in the article's sections (those
+// with none left out) and draws the charts: the trend of each trendIDs over
+// the years (points, when known) and the composition of its breakdown.
+func sectionsOf(res *indicator.Result, points []indicator.Point) []dashSection {
+	var out []dashSection
+	for _, sec := range indicator.Sections() {
+		ds := dashSection{Number: romans[min(len(out), len(romans)-1)], Title: sec.Title, Figures: sec.Figures}
+		for _, ind := range res.Indicators {
+			if sec.Has(ind.ID) {
+				ds.Indicators = append(ds.Indicators, ind)
+			}
+		}
+		if len(ds.Indicators) == 0 {
+			continue
+		}
+		for _, ind := range ds.Indicators {
+			ds.Charts = append(ds.Charts, chartsOf(ind, points)...)
+		}
+		out = append(out, ds)
+	}
+	return out
+}
+
+// charted are the indicators drawn: what their values count and the title
+// of their composition.
+var charted = map[string]struct{ unit, parts string }{
+	"party.members": {"đảng viên", "Đảng viên chia theo chính thức, dự bị"},
+	"staff.total":   {"người", "Biên chế chia theo khối"},
+}
+
+// chartsOf draws an indicator's trend (when it is one of trendIDs) and the
+// composition of its breakdown.
+func chartsOf(ind indicator.Indicator, points []indicator.Point) []template.HTML {
+	ch, ok := charted[ind.ID]
+	if !ok {
+		return nil
+	}
+	var out []template.HTML
+	id := strings.ReplaceAll(ind.ID, ".", "-")
+	if len(points) > 0 {
+		c := chart{ID: "xu-huong-" + id, Title: ind.Label + " qua các năm", Unit: ch.unit}
+		for i, p := range points {
+			label := strconv.Itoa(p.AsOf.Time().Year())
+			if i == len(points)-1 {
+				label = p.AsOf.Vietnamese()
+			}
+			c.Bars = append(c.Bars, bar{Label: label, Value: p.Values[ind.ID]})
+		}
+		out = append(out, c.Trend())
+	}
+	if def, ok := indicator.Lookup(ind.ID); ok && len(def.Parts) > 0 && ind.Value > 0 {
+		c := chart{ID: "co-cau-" + id, Title: ch.parts, Unit: ch.unit}
+		for _, part := range def.Parts {
+			c.Bars = append(c.Bars, bar{Label: indicator.PartLabel(part), Value: ind.By[part]})
+		}
+		out = append(out, c.Composition())
+	}
+	return out
 }
 
 // NoDistrict returns what the dashboard shows instead of the figures of a
@@ -80,8 +178,14 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return nil
 	}
-	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf,
-		Data: dashboardData{Result: res, Params: p, Query: reportQuery(p)}, API: reportView{Result: *res}})
+	points, err := s.trends.get(r.Context(), s.registry, s.budget, p)
+	if err != nil {
+		// the trend is an addition: the report stands without it
+		s.logFault(err, "path", r.URL.Path)
+		points = nil
+	}
+	data := dashboardData{Result: res, Params: p, Query: reportQuery(p), Sections: sectionsOf(res, points), Printed: tochuc.Today()}
+	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data, API: reportView{Result: *res}})
 	return nil
 }
 
@@ -136,7 +240,8 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 		data, err = s.explains.get(ctx, s.registry, s.budget, r, p, id)
 	}
 	if msg := s.missingScope(r, p, err); msg != "" {
-		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String(), Items: []indicator.Item{}}, Missing: msg}
+		data := explainView{Explanation: indicator.Explanation{ID: id, AsOf: p.AsOf.String(), Items: []indicator.Item{}}, Missing: msg,
+			Back: "/?" + string(reportQuery(p))}
 		if def, ok := indicator.Lookup(id); ok {
 			data.Label = def.LabelOn(p.AsOf)
 		}
@@ -161,17 +266,29 @@ func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator
 	if err != nil {
 		return explainView{}, err
 	}
-	data := explainView{Explanation: *e, Persons: e.Def.Persons, Counted: n.Counted, listInfo: newCappedPager(r, n.Listed, n.More)}
+	data := explainView{Explanation: *e, Persons: e.Def.Persons, Counted: n.Counted, Share: e.Def.Share,
+		Back: "/?" + string(reportQuery(p)), listInfo: newCappedPager(r, n.Listed, n.More)}
+	if data.Changes, err = changePage(ctx, reg, r, p, e.Def); err != nil {
+		return explainView{}, err
+	}
 	data.Items, data.Each = []indicator.Item{}, nil
+	order, err := itemOrder(r, e.Def)
+	if err != nil {
+		return explainView{}, err
+	}
+	data.Sorts, data.Sorted = sortLinks(r, e.Def), r.URL.Query().Get("xep_theo")
 	from, _ := data.bounds()
 	if !data.PastEnd() {
-		err = e.Each(indicator.Range{Offset: from, Limit: pageSize}, func(it indicator.Item) error {
+		err = e.Each(indicator.Range{Offset: from, Limit: pageSize, Order: order}, func(it indicator.Item) error {
 			data.Items = append(data.Items, it)
 			return nil
 		})
 		if err != nil {
 			return explainView{}, err
 		}
+	}
+	if err := data.readDetails(ctx, reg, p); err != nil {
+		return explainView{}, err
 	}
 	for _, form := range []struct{ label, code string }{{"Excel", "xlsx"}, {"CSV", "csv"}} {
 		dq := r.URL.Query()
@@ -180,6 +297,66 @@ func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator
 		data.Downloads = append(data.Downloads, link{Label: form.label, URL: indicatorPath(id) + "?" + dq.Encode()})
 	}
 	return data, nil
+}
+
+// itemOrders are the values of ?xep_theo= on the records behind an indicator:
+// by name (persons: by their sort key, given name first) or counted first
+// (shares); without it, by group then code.
+var itemOrders = map[string]string{"ten": indicator.OrderName, "tinh": indicator.OrderCounted}
+
+// itemOrder reads ?xep_theo= for the records of def.
+func itemOrder(r *http.Request, def indicator.Def) (string, error) {
+	v := r.URL.Query().Get("xep_theo")
+	if v == "" {
+		return "", nil
+	}
+	o, ok := itemOrders[v]
+	if !ok || o == indicator.OrderName && !def.Persons || o == indicator.OrderCounted && !def.Share {
+		return "", tochuc.Errorf(tochuc.EInvalid, "Không sắp xếp được các bản ghi của chỉ tiêu này theo %q", v)
+	}
+	return o, nil
+}
+
+// sortLinks are the addresses of the page sorted each way it can be (by
+// ?xep_theo= value, "" for the records' own order), from the first page.
+func sortLinks(r *http.Request, def indicator.Def) map[string]string {
+	out := map[string]string{}
+	for _, v := range []string{"", "ten", "tinh"} {
+		if v == "ten" && !def.Persons || v == "tinh" && !def.Share {
+			continue
+		}
+		q := r.URL.Query()
+		q.Del("trang")
+		q.Del("xep_theo")
+		if v != "" {
+			q.Set("xep_theo", v)
+		}
+		out[v] = (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
+	}
+	return out
+}
+
+// readDetails reads what makes each record of the page count and the shape
+// of the columns that show it.
+func (data *explainView) readDetails(ctx context.Context, reg Registry, p indicator.Params) error {
+	switch data.Def.Counts.(type) {
+	case indicator.BothPosts:
+		data.Shape = "both"
+	case indicator.LocalityHas:
+		data.Shape = "has"
+	default:
+		data.Shape = "unit"
+		if data.Persons {
+			data.Shape = "person"
+		}
+	}
+	ids := make([]string, len(data.Items))
+	for i, it := range data.Items {
+		ids[i] = it.ID
+	}
+	var err error
+	data.Details, err = reg.ItemDetails(ctx, p, data.Def, ids)
+	return err
 }
 
 // downloadExplanation sends every record behind an indicator as CSV or a

@@ -45,6 +45,19 @@ func sizeOfExplain(e explainView) int64 {
 			n += 8 + sizeAlloc
 		}
 	}
+	n += int64(len(e.Back)) + sizeMap
+	for id, d := range e.Details {
+		n += sizeMapEntry + int64(len(id)+len(d.Party)+len(d.PartyUnit)+len(d.Education)+len(d.Theory)+len(d.Parent)+len(d.Host)+len(d.Both)) + 8*sizeString
+		for _, h := range d.Posts {
+			n += 4*sizeString + int64(len(h.Role)+len(h.Unit)+len(h.PersonID)+len(h.Person))
+		}
+	}
+	if c := e.Changes; c != nil {
+		n += sizeAlloc + int64(128+len(c.Next)+len(c.Prev)+len(c.First))
+		for _, ch := range c.Items {
+			n += 2*sizeString + 8 + int64(len(ch.ID)+len(ch.Name))
+		}
+	}
 	for _, l := range e.Downloads {
 		n += 2*sizeString + int64(len(l.Label)+len(l.URL))
 	}

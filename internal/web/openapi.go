@@ -67,6 +67,8 @@ var queryParams = map[string]map[string]any{
 	"q":         {"description": "Tìm không dấu (nhân sự: từng từ trùng trọn một từ của họ tên, hoặc mã nhân sự)", "schema": map[string]any{"type": "string"}},
 	"loai":      {"description": "Loại đơn vị", "schema": map[string]any{"type": "string", "enum": tochuc.UnitKindCodes()}},
 	"trang":     {"description": "Trang (từ 1); trang sau trang cuối là trang rỗng, giữ tổng số", "schema": map[string]any{"type": "integer", "minimum": 1}},
+	"trang_td":  {"description": "Bản ghi của một chỉ tiêu so với ngày tu: trang (từ 1) của các bản ghi vào, ra giữa hai ngày", "schema": map[string]any{"type": "integer", "minimum": 1}},
+	"xep_theo":  {"description": "Bản ghi của một chỉ tiêu: ten (người, theo tên), tinh (tỷ lệ: bản ghi được tính trước); mặc định theo nhóm, mã", "schema": map[string]any{"type": "string", "enum": []string{"ten", "tinh"}}},
 	"sau":       {"description": "Danh sách nhân sự: trang bắt đầu sau người này; nhật ký: sau mục này (giá trị lấy từ liên kết next)", "schema": map[string]any{"type": "string", "maxLength": 1024}},
 	"truoc":     {"description": "Danh sách nhân sự: trang kết thúc trước người này (giá trị lấy từ liên kết prev)", "schema": map[string]any{"type": "string", "maxLength": 1024}},
 	"gioi_tinh": {"description": "Giới tính", "schema": map[string]any{"type": "string", "enum": []string{"male", "female"}}},

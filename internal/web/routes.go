@@ -17,8 +17,8 @@ func (s *Server) routes() []route {
 	return []route{
 		{"GET", "/{$}", "/api/v1/report", "Chỉ tiêu thống kê (indicators-v1) vào ngày xem, so với ngày tu, trong phạm vi",
 			[]string{"ngay", "tu", "pham_vi"}, s.handleDashboard, smallBody},
-		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu: số bản ghi (đến 10.000) và một trang 50 bản ghi theo thứ tự nhóm, mã (trang; dang=csv, xlsx để tải về tất cả)",
-			[]string{"ngay", "tu", "pham_vi", "trang", "dang"}, s.handleExplain, smallBody},
+		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu: số bản ghi (đến 10.000) và một trang 50 bản ghi theo thứ tự nhóm, mã (trang; dang=csv, xlsx để tải về tất cả); xep_theo=ten: người theo tên, xep_theo=tinh: bản ghi được tính trước; với ngày so sánh tu, các bản ghi vào, ra giữa hai ngày (trang_td)",
+			[]string{"ngay", "tu", "pham_vi", "trang", "trang_td", "xep_theo", "dang"}, s.handleExplain, smallBody},
 		{"GET", "/to-chuc", "/api/v1/tree", "Cây tổ chức: các đơn vị gốc trong phạm vi theo hệ thống (50 một trang; nhanh: một hệ thống, trang) và số đơn vị theo loại; don_vi: một đơn vị với các đơn vị trực thuộc (50 một trang)",
 			[]string{"ngay", "nhanh", "don_vi", "trang"}, s.handleTree, smallBody},
 		{"GET", "/don-vi", "/api/v1/units", "Danh sách đơn vị tồn tại vào ngày xem (tìm không dấu, lọc theo loại và theo đơn vị cấp trên ở mọi cấp, phân trang)",

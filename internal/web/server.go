@@ -80,6 +80,7 @@ type Server struct {
 	reports       *reportCache
 	compares      *compareCache
 	explains      *explainCache
+	trends        *trendCache
 	trees         *treeCache
 	people        *peopleCache
 	limiter       *auth.Limiter
@@ -102,7 +103,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{app: cfg.App, registry: cfg.Registry, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{},
 		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
 		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes),
-		explains: newExplainCache(explainCacheBytes), trees: newTreeCache(treeCacheBytes), people: newPeopleCache(peopleCacheBytes),
+		explains: newExplainCache(explainCacheBytes), trends: newTrendCache(trendCacheBytes), trees: newTreeCache(treeCacheBytes), people: newPeopleCache(peopleCacheBytes),
 		jobs: cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat, proxies: cfg.TrustedProxies}
 	if js, ok := cfg.Accounts.(JobStore); ok && s.jobs == nil {
 		s.jobs = js
