@@ -244,7 +244,7 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range [][]string{{"P1", "Nguyễn Văn An", "nam", "1970-01-01"}, {"P2", "", "female", "31/02/1980"}} {
+	for _, row := range [][]string{{"P1", "Nguyễn Văn An", "ông", "1970-01-01"}, {"P2", "", "female", "31/02/1980"}} {
 		if err := w.Write(row); err != nil {
 			t.Fatal(err)
 		}
@@ -266,7 +266,7 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	issues := text(t, ctx, "#issues")
-	for _, want := range []string{"gender", "giá trị 'nam' không hợp lệ", "full_name", "thiếu giá trị bắt buộc", "birth_date", "ngày không hợp lệ"} {
+	for _, want := range []string{"gender", "giá trị 'ông' không hợp lệ (cho phép: Nam; Nữ)", "full_name", "thiếu giá trị bắt buộc", "birth_date", "ngày không hợp lệ"} {
 		if !strings.Contains(issues, want) {
 			t.Errorf("issues lack %q:\n%s", want, issues)
 		}
@@ -410,8 +410,8 @@ func TestRolesAndAuditInBrowser(t *testing.T) {
 	if err := chromedp.Do(auditor, chromedp.Navigate(url+"/nhat-ky"), chromedp.WaitVisible(chromedp.ID("audit"))); err != nil {
 		t.Fatal(err)
 	}
-	if log := text(t, auditor, "#audit"); !strings.Contains(log, "assignments.change") || !strings.Contains(log, "canbo") ||
-		!strings.Contains(log, "2020-06-01") {
+	if log := text(t, auditor, "#audit"); !strings.Contains(log, "Thay đổi từ ngày chức vụ") || !strings.Contains(log, "canbo") ||
+		!strings.Contains(log, "hiệu lực từ 01/06/2020") || strings.Contains(log, "assignments.") {
 		t.Fatalf("audit log:\n%s", log)
 	}
 }
