@@ -213,6 +213,9 @@ func (n auditNames) item(e tochuc.AuditEntry) auditItem {
 		if b == a && (before != nil || a == "") {
 			continue
 		}
+		if before == nil && refOf(f, c, after) != "" && slices.Contains(f.Key, c.Name) {
+			continue // a new record's person or unit: named above (Subjects)
+		}
 		ch := auditChange{Field: c.Name, Label: fieldLabel(f, c, key)}
 		if before != nil && b != "" {
 			v := n.value(f, c, before)
