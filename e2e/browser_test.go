@@ -412,7 +412,7 @@ func TestRolesAndAuditInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	if log := text(t, auditor, "#audit"); !strings.Contains(log, "Thay đổi từ ngày chức vụ") || !strings.Contains(log, "canbo") ||
-		!strings.Contains(log, "01/06/2020") || !strings.Contains(log, "Phó Bí thư → Bí thư") || !strings.Contains(log, "GMT+7") {
+		!strings.Contains(log, "hiệu lực từ 01/06/2020") || strings.Contains(log, "assignments.") || !strings.Contains(log, "Phó Bí thư → Bí thư") || !strings.Contains(log, "GMT+7") {
 		t.Fatalf("audit log:\n%s", log)
 	}
 }

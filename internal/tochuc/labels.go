@@ -81,11 +81,8 @@ func actionLabel(code string) string {
 	if !ok {
 		return code
 	}
-	if file == "restructure" {
-		if l, ok := labels["restructure"][verb]; ok {
-			return "Sắp xếp tổ chức: " + l
-		}
-		return code
+	if l, ok := labels["restructure"][verb]; ok && file == "restructure" {
+		return "Sắp xếp tổ chức: " + l
 	}
 	what, ok := labels["file"][file]
 	v, vok := editVerbs[verb]

@@ -24,7 +24,7 @@ var auditActions = func() []tochuc.Term {
 		{Code: tochuc.AuditLogout}, {Code: "user.", Label: "Tài khoản"}, {Code: "token.", Label: "Mã truy cập"},
 		{Code: "bundle.import"}, {Code: "bundle.export"}, {Code: "restructure.", Label: "Sắp xếp tổ chức"}}
 	for _, f := range []string{"units", "people", "assignments", "party", "qualifications", "headcount",
-		"documents", "evaluations", "plans", "restructure"} {
+		"documents", "evaluations", "plans"} { // restructure.: above, with its edits
 		out = append(out, tochuc.Term{Code: f + ".", Label: "Sửa dữ liệu: " + tochuc.Label("file", f)})
 	}
 	for i, t := range out {

@@ -127,8 +127,12 @@ func compactIDs(ids []string) []string {
 }
 
 // entryFile is the bundle file an entry changed a record of, or nil.
+// (an edit, which holds the record's fields before or after; a
+// restructuring's object type is "restructure" too).
 func entryFile(e tochuc.AuditEntry) *bundle.File {
-	if _, ok := e.Detail["change_set"]; !ok || e.ObjectType == "bundle" {
+	_, before := e.Detail["before"]
+	_, after := e.Detail["after"]
+	if !before && !after {
 		return nil
 	}
 	return bundle.FileByName(e.ObjectType)
@@ -208,6 +212,9 @@ func (n auditNames) item(e tochuc.AuditEntry) auditItem {
 		b, a := before[c.Name], after[c.Name]
 		if b == a && (before != nil || a == "") {
 			continue
+		}
+		if before == nil && refOf(f, c, after) != "" && slices.Contains(f.Key, c.Name) {
+			continue // a new record's person or unit: named above (Subjects)
 		}
 		ch := auditChange{Field: c.Name, Label: fieldLabel(f, c, key)}
 		if before != nil && b != "" {
@@ -313,6 +320,8 @@ func (n auditNames) fact(e tochuc.AuditEntry, key string, v any) auditValue {
 		switch {
 		case key == "role":
 			return auditValue{Text: tochuc.Label("user_role", x)}
+		case key == "scope" && x == tochuc.AllUnits:
+			return auditValue{Text: "Toàn bộ dữ liệu"}
 		case key == "scope" && e.Action != tochuc.AuditLoginLocked:
 			return named(n.units[x], x)
 		case key == "date":

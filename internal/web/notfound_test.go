@@ -3,6 +3,7 @@ package web_test
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -41,5 +42,19 @@ func TestUnknownPages(t *testing.T) {
 	}
 	if code, body := c.get("/api/v1/khong-co"); code != 404 || !strings.Contains(body, `"code"`) {
 		t.Errorf("unknown API path: %d %s", code, body)
+	}
+}
+
+// TestEditIssueLabels: a refused edit names the field by its label ("Giới
+// tính"), never by the bundle's column ("gender"), and lists the labels a
+// clerk may choose.
+func TestEditIssueLabels(t *testing.T) {
+	t.Parallel()
+	c := signIn(t, newApp(t, richBundle()), "admin")
+	code, body := c.postForm("/sua/people?ngay=2020-01-01", url.Values{"che_do": {"sua_sai"},
+		"v_id": {"P9"}, "v_full_name": {"Lê Văn Chín"}, "v_gender": {"ông"}, "v_birth_date": {"1980-13-40"}})
+	if code == http.StatusOK || !strings.Contains(body, "<strong>Giới tính</strong>") || !strings.Contains(body, "Nam; Nữ") ||
+		!strings.Contains(body, "<strong>Ngày sinh</strong>") || strings.Contains(body, "<strong>gender</strong>") {
+		t.Errorf("refused edit: %d\n%.4000s", code, body)
 	}
 }

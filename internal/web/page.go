@@ -35,6 +35,7 @@ var funcs = func() template.FuncMap {
 		"vndate":      func(d tochuc.Date) string { return d.Vietnamese() },
 		"iso":         func(d tochuc.Date) string { return d.String() },
 		"label":       tochuc.Label,
+		"column":      columnLabel,
 		"phase":       jobPhaseLabel,
 		"pct":         tochuc.FormatPercent,
 		"signed":      tochuc.FormatSigned,

@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"fmt"
 	"html"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
+	"testing"
 	"unicode"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -14,9 +17,12 @@ import (
 // their vocabulary: none may be read on a page where a label belongs.
 var vocabCodes = func() map[string]string {
 	m := map[string]string{}
-	for v, codes := range tochuc.LabelCodes() {
-		for _, c := range codes {
-			m[c] = v
+	all := tochuc.LabelCodes()
+	for _, v := range slices.Sorted(maps.Keys(all)) {
+		for _, c := range all[v] {
+			if m[c] == "" {
+				m[c] = v // a code of several vocabularies is reported under the first by name
+			}
 		}
 	}
 	return m
@@ -69,4 +75,23 @@ func rawCodes(page string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestRawCodes: the crawl's check finds a code as a whole word of the
+// visible text only — not in a tag, an attribute, a script or a longer
+// code, never in a Vietnamese word — and Go's English messages.
+func TestRawCodes(t *testing.T) {
+	for page, want := range map[string]string{
+		`<td>party_cell</td><td>Nam</td>`:                                "[party_cell (unit_kind)]",
+		`<td>assignments.change</td>`:                                    "[assignments.change (action)]",
+		`<p>Giới tính: female.</p>`:                                      "[female (gender)]",
+		`<option value="male">Nam</option><a title="official">Đảng</a>`:  "[]",
+		`<script>var s = "probationary"</script><style>.state{}</style>`: "[]",
+		`<p>Đảng bộ xã Một, VN1-07444/DU, P002233; Đảng viên dự bị</p>`:  "[]",
+		`404 page not found`:                                             `["not found" "page not found"]`,
+	} {
+		if got := fmt.Sprint(rawCodes(page)); got != want {
+			t.Errorf("%s: %s, want %s", page, got, want)
+		}
+	}
 }
