@@ -127,6 +127,9 @@ func (s *Server) peopleFilter(r *http.Request, d tochuc.Date, data *peopleData) 
 		return sqldb.PeopleFilter{}, err
 	}
 	if data.Unit != "" {
+		if data.Unit, err = s.unitByName(ctx, d, data.Unit); err != nil {
+			return sqldb.PeopleFilter{}, err
+		}
 		ok, err := s.canSeeUnit(ctx, data.Unit, d)
 		if err != nil {
 			return sqldb.PeopleFilter{}, err

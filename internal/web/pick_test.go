@@ -179,6 +179,14 @@ func TestUnitsListSubtree(t *testing.T) {
 	if code, _ := staff.get("/don-vi?ngay=2018-01-01&don_vi=H2"); code != http.StatusForbidden {
 		t.Errorf("a unit outside the scope: %d, want 403", code)
 	}
+	// Typed without the picker: a name that picks one unit, or the units to choose from.
+	if _, body := admin.get("/don-vi?ngay=2018-01-01&don_vi=ubnd"); !strings.Contains(body, "trực thuộc UBND xã Hai") {
+		t.Errorf("a unit by its name:\n%.3000s", body)
+	}
+	if code, body := staff.get("/nhan-su?ngay=2018-01-01&don_vi=x%C3%A3"); code != http.StatusBadRequest ||
+		!strings.Contains(body, "Xã Một (X1)") || strings.Contains(body, "X2") {
+		t.Errorf("a name of several units: %d\n%.3000s", code, body)
+	}
 }
 
 // TestPeopleSortByBirth: the header "Ngày sinh" orders the list by birth
