@@ -218,3 +218,18 @@ func TestPeopleSortByBirth(t *testing.T) {
 		t.Fatalf("API: %s", api)
 	}
 }
+
+// TestNoWarningForTheRecordEdited: correcting who holds a secretary post
+// is no second secretary.
+func TestNoWarningForTheRecordEdited(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	v := admin.version("/sua/assignments?person_id=P1&unit_id=D1&role=secretary&valid_from=2015-01-01&ngay=2018-01-01")
+	code, body := admin.postForm("/sua/assignments?ngay=2018-01-01", url.Values{"che_do": {"sua_sai"}, "phien_ban": {v},
+		"goc_person_id": {"P1"}, "goc_unit_id": {"D1"}, "goc_role": {"secretary"}, "goc_valid_from": {"2015-01-01"},
+		"v_person_id": {"P3"}, "v_unit_id": {"D1"}, "v_role": {"secretary"}, "v_valid_from": {"2015-01-01"}, "v_valid_to": {"2019-01-01"}, "v_how": {"elected"}})
+	if strings.Contains(body, `id="warnings"`) {
+		t.Errorf("the record edited counted as another holder: %d\n%.3000s", code, body)
+	}
+}
