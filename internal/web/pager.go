@@ -58,6 +58,8 @@ func (p listInfo) PastEnd() bool { return !p.More && p.Page > p.Pages }
 
 func pageURL(r *http.Request, n int) string {
 	q := r.URL.Query()
+	q.Del(savedParam) // the confirmation of a save is shown once
+	q.Del(savedModeParam)
 	q.Set("trang", strconv.Itoa(n))
 	return (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
 }

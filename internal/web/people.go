@@ -259,9 +259,9 @@ func peopleLinks(r *http.Request, info listInfo, pg *sqldb.PeoplePage) (next, pr
 	n := info.Page
 	link := func(cursor, value string, page int) string {
 		q := r.URL.Query()
-		q.Del("sau")
-		q.Del("truoc")
-		q.Del("trang")
+		for _, k := range []string{"sau", "truoc", "trang", savedParam, savedModeParam} {
+			q.Del(k)
+		}
 		if cursor != "" {
 			q.Set(cursor, value)
 		}
