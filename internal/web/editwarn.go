@@ -43,7 +43,7 @@ func (s *Server) editWarnings(ctx context.Context, f *bundle.File, req editReque
 					pf.FullName, pf.BirthDate.Vietnamese(), from.Vietnamese()))
 			}
 		}
-		w, err := s.secondHolder(ctx, v, on)
+		w, err := s.secondHolder(ctx, v, req.Original, on)
 		if err != nil {
 			return nil, err
 		}
@@ -53,9 +53,10 @@ func (s *Server) editWarnings(ctx context.Context, f *bundle.File, req editReque
 }
 
 // secondHolder warns when someone else holds the single-holder post of the
-// assignment on the date in its unit (in the user's scope: a unit outside
+// assignment on the date in its unit (the record edited, by its original
+// key, is not someone else) (in the user's scope: a unit outside
 // it is refused by the write anyway, and its holders are not shown).
-func (s *Server) secondHolder(ctx context.Context, v map[string]string, on tochuc.Date) ([]string, error) {
+func (s *Server) secondHolder(ctx context.Context, v, original map[string]string, on tochuc.Date) ([]string, error) {
 	role, unit := v["role"], v["unit_id"]
 	if !slices.Contains(singleHolderRoles, role) || unit == "" {
 		return nil, nil
@@ -69,7 +70,9 @@ func (s *Server) secondHolder(ctx context.Context, v map[string]string, on tochu
 	}
 	var others []string
 	for _, a := range held {
-		if a.Role == role && a.PersonID != v["person_id"] {
+		edited := a.PersonID == original["person_id"] && a.UnitID == original["unit_id"] && a.Role == original["role"] &&
+			a.From.String() == original["valid_from"]
+		if a.Role == role && a.PersonID != v["person_id"] && !edited {
 			others = append(others, a.PersonID)
 		}
 	}

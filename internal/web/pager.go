@@ -58,6 +58,8 @@ func (p listInfo) PastEnd() bool { return !p.More && p.Page > p.Pages }
 
 func pageURL(r *http.Request, n int) string {
 	q := r.URL.Query()
+	q.Del(savedParam) // the confirmation of a save is shown once
+	q.Del(savedModeParam)
 	q.Set("trang", strconv.Itoa(n))
 	// RawPath keeps an id's escaped "/" (/don-vi/VN1-07444%2FDU).
 	return (&url.URL{Path: r.URL.Path, RawPath: r.URL.RawPath, RawQuery: q.Encode()}).String()

@@ -127,6 +127,9 @@ func (s *Server) peopleFilter(r *http.Request, d tochuc.Date, data *peopleData) 
 		return sqldb.PeopleFilter{}, err
 	}
 	if data.Unit != "" {
+		if data.Unit, err = s.unitByName(ctx, d, data.Unit); err != nil {
+			return sqldb.PeopleFilter{}, err
+		}
 		ok, err := s.canSeeUnit(ctx, data.Unit, d)
 		if err != nil {
 			return sqldb.PeopleFilter{}, err
@@ -256,9 +259,9 @@ func peopleLinks(r *http.Request, info listInfo, pg *sqldb.PeoplePage) (next, pr
 	n := info.Page
 	link := func(cursor, value string, page int) string {
 		q := r.URL.Query()
-		q.Del("sau")
-		q.Del("truoc")
-		q.Del("trang")
+		for _, k := range []string{"sau", "truoc", "trang", savedParam, savedModeParam} {
+			q.Del(k)
+		}
 		if cursor != "" {
 			q.Set(cursor, value)
 		}

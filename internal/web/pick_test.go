@@ -179,6 +179,14 @@ func TestUnitsListSubtree(t *testing.T) {
 	if code, _ := staff.get("/don-vi?ngay=2018-01-01&don_vi=H2"); code != http.StatusForbidden {
 		t.Errorf("a unit outside the scope: %d, want 403", code)
 	}
+	// Typed without the picker: a name that picks one unit, or the units to choose from.
+	if _, body := admin.get("/don-vi?ngay=2018-01-01&don_vi=ubnd"); !strings.Contains(body, "trực thuộc UBND xã Hai") {
+		t.Errorf("a unit by its name:\n%.3000s", body)
+	}
+	if code, body := staff.get("/nhan-su?ngay=2018-01-01&don_vi=x%C3%A3"); code != http.StatusBadRequest ||
+		!strings.Contains(body, "Xã Một (X1)") || strings.Contains(body, "X2") {
+		t.Errorf("a name of several units: %d\n%.3000s", code, body)
+	}
 }
 
 // TestPeopleSortByBirth: the header "Ngày sinh" orders the list by birth
@@ -208,5 +216,20 @@ func TestPeopleSortByBirth(t *testing.T) {
 	_, api := admin.get("/api/v1/people?ngay=2018-01-01&sap_xep=ngay_sinh")
 	if !strings.Contains(api, `"items"`) {
 		t.Fatalf("API: %s", api)
+	}
+}
+
+// TestNoWarningForTheRecordEdited: correcting who holds a secretary post
+// is no second secretary.
+func TestNoWarningForTheRecordEdited(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	admin := signIn(t, ts, "admin")
+	v := admin.version("/sua/assignments?person_id=P1&unit_id=D1&role=secretary&valid_from=2015-01-01&ngay=2018-01-01")
+	code, body := admin.postForm("/sua/assignments?ngay=2018-01-01", url.Values{"che_do": {"sua_sai"}, "phien_ban": {v},
+		"goc_person_id": {"P1"}, "goc_unit_id": {"D1"}, "goc_role": {"secretary"}, "goc_valid_from": {"2015-01-01"},
+		"v_person_id": {"P3"}, "v_unit_id": {"D1"}, "v_role": {"secretary"}, "v_valid_from": {"2015-01-01"}, "v_valid_to": {"2019-01-01"}, "v_how": {"elected"}})
+	if strings.Contains(body, `id="warnings"`) {
+		t.Errorf("the record edited counted as another holder: %d\n%.3000s", code, body)
 	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -53,4 +54,30 @@ func (s *Server) choosePickScope(w http.ResponseWriter, r *http.Request) (bool, 
 	data.Back = r.URL.Path + "?" + keep.Encode()
 	s.render(w, r, "pick.html", http.StatusOK, page{Title: "Chọn phạm vi", Date: d, Data: data})
 	return true, nil
+}
+
+// unitByName reads a unit filter typed without the picker: a unit's code
+// as it is, or a name that picks one unit in the scope; a name that picks
+// several or none is refused, naming the units to choose from.
+func (s *Server) unitByName(ctx context.Context, d tochuc.Date, typed string) (string, error) {
+	if _, err := s.registry.UnitVersions(ctx, typed); err == nil {
+		return typed, nil
+	} else if tochuc.ErrorCode(err) != tochuc.ENotFound {
+		return "", err
+	}
+	choices, err := s.pickUnits(ctx, d, typed)
+	switch {
+	case err != nil:
+		return "", err
+	case len(choices) == 1:
+		return choices[0].ID, nil
+	case len(choices) == 0:
+		return "", tochuc.Errorf(tochuc.EInvalid, "Không có đơn vị nào tên “%s” trong phạm vi của bạn vào ngày %s.", typed, d.Vietnamese())
+	}
+	var names []string
+	for _, c := range choices {
+		names = append(names, c.Name+" ("+c.ID+")")
+	}
+	return "", tochuc.Errorf(tochuc.EInvalid, "“%s” khớp nhiều đơn vị: %s. Hãy chọn một (gõ tên rồi chọn trong danh sách, hoặc nhập mã).",
+		typed, strings.Join(names, "; "))
 }

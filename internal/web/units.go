@@ -44,6 +44,9 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if data.Unit != "" { // the subtree of a unit inside the scope
+		if data.Unit, err = s.unitByName(ctx, d, data.Unit); err != nil {
+			return err
+		}
 		if ok, err := s.canSeeUnit(ctx, data.Unit, d); err != nil {
 			return err
 		} else if !ok {
