@@ -321,6 +321,14 @@ func TestDemoDashboardToRecords(t *testing.T) {
 		!strings.Contains(page, "Trang 1/5") {
 		t.Fatalf("records behind F6: %d rows on the page, want 50 of 230 with 165 counted:\n%.1500s", all, page)
 	}
+	// each commune names the person holding both posts, when one does; a link leads back to the same dashboard
+	if both, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('#items tbody tr td strong')].length`)); err != nil || both == 0 {
+		t.Fatalf("records behind F6: no commune names the person holding both posts (%v)", err)
+	}
+	if back, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('back').getAttribute('href')`)); err != nil ||
+		back != "/?ngay=2018-12-31&pham_vi=VN1-24&tu=2018-05-30" {
+		t.Fatalf("back link: %q %v", back, err)
+	}
 	err = chromedp.Do(ctx,
 		follow(chromedp.Click(chromedp.CSS(`a[rel="next"]`)), chromedp.WaitVisible(chromedp.ID("items"))),
 	)
