@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/indicator"
 	"github.com/tochuc/tochuc/internal/report"
@@ -25,6 +26,8 @@ type dashboardData struct {
 	Sections []dashSection
 	// Printed is the day the page was made, for the print's place and date line.
 	Printed tochuc.Date
+	// TrendPending: the charts over the years are still being computed.
+	TrendPending bool
 }
 
 // dashSection is a section of the dashboard: its title, the article's
@@ -178,16 +181,29 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return nil
 	}
-	points, err := s.trends.get(r.Context(), s.registry, s.budget, p)
+	// The trend is an addition: the report does not wait for it longer than
+	// trendWait (on a national registry it reads six dates); its computation
+	// goes on, and the page says so, to show it when opened again.
+	wait, cancel := context.WithTimeout(r.Context(), trendWait)
+	points, err := s.trends.get(wait, s.registry, s.budget, p)
+	cancel()
+	trendPending := false
 	if err != nil {
-		// the trend is an addition: the report stands without it
-		s.logFault(err, "path", r.URL.Path)
+		if wait.Err() != nil && r.Context().Err() == nil {
+			trendPending = true
+		} else {
+			s.logFault(err, "path", r.URL.Path)
+		}
 		points = nil
 	}
-	data := dashboardData{Result: res, Params: p, Query: reportQuery(p), Sections: sectionsOf(res, points), Printed: tochuc.Today()}
+	data := dashboardData{Result: res, Params: p, Query: reportQuery(p), Sections: sectionsOf(res, points), Printed: tochuc.Today(),
+		TrendPending: trendPending}
 	s.render(w, r, "dashboard.html", http.StatusOK, page{Title: "Chỉ tiêu thống kê", Date: p.AsOf, Data: data, API: reportView{Result: *res}})
 	return nil
 }
+
+// trendWait is how long the dashboard waits for its charts over the years.
+const trendWait = 400 * time.Millisecond
 
 // reportQuery renders report parameters as an encoded query string.
 func reportQuery(p indicator.Params) template.URL {
