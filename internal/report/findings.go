@@ -106,7 +106,7 @@ func WriteFindingsXLSX(w io.Writer, fs *Findings) error {
 	if fs.Scope != "" {
 		scope = &indicator.Scope{ID: fs.Scope}
 	}
-	s, err := b.Sheet("phat_hien", reportTitle("Kết quả kiểm tra theo quy định", fs.AsOf, "", scope), cols)
+	s, err := b.Sheet("Phát hiện", reportTitle("Kết quả kiểm tra theo quy định", fs.AsOf, "", scope), cols)
 	if err != nil {
 		return err
 	}

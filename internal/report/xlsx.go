@@ -34,7 +34,7 @@ func vnDate(s string) string {
 	return s
 }
 
-// WriteXLSX writes the report as a workbook with one sheet "chi_tieu":
+// WriteXLSX writes the report as a workbook with one sheet "Chỉ tiêu":
 // title lines (date, comparison date, scope, source), a frozen Vietnamese
 // header, one row per indicator then one per part of its breakdown, with
 // numbers and shares as number cells.
@@ -50,7 +50,7 @@ func WriteXLSX(w io.Writer, r *indicator.Result) error {
 		cols = append(cols, workbook.Column{Header: "Số lượng ngày so sánh", Width: 14},
 			workbook.Column{Header: "Tổng số ngày so sánh", Width: 14}, workbook.Column{Header: "Tăng (+), giảm (−)", Width: 12})
 	}
-	s, err := b.Sheet("chi_tieu", reportTitle("Chỉ tiêu thống kê", r.AsOf, r.Since, r.Scope), cols)
+	s, err := b.Sheet("Chỉ tiêu", reportTitle("Chỉ tiêu thống kê", r.AsOf, r.Since, r.Scope), cols)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func WriteExplanationXLSX(w io.Writer, e *indicator.Explanation) error {
 	head := explanationHead(true)
 	cols := []workbook.Column{{Header: head[0], Width: 16}, {Header: head[1], Width: 40}, {Header: head[2], Width: 30},
 		{Header: head[3]}, {Header: head[4]}}
-	s, err := b.Sheet("ban_ghi", reportTitle("Các bản ghi của chỉ tiêu: "+e.Label, e.AsOf, e.Since, e.Scope), cols)
+	s, err := b.Sheet("Bản ghi", reportTitle("Các bản ghi của chỉ tiêu: "+e.Label, e.AsOf, e.Since, e.Scope), cols)
 	if err != nil {
 		return err
 	}

@@ -25,14 +25,14 @@ func TestWorkbooksReadAsClientsDo(t *testing.T) {
 		cells       map[string]string // cell → shown value
 		numbers     []string          // cells that hold numbers
 	}{
-		{"report", "chi_tieu", func(b *bytes.Buffer) error { return WriteXLSX(b, sample()) },
+		{"report", "Chỉ tiêu", func(b *bytes.Buffer) error { return WriteXLSX(b, sample()) },
 			map[string]string{"A1": "Chỉ tiêu thống kê", "A2": "Số liệu tại ngày: 31/12/2018", "A3": "So sánh với ngày: 30/05/2018",
 				"A4": "Phạm vi: Tỉnh Bắc Giang (mã T24) và các đơn vị trực thuộc", "A6": "Mã chỉ tiêu", "C6": "Số lượng", "E8": "63.1%"},
 			[]string{"C7", "D8", "E8", "H7"}},
-		{"explanation", "ban_ghi", func(b *bytes.Buffer) error { return WriteExplanationXLSX(b, e) },
+		{"explanation", "Bản ghi", func(b *bytes.Buffer) error { return WriteExplanationXLSX(b, e) },
 			map[string]string{"A1": "Các bản ghi của chỉ tiêu: Số xã", "A5": "Mã", "D6": "có", "E7": ""},
 			[]string{"E6"}},
-		{"findings", "phat_hien", func(b *bytes.Buffer) error { return WriteFindingsXLSX(b, fs) },
+		{"findings", "Phát hiện", func(b *bytes.Buffer) error { return WriteFindingsXLSX(b, fs) },
 			map[string]string{"A2": "Số liệu tại ngày: 01/01/2021", "A5": "Quy định", "A6": "PLAN-02", "B6": "Cảnh báo"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

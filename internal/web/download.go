@@ -87,7 +87,7 @@ func (s *Server) peopleXLSX(w http.ResponseWriter, r *http.Request, d tochuc.Dat
 		return err
 	}
 	defer b.Close()
-	sh, err := b.Sheet("nhan_su", nil, peopleColumns)
+	sh, err := b.Sheet("Nhân sự", nil, peopleColumns)
 	if err != nil {
 		return err
 	}

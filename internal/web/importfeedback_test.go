@@ -79,7 +79,7 @@ func TestImportFeedback(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, _ := f.GetRows("loi")
+	rows, _ := f.GetRows("Lỗi")
 	var got []string
 	for _, r := range rows {
 		got = append(got, strings.Join(r, "|"))

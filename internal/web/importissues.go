@@ -91,7 +91,7 @@ func (s *Server) handleJobIssues(w http.ResponseWriter, r *http.Request) error {
 	if job.Report.Dropped > 0 {
 		title = append(title, tochuc.FormatInt(job.Report.Dropped)+" mục không liệt kê (quá số mục tối đa)")
 	}
-	sh, err := b.Sheet("loi", title, []workbook.Column{{Header: "Tệp", Width: 24}, {Header: "Trang tính, bảng", Width: 18},
+	sh, err := b.Sheet("Lỗi", title, []workbook.Column{{Header: "Tệp", Width: 24}, {Header: "Trang tính, bảng", Width: 18},
 		{Header: "Dòng", Width: 8}, {Header: "Cột", Width: 18}, {Header: "Mức", Width: 10}, {Header: "Nội dung", Width: 80}})
 	if err != nil {
 		return err

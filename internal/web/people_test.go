@@ -149,7 +149,7 @@ func TestPeopleLongList(t *testing.T) {
 	if code != 200 || err != nil {
 		t.Fatalf("download: %d %v", code, err)
 	}
-	rows, err := f.GetRows("nhan_su")
+	rows, err := f.GetRows("Nhân sự")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,17 +40,17 @@ func TestWorkbooksReadAsClientsDo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, _ := f.GetRows("nhan_su")
+	rows, _ := f.GetRows("Nhân sự")
 	for i, row := range rows {
 		if len(row) > 0 && row[0] == "P1" {
 			cell := "D" + string(rune('1'+i))
-			raw, _ := f.GetCellValue("nhan_su", cell, excelize.Options{RawCellValue: true})
+			raw, _ := f.GetCellValue("Nhân sự", cell, excelize.Options{RawCellValue: true})
 			if row[3] != "04/03/1970" || raw != "25631" { // a date cell: days since 1899-12-30
 				t.Errorf("birth date %s shows %q, holds %q: want a date cell shown 04/03/1970", cell, row[3], raw)
 			}
 		}
 	}
-	if p, _ := f.GetPanes("nhan_su"); !p.Freeze || p.YSplit != 1 {
+	if p, _ := f.GetPanes("Nhân sự"); !p.Freeze || p.YSplit != 1 {
 		t.Errorf("panes %+v: want the header frozen", p)
 	}
 }
