@@ -244,7 +244,7 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range [][]string{{"P1", "Nguyễn Văn An", "nữa", "1970-01-01"}, {"P2", "", "female", "31/02/1980"}} {
+	for _, row := range [][]string{{"P1", "Nguyễn Văn An", "khác", "1970-01-01"}, {"P2", "", "Nữ", "31/02/1980"}} {
 		if err := w.Write(row); err != nil {
 			t.Fatal(err)
 		}
@@ -266,13 +266,20 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	issues := text(t, ctx, "#issues")
-	for _, want := range []string{"Giới tính", "giá trị 'nữa' không hợp lệ", "Nam; Nữ", "Họ và tên", "thiếu giá trị bắt buộc", "Ngày sinh", "ngày không hợp lệ", "nhan-su.xlsx"} {
+	// Columns by their Vietnamese headers, the file uploaded apart from its sheet; "Nữ" is read as female.
+	for _, want := range []string{"Giới tính", "giá trị 'khác' không hợp lệ", "Nam; Nữ", "Họ và tên", "thiếu giá trị bắt buộc", "Ngày sinh", "ngày không hợp lệ", "nhan-su.xlsx"} {
 		if !strings.Contains(issues, want) {
 			t.Errorf("issues lack %q:\n%s", want, issues)
 		}
 	}
 	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#issues tbody tr').length`)); err != nil || n != 3 {
 		t.Errorf("want 3 issue rows, got %d (%v)", n, err)
+	}
+	if strings.Contains(issues, "nhan-su.xlsx!people") {
+		t.Error("issues name the sheet as book!sheet")
+	}
+	if href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('issues-xlsx').getAttribute('href')`)); err != nil || !strings.HasSuffix(href, "/loi") {
+		t.Errorf("no download of the errors: %q %v", href, err)
 	}
 }
 

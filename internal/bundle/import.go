@@ -169,7 +169,7 @@ func (im *importer) importFile(ctx context.Context, f *File) (Counts, error) {
 			break
 		}
 		c.Read++
-		if im.opt.Progress != nil && c.Read%50000 == 0 {
+		if im.opt.Progress != nil && c.Read%5000 == 0 {
 			im.opt.Progress(f.Name, c.Read)
 		}
 		if err := fl.add(ctx, h, line, row); err != nil {
