@@ -17,9 +17,12 @@ type ImportJob struct {
 	ID, Name, Owner string
 	// Phase: uploading, checking, checked, importing, done, failed.
 	Phase string
-	// File and Rows are the progress of the check or import running.
-	File string
-	Rows int
+	// File and Rows are the progress of the check or import running: the
+	// file being read and its rows read; Done the rows read of the whole
+	// bundle, of Total (0 while they are counted).
+	File        string
+	Rows        int
+	Done, Total int
 	// Report is the bundle's report as JSON ("" until there is one).
 	Report string
 	// Err says in Vietnamese why the job failed.
@@ -96,9 +99,9 @@ func (db *DB) ImportJob(ctx context.Context, id string) (ImportJob, error) {
 		return j, err
 	}
 	var beat, created int64
-	err = jdb.QueryRowContext(ctx, db.rebind(`SELECT name, owner, phase, file, rows_done, report, error, worker, beat_at, created_at, size
-		FROM import_jobs WHERE id = ?`), id).
-		Scan(&j.Name, &j.Owner, &j.Phase, &j.File, &j.Rows, &j.Report, &j.Err, &j.Worker, &beat, &created, &j.Size)
+	err = jdb.QueryRowContext(ctx, db.rebind(`SELECT name, owner, phase, file, rows_done, rows_all, rows_total, report, error, worker,
+		beat_at, created_at, size FROM import_jobs WHERE id = ?`), id).
+		Scan(&j.Name, &j.Owner, &j.Phase, &j.File, &j.Rows, &j.Done, &j.Total, &j.Report, &j.Err, &j.Worker, &beat, &created, &j.Size)
 	if errors.Is(err, sql.ErrNoRows) {
 		return j, tochuc.Errorf(tochuc.ENotFound, "Không có phiên nhập dữ liệu này.")
 	}
@@ -109,16 +112,18 @@ func (db *DB) ImportJob(ctx context.Context, id string) (ImportJob, error) {
 // ClaimImportJob makes worker run a job that is in phase from, moving it to
 // phase to: of two processes claiming one job, one only gets true.
 func (db *DB) ClaimImportJob(ctx context.Context, id, from, to, worker string, now time.Time) (bool, error) {
-	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET phase = ?, worker = ?, beat_at = ?, file = '', rows_done = 0
+	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET phase = ?, worker = ?, beat_at = ?, file = '', rows_done = 0, rows_all = 0, rows_total = 0
 		WHERE id = ? AND phase = ?`), to, worker, now.UnixMicro(), id, from)
 	return changedOne(res, err)
 }
 
 // BeatImportJob says that worker still runs the job in phase, with its
-// progress; false when the job is no longer its own (e.g. marked failed).
-func (db *DB) BeatImportJob(ctx context.Context, id, worker, phase, file string, rows int, now time.Time) (bool, error) {
-	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET beat_at = ?, file = ?, rows_done = ?
-		WHERE id = ? AND worker = ? AND phase = ?`), now.UnixMicro(), file, rows, id, worker, phase)
+// progress (the file being read and its rows read, the rows read of the
+// whole bundle and their total); false when the job is no longer its own
+// (e.g. marked failed).
+func (db *DB) BeatImportJob(ctx context.Context, id, worker, phase, file string, rows, done, total int, now time.Time) (bool, error) {
+	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET beat_at = ?, file = ?, rows_done = ?, rows_all = ?, rows_total = ?
+		WHERE id = ? AND worker = ? AND phase = ?`), now.UnixMicro(), file, rows, done, total, id, worker, phase)
 	return changedOne(res, err)
 }
 
@@ -126,8 +131,8 @@ func (db *DB) BeatImportJob(ctx context.Context, id, worker, phase, file string,
 // phase, report and error. Unless keepFile, the uploaded file is deleted.
 // False when the job was no longer the worker's.
 func (db *DB) FinishImportJob(ctx context.Context, id, worker, from, phase, report, errText string, keepFile bool) (bool, error) {
-	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET phase = ?, report = ?, error = ?, file = '', rows_done = 0
-		WHERE id = ? AND worker = ? AND phase = ?`), phase, report, errText, id, worker, from)
+	res, err := jexec(ctx, db, db.rebind(`UPDATE import_jobs SET phase = ?, report = ?, error = ?, file = '', rows_done = 0, rows_all = 0,
+		rows_total = 0 WHERE id = ? AND worker = ? AND phase = ?`), phase, report, errText, id, worker, from)
 	ok, err := changedOne(res, err)
 	if err == nil && !keepFile {
 		_, err = jexec(ctx, db, db.rebind(`DELETE FROM import_job_parts WHERE job_id = ?`), id)

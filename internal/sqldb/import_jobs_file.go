@@ -49,17 +49,18 @@ func (db *DB) jobsDB(ctx context.Context) (*sql.DB, error) {
 	return jdb, nil
 }
 
-// createJobTables creates the tables of the jobs in a side file that has
-// not got them yet (once, whichever process comes first).
+// createJobTables creates the tables of the jobs (migrations 0013 and 0014)
+// in a side file that has not got them yet (once, whichever process comes
+// first).
 func createJobTables(ctx context.Context, jdb *sql.DB) error {
 	ms, err := Migrations(SQLite)
 	if err != nil {
 		return err
 	}
-	var ddl string
+	ddl := map[int]string{}
 	for _, m := range ms {
-		if m.Version == 13 {
-			ddl = m.SQL
+		if m.Version == 13 || m.Version == 14 {
+			ddl[m.Version] = m.SQL
 		}
 	}
 	tx, err := jdb.BeginTx(ctx, nil) // BEGIN IMMEDIATE: one process creates them
@@ -72,7 +73,16 @@ func createJobTables(ctx context.Context, jdb *sql.DB) error {
 		return err
 	}
 	if n == 0 {
-		if _, err := tx.ExecContext(ctx, ddl); err != nil {
+		if _, err := tx.ExecContext(ctx, ddl[13]); err != nil {
+			return err
+		}
+	}
+	// A side file made before 0014 gets its columns.
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM pragma_table_info('import_jobs') WHERE name = 'rows_total'`).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := tx.ExecContext(ctx, ddl[14]); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,8 @@ package sqldb_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -50,14 +52,14 @@ func TestImportJobs(t *testing.T) {
 	if errA != nil || errB != nil || !a || b {
 		t.Fatalf("two claims of one job: A %v %v, B %v %v", a, errA, b, errB)
 	}
-	if ok, _ := db.BeatImportJob(ctx, "j1", "B", "importing", "people", 5, now); ok {
+	if ok, _ := db.BeatImportJob(ctx, "j1", "B", "importing", "people", 5, 5, 0, now); ok {
 		t.Error("a process beat for a job it does not run")
 	}
-	if ok, _ := db.BeatImportJob(ctx, "j1", "A", "importing", "people", 5, now.Add(time.Second)); !ok {
+	if ok, _ := db.BeatImportJob(ctx, "j1", "A", "importing", "people", 5, 7, 40, now.Add(time.Second)); !ok {
 		t.Error("the worker's beat was not kept")
 	}
 	j, err := db.ImportJob(ctx, "j1")
-	if err != nil || j.Phase != "importing" || j.Worker != "A" || j.File != "people" || j.Rows != 5 || j.Size != int64(len(file)) {
+	if err != nil || j.Phase != "importing" || j.Worker != "A" || j.File != "people" || j.Rows != 5 || j.Done != 7 || j.Total != 40 || j.Size != int64(len(file)) {
 		t.Fatalf("job: %+v %v", j, err)
 	}
 	if ok, _ := db.FailStaleImportJob(ctx, "j1", now, "dừng"); ok {
@@ -117,10 +119,49 @@ func TestImportJobsWhileWriting(t *testing.T) {
 	if ok, err := db.ClaimImportJob(ctx, "j", "uploading", "checking", "A", now); !ok || err != nil {
 		t.Fatalf("claim: %v %v", ok, err)
 	}
-	if ok, err := db.BeatImportJob(ctx, "j", "A", "checking", "people", 1, now); !ok || err != nil {
+	if ok, err := db.BeatImportJob(ctx, "j", "A", "checking", "people", 1, 1, 0, now); !ok || err != nil {
 		t.Fatalf("beat: %v %v", ok, err)
 	}
 	if j, err := db.ImportJob(ctx, "j"); err != nil || j.Rows != 1 {
+		t.Fatalf("job: %+v %v", j, err)
+	}
+}
+
+// TestJobsSideFileBefore0014: a SQLite database whose jobs' side file was
+// made before migration 0014 gets the progress columns when it is opened.
+func TestJobsSideFileBefore0014(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tochuc.db")
+	ms, err := sqldb.Migrations(sqldb.SQLite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := sql.Open("sqlite", "file:"+path+"-jobs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Version == 13 {
+			if _, err := old.ExecContext(ctx, m.SQL); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	old.Close()
+	db, err := sqldb.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Now()
+	if err := db.CreateImportJob(ctx, sqldb.ImportJob{ID: "j", Name: "a.zip", Owner: "admin", Phase: "checking", Worker: "A",
+		Beat: now, Created: now}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := db.BeatImportJob(ctx, "j", "A", "checking", "people", 3, 30, 300, now); !ok || err != nil {
+		t.Fatalf("beat: %v %v", ok, err)
+	}
+	if j, err := db.ImportJob(ctx, "j"); err != nil || j.Done != 30 || j.Total != 300 {
 		t.Fatalf("job: %+v %v", j, err)
 	}
 }

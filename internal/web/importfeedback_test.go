@@ -112,7 +112,7 @@ func TestImportProgressOtherProcess(t *testing.T) {
 	if err := db.CreateImportJob(ctx, sqldb.ImportJob{ID: "run", Name: "so-lieu.xlsx", Owner: "admin", Phase: "checking", Worker: "other", Beat: now, Created: now}); err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := db.BeatImportJob(ctx, "run", "other", "checking", "people\x1f1500\x1f6000", 500, now); !ok || err != nil {
+	if ok, err := db.BeatImportJob(ctx, "run", "other", "checking", "people", 500, 1500, 6000, now); !ok || err != nil {
 		t.Fatal(ok, err)
 	}
 	_, body := admin.get("/api/v1/imports/run")

@@ -30,7 +30,7 @@ type JobStore interface {
 	ImportJobFile(ctx context.Context, id string, w io.Writer) error
 	ImportJob(ctx context.Context, id string) (sqldb.ImportJob, error)
 	ClaimImportJob(ctx context.Context, id, from, to, worker string, now time.Time) (bool, error)
-	BeatImportJob(ctx context.Context, id, worker, phase, file string, rows int, now time.Time) (bool, error)
+	BeatImportJob(ctx context.Context, id, worker, phase, file string, rows, done, total int, now time.Time) (bool, error)
 	FinishImportJob(ctx context.Context, id, worker, from, phase, report, errText string, keepFile bool) (bool, error)
 	FailStaleImportJob(ctx context.Context, id string, before time.Time, why string) (bool, error)
 	DeleteImportJobs(ctx context.Context, before time.Time) (int64, error)
@@ -252,7 +252,7 @@ func (s *Server) runJob(run *jobRun, commit bool) {
 				return
 			case <-t.C:
 				file, rows, done, total := run.state()
-				if ok, err := s.jobs.BeatImportJob(ctx, run.id, s.worker, run.from, progressText(file, done, total), rows, time.Now()); err == nil && !ok {
+				if ok, err := s.jobs.BeatImportJob(ctx, run.id, s.worker, run.from, file, rows, done, total, time.Now()); err == nil && !ok {
 					cancel() // the job is no longer this process's
 				}
 			}
@@ -359,8 +359,7 @@ func (s *Server) job(r *http.Request) (*importJob, error) {
 			return nil, err
 		}
 	}
-	job := &importJob{ID: j.ID, Name: j.Name, Phase: j.Phase, Rows: j.Rows, Err: j.Err}
-	job.File, job.Done, job.Total = parseProgress(j.File)
+	job := &importJob{ID: j.ID, Name: j.Name, Phase: j.Phase, File: j.File, Rows: j.Rows, Done: j.Done, Total: j.Total, Err: j.Err}
 	if v, ok := s.runs.Load(j.ID); ok && v.(*jobRun).from == j.Phase { // run here: its progress as it stands
 		job.File, job.Rows, job.Done, job.Total = v.(*jobRun).state()
 	}

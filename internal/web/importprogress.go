@@ -3,35 +3,14 @@ package web
 import (
 	"context"
 	"io"
-	"strconv"
-	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 )
 
 // An import job's progress: the rows read of the file being read, the rows
 // read of the whole bundle (done) and the rows it holds (total, counted
-// before the check: 0 while counting). The database keeps it in the job's
-// file column as "file␟done␟total" (progressText), so that every process
-// shows it.
-
-// progressSep separates the parts of the progress kept in the file column.
-const progressSep = "\x1f"
-
-// progressText is the progress as the job row keeps it.
-func progressText(file string, done, total int) string {
-	return file + progressSep + strconv.Itoa(done) + progressSep + strconv.Itoa(total)
-}
-
-// parseProgress reads progressText; a plain file name has no counts.
-func parseProgress(s string) (file string, done, total int) {
-	parts := strings.Split(s, progressSep)
-	if len(parts) == 3 {
-		done, _ = strconv.Atoi(parts[1])
-		total, _ = strconv.Atoi(parts[2])
-	}
-	return parts[0], done, total
-}
+// before the check: 0 while counting), kept in the job's row so that every
+// process shows it.
 
 // percent is done of total in whole percent, at most 99 until the end (the
 // last rows still have to be written) and 0 when the total is unknown.
