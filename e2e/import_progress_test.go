@@ -26,12 +26,12 @@ func TestImportProgressInPlace(t *testing.T) {
 		Worker: "other", Beat: now, Created: now}); err != nil {
 		t.Fatal(err)
 	}
-	beat := func(progress string) {
-		if ok, err := db.BeatImportJob(bg, "run", "other", "checking", progress, 0, time.Now()); !ok || err != nil {
+	beat := func(file string, done, total int) {
+		if ok, err := db.BeatImportJob(bg, "run", "other", "checking", file, 0, done, total, time.Now()); !ok || err != nil {
 			t.Fatal(ok, err)
 		}
 	}
-	beat("people\x1f1500\x1f6000")
+	beat("people", 1500, 6000)
 	signIn(t, ctx, url, "quantri")
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(url+"/nhap/run"),
@@ -46,7 +46,7 @@ func TestImportProgressInPlace(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.e2eSame = true`)); err != nil {
 		t.Fatal(err)
 	}
-	beat("people\x1f4500\x1f6000")
+	beat("people", 4500, 6000)
 	var got string
 	for range 100 {
 		if got = text(t, ctx, "#progress-text"); strings.HasPrefix(got, "75 %") {

@@ -9,7 +9,7 @@ import (
 // TestDatesAsPeopleWriteThem: every date field of a page is text in
 // dd/mm/yyyy (never an <input type="date">, which follows the browser's
 // locale), and what a clerk types that way is saved as that date; a date
-// that does not exist is refused by name, the typed value kept.
+// that does not exist is refused by its field's label, the typed value kept.
 func TestDatesAsPeopleWriteThem(t *testing.T) {
 	t.Parallel()
 	ts := newApp(t, richBundle())
@@ -36,7 +36,8 @@ func TestDatesAsPeopleWriteThem(t *testing.T) {
 	v = formOf(t, staff.mustGet("/sua/people?id=P1&ngay=2020-01-01"))
 	v.Set("v_birth_date", "31/02/1970")
 	code, body := staff.postForm("/sua/people?ngay=2020-01-01", v)
-	if code < 400 || !strings.Contains(body, "Ngày sinh không hợp lệ") || !strings.Contains(body, `value="31/02/1970"`) {
+	if code < 400 || !strings.Contains(body, "<strong>Ngày sinh</strong>") || !strings.Contains(body, "ngày không hợp lệ &#39;31/02/1970&#39;") ||
+		!strings.Contains(body, `value="31/02/1970"`) {
 		t.Fatalf("31/02/1970: %d\n%.2000s", code, body)
 	}
 	if code, body := staff.get("/to-chuc?ngay=01/07/2025"); code != http.StatusOK || !strings.Contains(body, `id="shown-date">01/07/2025<`) {

@@ -66,7 +66,6 @@ func parseEditRequest(w http.ResponseWriter, r *http.Request, f *bundle.File) (e
 		req.Effective = d
 	}
 	req.Original, req.Values, req.seen = map[string]string{}, map[string]string{}, map[string]string{}
-	var bad error
 	for _, c := range f.Columns {
 		if v := r.PostFormValue("goc_" + c.Name); v != "" {
 			req.Original[c.Name] = v
@@ -77,16 +76,15 @@ func parseEditRequest(w http.ResponseWriter, r *http.Request, f *bundle.File) (e
 		v := strings.TrimSpace(r.PostFormValue("v_" + c.Name))
 		if c.Type == bundle.Date && v != "" {
 			// The form shows dd/mm/yyyy; the record holds the bundle's form.
-			// A date that does not read is kept as typed, for the form shown again.
+			// A date that does not read is kept as typed: the check names
+			// it with the form's other issues, and the form shows it again.
 			if d, err := tochuc.ParseDateLoose(v); err == nil && d != 0 {
 				v = d.String()
-			} else if bad == nil {
-				bad = tochuc.Errorf(tochuc.EInvalid, "%s không hợp lệ: %q (cần dd/mm/yyyy).", columnLabel(c.Name), v)
 			}
 		}
 		req.Values[c.Name] = v
 	}
-	return req, bad
+	return req, nil
 }
 
 // versionOfETag reads a record's version from an If-Match header ("file-version").
