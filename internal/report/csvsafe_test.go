@@ -45,9 +45,9 @@ func TestCSVForPeople(t *testing.T) {
 	if err := WriteExplanationCSV(&buf, e); err != nil {
 		t.Fatal(err)
 	}
-	want := BOM + "id,name,part,counted,amount\n" +
-		"X1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"Xã\"\")\",,1,-1120\n" +
-		"'@X2,Xã Bảo Sơn,'-x,0,\n"
+	want := BOM + "Mã,Tên,Nhóm,Được tính,Số lượng\n" +
+		"X1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"Xã\"\")\",,có,-1120\n" +
+		"'@X2,Xã Bảo Sơn,'-x,không,\n"
 	if buf.String() != want {
 		t.Errorf("csv:\n%s\nwant\n%s", buf.String(), want)
 	}

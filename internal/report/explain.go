@@ -91,8 +91,9 @@ func explanationRow(it indicator.Item, vietnamese bool) []string {
 	return []string{it.ID, it.Name, part, counted, amount}
 }
 
-// WriteExplanationCSV writes the items as CSV for people (after a BOM; id, name, part,
-// counted, amount; see SpreadsheetSafe), row by row.
+// WriteExplanationCSV writes the items as CSV for people (after a BOM;
+// Vietnamese headers: Mã, Tên, Nhóm, Được tính, Số lượng; groups by their
+// labels, amounts as plain integers; see SpreadsheetSafe), row by row.
 func WriteExplanationCSV(w io.Writer, e *indicator.Explanation) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(BOM)
@@ -103,10 +104,16 @@ func WriteExplanationCSV(w io.Writer, e *indicator.Explanation) error {
 		}
 		return cw.Write(row)
 	}
-	if err := write(explanationHead(false)); err != nil {
+	if err := write(explanationHead(true)); err != nil {
 		return err
 	}
-	err := e.EachOf(func(it indicator.Item) error { return write(explanationRow(it, false)) })
+	err := e.EachOf(func(it indicator.Item) error {
+		row := explanationRow(it, true)
+		if it.Amount != nil {
+			row[4] = strconv.Itoa(*it.Amount) // a number a spreadsheet reads in any locale, not "1.186"
+		}
+		return write(row)
+	})
 	if err != nil {
 		return err
 	}

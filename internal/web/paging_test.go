@@ -52,7 +52,7 @@ func TestExplainPaged(t *testing.T) {
 		t.Error("a CSV download without a BOM: Excel reads it in the system's code page")
 	}
 	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(csv, "\ufeff")), "\n")
-	if lines[0] != "id,name,part,counted,amount" || len(lines) != 122 {
+	if lines[0] != "Mã,Tên,Nhóm,Được tính,Số lượng" || len(lines) != 122 {
 		t.Fatalf("csv: %d lines, first %q", len(lines), lines[0])
 	}
 	var all []string
