@@ -158,6 +158,9 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	if _, err := db.backfillPeople(ctx); err != nil {
 		return done, fmt.Errorf("back-fill of the people's sort keys: %w", err)
 	}
+	if _, err := db.backfillUnits(ctx); err != nil {
+		return done, fmt.Errorf("back-fill of the units' folded names: %w", err)
+	}
 	return done, nil
 }
 

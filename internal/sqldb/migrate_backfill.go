@@ -61,3 +61,51 @@ func (db *DB) backfillPeopleBatch(ctx context.Context, col *textvn.Collator) (in
 	}
 	return len(rows), tx.Commit()
 }
+
+// backfillUnits gives the units rows written before migration 0015 (or by a
+// loader that does not compute it) the folded words of their name, a batch
+// a transaction, through the partial index units_unfolded.
+func (db *DB) backfillUnits(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		n, err := db.backfillUnitsBatch(ctx)
+		total += n
+		if err != nil || n < backfillBatch {
+			return total, err
+		}
+	}
+}
+
+func (db *DB) backfillUnitsBatch(ctx context.Context) (int, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	type row struct {
+		rid  int64
+		name string
+	}
+	var rows []row
+	err = queryEach(ctx, tx, db.rebind(`SELECT rid, name FROM units WHERE words IS NULL ORDER BY rid LIMIT ?`),
+		[]any{backfillBatch}, func(r *sql.Rows) error {
+			var x row
+			err := r.Scan(&x.rid, &x.name)
+			rows = append(rows, x)
+			return err
+		})
+	if err != nil || len(rows) == 0 {
+		return 0, err
+	}
+	stmt, err := tx.PrepareContext(ctx, db.rebind(`UPDATE units SET words = ? WHERE rid = ?`))
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	for _, x := range rows {
+		if _, err := stmt.ExecContext(ctx, unitWords(x.name), x.rid); err != nil {
+			return 0, err
+		}
+	}
+	return len(rows), tx.Commit()
+}

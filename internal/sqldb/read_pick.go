@@ -57,7 +57,8 @@ func (b *bestPicks[T]) add(rank int, x T) {
 // what was typed: the unit of that code, or the units whose name holds every
 // word typed as the start of one of its words (diacritics ignored), a name
 // equal to what was typed first; under the roots when not nil (the scope).
-// The units of the date are read as a stream: only the matches kept are held.
+// The database filters by the folded words of the names (units.words); the
+// matches are read as a stream, and only the best limit are held.
 func (r *Reader) FindUnits(ctx context.Context, d tochuc.Date, typed string, roots []string, limit int) ([]tochuc.Unit, error) {
 	words := SearchWords(typed)
 	if len(words) == 0 {
@@ -70,6 +71,16 @@ func (r *Reader) FindUnits(ctx context.Context, d tochuc.Date, typed string, roo
 	}
 	q += `SELECT ` + unitColumns + ` FROM units WHERE ` + r.rec.where("") + ` AND ` + validAt
 	args = append(args, d, d)
+	// Only the units whose name has every word typed as the start of one of
+	// its words, or of the code typed (units.words; a row without it is
+	// offered to pickRank): the database filters, not the application.
+	args = append(args, strings.TrimSpace(typed))
+	var like []string
+	for _, w := range words {
+		like = append(like, `(' ' || words) LIKE ?`)
+		args = append(args, "% "+w+"%") // words hold letters and digits only: no wildcard
+	}
+	q += ` AND (words IS NULL OR id = ? OR (` + strings.Join(like, " AND ") + `))`
 	if roots != nil {
 		q += ` AND id IN (SELECT id FROM scoped)`
 	}

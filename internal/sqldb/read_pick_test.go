@@ -68,3 +68,36 @@ func TestFindUnitsAndPrefix(t *testing.T) {
 		t.Fatalf("exact 'nguyen van an': %v", names)
 	}
 }
+
+// TestUnitWords: every units row written keeps the folded words of its
+// name; a row without them (written by another loader) is still offered to
+// the picker, and Migrate gives it its words.
+func TestUnitWords(t *testing.T) {
+	db := sqldbtest.Open(t)
+	b := bundle.Tables{}
+	b.Add("units", map[string]string{"id": "X", "name": "Xã Đông Phú", "kind": "commune", "valid_from": "2000-01-01"})
+	b.Add("units", map[string]string{"id": "Y", "name": "Xã Lục Sơn", "kind": "commune", "valid_from": "2000-01-01"})
+	sqldbtest.MustImport(t, db, b)
+	ctx := context.Background()
+	var words string
+	if err := db.QueryRowContext(ctx, `SELECT words FROM units WHERE id = 'X'`).Scan(&words); err != nil || words != "xa dong phu" {
+		t.Fatalf("words of Xã Đông Phú: %q %v", words, err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE units SET words = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	r := db.Reader(sqldb.Recorded{})
+	if us, err := r.FindUnits(ctx, listDay, "dong ph", nil, 10); err != nil || len(us) != 1 || us[0].ID != "X" {
+		t.Fatalf("a unit without its words: %+v %v", us, err)
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var missing int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM units WHERE words IS NULL`).Scan(&missing); err != nil || missing != 0 {
+		t.Fatalf("after Migrate %d units without words (%v)", missing, err)
+	}
+	if us, err := r.FindUnits(ctx, listDay, "dong ph", nil, 10); err != nil || len(us) != 1 || us[0].ID != "X" {
+		t.Fatalf("after the back-fill: %+v %v", us, err)
+	}
+}

@@ -75,21 +75,31 @@ func list(prefix string, cols []string) string {
 }
 
 // derivedColumns are the stored columns computed from a file's own, after
-// dataColumns: the sort key and the folded name of people (migration 0010).
-// They are written with every row and never compared: they follow from the
-// full name.
+// dataColumns: the sort key and the folded name of people (migration 0010),
+// the folded words of a unit's name (0015). They are written with every row
+// and never compared: they follow from the name.
 func derivedColumns(f *bundle.File) []string {
-	if f.Name == "people" {
+	switch f.Name {
+	case "people":
 		return []string{"sort_key", "folded"}
+	case "units":
+		return []string{"words"}
 	}
 	return nil
 }
 
 // derivedArgs appends a record's values for derivedColumns.
 func derivedArgs(rec *bundle.Record, col *textvn.Collator, dst []any) []any {
-	if rec.File.Name != "people" {
-		return dst
+	switch rec.File.Name {
+	case "people":
+		name := rec.Str("full_name")
+		return append(dst, col.Key(name), textvn.Fold(name))
+	case "units":
+		return append(dst, unitWords(rec.Str("name")))
 	}
-	name := rec.Str("full_name")
-	return append(dst, col.Key(name), textvn.Fold(name))
+	return dst
 }
+
+// unitWords is a unit name's words, folded, joined by single spaces
+// (units.words): "Xã Lục Sơn" is "xa luc son".
+func unitWords(name string) string { return strings.Join(SearchWords(name), " ") }
