@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -53,4 +55,22 @@ func (c *client) mustGet(path string) string {
 		c.t.Fatalf("%s: %d\n%.1500s", path, code, body)
 	}
 	return body
+}
+
+// TestNoLocaleDates: no template asks for a date with <input type="date">
+// (shown in the browser's locale): every date field is dateInput's.
+func TestNoLocaleDates(t *testing.T) {
+	files, err := filepath.Glob("templates/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("templates: %v %v", files, err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), `type="date"`) {
+			t.Errorf("%s asks for a date in the browser's locale (type=\"date\"): use dateInput", f)
+		}
+	}
 }
