@@ -33,10 +33,11 @@ func (c *client) upload(name, content string) (int, string) {
 	return resp.StatusCode, out.StatusURL
 }
 
-// waitJob polls a job until it leaves the given phases.
+// waitJob polls a job until it leaves the given phases: a bound, not a
+// measure (a loaded machine with the race detector reads 40 MiB slowly).
 func (c *client) waitJob(url string, busy ...string) map[string]any {
 	c.t.Helper()
-	for range 200 {
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); {
 		_, body := c.get(url)
 		var j struct{ Data map[string]any }
 		json.Unmarshal([]byte(body), &j)
