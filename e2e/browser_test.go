@@ -79,6 +79,20 @@ func serveVietnam(t *testing.T) string {
 	})
 }
 
+// serveDemo serves the demo province (seed 1) to its administrator quantri.
+func serveDemo(t *testing.T) string {
+	t.Helper()
+	db := sqldbtest.Open(t)
+	tables, err := demo.Build(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := db.ImportBundle(context.Background(), tables, "e2e", "demo", bundle.Options{}); err != nil || !rep.OK() {
+		t.Fatalf("demo import: %v", err)
+	}
+	return serveDB(t, db, []tochuc.User{{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin}})
+}
+
 // serveDB serves a database with the given accounts (password: password).
 func serveDB(t *testing.T, db *sqldb.DB, users []tochuc.User) string {
 	t.Helper()
@@ -287,18 +301,10 @@ func TestUploadBrokenWorkbook(t *testing.T) {
 // article's date, follows the F6 figure (165 of 230 communes) to the communes
 // behind it, and finds 165 of 230 marked as counted.
 func TestDemoDashboardToRecords(t *testing.T) {
-	db := sqldbtest.Open(t)
-	tables, err := demo.Build(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep, err := db.ImportBundle(context.Background(), tables, "e2e", "demo", bundle.Options{}); err != nil || !rep.OK() {
-		t.Fatalf("demo import: %v", err)
-	}
-	url := serveDB(t, db, []tochuc.User{{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin}})
+	url := serveDemo(t)
 	ctx := browser(t) // its 90 s start after the import
 	signIn(t, ctx, url, "quantri")
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(url+"/?ngay=2018-12-31&tu=2018-05-30&pham_vi=VN1-24"),
 		chromedp.WaitVisible(chromedp.ID("indicators")),
 	)
@@ -436,15 +442,7 @@ func TestRolesAndAuditInBrowser(t *testing.T) {
 // takes little of the screen, its menu opens from a button, and no page is
 // wider than the phone (wide tables scroll in place).
 func TestPhone(t *testing.T) {
-	db := sqldbtest.Open(t)
-	tables, err := demo.Build(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep, err := db.ImportBundle(context.Background(), tables, "e2e", "demo", bundle.Options{}); err != nil || !rep.OK() {
-		t.Fatalf("demo import: %v", err)
-	}
-	url := serveDB(t, db, []tochuc.User{{Login: "quantri", FullName: "Quản trị", Role: tochuc.RoleAdmin}})
+	url := serveDemo(t)
 	ctx := browser(t)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
 		t.Fatal(err)
@@ -467,7 +465,7 @@ func TestPhone(t *testing.T) {
 			t.Errorf("%s at 390 px: header %.0f px high, page %d px wide", path, header, wide)
 		}
 	}
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.ID("menu-toggle")),
 		chromedp.WaitVisible(chromedp.CSS(`nav a[href^="/nhan-su"]`)),
 	)

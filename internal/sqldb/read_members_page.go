@@ -44,17 +44,14 @@ func memberDepth(kind string) int {
 }
 
 // UnitMembers returns the page [offset, offset+limit) of the party members
-// of a party organization on d — its own and, for a grassroots committee or
+// of a party organization (as it is on d: its kind says how far down) — its own and, for a grassroots committee or
 // a sub-committee, those of the organizations under it (memberDepth) —
 // ordered by given name (people.sort_key) then id, and their count up to
 // countCap (0: no cap). On the registry as held now it reads member_periods
 // (refreshed first); recorded at a past time, or when member_periods cannot
 // be brought up to date, it derives the members from the events.
-func (r *Reader) UnitMembers(ctx context.Context, d tochuc.Date, unitID string, offset, limit, countCap int) (MemberPage, error) {
-	depth := 0
-	if u, err := r.Unit(ctx, unitID, d); err == nil {
-		depth = memberDepth(u.Kind)
-	}
+func (r *Reader) UnitMembers(ctx context.Context, d tochuc.Date, u tochuc.Unit, offset, limit, countCap int) (MemberPage, error) {
+	unitID, depth := u.ID, memberDepth(u.Kind)
 	if r.rec == (Recorded{}) && r.q == querier(r.db.DB) && r.db.RefreshMemberPeriods(ctx) == nil {
 		p, fresh, err := r.unitMembersSQL(ctx, d, unitID, depth, offset, limit, countCap)
 		if err != nil || fresh {

@@ -93,7 +93,7 @@ func TestUnitMembersPaged(t *testing.T) {
 				for _, size := range []int{1, 2, 50} {
 					var got []sqldb.PageMember
 					for from := 0; ; from += size {
-						p, err := r.UnitMembers(ctx, d, u.ID, from, size, 0)
+						p, err := r.UnitMembers(ctx, d, u, from, size, 0)
 						if err != nil {
 							t.Fatal(err)
 						}
@@ -113,7 +113,7 @@ func TestUnitMembersPaged(t *testing.T) {
 					}
 				}
 				if len(want) > 1 {
-					p, err := r.UnitMembers(ctx, d, u.ID, 0, 1, len(want)-1)
+					p, err := r.UnitMembers(ctx, d, u, 0, 1, len(want)-1)
 					if err != nil || !p.More || p.Total != len(want)-1 {
 						t.Errorf("%s %s on %s: capped count %+v, %v", what, u.ID, day, p, err)
 					}

@@ -37,8 +37,9 @@ type Registry interface {
 	// AssignmentsAsOf returns the assignments valid on d in a unit.
 	AssignmentsAsOf(ctx context.Context, d tochuc.Date, unitID string) ([]tochuc.Assignment, error)
 	// UnitMembers returns a page of the people registered as party members
-	// in a party organization on d, by id, and their count up to countCap.
-	UnitMembers(ctx context.Context, d tochuc.Date, unitID string, offset, limit, countCap int) (sqldb.MemberPage, error)
+	// of a party organization on d (and of its cells, for a grassroots
+	// committee), by given name, and their count up to countCap.
+	UnitMembers(ctx context.Context, d tochuc.Date, u tochuc.Unit, offset, limit, countCap int) (sqldb.MemberPage, error)
 	// Headcounts returns a unit's staffing figures, oldest first.
 	Headcounts(ctx context.Context, unitID string) ([]tochuc.Headcount, error)
 	// Lineage returns the restructuring links that name a unit, oldest first.

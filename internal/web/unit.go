@@ -57,7 +57,7 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 }
 
 // fillUnit reads what the unit page shows besides the versions: of a party
-// organization's members, the page ?trang= (50, by id) and their count up
+// organization's members, the page ?trang= (50, by given name) and their count up
 // to countCap.
 func (s *Server) fillUnit(r *http.Request, reg Registry, d tochuc.Date, data *unitView) error {
 	ctx := r.Context()
@@ -84,7 +84,7 @@ func (s *Server) fillUnit(r *http.Request, reg Registry, d tochuc.Date, data *un
 		}
 		tochuc.SortByProtocol(data.Posts)
 		if tochuc.IsPartyOrg(data.Unit.Kind) {
-			mp, err := reg.UnitMembers(ctx, d, id, (requestedPage(r)-1)*pageSize, pageSize, countCap)
+			mp, err := reg.UnitMembers(ctx, d, data.Unit, (requestedPage(r)-1)*pageSize, pageSize, countCap)
 			if err != nil {
 				return err
 			}
