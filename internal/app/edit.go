@@ -127,6 +127,9 @@ func (a *App) Edit(ctx context.Context, act Actor, req EditRequest) (*EditResult
 	res := &EditResult{}
 	audit := tochuc.AuditEntry{ObjectType: f.Name, ObjectID: keyString(f, req.Values), Detail: map[string]any{"after": req.Values}}
 	rep, err := a.write(ctx, act, "edit "+f.Name, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
+		if err := keepConfidential(ctx, c.Reader(true), act.User, f, &req); err != nil {
+			return nil, err
+		}
 		if err := a.mayEdit(ctx, c, act, f, req); err != nil {
 			return nil, err
 		}
@@ -282,7 +285,7 @@ func planEdit(ctx context.Context, r *sqldb.Reader, f *bundle.File, req EditRequ
 // checkVersion refuses an edit of a record that changed since the person
 // read it, and the addition of a record whose key is already held.
 func checkVersion(ctx context.Context, r *sqldb.Reader, f *bundle.File, req EditRequest, isNew bool) error {
-	key := req.Original
+	key := keyOf(f, req.Original)
 	if isNew {
 		key = keyOf(f, req.Values)
 	}
@@ -326,7 +329,7 @@ func staleError(ctx context.Context, r *sqldb.Reader, f *bundle.File, key map[st
 // current returns the held record with a key: for a unit, its version on d
 // (or its last one).
 func current(ctx context.Context, r *sqldb.Reader, f *bundle.File, key map[string]string, d tochuc.Date) ([]string, error) {
-	if len(keyOf(f, key)) < len(f.Key) {
+	if key = keyOf(f, key); len(key) < len(f.Key) {
 		return nil, tochuc.Errorf(tochuc.ENotFound, "thiếu khóa của bản ghi")
 	}
 	if f.Name != "units" {
@@ -418,6 +421,8 @@ func keyOf(f *bundle.File, vals map[string]string) map[string]string {
 	for _, k := range f.Key {
 		if v := vals[k]; v != "" {
 			out[k] = v
+		} else if c := f.Columns[f.Index(k)]; c.Default != "" && len(vals) > 0 {
+			out[k] = c.Default // an empty cell means its default (evaluations.period)
 		}
 	}
 	return out

@@ -15,20 +15,30 @@ import (
 // log.
 func (a *App) Export(ctx context.Context, act Actor, rec sqldb.Recorded, sink bundle.Sink) (map[string]int, error) {
 	r := a.db.Reader(rec)
+	sc, err := a.scopeOn(ctx, r, act.User)
+	if err != nil {
+		return nil, err
+	}
+	sc.ip = act.IP
+	if err := sc.prefetch(ctx); err != nil {
+		return nil, err
+	}
 	var store bundle.Store = r
-	if !act.whole() {
-		sc, err := a.scopeOn(ctx, r, act.User)
-		if err != nil {
-			return nil, err
-		}
-		if err := sc.prefetch(ctx); err != nil {
-			return nil, err
-		}
+	if !act.whole() || !sc.MayReadConfidential() {
 		store = scopedStore{Store: r, scope: sc}
 	}
 	counts, err := bundle.Export(ctx, store, sink)
 	if err != nil {
 		return nil, a.fault(err)
+	}
+	if sc.MayReadConfidential() {
+		for _, f := range bundle.Files {
+			if f.Confidential && counts[f.Name] > 0 {
+				if err := sc.LogRead(ctx, ConfidentialRead{File: f.Name, Via: "export", Count: counts[f.Name]}); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	detail := map[string]any{"files": counts}
 	if !act.whole() {
@@ -45,15 +55,28 @@ type scopedStore struct {
 	scope *Scope
 }
 
-// Records implements bundle.Store, keeping the records the scope may read.
+// Records implements bundle.Store, keeping the records the scope may read
+// (confidential columns blank without the permission).
 func (s scopedStore) Records(ctx context.Context, f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
+	if f.Confidential && !s.scope.MayReadConfidential() {
+		return nil
+	}
 	return s.Store.Records(ctx, f, func(cells []string, extra map[string]string) error {
 		ok, err := s.scope.Row(ctx, f, cells)
 		if err != nil || !ok {
 			return err
 		}
-		return fn(cells, extra)
+		return fn(s.scope.Cells(f, cells), extra)
 	})
+}
+
+// Holds implements bundle.Store: a confidential column is held for the
+// scope only with the permission.
+func (s scopedStore) Holds(ctx context.Context, f *bundle.File, column string) (bool, error) {
+	if i := f.Index(column); i >= 0 && f.Columns[i].Confidential && !s.scope.MayReadConfidential() {
+		return false, nil
+	}
+	return s.Store.Holds(ctx, f, column)
 }
 
 // prefetch reads at once the places of everyone who ever had one in a unit

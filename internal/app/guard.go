@@ -10,12 +10,17 @@ import (
 )
 
 // guard returns the guard of the actor's change sets: nothing to check for
-// the whole registry, the scope policy otherwise.
+// the whole registry, the scope policy otherwise; and, for an account
+// without the permission to read confidential records, no confidential write.
 func (a *App) guard(act Actor) sqldb.Guard {
-	if act.whole() {
-		return sqldb.Trusted
+	g := sqldb.Trusted
+	if !act.whole() {
+		g = &scopeGuard{a: a, unit: act.User.ScopeUnitID}
 	}
-	return &scopeGuard{a: a, unit: act.User.ScopeUnitID}
+	if !act.User.CanReadConfidential() {
+		g = confidentialGuard{next: g}
+	}
+	return g
 }
 
 // scopeGuard is the write side of the scope policy: before a change set

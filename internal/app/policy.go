@@ -193,7 +193,7 @@ func (v *scopeView) readable(f *bundle.File, cells []string, above map[string]bo
 		return true // a unit's version is read where the unit is
 	}
 	if len(r.units) == 0 && len(r.persons) == 0 {
-		return f.Name == "documents" // a document of no unit is public
+		return f.Public // a document of no unit, a term of office
 	}
 	for _, u := range r.units {
 		if !v.unitIn(u.id, r.span, false) && !(f.Name == "documents" && above[u.id]) {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
@@ -21,7 +22,12 @@ type RecordView struct {
 // Record reads the record of a file with a key, for editing: the account
 // must be allowed to write it (the scope policy, as for the edit itself). A
 // key that names no held record gives a new, empty record.
-func (a *App) Record(ctx context.Context, u tochuc.User, file string, key map[string]string, d tochuc.Date) (*RecordView, error) {
+//
+// A confidential record needs the permission to read it; its read, through
+// via (the page or API path), is written to the audit log; without the
+// permission a confidential column shows blank.
+func (a *App) Record(ctx context.Context, act Actor, file string, key map[string]string, d tochuc.Date, via string) (*RecordView, error) {
+	u := act.User
 	f := bundle.FileByName(file)
 	if f == nil {
 		return nil, tochuc.Errorf(tochuc.ENotFound, "không có loại bản ghi %q", file)
@@ -29,11 +35,15 @@ func (a *App) Record(ctx context.Context, u tochuc.User, file string, key map[st
 	if !u.CanWrite() {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn chỉ được xem, không được sửa dữ liệu.")
 	}
+	if f.Confidential && !u.CanReadConfidential() {
+		return nil, errConfidential("bản ghi " + strings.ToLower(tochuc.Label("file", f.Name)))
+	}
 	r := a.db.Reader(sqldb.Recorded{})
 	v := &RecordView{File: f, New: true, Cells: make([]string, len(f.Columns))}
 	if len(key) == 0 {
 		return v, nil
 	}
+	key = keyOf(f, key) // an evaluation's period left out is its default
 	cells, err := current(ctx, r, f, key, d)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound {
 		return v, nil
@@ -49,12 +59,18 @@ func (a *App) Record(ctx context.Context, u tochuc.User, file string, key map[st
 	if err != nil {
 		return nil, err
 	}
+	sc.ip = act.IP
 	if why, err := sc.Writable(ctx, f, cells); err != nil {
 		return nil, err
 	} else if why != "" {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Bản ghi nằm ngoài phạm vi được giao: %s.", why)
 	}
-	v.Cells, v.Version, v.New = cells, strconv.FormatInt(stamp, 10), false
+	v.Cells, v.Version, v.New = sc.Cells(f, cells), strconv.FormatInt(stamp, 10), false
+	if sc.MayReadConfidential() && hasConfidential(f, cells) {
+		if err := sc.LogRead(ctx, ConfidentialRead{File: f.Name, Via: via, Keys: []string{RecordKey(f, cells)}}); err != nil {
+			return nil, err
+		}
+	}
 	return v, nil
 }
 

@@ -12,6 +12,8 @@ import (
 // registry as it stands now (or as a transaction sees it). Its methods are
 // cheap once built; the people's places are read as they are asked for.
 type Scope struct {
+	app   *App   // for the audit log of confidential reads
+	ip    string // where the reads come from
 	user  tochuc.User
 	r     *sqldb.Reader
 	view  *scopeView // nil for the whole registry
@@ -28,7 +30,7 @@ func (a *App) Scope(ctx context.Context, u tochuc.User) (*Scope, error) {
 
 // scopeOn builds an account's scope over what a reader sees.
 func (a *App) scopeOn(ctx context.Context, r *sqldb.Reader, u tochuc.User) (*Scope, error) {
-	s := &Scope{user: u, r: r}
+	s := &Scope{app: a, user: u, r: r}
 	if u.WholeRegistry() {
 		return s, nil
 	}
@@ -109,6 +111,9 @@ func (s *Scope) Person(ctx context.Context, id string) (bool, error) {
 
 // Row reports whether a record (cells aligned to f.Columns) may be read.
 func (s *Scope) Row(ctx context.Context, f *bundle.File, cells []string) (bool, error) {
+	if f.Confidential && !s.MayReadConfidential() {
+		return false, nil
+	}
 	if s.view == nil {
 		return true, nil
 	}

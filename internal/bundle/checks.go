@@ -115,8 +115,13 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 		im.checkRestructure(rec)
 	case "evaluations":
 		im.checkEvaluation(rec)
+		im.checkEvaluationScore(rec)
 	case "plans":
-		im.checkPeriod(rec, "added_on", "removed_on")
+		im.checkPlan(rec)
+	case "terms":
+		im.checkTerm(rec)
+	case "discipline":
+		im.checkDiscipline(rec)
 	}
 }
 

@@ -90,6 +90,13 @@ func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, 
 			return nil, err
 		}
 	}
+	if present["discipline"] {
+		im.iss.order = slices.Index(Files, FileByName("discipline")) + 1
+		im.loc = src.Location("discipline")
+		if err := im.checkExpulsions(ctx); err != nil {
+			return nil, err
+		}
+	}
 	rep.Issues, rep.Errors, rep.Warnings, rep.Dropped = im.iss.list, im.iss.errors, im.iss.warnings, im.iss.dropped
 	slices.SortStableFunc(rep.Issues, func(a, b Issue) int {
 		if a.order != b.order {
@@ -113,6 +120,7 @@ type importer struct {
 	// evs holds the bundle's membership events, chained per person (see person.last).
 	evs           []partyEvent
 	restructDates map[string]tochuc.Date
+	cadre         cadreState
 	loc           string // location of the file being read
 }
 
@@ -126,6 +134,11 @@ type person struct {
 func (im *importer) importFile(ctx context.Context, f *File) (Counts, error) {
 	var c Counts
 	im.loc = im.src.Location(f.Name)
+	if f.Name == "plans" {
+		if err := im.loadTerms(ctx); err != nil {
+			return c, err
+		}
+	}
 	rr, err := im.src.Open(f.Name)
 	if err != nil {
 		vi, en := readIssue("không đọc được tệp: ", "cannot read file: ", err)

@@ -84,6 +84,9 @@ func (h *header) parseRow(loc string, line int, row []string, iss *issues) (*Rec
 		if p >= 0 && p < len(row) {
 			raw = strings.TrimSpace(row[p])
 		}
+		if raw == "" && col.Default != "" {
+			raw = col.Default
+		}
 		if raw == "" {
 			if col.Required && p >= 0 {
 				iss.add(Issue{File: loc, Line: line, Column: col.Name, Vi: "thiếu giá trị bắt buộc", En: "missing required value"})
@@ -174,6 +177,10 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 		if vi, en := checkText(raw, max); vi != "" {
 			return nil, vi, en
 		}
+		if col.Pattern == TermPattern && !ValidTerm(raw) {
+			return nil, "nhiệm kỳ phải có dạng năm-năm (ví dụ 2025-2030), không phải " + shortQuote(raw),
+				"a term must be year-year (e.g. 2025-2030), not " + shortQuote(raw)
+		}
 		if col.Digits > 0 && !allDigits(raw, col.Digits) {
 			return nil, fmt.Sprintf("phải gồm đúng %d chữ số, không phải %s", col.Digits, shortQuote(raw)),
 				fmt.Sprintf("must be exactly %d digits, not %s", col.Digits, shortQuote(raw))
@@ -191,6 +198,10 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 		n, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil {
 			return nil, "không phải số nguyên: " + shortQuote(raw), "not an integer: " + shortQuote(raw)
+		}
+		if col.Bounded && (n < col.IntMin || n > col.IntMax) {
+			return nil, fmt.Sprintf("phải từ %d đến %d, không phải %d", col.IntMin, col.IntMax, n),
+				fmt.Sprintf("must be from %d to %d, not %d", col.IntMin, col.IntMax, n)
 		}
 		return n, "", ""
 	}

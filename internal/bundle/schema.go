@@ -31,6 +31,8 @@ type Column struct {
 	// RefVia names the column whose value says which file this one references:
 	// "unit" (units) or "person" (people), as subject_type does for subject_id.
 	RefVia string
+	// Pattern, when set, is the shape a text value must have (TermPattern).
+	Pattern string
 	// Digits, when set, is the exact number of digits a value must have (a
 	// citizen id: 12).
 	Digits int
@@ -40,6 +42,16 @@ type Column struct {
 	// Vocab is the vocabulary of an enum's Vietnamese labels
 	// (tochuc.Label): a cell may hold the label instead of the code.
 	Vocab string
+	// Default is the value of an empty cell (an amendment's column whose
+	// absence means it): a sparse column is written by an export only when
+	// some record holds another value.
+	Default string
+	// Confidential columns (a citizen id) are read only with the permission
+	// to read confidential records, and each read is logged.
+	Confidential bool
+	// IntMin and IntMax bound an Int column's values when Bounded.
+	Bounded        bool
+	IntMin, IntMax int64
 }
 
 // RefFile returns the file a column of a row references ("" for none),
@@ -90,6 +102,12 @@ type File struct {
 	// the id column is (units, people), when a row is the unit or person itself.
 	Span Span
 	Self string
+	// Public files' rows that name no unit or person are read by every
+	// account (a document of no issuer, a term of office).
+	Public bool
+	// Confidential files (cadre plans, evaluations, discipline) are read only
+	// with the permission to read confidential records, and each read is logged.
+	Confidential bool
 
 	index     map[string]int
 	viIndex   map[string]int // folded Vietnamese header → column (labels.go)
@@ -161,10 +179,10 @@ var Files = indexed([]*File{
 		req(text("id")), req(text("full_name")), enum("gender", tochuc.Genders), date("birth_date"),
 		text("ethnicity"), text("religion"), date("died_on"),
 		// bundle-v1 amendment 1: the personal record
-		sparse(Column{Name: "citizen_id", Digits: 12}), sparse(text("birthplace")), sparse(text("hometown")),
+		sparse(Column{Name: "citizen_id", Digits: 12, Confidential: true}), sparse(text("birthplace")), sparse(text("hometown")),
 		sparse(text("residence")), sparse(text("general_education")),
 	}},
-	{Name: "documents", ViLabel: "văn bản", Key: []string{"id"}, Span: Span{From: "issued_on"}, Columns: []Column{
+	{Name: "documents", ViLabel: "văn bản", Key: []string{"id"}, Span: Span{From: "issued_on"}, Public: true, Columns: []Column{
 		req(text("id")), req(text("number")), req(enum("kind", tochuc.DocumentKinds)),
 		ref("issuer_id", "units"), req(date("issued_on")), req(text("title")), ref("replaces_id", "documents"),
 	}},
@@ -180,6 +198,7 @@ var Files = indexed([]*File{
 		Span: Span{From: "valid_from", To: "valid_to"}, Columns: []Column{
 			req(ref("person_id", "people")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
 			req(date("valid_from")), date("valid_to"), enum("how", tochuc.AssignmentHows), ref("document_id", "documents"),
+			sparse(enum("end_reason", tochuc.EndReasons)), // bundle-v1 amendment 1
 		}},
 	{Name: "headcount", ViLabel: "biên chế", Key: []string{"unit_id", "date"}, Span: Span{From: "date"}, Columns: []Column{
 		req(ref("unit_id", "units")), req(date("date")), req(Column{Name: "actual", Type: Int}), {Name: "quota", Type: Int},
@@ -189,19 +208,61 @@ var Files = indexed([]*File{
 			req(text("event_id")), req(date("date")), req(enum("kind", tochuc.RestructureKinds)),
 			ref("from_unit_id", "units"), ref("to_unit_id", "units"), ref("document_id", "documents"),
 		}},
-	{Name: "evaluations", ViLabel: "đánh giá, xếp loại", Key: []string{"year", "subject_type", "subject_id", "category"},
-		Span: Span{Year: "year"}, Columns: []Column{
+	// terms of office (nhiệm kỳ) per level: data, not code (PLAN-10); a
+	// plan's term must be one of them once the registry holds any
+	{Name: "terms", ViLabel: "nhiệm kỳ", Key: []string{"term", "level"}, Span: Span{Timeless: true}, Public: true, Columns: []Column{
+		req(Column{Name: "term", Pattern: TermPattern}), req(enum("level", tochuc.TermLevels)),
+		req(date("starts_on")), req(date("ends_on")), ref("document_id", "documents"),
+	}},
+	{Name: "evaluations", ViLabel: "đánh giá, xếp loại", Key: []string{"year", "period", "subject_type", "subject_id", "category"},
+		Span: Span{Year: "year"}, Confidential: true, Columns: []Column{
 			req(Column{Name: "year", Type: Int}), req(enum("subject_type", tochuc.EvaluationSubjects)), req(Column{Name: "subject_id", RefVia: "subject_type"}),
 			req(enum("category", tochuc.EvaluationCategories)), req(enum("rating", tochuc.Ratings)),
 			ref("rated_by_id", "units"), date("decided_on"),
+			// bundle-v1 amendment 1: the period rated, the 100-point score, the step of the workflow
+			sparse(Column{Name: "period", Enum: tochuc.EvaluationPeriods, Default: tochuc.EvaluationPeriodYear}),
+			sparse(Column{Name: "score", Type: Int, Bounded: true, IntMin: 0, IntMax: 100}),
+			sparse(Column{Name: "status", Enum: tochuc.EvaluationStatuses, Default: tochuc.EvaluationDecided}),
 		}},
 	{Name: "plans", ViLabel: "quy hoạch cán bộ", Key: []string{"term", "unit_id", "role", "person_id"},
-		Span: Span{From: "added_on", To: "removed_on"}, Columns: []Column{
-			req(text("term")), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
+		Span: Span{From: "added_on", To: "removed_on"}, Confidential: true, Columns: []Column{
+			req(Column{Name: "term", Pattern: TermPattern}), req(ref("unit_id", "units")), req(enum("role", tochuc.Codes(tochuc.Roles))),
 			req(ref("person_id", "people")), req(date("added_on")), date("removed_on"), free("removal_reason"),
 			ref("document_id", "documents"),
 		}},
+	// bundle-v1 amendment 1: party and state discipline
+	{Name: "discipline", ViLabel: "kỷ luật", Key: []string{"subject_type", "subject_id", "date", "form"},
+		Span: Span{From: "date"}, Confidential: true, Columns: []Column{
+			req(enum("subject_type", tochuc.EvaluationSubjects)), req(Column{Name: "subject_id", RefVia: "subject_type"}),
+			req(enum("form", tochuc.DisciplineForms)), req(date("date")), ref("authority_id", "units"),
+			ref("document_id", "documents"), free("reason"),
+		}},
 })
+
+// TermPattern is Column.Pattern for a term of office: "A-B", two years with
+// A < B ≤ A + 10 ("2025-2030").
+const TermPattern = "term"
+
+// ValidTerm reports whether s is a term of office "A-B" (TermPattern).
+func ValidTerm(s string) bool {
+	a, b, ok := TermYears(s)
+	return ok && a < b && b <= a+10
+}
+
+// TermYears returns the years of a term "A-B".
+func TermYears(s string) (a, b int, ok bool) {
+	if len(s) != 9 || s[4] != '-' {
+		return 0, 0, false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && (c < '0' || c > '9') {
+			return 0, 0, false
+		}
+	}
+	a = int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	b = int(s[5]-'0')*1000 + int(s[6]-'0')*100 + int(s[7]-'0')*10 + int(s[8]-'0')
+	return a, b, true
+}
 
 // FileByName returns the file of the given name (without .csv).
 func FileByName(name string) *File {

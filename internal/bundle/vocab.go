@@ -3,7 +3,17 @@ package bundle
 // enumVocab names the vocabulary of the label table (tochuc.Label) that
 // holds the Vietnamese labels of an enum column's codes.
 func enumVocab(file, col string) string {
+	switch {
+	case file == "evaluations" && col == "status":
+		return "eval_status"
+	case file == "discipline" && col == "form":
+		return "discipline_form"
+	case file == "terms" && col == "level":
+		return "term_level"
+	}
 	switch col {
+	case "period", "end_reason":
+		return col
 	case "role", "event", "how", "rating", "category", "gender", "status", "sector", "ownership":
 		return col
 	case "subject_type":

@@ -14,11 +14,11 @@ import (
 // Accounts (users, sessions, API tokens, audit log) are plain rows updated in
 // place, not bitemporal records; their times are microseconds since 1970 UTC.
 
-const userColumns = `u.id, u.login, u.full_name, u.role, COALESCE(u.scope_unit_id, ''), u.disabled`
+const userColumns = `u.id, u.login, u.full_name, u.role, COALESCE(u.scope_unit_id, ''), u.disabled, u.confidential`
 
 func scanUser(r interface{ Scan(...any) error }, extra ...any) (tochuc.User, error) {
 	var u tochuc.User
-	err := r.Scan(append([]any{&u.ID, &u.Login, &u.FullName, &u.Role, &u.ScopeUnitID, &u.Disabled}, extra...)...)
+	err := r.Scan(append([]any{&u.ID, &u.Login, &u.FullName, &u.Role, &u.ScopeUnitID, &u.Disabled, &u.Confidential}, extra...)...)
 	return u, err
 }
 
@@ -55,9 +55,9 @@ func (s accountStore) CreateUser(ctx context.Context, u tochuc.User, passwordHas
 		return tochuc.User{}, loginTaken(u.Login)
 	}
 	now := time.Now().UnixMicro()
-	err := s.q.QueryRowContext(ctx, s.db.rebind(`INSERT INTO users (login, full_name, role, scope_unit_id, password_hash, disabled, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		u.Login, u.FullName, string(u.Role), nullString(u.ScopeUnitID), passwordHash, u.Disabled, now, now).Scan(&u.ID)
+	err := s.q.QueryRowContext(ctx, s.db.rebind(`INSERT INTO users (login, full_name, role, scope_unit_id, password_hash, disabled, confidential, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		u.Login, u.FullName, string(u.Role), nullString(u.ScopeUnitID), passwordHash, u.Disabled, u.Confidential, now, now).Scan(&u.ID)
 	if isUniqueViolation(err) {
 		return tochuc.User{}, loginTaken(u.Login)
 	}
@@ -140,6 +140,9 @@ func (s accountStore) UpdateUser(ctx context.Context, id int64, upd tochuc.UserU
 	if upd.ScopeUnitID != nil {
 		u.ScopeUnitID = strings.TrimSpace(*upd.ScopeUnitID)
 	}
+	if upd.Confidential != nil {
+		u.Confidential = *upd.Confidential
+	}
 	if upd.Disabled != nil {
 		u.Disabled = *upd.Disabled
 	}
@@ -168,8 +171,8 @@ func (s accountStore) UpdateUser(ctx context.Context, id int64, upd tochuc.UserU
 			return tochuc.User{}, tochuc.Errorf(tochuc.EInvalid, "'%s' là quản trị viên cuối cùng: không thể vô hiệu hóa hoặc đổi vai trò", u.Login)
 		}
 	}
-	if _, err := s.q.ExecContext(ctx, s.db.rebind(`UPDATE users SET full_name = ?, role = ?, scope_unit_id = ?, disabled = ?, updated_at = ? WHERE id = ?`),
-		u.FullName, string(u.Role), nullString(u.ScopeUnitID), u.Disabled, time.Now().UnixMicro(), id); err != nil {
+	if _, err := s.q.ExecContext(ctx, s.db.rebind(`UPDATE users SET full_name = ?, role = ?, scope_unit_id = ?, disabled = ?, confidential = ?, updated_at = ? WHERE id = ?`),
+		u.FullName, string(u.Role), nullString(u.ScopeUnitID), u.Disabled, u.Confidential, time.Now().UnixMicro(), id); err != nil {
 		return tochuc.User{}, err
 	}
 	if u.Disabled && !old.Disabled {

@@ -140,7 +140,7 @@ func (s checkSource) Ratings(ctx context.Context, maxYear int, fn func(check.Rat
 	return s.r.eachRow(ctx, `SELECT e.year, e.subject_type, e.subject_id, e.category, e.rating, COALESCE(e.rated_by_id, ''), e.decided_on,
 		COALESCE(pe.full_name, ''), pe.died_on
 		FROM evaluations e LEFT JOIN people pe ON e.subject_type = 'person' AND pe.id = e.subject_id AND `+s.r.rec.where("pe")+`
-		WHERE `+s.r.rec.where("e")+` AND e.year <= ?
+		WHERE `+s.r.rec.where("e")+` AND e.year <= ? AND `+decided("e")+`
 		ORDER BY e.subject_type, e.subject_id, e.year, e.category`, []any{maxYear}, func(rows *sql.Rows) error {
 		var x check.Rating
 		if err := rows.Scan(&x.Year, &x.SubjectType, &x.SubjectID, &x.Category, &x.Rating, &x.RatedByID, &x.DecidedOn,
@@ -285,7 +285,7 @@ func (s checkSource) MemberRatings(ctx context.Context, units map[int][]string, 
 			err := s.r.eachRow(ctx, `SELECT m.unit_id, e.year, e.subject_type, e.subject_id, e.category, e.rating, COALESCE(e.rated_by_id, ''),
 				e.decided_on, pe.full_name, pe.died_on
 				FROM member_periods m JOIN evaluations e ON e.subject_type = 'person' AND e.subject_id = m.person_id
-					AND e.year + 0 = ? AND e.category = ? AND `+s.r.rec.where("e")+`
+					AND e.year + 0 = ? AND e.category = ? AND `+decided("e")+` AND `+s.r.rec.where("e")+`
 				JOIN people pe ON pe.id = m.person_id AND `+s.r.rec.where("pe")+`
 				WHERE m.valid_from <= ? AND m.valid_to > ? AND m.unit_id IN (`+placeholders(len(batch))+`)
 				ORDER BY m.person_id`, append([]any{year, category, d, d}, anys(batch)...),
@@ -347,3 +347,8 @@ func (s checkSource) People(ctx context.Context, key string, fn func(check.Perso
 func (s checkSource) UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error) {
 	return s.r.UnitNames(ctx, ids, d)
 }
+
+// decided is the condition that an evaluation (alias a) is decided: only
+// decided ratings count in reports and checks (bundle-v1 amendment 1; a row
+// stored before migration 0016 has no status and was decided).
+func decided(a string) string { return "COALESCE(" + a + ".status, 'decided') = 'decided'" }

@@ -58,12 +58,29 @@ func (r *Reader) PersonFile(ctx context.Context, id string) (*PersonFile, error)
 		})
 	}
 	if err == nil {
-		err = r.each(ctx, `SELECT year, subject_type, subject_id, category, rating, COALESCE(rated_by_id, ''), decided_on
-			FROM evaluations WHERE `+w+` AND subject_type = 'person' AND subject_id = ? ORDER BY year, category`, []any{id},
+		err = r.each(ctx, `SELECT year, subject_type, subject_id, category, rating, COALESCE(rated_by_id, ''), decided_on,
+			COALESCE(period, 'year'), score, COALESCE(status, 'decided')
+			FROM evaluations WHERE `+w+` AND subject_type = 'person' AND subject_id = ? ORDER BY year, period, category`, []any{id},
 			func(s scanner) error {
 				var e tochuc.Evaluation
-				err := s.Scan(&e.Year, &e.SubjectType, &e.SubjectID, &e.Category, &e.Rating, &e.RatedByID, &e.DecidedOn)
+				var score sql.NullInt64
+				err := s.Scan(&e.Year, &e.SubjectType, &e.SubjectID, &e.Category, &e.Rating, &e.RatedByID, &e.DecidedOn,
+					&e.Period, &score, &e.Status)
+				if score.Valid {
+					n := int(score.Int64)
+					e.Score = &n
+				}
 				f.Evaluations = append(f.Evaluations, e)
+				return err
+			})
+	}
+	if err == nil {
+		err = r.each(ctx, `SELECT subject_type, subject_id, form, date, COALESCE(authority_id, ''), COALESCE(document_id, ''),
+			COALESCE(reason, '') FROM discipline WHERE `+w+` AND subject_type = 'person' AND subject_id = ? ORDER BY date, form`,
+			[]any{id}, func(s scanner) error {
+				var d tochuc.Discipline
+				err := s.Scan(&d.SubjectType, &d.SubjectID, &d.Form, &d.Date, &d.AuthorityID, &d.DocumentID, &d.Reason)
+				f.Discipline = append(f.Discipline, d)
 				return err
 			})
 	}

@@ -113,7 +113,11 @@ func (r *Reader) Holds(ctx context.Context, f *bundle.File, column string) (bool
 		return false, nil
 	}
 	var n int
-	err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+f.Name+" WHERE "+column+" IS NOT NULL AND "+
+	other := ""
+	if c := f.Columns[f.Index(column)]; c.Default != "" {
+		other = " AND " + column + " <> " + quoted([]string{c.Default}) // a default is the cell left empty
+	}
+	err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+f.Name+" WHERE "+column+" IS NOT NULL"+other+" AND "+
 		r.rec.where("")+" LIMIT 1) x").Scan(&n)
 	return n > 0, err
 }

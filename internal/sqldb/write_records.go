@@ -290,3 +290,20 @@ func (w *recordWriter) Close(ctx context.Context) (bundle.Counts, error) {
 	}
 	return w.mergeKeyed(ctx)
 }
+
+// Terms implements bundle.TermTarget: the codes of the terms of office held
+// now (a handful of rows).
+func (c *Change) Terms(ctx context.Context, fn func(term string) error) error {
+	if w := c.copying; w != nil {
+		if err := w.finishCopy(); err != nil {
+			return err
+		}
+	}
+	return queryEach(ctx, c.Tx, `SELECT DISTINCT term FROM terms WHERE rec_to IS NULL`, nil, func(r *sql.Rows) error {
+		var t string
+		if err := r.Scan(&t); err != nil {
+			return err
+		}
+		return fn(t)
+	})
+}

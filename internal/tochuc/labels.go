@@ -27,7 +27,19 @@ var labels = map[string]map[string]string{
 	"qualification": {"education": "Trình độ chuyên môn", "political_theory": "Lý luận chính trị"},
 	"file": {"units": "Đơn vị", "people": "Nhân sự", "documents": "Văn bản", "qualifications": "Trình độ",
 		"party": "Biến động đảng viên", "assignments": "Chức vụ", "headcount": "Biên chế",
-		"restructure": "Sắp xếp tổ chức", "evaluations": "Đánh giá, xếp loại", "plans": "Quy hoạch cán bộ"},
+		"restructure": "Sắp xếp tổ chức", "evaluations": "Đánh giá, xếp loại", "plans": "Quy hoạch cán bộ",
+		"discipline": "Kỷ luật", "terms": "Nhiệm kỳ"},
+	"period": {"year": "Năm", "q1": "Quý I", "q2": "Quý II", "q3": "Quý III", "q4": "Quý IV",
+		"term": "Nhiệm kỳ", "adhoc": "Đột xuất"},
+	"eval_status": {"self_assessed": "Tự đánh giá", "appraised": "Đã thẩm định", "decided": "Đã quyết định"},
+	"end_reason": {"term_end": "Hết nhiệm kỳ", "reappointed": "Được bổ nhiệm lại", "moved": "Chuyển công tác khác",
+		"retired": "Nghỉ hưu", "dismissed": "Cách chức, buộc thôi việc", "resigned": "Xin thôi giữ chức",
+		"removed": "Miễn nhiệm, cho thôi giữ chức", "suspended": "Tạm đình chỉ", "restructured": "Do sắp xếp tổ chức",
+		"died": "Từ trần", "other": "Lý do khác"},
+	"discipline_form": {"reprimand": "Khiển trách", "warning": "Cảnh cáo", "removal_from_post": "Cách chức",
+		"dismissal": "Buộc thôi việc", "expulsion": "Khai trừ", "dissolution": "Giải tán"},
+	"term_level": {"central": "Trung ương", "province": "Cấp tỉnh", "district": "Cấp huyện",
+		"commune": "Cấp xã", "grassroots": "Cơ sở"},
 	"gender": {"male": "Nam", "female": "Nữ"},
 	"status": {"official": "Chính thức", "probationary": "Dự bị"},
 	"sector": {"party": "Khối Đảng", "front": "Khối Mặt trận, đoàn thể", "state": "Khối chính quyền", "none": "Khác"},
@@ -39,7 +51,8 @@ var labels = map[string]map[string]string{
 	"action": {AuditLoginOK: "Đăng nhập", AuditLoginFailed: "Đăng nhập không thành công", AuditLoginLocked: "Tạm khóa đăng nhập",
 		AuditLogout: "Đăng xuất", AuditUserCreate: "Tạo tài khoản", AuditUserUpdate: "Sửa tài khoản",
 		AuditUserPassword: "Đặt lại mật khẩu", AuditTokenCreate: "Cấp mã truy cập", AuditTokenRevoke: "Thu hồi mã truy cập",
-		"bundle.import": "Nhập gói dữ liệu", "bundle.export": "Tải gói dữ liệu"},
+		"bundle.import": "Nhập gói dữ liệu", "bundle.export": "Tải gói dữ liệu",
+		AuditConfidentialRead: "Xem hồ sơ mật"},
 }
 
 // editVerbs are the audit actions of an edit of a bundle file ("people.add"…).
@@ -48,7 +61,8 @@ var editVerbs = map[string]string{"add": "Thêm", "correct": "Sửa sai", "chang
 // Label returns the Vietnamese label of a code in a vocabulary ("education",
 // "political_theory", "event", "how", "rating", "category", "document",
 // "restructure", "qualification", "file" (a bundle file), "gender",
-// "status" (of a party member), "sector", "part" (a
+// "status" (of a party member), "period" and "eval_status" (of a rating),
+// "end_reason" (of a post), "discipline_form", "term_level", "sector", "part" (a
 // breakdown of the dashboard), "ownership", "subject", "user_role", "action"
 // (of the audit log), "role" (a post), "unit_kind"), or the code itself.
 func Label(vocab, code string) string {

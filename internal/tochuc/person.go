@@ -61,6 +61,22 @@ type Evaluation struct {
 	Rating      string `json:"rating"`
 	RatedByID   string `json:"rated_by_id,omitempty"`
 	DecidedOn   Date   `json:"decided_on,omitempty"`
+	// bundle-v1 amendment 1
+	Period string `json:"period"`          // EvaluationPeriods ("year")
+	Score  *int   `json:"score,omitempty"` // 0–100 (366-QĐ/TW), nil when not scored
+	Status string `json:"status"`          // EvaluationStatuses ("decided")
+}
+
+// Discipline is a disciplinary decision on a person or a unit (bundle-v1
+// amendment 1's discipline.csv).
+type Discipline struct {
+	SubjectType string `json:"subject_type"`
+	SubjectID   string `json:"subject_id"`
+	Form        string `json:"form"` // DisciplineForms
+	Date        Date   `json:"date"`
+	AuthorityID string `json:"authority_id,omitempty"`
+	DocumentID  string `json:"document_id,omitempty"`
+	Reason      string `json:"reason,omitempty"`
 }
 
 // Plan is a person's place in a cadre plan for a post.
@@ -104,4 +120,5 @@ type PersonFile struct {
 	Assignments    []Assignment      `json:"assignments"`
 	Evaluations    []Evaluation      `json:"evaluations"`
 	Plans          []Plan            `json:"plans"`
+	Discipline     []Discipline      `json:"discipline"`
 }

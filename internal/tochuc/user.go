@@ -61,6 +61,10 @@ type User struct {
 	Role        Role
 	ScopeUnitID string
 	Disabled    bool
+	// Confidential is the permission to read confidential records (cadre
+	// plans, evaluations, discipline, citizen ids) within the account's
+	// scope. An administrator has it always; others only when given.
+	Confidential bool
 }
 
 // CanRead reports whether the account may read the registry (within its scope).
@@ -69,6 +73,12 @@ func (u User) CanRead() bool { return !u.Disabled && u.Role.Valid() }
 // CanWrite reports whether the account may change data (within its scope).
 func (u User) CanWrite() bool {
 	return !u.Disabled && (u.Role == RoleAdmin || u.Role == RoleStaff)
+}
+
+// CanReadConfidential reports whether the account may read confidential
+// records (within its scope): an administrator, or an account given the permission.
+func (u User) CanReadConfidential() bool {
+	return !u.Disabled && (u.Role == RoleAdmin || (u.Confidential && u.Role.Valid()))
 }
 
 // CanReadAudit reports whether the account may read the audit log.
@@ -134,10 +144,11 @@ func (u User) Validate() error {
 // or the scope applies the scope rule to the result, so a staff member or a
 // viewer keeps the whole registry only if ScopeUnitID is AllUnits again.
 type UserUpdate struct {
-	FullName    *string
-	Role        *Role
-	ScopeUnitID *string
-	Disabled    *bool
+	FullName     *string
+	Role         *Role
+	ScopeUnitID  *string
+	Disabled     *bool
+	Confidential *bool
 }
 
 // APIToken is a token with which a script acts as an account. Only its
@@ -168,6 +179,9 @@ const (
 	AuditUserPassword = "user.password"
 	AuditTokenCreate  = "token.create"
 	AuditTokenRevoke  = "token.revoke"
+	// AuditConfidentialRead is a read of confidential records (plans,
+	// evaluations, discipline, citizen ids): who, when and which records.
+	AuditConfidentialRead = "confidential.read"
 )
 
 // AuditEntry is one line of the append-only audit log.

@@ -163,7 +163,31 @@ var (
 	EvaluationSubjects   = []string{"unit", "person"}
 	EvaluationCategories = []string{"party_org", "collective", "leader", "party_member", "civil_servant"}
 	Ratings              = []string{"excellent", "good", "complete", "incomplete"}
+	// EvaluationPeriods are what one rating covers (366-QĐ/TW rates by term,
+	// year or quarter, or when needed); "year" when a bundle leaves it empty.
+	EvaluationPeriods = []string{"year", "q1", "q2", "q3", "q4", "term", "adhoc"}
+	// EvaluationStatuses are the steps of a rating (EVAL-18): self-assessed,
+	// appraised, decided; "decided" when a bundle leaves it empty. Only a
+	// decided rating counts in reports and checks.
+	EvaluationStatuses = []string{"self_assessed", "appraised", "decided"}
 )
+
+// The defaults of evaluations.period and evaluations.status (bundle-v1 amendment 1).
+const (
+	EvaluationPeriodYear = "year"
+	EvaluationDecided    = "decided"
+)
+
+// EndReasons are why a post ended (assignments.end_reason, bundle-v1 amendment 1).
+var EndReasons = []string{"term_end", "reappointed", "moved", "retired", "dismissed", "resigned",
+	"removed", "suspended", "restructured", "died", "other"}
+
+// DisciplineForms are the forms of party and state discipline, lightest
+// first (discipline.form, bundle-v1 amendment 1).
+var DisciplineForms = []string{"reprimand", "warning", "removal_from_post", "dismissal", "expulsion", "dissolution"}
+
+// TermLevels are the levels whose congresses open a term (terms.level).
+var TermLevels = []string{"central", "province", "district", "commune", "grassroots"}
 
 // MemberStatuses are the values of party.status for a transfer in.
 var MemberStatuses = []string{"official", "probationary"}

@@ -73,6 +73,7 @@ var detailLabels = map[string]string{
 	"login": "Tên đăng nhập", "role": "Vai trò", "name": "Tên", "days": "Số ngày hiệu lực", "disabled": "Khóa tài khoản",
 	"reason": "Lý do", "retry_after_s": "Thử lại sau (giây)", "locked_s": "Khóa trong (giây)", "demo": "Dữ liệu mẫu",
 	"date": "Ngày hiệu lực", "from": "Đơn vị trước sắp xếp", "changes": "Các thay đổi",
+	"via": "Xem qua", "count": "Số bản ghi", "records": "Các bản ghi", "confidential": "Quyền xem hồ sơ mật",
 }
 
 // detailValues are the Vietnamese words of the facts' coded values.
@@ -189,6 +190,10 @@ func refOf(f *bundle.File, c bundle.Column, vals map[string]string) string {
 func (n auditNames) item(e tochuc.AuditEntry) auditItem {
 	it := auditItem{AuditEntry: e, ActionLabel: tochuc.Label("action", e.Action), UserName: n.users[e.UserLogin],
 		LocalTime: auditTime(e.At)}
+	if e.Action == tochuc.AuditConfidentialRead {
+		it.ObjectLabel = tochuc.Label("file", e.ObjectType)
+		it.ObjectID = ""
+	}
 	f := entryFile(e)
 	if f == nil {
 		it.Changes = n.facts(e)
@@ -343,6 +348,12 @@ func (n auditNames) fact(e tochuc.AuditEntry, key string, v any) auditValue {
 		return auditValue{Text: strings.Join(parts, "; ")}
 	case []any:
 		parts := make([]string, 0, len(x))
+		if f := bundle.FileByName(e.ObjectType); key == "records" && f != nil {
+			for _, item := range x {
+				parts = append(parts, recordKeyWords(f, fmt.Sprint(item)))
+			}
+			return auditValue{Text: strings.Join(parts, "; ")}
+		}
 		for _, item := range x {
 			if m, ok := item.(map[string]any); ok && m["name"] != nil { // a bundle file's report
 				parts = append(parts, tochuc.Label("file", fmt.Sprint(m["name"]))+": "+n.fact(e, "", m["added"]).Text)
@@ -361,4 +372,24 @@ func (n auditNames) fact(e tochuc.AuditEntry, key string, v any) auditValue {
 		return auditValue{Text: "—"}
 	}
 	return auditValue{Text: fmt.Sprint(v)}
+}
+
+// recordKeyWords renders a record's key as the audit log holds it ("2024|
+// year|person|P1|leader") in words: each key column's code by its label,
+// each date as dd/mm/yyyy, ids as they are.
+func recordKeyWords(f *bundle.File, key string) string {
+	parts := strings.Split(key, "|")
+	for i, k := range f.KeyIndexes() {
+		if i >= len(parts) {
+			break
+		}
+		c := f.Columns[k]
+		switch {
+		case c.Vocab != "" && parts[i] != "":
+			parts[i] = tochuc.Label(c.Vocab, parts[i])
+		case c.Type == bundle.Date:
+			parts[i] = isoToVN(parts[i])
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -62,8 +62,7 @@ func (s *Server) handleEditForm(w http.ResponseWriter, r *http.Request) error {
 			key[k] = v
 		}
 	}
-	user, _ := userOf(r.Context())
-	rec, err := s.app.Record(r.Context(), user, f.Name, key, d)
+	rec, err := s.app.Record(r.Context(), s.actor(r), f.Name, key, d, r.URL.Path)
 	if err != nil {
 		return err
 	}

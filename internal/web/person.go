@@ -98,7 +98,7 @@ func (s *Server) readablePart(r *http.Request, f *tochuc.PersonFile) (*tochuc.Pe
 	if err != nil {
 		return nil, err
 	}
-	return sc.PersonFile(ctx, f)
+	return sc.WithIP(s.clientIP(r)).PersonFile(ctx, f, r.URL.Path)
 }
 
 // personLinks decides which links of a person's page the user may follow.
