@@ -56,8 +56,16 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	act := app.CLI(e.user)
-	res, err := app.New(db, nil).Check(ctx, act.User, app.CheckParams{AsOf: d, Scope: *scope, Rules: ids, Recorded: rec})
+	a := app.New(db, nil)
+	res, err := a.Check(ctx, act.User, app.CheckParams{AsOf: d, Scope: *scope, Rules: ids, Recorded: rec})
 	if err != nil {
+		return err
+	}
+	sc, err := a.Scope(ctx, act.User)
+	if err != nil {
+		return err
+	}
+	if err := sc.LogFindings(ctx, "tochuc check", res.Findings); err != nil {
 		return err
 	}
 	fsOut := report.NewFindings(res.AsOf, res.Scope, res.Findings)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/sqldb"
@@ -55,7 +56,14 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	}
 	w.Write(header)
 	// The output is for people, who open it in a spreadsheet: no cell may run as a formula.
+	read := app.ConfidentialRead{File: f.Name, Via: "tochuc show"}
 	err = db.Reader(rec).RecordsAsOf(ctx, f, d, match, func(cells []string) error {
+		if app.HasConfidential(f, cells) {
+			read.Count++
+			if len(read.Keys) < 200 {
+				read.Keys = append(read.Keys, app.RecordKey(f, cells))
+			}
+		}
 		for i, c := range cells {
 			cells[i] = report.SpreadsheetSafe(c)
 		}
@@ -65,7 +73,15 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return w.Error()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	// Confidential records read from the command line are logged like any read.
+	sc, err := app.New(db, nil).Scope(ctx, app.CLI(e.user).User)
+	if err != nil {
+		return err
+	}
+	return sc.LogRead(ctx, read)
 }
 
 func fileNames() string {

@@ -36,7 +36,7 @@ func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*
 	}
 	if u.WholeRegistry() {
 		entries, total, err := a.db.ListAudit(ctx, f)
-		page := &AuditPage{Entries: entries, Total: total}
+		page := &AuditPage{Entries: maskConfidential(u, entries), Total: total}
 		if f.CountCap > 0 && total > f.CountCap {
 			page.Total, page.AtLeast = f.CountCap, true
 		}
@@ -77,10 +77,12 @@ func (a *App) Audit(ctx context.Context, u tochuc.User, f tochuc.AuditFilter) (*
 			page.Total++
 		}
 		if len(entries) < auditBatch {
+			page.Entries = maskConfidential(u, page.Entries)
 			return page, nil
 		}
 	}
 	page.AtLeast = true
+	page.Entries = maskConfidential(u, page.Entries)
 	return page, nil
 }
 
@@ -151,4 +153,49 @@ func (v *auditVisibility) account(ctx context.Context, login string) (bool, erro
 	}
 	v.logins[login] = ok
 	return ok, nil
+}
+
+// maskConfidential hides, from an account without the permission to read
+// confidential records, the values of confidential records in the audit
+// log: an entry of a change to a plan, a rating or a discipline keeps who,
+// when and what kind of record, not the record; a person's citizen id is
+// dropped from a change to the person; the keys named by a read of
+// confidential records are dropped.
+func maskConfidential(u tochuc.User, entries []tochuc.AuditEntry) []tochuc.AuditEntry {
+	if u.CanReadConfidential() {
+		return entries
+	}
+	for i, e := range entries {
+		f := bundle.FileByName(e.ObjectType)
+		switch {
+		case e.Action == tochuc.AuditConfidentialRead:
+			entries[i].ObjectID = ""
+			entries[i].Detail = map[string]any{"via": e.Detail["via"], "count": e.Detail["count"]}
+		case f != nil && f.Confidential:
+			entries[i].ObjectID = ""
+			entries[i].Detail = map[string]any{"change_set": e.Detail["change_set"]}
+		case f != nil:
+			entries[i].Detail = maskColumns(f, e.Detail)
+		}
+	}
+	return entries
+}
+
+// maskColumns drops the confidential columns from an edit's before and
+// after values.
+func maskColumns(f *bundle.File, detail map[string]any) map[string]any {
+	out := make(map[string]any, len(detail))
+	for k, v := range detail {
+		if m, ok := v.(map[string]any); ok && (k == "before" || k == "after") {
+			c := make(map[string]any, len(m))
+			for col, x := range m {
+				if i := f.Index(col); i < 0 || !f.Columns[i].Confidential {
+					c[col] = x
+				}
+			}
+			v = c
+		}
+		out[k] = v
+	}
+	return out
 }

@@ -31,8 +31,12 @@ type CheckResult struct {
 // where a person of its subject holds a post or is registered as a member on
 // the date, lies inside the scope; data-quality findings (DQ-*) only for the
 // whole registry.
+//
+// Findings that show confidential records are kept only for an account
+// with the permission to read them (ConfidentialFinding).
 func (a *App) Check(ctx context.Context, u tochuc.User, p CheckParams) (*CheckResult, error) {
-	return a.checkOn(ctx, a.db.Reader(p.Recorded), u, p)
+	res, err := a.checkOn(ctx, a.db.Reader(p.Recorded), u, p)
+	return withoutConfidential(u, res), err
 }
 
 // checkOn is Check on a reader (the registry as recorded at a time, or

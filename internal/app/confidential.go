@@ -103,9 +103,9 @@ func RecordKey(f *bundle.File, cells []string) string {
 	return k
 }
 
-// hasConfidential reports whether a record holds confidential data: it is
+// HasConfidential reports whether a record holds confidential data: it is
 // of a confidential file, or a confidential column holds a value.
-func hasConfidential(f *bundle.File, cells []string) bool {
+func HasConfidential(f *bundle.File, cells []string) bool {
 	if f.Confidential {
 		return true
 	}

@@ -81,7 +81,7 @@ func (a *App) findingsAddedIn(ctx context.Context, c *sqldb.Change, u tochuc.Use
 	if err != nil {
 		return nil, err
 	}
-	return check.Added(before.Findings, after.Findings), nil
+	return withoutConfidential(u, &CheckResult{Findings: check.Added(before.Findings, after.Findings)}).Findings, nil
 }
 
 // EditResult is what an edit recorded.

@@ -66,7 +66,7 @@ func (a *App) Record(ctx context.Context, act Actor, file string, key map[string
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Bản ghi nằm ngoài phạm vi được giao: %s.", why)
 	}
 	v.Cells, v.Version, v.New = sc.Cells(f, cells), strconv.FormatInt(stamp, 10), false
-	if sc.MayReadConfidential() && hasConfidential(f, cells) {
+	if sc.MayReadConfidential() && HasConfidential(f, cells) {
 		if err := sc.LogRead(ctx, ConfidentialRead{File: f.Name, Via: via, Keys: []string{RecordKey(f, cells)}}); err != nil {
 			return nil, err
 		}

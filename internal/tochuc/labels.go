@@ -28,7 +28,7 @@ var labels = map[string]map[string]string{
 	"file": {"units": "Đơn vị", "people": "Nhân sự", "documents": "Văn bản", "qualifications": "Trình độ",
 		"party": "Biến động đảng viên", "assignments": "Chức vụ", "headcount": "Biên chế",
 		"restructure": "Sắp xếp tổ chức", "evaluations": "Đánh giá, xếp loại", "plans": "Quy hoạch cán bộ",
-		"discipline": "Kỷ luật", "terms": "Nhiệm kỳ"},
+		"discipline": "Kỷ luật", "terms": "Nhiệm kỳ", "checks": "Kết quả kiểm tra theo quy định"},
 	"period": {"year": "Năm", "q1": "Quý I", "q2": "Quý II", "q3": "Quý III", "q4": "Quý IV",
 		"term": "Nhiệm kỳ", "adhoc": "Đột xuất"},
 	"eval_status": {"self_assessed": "Tự đánh giá", "appraised": "Đã thẩm định", "decided": "Đã quyết định"},

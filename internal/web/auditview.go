@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tochuc/tochuc/internal/bundle"
+	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -354,6 +355,12 @@ func (n auditNames) fact(e tochuc.AuditEntry, key string, v any) auditValue {
 			}
 			return auditValue{Text: strings.Join(parts, "; ")}
 		}
+		if key == "records" && e.ObjectType == "checks" {
+			for _, item := range x {
+				parts = append(parts, findingKeyWords(fmt.Sprint(item)))
+			}
+			return auditValue{Text: strings.Join(parts, "; ")}
+		}
 		for _, item := range x {
 			if m, ok := item.(map[string]any); ok && m["name"] != nil { // a bundle file's report
 				parts = append(parts, tochuc.Label("file", fmt.Sprint(m["name"]))+": "+n.fact(e, "", m["added"]).Text)
@@ -393,3 +400,26 @@ func recordKeyWords(f *bundle.File, key string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// findingKeyWords renders a finding as the audit log names it ("PLAN-02
+// 2025-2030|U1|secretary") in words: its subject's codes by their labels.
+func findingKeyWords(key string) string {
+	rule, vals, _ := strings.Cut(key, " ")
+	r, ok := check.Lookup(rule)
+	if !ok {
+		return key
+	}
+	parts := strings.Split(vals, "|")
+	for i, k := range r.Subject {
+		if i >= len(parts) {
+			break
+		}
+		if vocab := subjectVocab[k]; vocab != "" && parts[i] != "" {
+			parts[i] = tochuc.Label(vocab, parts[i])
+		}
+	}
+	return rule + ": " + strings.Join(parts, ", ")
+}
+
+// subjectVocab names the vocabulary of a finding's subject key.
+var subjectVocab = map[string]string{"role": "role", "category": "category", "subject_type": "subject", "period": "period"}

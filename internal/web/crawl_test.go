@@ -29,7 +29,7 @@ import (
 // new Bắc Ninh.
 var demoUsers = []tochuc.User{
 	{Login: "quantri", FullName: "Quản trị hệ thống", Role: tochuc.RoleAdmin},
-	{Login: "canbo", FullName: "Cán bộ Ban Tổ chức Tỉnh ủy Bắc Giang", Role: tochuc.RoleStaff, ScopeUnitID: vnadmin.OldID("24")},
+	{Login: "canbo", FullName: "Cán bộ Ban Tổ chức Tỉnh ủy Bắc Giang", Role: tochuc.RoleStaff, ScopeUnitID: vnadmin.OldID("24"), Confidential: true},
 	{Login: "canbohuyen", FullName: "Cán bộ Ban Tổ chức Huyện ủy Lục Nam", Role: tochuc.RoleStaff, ScopeUnitID: vnadmin.OldID("218")},
 	{Login: "nguoixem", FullName: "Người xem (Tỉnh Bắc Ninh mới)", Role: tochuc.RoleViewer, ScopeUnitID: vnadmin.NewID("24")},
 	{Login: "kiemtra", FullName: "Kiểm tra viên", Role: tochuc.RoleAuditor},

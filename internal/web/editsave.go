@@ -136,6 +136,15 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) error {
 		Original: req.Original, Values: req.Values, Version: req.Version, Date: d, AcceptFindings: req.AcceptFindings})
 	var stale *app.StaleError
 	var warned *app.FindingsWarning
+	if errors.As(err, &warned) {
+		if lerr := s.logFindings(r, r.URL.Path, warned.Findings); lerr != nil {
+			return lerr
+		}
+	} else if res != nil && err == nil {
+		if lerr := s.logFindings(r, r.URL.Path, res.Findings); lerr != nil {
+			return lerr
+		}
+	}
 	switch {
 	case errors.As(err, &stale):
 		s.editStale(w, r, f, req, d, stale)

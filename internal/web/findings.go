@@ -112,6 +112,9 @@ func (s *Server) handleFindings(w http.ResponseWriter, r *http.Request) error {
 	}
 	switch q.Get("dang") {
 	case "csv", "xlsx", "json":
+		if err := s.logFindings(r, "tải "+r.URL.Path+" ("+q.Get("dang")+")", kept); err != nil {
+			return err
+		}
 		s.downloadFindings(w, r, report.NewFindings(d, res.Scope, kept), q.Get("dang"))
 		return nil
 	}
@@ -127,6 +130,9 @@ func (s *Server) handleFindings(w http.ResponseWriter, r *http.Request) error {
 		data.Items = append(data.Items, viewOf(x))
 	}
 	if err := s.scoped(r, d, data.Items); err != nil {
+		return err
+	}
+	if err := s.logFindings(r, r.URL.Path, kept[from:to]); err != nil {
 		return err
 	}
 	s.render(w, r, "findings.html", http.StatusOK, page{Title: "Kiểm tra theo quy định", Date: d, Data: data, API: data.findingList})
@@ -243,7 +249,28 @@ func (s *Server) findingsOf(r *http.Request, d tochuc.Date, unit, person string)
 	if err := s.scoped(r, d, out.Items); err != nil {
 		out.Items, out.Note = []findingView{}, "Chưa kiểm tra được theo quy định: "+app.Fault(err).Error()
 	}
+	shown := make([]check.Finding, len(out.Items))
+	for i, x := range out.Items {
+		shown[i] = x.Finding
+	}
+	if err := s.logFindings(r, r.URL.Path, shown); err != nil {
+		out.Items, out.Note = []findingView{}, "Chưa kiểm tra được theo quy định: "+app.Fault(err).Error()
+	}
 	return out
+}
+
+// logFindings writes to the audit log the read of the confidential findings
+// shown by a request (none for an account without the permission: its runs
+// hold none).
+func (s *Server) logFindings(r *http.Request, via string, fs []check.Finding) error {
+	if !slices.ContainsFunc(fs, app.ConfidentialFinding) {
+		return nil
+	}
+	sc, err := s.scopeOf(r.Context())
+	if err != nil {
+		return err
+	}
+	return sc.WithIP(s.clientIP(r)).LogFindings(r.Context(), via, fs)
 }
 
 // warmChecks starts, without waiting, the run of the checks that saving

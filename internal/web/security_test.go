@@ -97,6 +97,7 @@ var securityUsers = []tochuc.User{
 	{Login: "staff", FullName: "Cán bộ huyện A", Role: tochuc.RoleStaff, ScopeUnitID: "A", Confidential: true},
 	{Login: "staffall", FullName: "Cán bộ toàn tỉnh", Role: tochuc.RoleStaff, ScopeUnitID: tochuc.AllUnits, Confidential: true},
 	{Login: "staffopen", FullName: "Cán bộ huyện A (không xem hồ sơ mật)", Role: tochuc.RoleStaff, ScopeUnitID: "A"},
+	{Login: "auditorall", FullName: "Kiểm tra toàn tỉnh", Role: tochuc.RoleAuditor},
 	{Login: "viewer", FullName: "Người xem huyện A", Role: tochuc.RoleViewer, ScopeUnitID: "A"},
 	{Login: "auditor", FullName: "Kiểm tra huyện A", Role: tochuc.RoleAuditor, ScopeUnitID: "A"},
 }
