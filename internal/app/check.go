@@ -52,6 +52,7 @@ func (a *App) checkOn(ctx context.Context, r *sqldb.Reader, u tochuc.User, p Che
 	if err != nil {
 		return nil, a.fault(err)
 	}
+	fs = readableFindings(u, fs)
 	res := &CheckResult{AsOf: p.AsOf, Scope: scope, Findings: []check.Finding{}}
 	if scope == "" {
 		res.Findings = fs

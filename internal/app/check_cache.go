@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,7 +71,7 @@ func (a *App) cachedChecks(u tochuc.User, p CheckParams, v int64) *CheckResult {
 
 // checkKey identifies a run of the checks for an account.
 func checkKey(u tochuc.User, p CheckParams) string {
-	return strings.Join([]string{u.Login, string(u.Role), u.ScopeUnitID, p.AsOf.String(), p.Scope, strings.Join(p.Rules, ",")}, "\x00")
+	return strings.Join([]string{u.Login, string(u.Role), u.ScopeUnitID, strconv.FormatBool(u.CanReadConfidential()), p.AsOf.String(), p.Scope, strings.Join(p.Rules, ",")}, "\x00")
 }
 
 // sizeOfChecks estimates the bytes a run holds: its findings with their
