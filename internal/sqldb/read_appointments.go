@@ -13,7 +13,7 @@ import (
 type PostQuery struct {
 	AsOf  tochuc.Date
 	Scope string // a unit: its posts and those of the units under it on AsOf; "" = every unit
-	// Held: held on AsOf (valid_from ≤ AsOf < valid_to).
+	// Held: held on AsOf (valid_from ≤ AsOf < valid_to) by a person alive then.
 	Held bool
 	// Open: without valid_to.
 	Open bool
@@ -55,8 +55,8 @@ func (r *Reader) postLineSQL(q PostQuery, cols string) (string, []any) {
 	conds := []string{r.rec.where("a"), "a.valid_from <= ?"}
 	args = append(args, q.AsOf, q.AsOf, up)
 	if q.Held {
-		conds = append(conds, "(a.valid_to IS NULL OR a.valid_to > ?)")
-		args = append(args, q.AsOf)
+		conds = append(conds, "(a.valid_to IS NULL OR a.valid_to > ?)", "(pe.died_on IS NULL OR pe.died_on > ?)")
+		args = append(args, q.AsOf, q.AsOf)
 	}
 	if q.Open {
 		conds = append(conds, "a.valid_to IS NULL")
