@@ -243,3 +243,24 @@ func TestDisciplineConfidential(t *testing.T) {
 		t.Errorf("the register's read not logged: %s", body)
 	}
 }
+
+// TestAppointmentAPISchemas: the answers of both APIs, with lines of every
+// kind, match the OpenAPI document.
+func TestAppointmentAPISchemas(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, apptBundle())
+	admin := signIn(t, ts, "admin")
+	s := loadAPISchemas(t, admin)
+	for path, calls := range map[string][]string{
+		"/api/v1/appointments": {"danh_sach=held", "danh_sach=due", "danh_sach=extension", "danh_sach=retirement", "danh_sach=rotation",
+			"danh_sach=ended&tu=2024-01-01&den=2025-12-31"},
+		"/api/v1/discipline": {"", "pham_vi=H1", "tu=31/02/2025"},
+	} {
+		for _, q := range calls {
+			code, body := admin.get(path + "?ngay=" + apptDate.String() + "&" + q)
+			if err := s.validate(s.responseSchema(path, "get", code), body); err != nil {
+				t.Errorf("%s?%s %d: %v\n%.500s", path, q, code, err, body)
+			}
+		}
+	}
+}

@@ -12,6 +12,9 @@ import (
 // The register of discipline (/ky-luat): confidential — refused to an
 // account without the permission, kept to the scope, each read logged.
 
+// maxCodeParam is the longest code a filter of the register takes.
+const maxCodeParam = 200
+
 // disciplineData is the register's page.
 type disciplineData struct {
 	disciplineList
@@ -45,6 +48,11 @@ func (s *Server) handleDiscipline(w http.ResponseWriter, r *http.Request) error 
 		From: q.Get("tu"), To: q.Get("den"), Scope: q.Get("pham_vi")}
 	p := app.DisciplineParams{AsOf: d, Scope: fv.Scope, DisciplineFilter: sqldb.DisciplineFilter{Form: fv.Form, SubjectID: fv.Subject,
 		AuthorityID: fv.Authority}}
+	for _, v := range []string{fv.Subject, fv.Authority, fv.Scope} {
+		if len(v) > maxCodeParam {
+			return tochuc.Errorf(tochuc.EInvalid, "Mã quá dài (tối đa %d ký tự).", maxCodeParam)
+		}
+	}
 	if fv.Form != "" && tochuc.Label("discipline_form", fv.Form) == fv.Form {
 		return tochuc.Errorf(tochuc.EInvalid, "Không có hình thức kỷ luật %q.", fv.Form)
 	}
