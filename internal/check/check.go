@@ -339,5 +339,14 @@ func Catalog() []Rule {
 			Title: "Trùng số căn cước", start: dq01},
 		{ID: "DQ-02", Reads: []string{"people"}, Severity: Warning, Subject: []string{"folded_name", "birth_date"},
 			Title: "Có thể trùng người (cùng họ tên, ngày sinh)", start: dq02},
+		// Beside checks-v1: the effect of discipline (bundle-v1 amendment 1).
+		{ID: "EVAL-09", Reads: []string{"evaluations", "discipline", "people"}, Severity: Error, Subject: []string{"year", "subject_type", "subject_id", "category"},
+			Title: "Bị kỷ luật trong năm nhưng xếp loại trên mức không hoàn thành nhiệm vụ", start: eval09},
+		{ID: "EVAL-10", Reads: []string{"evaluations", "discipline", "people"}, Severity: Error, Subject: []string{"year", "subject_type", "subject_id", "category"},
+			Title: "Bị kỷ luật trong năm nhưng xếp loại hoàn thành xuất sắc nhiệm vụ", start: eval10},
+		{ID: "PLAN-07", Reads: []string{"plans", "discipline", "people"}, Severity: Warning, Subject: []string{"term", "unit_id", "role", "person_id"},
+			Title: "Bị kỷ luật sau khi được quy hoạch, vẫn còn trong quy hoạch", start: plan07},
+		{ID: "APPT-08", Reads: []string{"assignments", "discipline", "people", "units"}, Severity: Warning, Subject: []string{"person_id", "unit_id", "role", "valid_from"},
+			Title: "Bổ nhiệm, bầu trong thời hạn sau kỷ luật", start: appt08},
 	}
 }

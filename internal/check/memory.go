@@ -20,6 +20,7 @@ type MemorySource struct {
 	plans   []tochuc.Plan
 	ratings []tochuc.Evaluation
 	events  map[string][]tochuc.MembershipEvent
+	discipl []tochuc.Discipline
 }
 
 // NewMemorySource reads a bundle's records.
@@ -72,6 +73,14 @@ func NewMemorySource(t bundle.Tables) *MemorySource {
 		id := g("person_id")
 		m.events[id] = append(m.events[id], tochuc.MembershipEvent{Event: g("event"), Date: date(g("date")), UnitID: g("unit_id"),
 			Status: g("status")})
+	})
+	each("discipline", func(g func(string) string) {
+		m.discipl = append(m.discipl, tochuc.Discipline{SubjectType: g("subject_type"), SubjectID: g("subject_id"), Form: g("form"),
+			Date: date(g("date")), AuthorityID: g("authority_id"), DocumentID: g("document_id"), Reason: g("reason")})
+	})
+	slices.SortStableFunc(m.discipl, func(a, b tochuc.Discipline) int {
+		return cmp.Or(cmp.Compare(a.SubjectType, b.SubjectType), cmp.Compare(a.SubjectID, b.SubjectID), cmp.Compare(a.Date, b.Date),
+			cmp.Compare(a.Form, b.Form))
 	})
 	for id, evs := range m.events {
 		slices.SortStableFunc(evs, func(a, b tochuc.MembershipEvent) int { return cmp.Compare(a.Date, b.Date) })
@@ -287,6 +296,18 @@ func (m *MemorySource) UnitNames(_ context.Context, ids []string, d tochuc.Date)
 		}
 	}
 	return out, nil
+}
+
+// Disciplines implements Source.
+func (m *MemorySource) Disciplines(_ context.Context, d tochuc.Date, fn func(tochuc.Discipline) error) error {
+	for _, x := range m.discipl {
+		if x.Date <= d {
+			if err := fn(x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 var _ Source = (*MemorySource)(nil)

@@ -85,10 +85,7 @@ func rot05(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 // ended: re-appointment is due.
 func appt05(ctx context.Context, src Source, p Params, emit func(Finding)) *run {
 	set := setOn(appointmentSets, p.AsOf)
-	limit := tochuc.AddWorkingDays(p.AsOf, set.reapptDue)
-	return postRule(ctx, src, p, func(a PostRow) bool {
-		return (a.How == "appointed" || a.How == "reappointed") && a.To == 0 && tochuc.AddYears(a.From, set.termYears) <= limit
-	}, func(posts []PostRow, names map[string]string) error {
+	return postRule(ctx, src, p, func(a PostRow) bool { return ReappointmentDue(a.Assignment, p.AsOf) }, func(posts []PostRow, names map[string]string) error {
 		for _, a := range posts {
 			end := tochuc.AddYears(a.From, set.termYears)
 			vi := fmt.Sprintf("Thời hạn giữ chức vụ %s của %s (%d năm từ ngày %s) kết thúc ngày %s: đến hạn xem xét bổ nhiệm lại (%s).",

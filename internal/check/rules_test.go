@@ -15,7 +15,7 @@ func TestRulesInMemory(t *testing.T) {
 }
 
 func TestCatalogComplete(t *testing.T) {
-	want := "PLAN-01 PLAN-02 PLAN-03 PLAN-05 APPT-03 ROT-05 APPT-05 RET-01 EVAL-11 EVAL-13 EVAL-14 EVAL-15 EVAL-17 PM-01 PM-06 ORG-01 DQ-01 DQ-02"
+	want := "PLAN-01 PLAN-02 PLAN-03 PLAN-05 APPT-03 ROT-05 APPT-05 RET-01 EVAL-11 EVAL-13 EVAL-14 EVAL-15 EVAL-17 PM-01 PM-06 ORG-01 DQ-01 DQ-02 EVAL-09 EVAL-10 PLAN-07 APPT-08"
 	if got := strings.Join(check.IDs(), " "); got != want {
 		t.Fatalf("catalog: %s", got)
 	}
@@ -43,7 +43,7 @@ func TestRulesRead(t *testing.T) {
 			}
 		}
 	}
-	if got := check.Reading("plans"); !slices.Equal(got, []string{"PLAN-01", "PLAN-02", "PLAN-03", "PLAN-05"}) {
+	if got := check.Reading("plans"); !slices.Equal(got, []string{"PLAN-01", "PLAN-02", "PLAN-03", "PLAN-05", "PLAN-07"}) {
 		t.Errorf("rules reading plans: %v", got)
 	}
 }

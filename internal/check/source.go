@@ -77,4 +77,7 @@ type Source interface {
 	// UnitNames returns the names of units on d (their last name when they
 	// did not exist then), for messages.
 	UnitNames(ctx context.Context, ids []string, d tochuc.Date) (map[string]string, error)
+	// Disciplines calls fn with every discipline decided on or before d
+	// (bundle-v1 amendment 1), ordered by subject type, subject id and date.
+	Disciplines(ctx context.Context, d tochuc.Date, fn func(tochuc.Discipline) error) error
 }

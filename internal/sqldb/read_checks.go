@@ -352,3 +352,17 @@ func (s checkSource) UnitNames(ctx context.Context, ids []string, d tochuc.Date)
 // decided ratings count in reports and checks (bundle-v1 amendment 1; a row
 // stored before migration 0016 has no status and was decided).
 func decided(a string) string { return "COALESCE(" + a + ".status, 'decided') = 'decided'" }
+
+// Disciplines implements check.Source: the disciplines decided on or before
+// d (a few per thousand people; the rules hold them by subject).
+func (s checkSource) Disciplines(ctx context.Context, d tochuc.Date, fn func(tochuc.Discipline) error) error {
+	return s.r.eachRow(ctx, `SELECT x.subject_type, x.subject_id, x.form, x.date, COALESCE(x.authority_id, ''), COALESCE(x.document_id, ''),
+		COALESCE(x.reason, '') FROM discipline x WHERE `+s.r.rec.where("x")+` AND x.date <= ?
+		ORDER BY x.subject_type, x.subject_id, x.date, x.form`, []any{d}, func(rows *sql.Rows) error {
+		var x tochuc.Discipline
+		if err := rows.Scan(&x.SubjectType, &x.SubjectID, &x.Form, &x.Date, &x.AuthorityID, &x.DocumentID, &x.Reason); err != nil {
+			return err
+		}
+		return fn(x)
+	})
+}

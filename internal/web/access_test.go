@@ -47,6 +47,9 @@ func TestAccessMatrix(t *testing.T) {
 		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
 		{"/nhat-ky", "/api/v1/audit", "admin auditor"},
 		{"/chon?ngay=2018-01-01&q=binh", "/api/v1/pick?ngay=2018-01-01&q=binh", all},
+		{"/bo-nhiem?ngay=2018-01-01&danh_sach=due", "/api/v1/appointments?ngay=2018-01-01&danh_sach=due", all},
+		{"/bo-nhiem?ngay=2018-01-01&pham_vi=H2", "/api/v1/appointments?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
+		{"/ky-luat?ngay=2018-01-01", "/api/v1/discipline?ngay=2018-01-01", "admin"}, // confidential
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/indicator"
@@ -255,4 +256,18 @@ type pickItem struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
 	Detail string `json:"detail,omitempty"`
+}
+
+// appointmentList is a page of a list of the appointments workplace (GET /api/v1/appointments).
+type appointmentList struct {
+	List  string                `json:"list"`
+	Scope string                `json:"scope,omitempty"`
+	Items []app.AppointmentLine `json:"items"`
+	listInfo
+}
+
+// disciplineList is a page of the register of discipline (GET /api/v1/discipline): confidential.
+type disciplineList struct {
+	Items []app.DisciplineLine `json:"items"`
+	listInfo
 }

@@ -34,6 +34,7 @@ var columnLabels = map[string]string{
 	"term": "Nhiệm kỳ", "added_on": "Ngày đưa vào quy hoạch", "removed_on": "Ngày đưa ra", "removal_reason": "Lý do đưa ra",
 	"event_id": "Mã sự kiện", "citizen_id": "Số căn cước", "birthplace": "Nơi sinh", "hometown": "Quê quán",
 	"residence": "Nơi thường trú", "general_education": "Giáo dục phổ thông", "from_unit_id": "Từ đơn vị", "to_unit_id": "Thành đơn vị",
+	"form": "Hình thức kỷ luật", "authority_id": "Mã cấp có thẩm quyền quyết định", "reason": "Lý do",
 }
 
 // columnLabel returns the Vietnamese label of a column.
@@ -69,6 +70,11 @@ func fields(f *bundle.File, cells []string) []field {
 			fl.Input = "number"
 		case pickOf[c.Ref] != "":
 			fl.Pick = pickOf[c.Ref]
+		case c.RefVia != "": // a person or a unit, as the other column says (app.js follows its changes)
+			fl.Pick = pickPerson
+			if j := f.Index(c.RefVia); j >= 0 && j < len(cells) && cells[j] == "unit" {
+				fl.Pick = pickUnit
+			}
 		case c.Enum != nil:
 			fl.Input = "select"
 			for _, code := range c.Enum {
@@ -85,4 +91,5 @@ var fileTitles = map[string]string{
 	"units": "đơn vị", "people": "nhân sự", "documents": "văn bản", "qualifications": "trình độ",
 	"party": "sự kiện đảng viên", "assignments": "chức vụ", "headcount": "biên chế", "evaluations": "đánh giá, xếp loại",
 	"plans": "quy hoạch", "restructure": "liên kết sắp xếp",
+	"discipline": "kỷ luật",
 }

@@ -56,6 +56,9 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/audit":                {id: "listAudit", resp: reflect.TypeFor[auditList](), page: true},
 	"GET /api/v1/checks": {id: "listFindings", resp: reflect.TypeFor[findingList](), page: true,
 		downloads: []string{"text/csv", xlsxType}},
+	"GET /api/v1/discipline": {id: "listDiscipline", resp: reflect.TypeFor[disciplineList](), page: true},
+	"GET /api/v1/appointments": {id: "listAppointments", resp: reflect.TypeFor[appointmentList](), page: true,
+		downloads: []string{"text/csv", xlsxType}},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -85,7 +88,12 @@ var queryParams = map[string]map[string]any{
 	"tuoi":      {"description": "Danh sách nhân sự: nhóm tuổi vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"duoi-30", "30-39", "40-49", "50-59", "tu-60"}}},
 	"sap_xep":   {"description": "Danh sách nhân sự: sắp xếp theo tên (mặc định) hoặc theo ngày sinh", "schema": map[string]any{"type": "string", "enum": []string{"ten", "ngay_sinh"}}},
 	"doi_tuong": {"description": "Tìm để chọn: người, đơn vị hoặc văn bản", "schema": map[string]any{"type": "string", "enum": []string{pickPerson, pickUnit, pickDocument}}},
-	"hanh_dong": {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
+	"danh_sach": {"description": "Bổ nhiệm: danh sách — held (đang đảm nhiệm, mặc định), due (đến hạn bổ nhiệm lại), extension (kéo dài đến tuổi nghỉ hưu), retirement (nghỉ hưu trong 12 tháng), rotation (luân chuyển), ended (thôi giữ chức vụ từ tu đến den)",
+		"schema": map[string]any{"type": "string", "enum": []string{"held", "due", "extension", "retirement", "rotation", "ended"}}},
+	"hinh_thuc":    {"description": "Kỷ luật: hình thức", "schema": map[string]any{"type": "string", "enum": tochuc.DisciplineForms}},
+	"ma_doi_tuong": {"description": "Kỷ luật: mã người hoặc đơn vị bị kỷ luật", "schema": map[string]any{"type": "string", "maxLength": 200}},
+	"co_quan":      {"description": "Kỷ luật: mã đơn vị (cấp có thẩm quyền) quyết định kỷ luật", "schema": map[string]any{"type": "string", "maxLength": 200}},
+	"hanh_dong":    {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.
@@ -254,6 +262,8 @@ var apiTags = []any{
 	map[string]any{"name": "records", "description": "Đọc và sửa một bản ghi"},
 	map[string]any{"name": "imports", "description": "Nhập và xuất gói dữ liệu"},
 	map[string]any{"name": "audit", "description": "Nhật ký"},
+	map[string]any{"name": "appointments", "description": "Bổ nhiệm, luân chuyển, nghỉ hưu"},
+	map[string]any{"name": "discipline", "description": "Kỷ luật (hồ sơ mật)"},
 }
 
 // tagOf groups a path by its first segment after /api/v1/.

@@ -125,6 +125,9 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/audit": {{"/api/v1/audit", ""}, {"/api/v1/audit?trang=999", ""}},
 		"get /api/v1/checks": {{"/api/v1/checks?ngay=2021-01-01", ""}, {"/api/v1/checks?ngay=2021-01-01&quy_dinh=PLAN-02&trang=999", ""},
 			{"/api/v1/checks?ngay=2021-01-01&quy_dinh=KHONG-CO", ""}, {"/api/v1/checks?ngay=2021-01-01&pham_vi=H1&don_vi=D1", ""}},
+		"get /api/v1/appointments": {{"/api/v1/appointments?ngay=2021-01-01", ""}, {"/api/v1/appointments?ngay=2021-01-01&danh_sach=rotation&trang=999", ""},
+			{"/api/v1/appointments?ngay=2021-01-01&danh_sach=ended&tu=2010-01-01&den=2021-01-01", ""}, {"/api/v1/appointments?danh_sach=khac", ""}},
+		"get /api/v1/discipline": {{"/api/v1/discipline?ngay=2021-01-01", ""}, {"/api/v1/discipline?hinh_thuc=khac", ""}},
 	}
 	var order []string // the upload first, then its job
 	order = append(order, "post /api/v1/imports", "get /api/v1/imports/{id}", "post /api/v1/imports/{id}/commit")

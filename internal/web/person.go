@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/tochuc/tochuc/internal/app"
@@ -15,6 +16,9 @@ type personData struct {
 	CanEdit  bool
 	PostEdit []bool
 	UnitLink map[string]bool // units whose page on the date opens
+	// AddDiscipline opens the form that records a discipline of the person
+	// ("" when the account may not: it writes and reads confidential records).
+	AddDiscipline string
 }
 
 func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
@@ -54,6 +58,9 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
 	for _, p := range f.Plans {
 		ids = append(ids, p.UnitID)
 	}
+	for _, x := range f.Discipline {
+		ids = append(ids, x.AuthorityID)
+	}
 	if data.UnitNames, err = reg.UnitNames(r.Context(), ids, d); err != nil {
 		return err
 	}
@@ -61,6 +68,9 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data.Findings = s.findingsOf(r, d, "", f.ID)
+	if u, _ := userOf(ctx); data.CanEdit && u.CanReadConfidential() {
+		data.AddDiscipline = "/sua/discipline?" + url.Values{"ngay": {d.String()}, "subject_type": {"person"}, "subject_id": {f.ID}}.Encode()
+	}
 	s.render(w, r, "person.html", http.StatusOK, page{Title: f.FullName, Date: d, Data: data, API: data.personView})
 	return nil
 }
@@ -85,6 +95,7 @@ func knownBy(f *tochuc.PersonFile, d tochuc.Date) *tochuc.PersonFile {
 		return e.Year > d.Time().Year() || e.DecidedOn > d
 	})
 	out.Plans = slices.DeleteFunc(slices.Clone(f.Plans), func(p tochuc.Plan) bool { return p.AddedOn > d })
+	out.Discipline = slices.DeleteFunc(slices.Clone(f.Discipline), func(x tochuc.Discipline) bool { return x.Date > d })
 	if out.DiedOn > d {
 		out.DiedOn = 0
 	}

@@ -2,6 +2,10 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+
+	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/sqldb"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -16,6 +20,11 @@ type unitData struct {
 	CanEdit    bool
 	ParentLink bool
 	PostEdit   []bool
+	// Discipline: the unit's own disciplines decided by the date, for an
+	// account that may read them (confidential; the read is logged), and the
+	// form to record one.
+	Discipline    []app.DisciplineLine
+	AddDiscipline string
 }
 
 func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
@@ -52,6 +61,9 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 		data.InCells = data.InCells || m.UnitID != data.Unit.ID
 	}
 	data.Findings = s.findingsOf(r, d, data.Unit.ID, "")
+	if err := s.unitDiscipline(r, d, &data); err != nil {
+		return err
+	}
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data, API: data.unitView})
 	return nil
 }
@@ -133,4 +145,30 @@ func (s *Server) unitLinks(r *http.Request, d tochuc.Date, data *unitData) error
 		data.ParentLink, err = s.canSeeUnit(r.Context(), data.Parent.ID, d)
 	}
 	return err
+}
+
+// unitDisciplineMost is the most disciplines of a unit its page lists (the
+// register lists them all).
+const unitDisciplineMost = 100
+
+// unitDiscipline reads a unit's own disciplines for its page, when the
+// account may read confidential records, and logs the read.
+func (s *Server) unitDiscipline(r *http.Request, d tochuc.Date, data *unitData) error {
+	sc, err := s.scopeOf(r.Context())
+	if err != nil || !sc.MayReadConfidential() {
+		return err
+	}
+	res, err := sc.Disciplines(r.Context(), app.DisciplineParams{AsOf: d,
+		DisciplineFilter: sqldb.DisciplineFilter{SubjectType: "unit", SubjectID: data.Unit.ID, To: d}}, 0, unitDisciplineMost)
+	if err != nil {
+		return err
+	}
+	if err := sc.WithIP(s.clientIP(r)).LogRead(r.Context(), app.ConfidentialRead{File: "discipline", Via: r.URL.Path, Keys: res.Keys}); err != nil {
+		return err
+	}
+	data.Discipline = res.Lines
+	if data.CanEdit {
+		data.AddDiscipline = "/sua/discipline?" + url.Values{"ngay": {d.String()}, "subject_type": {"unit"}, "subject_id": {data.Unit.ID}}.Encode()
+	}
+	return nil
 }

@@ -159,6 +159,36 @@ var reapptDue = func() tochuc.Date {
 	return d
 }()
 
+// rated rates a person P (party member, born 1980) in a year and disciplines
+// them with a form on a date ("" for none).
+func rated(year, category, rating, form, date string) *b {
+	x := newB().person("P", "male", "1980-01-01").
+		add("evaluations", "year", year, "subject_type", "person", "subject_id", "P", "category", category, "rating", rating)
+	if form != "" {
+		x.add("discipline", "subject_type", "person", "subject_id", "P", "form", form, "date", date, "authority_id", "DU")
+	}
+	return x
+}
+
+// unitRated rates DU as a party organization in a year and disciplines it on a date.
+func unitRated(year, rating, date string) *b {
+	return newB().add("evaluations", "year", year, "subject_type", "unit", "subject_id", "DU", "category", "party_org", "rating", rating).
+		add("discipline", "subject_type", "unit", "subject_id", "DU", "form", "reprimand", "date", date, "authority_id", "T")
+}
+
+// planned plans P for the chair of UB on 2024-06-01 and disciplines them on a date.
+func planned(form, date string) *b {
+	return newB().person("P", "male", "1980-01-01").
+		add("plans", "term", "2025-2030", "unit_id", "UB", "role", "chair", "person_id", "P", "added_on", "2024-06-01").
+		add("discipline", "subject_type", "person", "subject_id", "P", "form", form, "date", date, "authority_id", "DU")
+}
+
+// waited disciplines P with a form on 2020-03-15 and gives them a post from a date, taken up as how.
+func waited(form, from, how string) *b {
+	return held("1980-01-01", "UB", from, how).
+		add("discipline", "subject_type", "person", "subject_id", "P", "form", form, "date", "2020-03-15", "authority_id", "DU")
+}
+
 // Cases are the rules' thresholds, on both sides (checks-v1).
 func Cases() []ruleCase {
 	d := func(x tochuc.Date) string { return x.String() }
@@ -281,6 +311,49 @@ func Cases() []ruleCase {
 		{"DQ-02 same name and birth", newB().person("A", "male", "1980-01-01", "full_name", "Nguyễn  Văn Đức").
 			person("B", "male", "1980-01-01", "full_name", "nguyen van duc").person("C", "male", "1980-01-02", "full_name", "Nguyễn Văn Đức"),
 			"2025-01-01", "DQ-02", []string{"DQ-02|birth_date=1980-01-01|folded_name=nguyen van duc"}},
+		// Discipline (beside checks-v1): EVAL-10 excellent in the year of a discipline, person or unit.
+		{"EVAL-10 disciplined that year", rated("2024", "party_member", "excellent", "reprimand", "2024-05-01"), "2025-06-01", "EVAL-10",
+			[]string{"EVAL-10|category=party_member|subject_id=P|subject_type=person|year=2024"}},
+		{"EVAL-10 disciplined the year before", rated("2024", "party_member", "excellent", "reprimand", "2023-12-31"), "2025-06-01", "EVAL-10", nil},
+		{"EVAL-10 disciplined the year after", rated("2024", "civil_servant", "excellent", "warning", "2025-01-01"), "2025-06-01", "EVAL-10", nil},
+		{"EVAL-10 rated good", rated("2024", "party_member", "good", "reprimand", "2024-05-01"), "2025-06-01", "EVAL-10", nil},
+		{"EVAL-10 the day before the decision", rated("2024", "leader", "excellent", "reprimand", "2024-12-01"), "2024-11-30", "EVAL-10", nil},
+		{"EVAL-10 on the decision's day", rated("2024", "leader", "excellent", "reprimand", "2024-12-01"), "2024-12-01", "EVAL-10",
+			[]string{"EVAL-10|category=leader|subject_id=P|subject_type=person|year=2024"}},
+		{"EVAL-10 unit disciplined", unitRated("2024", "excellent", "2024-03-01"), "2025-06-01", "EVAL-10",
+			[]string{"EVAL-10|category=party_org|subject_id=DU|subject_type=unit|year=2024"}},
+		{"EVAL-10 unit rated good", unitRated("2024", "good", "2024-03-01"), "2025-06-01", "EVAL-10", nil},
+		// EVAL-09: disciplined in the year forces "incomplete" (124-QĐ/TW, from the 2023 ratings).
+		{"EVAL-09 complete", rated("2024", "party_member", "complete", "reprimand", "2024-05-01"), "2025-06-01", "EVAL-09",
+			[]string{"EVAL-09|category=party_member|subject_id=P|subject_type=person|year=2024"}},
+		{"EVAL-09 incomplete", rated("2024", "party_member", "incomplete", "reprimand", "2024-05-01"), "2025-06-01", "EVAL-09", nil},
+		{"EVAL-09 another year", rated("2024", "party_member", "good", "reprimand", "2023-12-31"), "2025-06-01", "EVAL-09", nil},
+		{"EVAL-09 under 132-QĐ/TW", rated("2022", "party_member", "good", "reprimand", "2022-05-01"), "2025-06-01", "EVAL-09", nil},
+		{"EVAL-09 first year of 124-QĐ/TW", rated("2023", "party_member", "good", "reprimand", "2023-05-01"), "2025-06-01", "EVAL-09",
+			[]string{"EVAL-09|category=party_member|subject_id=P|subject_type=person|year=2023"}},
+		{"EVAL-09 civil servant rating", rated("2024", "civil_servant", "good", "reprimand", "2024-05-01"), "2025-06-01", "EVAL-09", nil},
+		{"EVAL-09 party organization", unitRated("2024", "complete", "2024-03-01"), "2025-06-01", "EVAL-09",
+			[]string{"EVAL-09|category=party_org|subject_id=DU|subject_type=unit|year=2024"}},
+		// PLAN-07: disciplined after being planned, still in the plan.
+		{"PLAN-07 disciplined on the day added", planned("reprimand", "2024-06-01"), "2025-06-01", "PLAN-07", nil},
+		{"PLAN-07 disciplined the day after", planned("reprimand", "2024-06-02"), "2025-06-01", "PLAN-07",
+			[]string{"PLAN-07|person_id=P|role=chair|term=2025-2030|unit_id=UB"}},
+		{"PLAN-07 before the decision", planned("warning", "2025-06-02"), "2025-06-01", "PLAN-07", nil},
+		{"PLAN-07 removed from the plan", planned("warning", "2024-07-01").
+			add("plans", "term", "2025-2030", "unit_id", "DU", "role", "secretary", "person_id", "P", "added_on", "2024-01-01", "removed_on", "2024-08-01"),
+			"2025-06-01", "PLAN-07", []string{"PLAN-07|person_id=P|role=chair|term=2025-2030|unit_id=UB"}},
+		// APPT-08: 24 months after a reprimand, 36 after a warning, 60 after removal from post.
+		{"APPT-08 reprimand, a day short of 24 months", waited("reprimand", "2022-03-14", "appointed"), "2023-01-01", "APPT-08",
+			[]string{"APPT-08|person_id=P|role=chair|unit_id=UB|valid_from=2022-03-14"}},
+		{"APPT-08 reprimand, 24 months", waited("reprimand", "2022-03-15", "appointed"), "2023-01-01", "APPT-08", nil},
+		{"APPT-08 warning, 35 months", waited("warning", "2023-03-14", "elected"), "2024-01-01", "APPT-08",
+			[]string{"APPT-08|person_id=P|role=chair|unit_id=UB|valid_from=2023-03-14"}},
+		{"APPT-08 warning, 36 months", waited("warning", "2023-03-15", "elected"), "2024-01-01", "APPT-08", nil},
+		{"APPT-08 removal, 59 months", waited("removal_from_post", "2025-03-14", "reappointed"), "2025-06-01", "APPT-08",
+			[]string{"APPT-08|person_id=P|role=chair|unit_id=UB|valid_from=2025-03-14"}},
+		{"APPT-08 removal, 60 months", waited("removal_from_post", "2025-03-15", "reappointed"), "2025-06-01", "APPT-08", nil},
+		{"APPT-08 rotated", waited("reprimand", "2021-03-15", "rotated"), "2022-01-01", "APPT-08", nil},
+		{"APPT-08 before the decision", waited("reprimand", "2020-03-14", "appointed"), "2022-01-01", "APPT-08", nil},
 	}
 }
 

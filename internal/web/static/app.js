@@ -49,3 +49,16 @@ document.addEventListener("click", function (ev) {
     window.print();
   }
 });
+
+// An edit form whose subject is a person or a unit (subject_type): the
+// subject's picker finds what the select names.
+document.addEventListener("change", function (ev) {
+  const sel = ev.target;
+  if (!(sel instanceof HTMLSelectElement) || sel.name !== "v_subject_type" || !sel.form) {
+    return;
+  }
+  const input = sel.form.querySelector('input[name="v_subject_id"][data-pick]');
+  if (input) {
+    input.dataset.pick = sel.value === "unit" ? "don_vi" : "nguoi";
+  }
+});
