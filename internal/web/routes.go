@@ -52,5 +52,8 @@ func (s *Server) routes() []route {
 		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang"}, s.handleExport, smallBody},
 		{"GET", "/nhat-ky", "/api/v1/audit", "Nhật ký thay đổi và đăng nhập (quản trị viên, kiểm tra viên): lọc theo người thực hiện, hành động, nhân sự, đơn vị, khoảng ngày (tu, den); tên, trước → sau, giờ Việt Nam",
 			[]string{"ngay", "nguoi", "hanh_dong", "nhan_su", "don_vi", "tu", "den", "trang", "sau"}, s.handleAudit, smallBody},
+		{"GET", "/tai-khoan", "", "", nil, s.handleAccounts, smallBody},
+		{"GET", "/tai-khoan/{login}", "", "", nil, s.handleAccount, smallBody},
+		{"POST", "/tai-khoan/{login}", "", "", nil, s.handleAccountSave, formBody},
 	}
 }
