@@ -33,7 +33,8 @@ type userCommand struct {
 // a variable, because their help reads the list back.
 func userCommands() []userCommand {
 	return []userCommand{
-		{"add", "--login L --name \"Họ Tên\" [--role VAI_TRÒ] [--scope ĐƠN_VỊ | --all-units] [--password-stdin]", "tạo tài khoản (tài khoản đầu tiên: quản trị viên)", userAdd},
+		{"add", "--login L --name \"Họ Tên\" [--role VAI_TRÒ] [--scope ĐƠN_VỊ | --all-units] [--confidential] [--password-stdin]", "tạo tài khoản (tài khoản đầu tiên: quản trị viên)", userAdd},
+		{"update", "--login L [--name \"Họ Tên\"] [--role VAI_TRÒ] [--scope ĐƠN_VỊ | --all-units] [--confidential | --confidential=false]", "sửa tài khoản: họ tên, vai trò, phạm vi, quyền xem hồ sơ mật", userUpdate},
 		{"list", "", "liệt kê các tài khoản", userList},
 		{"passwd", "--login L [--password-stdin]", "đặt mật khẩu mới (kết thúc các phiên đăng nhập)", userPasswd},
 		{"disable", "--login L", "vô hiệu hóa tài khoản (kết thúc các phiên đăng nhập, thu hồi các mã truy cập)", userDisable},
@@ -59,7 +60,7 @@ func runUser(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 		return nil
 	}
-	return usageError{"cần lệnh con của 'tochuc user': add, list, passwd, disable, enable, token, tokens, revoke"}
+	return usageError{"cần lệnh con của 'tochuc user': add, update, list, passwd, disable, enable, token, tokens, revoke"}
 }
 
 // userFlags returns the flag set of a subcommand.
@@ -94,6 +95,7 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	role := fs.String("role", "", "vai trò: admin (Quản trị viên), staff (Cán bộ Ban Tổ chức), viewer (Người xem), auditor (Kiểm tra viên); mặc định admin cho tài khoản đầu tiên")
 	scope := fs.String("scope", "", "mã đơn vị phạm vi: đơn vị đó và mọi đơn vị thuộc về nó (bắt buộc với staff, viewer)")
 	all := fs.Bool("all-units", false, "cho staff hoặc viewer phạm vi toàn bộ cơ sở dữ liệu (thay cho --scope)")
+	confidential := fs.Bool("confidential", false, confidentialHelp)
 	fromStdin := fs.Bool("password-stdin", false, "đọc mật khẩu từ dòng đầu của đầu vào chuẩn")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -110,7 +112,8 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	u, err := app.NewAccounts(db).AddUser(ctx, app.CLI(e.user),
-		app.NewUser{Login: *login, FullName: *name, Role: tochuc.Role(*role), ScopeUnitID: *scope, AllUnits: *all},
+		app.NewUser{Login: *login, FullName: *name, Role: tochuc.Role(*role), ScopeUnitID: *scope, AllUnits: *all,
+			Confidential: *confidential},
 		func(login string) (string, error) { return newPassword(e, *fromStdin, login) })
 	if errors.Is(err, app.ErrRoleRequired) {
 		return usageError{"cần --role (admin, staff, viewer hoặc auditor)"}
@@ -118,7 +121,73 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "đã tạo tài khoản %s: %s, %s, phạm vi %s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u))
+	fmt.Fprintf(e.stdout, "đã tạo tài khoản %s: %s, %s, phạm vi %s%s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u), confidentialNote(u))
+	return nil
+}
+
+// confidentialHelp is the help of --confidential.
+const confidentialHelp = "quyền xem hồ sơ mật (quy hoạch, đánh giá, kỷ luật, số căn cước) trong phạm vi; --confidential=false để thu hồi (quản trị viên luôn có)"
+
+// confidentialNote says whether an account may read confidential records.
+func confidentialNote(u tochuc.User) string {
+	if u.CanReadConfidential() {
+		return ", được xem hồ sơ mật"
+	}
+	return ""
+}
+
+// userUpdate changes an account's name, role, scope or permission to read
+// confidential records; only the flags given change.
+func userUpdate(ctx context.Context, e *env, args []string) error {
+	fs := userFlags(e, "update")
+	login := fs.String("login", "", "tên đăng nhập")
+	name := fs.String("name", "", "họ và tên mới")
+	role := fs.String("role", "", "vai trò mới: admin, staff, viewer, auditor")
+	scope := fs.String("scope", "", "mã đơn vị phạm vi mới")
+	all := fs.Bool("all-units", false, "phạm vi toàn bộ cơ sở dữ liệu (thay cho --scope)")
+	confidential := fs.Bool("confidential", false, confidentialHelp)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if *login == "" {
+		return usageError{"cần --login"}
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *all && *scope != "" {
+		return usageError{"--scope và --all-units loại trừ nhau"}
+	}
+	var upd tochuc.UserUpdate
+	if set["name"] {
+		upd.FullName = name
+	}
+	if set["role"] {
+		r := tochuc.Role(*role)
+		upd.Role = &r
+	}
+	if set["scope"] {
+		upd.ScopeUnitID = scope
+	}
+	if *all {
+		s := tochuc.AllUnits
+		upd.ScopeUnitID = &s
+	}
+	if set["confidential"] {
+		upd.Confidential = confidential
+	}
+	if upd == (tochuc.UserUpdate{}) {
+		return usageError{"không có gì để sửa: cần --name, --role, --scope, --all-units hoặc --confidential"}
+	}
+	db, acc, err := accounts(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	u, err := acc.UpdateUser(ctx, app.CLI(e.user), *login, upd)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "đã sửa tài khoản %s: %s, %s, phạm vi %s%s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u), confidentialNote(u))
 	return nil
 }
 
@@ -193,13 +262,17 @@ func userList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "TÊN ĐĂNG NHẬP\tHỌ VÀ TÊN\tVAI TRÒ\tPHẠM VI\tTRẠNG THÁI")
+	fmt.Fprintln(w, "TÊN ĐĂNG NHẬP\tHỌ VÀ TÊN\tVAI TRÒ\tPHẠM VI\tTRẠNG THÁI\tHỒ SƠ MẬT")
 	for _, u := range users {
 		status := "hoạt động"
 		if u.Disabled {
 			status = "đã vô hiệu hóa"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u), status)
+		secret := "không"
+		if u.CanReadConfidential() {
+			secret = "được xem"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Login, u.FullName, u.Role.Label(), scopeLabel(u), status, secret)
 	}
 	return w.Flush()
 }

@@ -17,6 +17,10 @@ type demoAccount struct {
 	role        tochuc.Role
 	scope       string // unit id; "" = whole registry
 	password    string
+	// confidential: the permission to read confidential records (plans,
+	// evaluations, discipline, citizen ids), given to the staff who do
+	// cadre work; the administrator has it always, viewers never.
+	confidential bool
 }
 
 // createDemoAccounts creates the demo accounts in a database that has none and prints them.
@@ -27,7 +31,7 @@ func createDemoAccounts(ctx context.Context, e *env, db *sqldb.DB) error {
 	}
 	accounts := demoAccounts()
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Tài khoản mẫu:\nTên đăng nhập\tMật khẩu\tVai trò\tPhạm vi")
+	fmt.Fprintln(tw, "Tài khoản mẫu:\nTên đăng nhập\tMật khẩu\tVai trò\tPhạm vi\tHồ sơ mật")
 	for _, a := range accounts {
 		hash, err := auth.HashPassword(a.password)
 		if err != nil {
@@ -37,7 +41,8 @@ func createDemoAccounts(ctx context.Context, e *env, db *sqldb.DB) error {
 		if scope == "" && (a.role == tochuc.RoleStaff || a.role == tochuc.RoleViewer) {
 			scope = tochuc.AllUnits
 		}
-		if _, err := db.CreateUser(ctx, tochuc.User{Login: a.login, FullName: a.name, Role: a.role, ScopeUnitID: scope}, hash); err != nil {
+		if _, err := db.CreateUser(ctx, tochuc.User{Login: a.login, FullName: a.name, Role: a.role, ScopeUnitID: scope,
+			Confidential: a.confidential}, hash); err != nil {
 			return fmt.Errorf("tài khoản mẫu %s: %w", a.login, err)
 		}
 		where := "toàn bộ"
@@ -48,7 +53,11 @@ func createDemoAccounts(ctx context.Context, e *env, db *sqldb.DB) error {
 				where = vs[len(vs)-1].Name
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.login, a.password, a.role.Label(), where)
+		secret := "không"
+		if a.confidential || a.role == tochuc.RoleAdmin {
+			secret = "được xem"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.login, a.password, a.role.Label(), where, secret)
 	}
 	return tw.Flush()
 }

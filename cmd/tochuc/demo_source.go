@@ -32,13 +32,15 @@ func bundleOptions(e *env) bundle.Options {
 
 // demoAccounts are the accounts `serve --demo` creates: one per role, staff
 // limited to the old province and to one district, a viewer limited to the
-// new province of 2025.
+// new province of 2025. The provincial board's staff does cadre work and may
+// read confidential records; the district staff, the viewer and the auditor
+// may not.
 func demoAccounts() []demoAccount {
 	return []demoAccount{
-		{"quantri", "Quản trị hệ thống", tochuc.RoleAdmin, "", "quantri-mau-2026"},
-		{"canbo", "Cán bộ Ban Tổ chức Tỉnh ủy Bắc Giang", tochuc.RoleStaff, vnadmin.OldID("24"), "canbo-mau-2026"},
-		{"canbohuyen", "Cán bộ Ban Tổ chức Huyện ủy Lục Nam", tochuc.RoleStaff, vnadmin.OldID("218"), "canbohuyen-mau-2026"},
-		{"nguoixem", "Người xem (Tỉnh Bắc Ninh mới)", tochuc.RoleViewer, vnadmin.NewID("24"), "nguoixem-mau-2026"},
-		{"kiemtra", "Kiểm tra viên", tochuc.RoleAuditor, "", "kiemtra-mau-2026"},
+		{"quantri", "Quản trị hệ thống", tochuc.RoleAdmin, "", "quantri-mau-2026", false},
+		{"canbo", "Cán bộ Ban Tổ chức Tỉnh ủy Bắc Giang", tochuc.RoleStaff, vnadmin.OldID("24"), "canbo-mau-2026", true},
+		{"canbohuyen", "Cán bộ Ban Tổ chức Huyện ủy Lục Nam", tochuc.RoleStaff, vnadmin.OldID("218"), "canbohuyen-mau-2026", false},
+		{"nguoixem", "Người xem (Tỉnh Bắc Ninh mới)", tochuc.RoleViewer, vnadmin.NewID("24"), "nguoixem-mau-2026", false},
+		{"kiemtra", "Kiểm tra viên", tochuc.RoleAuditor, "", "kiemtra-mau-2026", false},
 	}
 }

@@ -76,6 +76,16 @@ func TestServeDemoAcceptsDemo(t *testing.T) {
 		}
 		if users, err := db.ListUsers(ctx); len(users) != len(demoAccounts()) || err != nil {
 			t.Fatalf("%d accounts, want %d: %v", len(users), len(demoAccounts()), err)
+		} else {
+			// The permission to read confidential records: the administrator
+			// and the provincial board's staff; not the viewer.
+			secret := map[string]bool{}
+			for _, u := range users {
+				secret[u.Login] = u.CanReadConfidential()
+			}
+			if !secret["quantri"] || !secret["canbo"] || secret["canbohuyen"] || secret["nguoixem"] || secret["kiemtra"] {
+				t.Errorf("permission to read confidential records: %v", secret)
+			}
 		}
 	}
 

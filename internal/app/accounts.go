@@ -33,6 +33,9 @@ type NewUser struct {
 	Login, FullName, ScopeUnitID string
 	Role                         tochuc.Role
 	AllUnits                     bool
+	// Confidential gives the permission to read confidential records
+	// (plans, evaluations, discipline, citizen ids) within the scope.
+	Confidential bool
 }
 
 // AddUser checks an account, asks password for its hash only once the
@@ -40,7 +43,7 @@ type NewUser struct {
 // anyone types a password), creates it and audits it.
 func (a *Accounts) AddUser(ctx context.Context, by Actor, in NewUser, password func(login string) (string, error)) (tochuc.User, error) {
 	u := tochuc.User{Login: tochuc.NormalizeLogin(in.Login), FullName: strings.TrimSpace(in.FullName), Role: in.Role,
-		ScopeUnitID: strings.TrimSpace(in.ScopeUnitID)}
+		ScopeUnitID: strings.TrimSpace(in.ScopeUnitID), Confidential: in.Confidential}
 	if in.AllUnits {
 		if u.ScopeUnitID != "" {
 			return tochuc.User{}, tochuc.Errorf(tochuc.EInvalid, "phạm vi một đơn vị và phạm vi toàn bộ loại trừ nhau")
@@ -80,7 +83,7 @@ func (a *Accounts) AddUser(ctx context.Context, by Actor, in NewUser, password f
 			return err
 		}
 		return audit(ctx, tx, by, tochuc.AuditUserCreate, "user", u.ID,
-			map[string]any{"login": u.Login, "role": string(u.Role), "scope": u.ScopeUnitID})
+			map[string]any{"login": u.Login, "role": string(u.Role), "scope": u.ScopeUnitID, "confidential": u.Confidential})
 	})
 	if err != nil {
 		return tochuc.User{}, err
@@ -219,3 +222,65 @@ func audit(ctx context.Context, tx *sqldb.AccountTx, by Actor, action, objType s
 	return tx.AppendAudit(ctx, tochuc.AuditEntry{At: time.Now(), UserLogin: by.User.Login, IP: by.IP, Action: action,
 		ObjectType: objType, ObjectID: strconv.FormatInt(id, 10), Detail: detail})
 }
+
+// UpdateUser changes an account's name, role, scope or permission to read
+// confidential records (nil fields stay; ScopeUnitID may be
+// tochuc.AllUnits; Disabled is SetDisabled's) and audits the change: one
+// user.update entry whose detail names each field changed with its new
+// value ("confidential": given or taken). Only an administrator may change
+// an account. A change that changes nothing writes no entry.
+func (a *Accounts) UpdateUser(ctx context.Context, by Actor, login string, upd tochuc.UserUpdate) (tochuc.User, error) {
+	if !by.User.CanManageUsers() {
+		return tochuc.User{}, tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên được thay đổi tài khoản.")
+	}
+	u, err := a.User(ctx, login)
+	if err != nil {
+		return tochuc.User{}, err
+	}
+	upd.Disabled = nil
+	if upd.ScopeUnitID != nil {
+		scope := strings.TrimSpace(*upd.ScopeUnitID)
+		upd.ScopeUnitID = &scope
+		if scope != "" && scope != tochuc.AllUnits {
+			if err := a.db.ScopeUnitHeld(ctx, scope); err != nil {
+				return tochuc.User{}, err
+			}
+		}
+	}
+	var out tochuc.User
+	err = a.db.AccountTx(ctx, func(tx *sqldb.AccountTx) error {
+		if out, err = tx.UpdateUser(ctx, u.ID, upd); err != nil {
+			return err
+		}
+		detail := map[string]any{}
+		if out.FullName != u.FullName {
+			detail["name"] = out.FullName
+		}
+		if out.Role != u.Role {
+			detail["role"] = string(out.Role)
+		}
+		if out.ScopeUnitID != u.ScopeUnitID {
+			scope := out.ScopeUnitID
+			if scope == "" {
+				scope = tochuc.AllUnits
+			}
+			detail["scope"] = scope
+		}
+		if out.Confidential != u.Confidential {
+			detail["confidential"] = out.Confidential
+		}
+		if len(detail) == 0 {
+			return nil
+		}
+		detail["login"] = u.Login
+		return audit(ctx, tx, by, tochuc.AuditUserUpdate, "user", u.ID, detail)
+	})
+	if err != nil {
+		return tochuc.User{}, err
+	}
+	return out, nil
+}
+
+// Accounts returns the account use cases over the app's database (the
+// administration pages).
+func (a *App) Accounts() *Accounts { return NewAccounts(a.db) }

@@ -42,7 +42,10 @@ const (
 // builder holds the demo while it is built.
 type builder struct {
 	rnd *rand.Rand
-	err error
+	// cadre draws the choices of the cadre work (cadre.go), so that adding
+	// to it leaves every other draw, and the golden figures, as they were.
+	cadre *rand.Rand
+	err   error
 
 	units        []*unit
 	byID         map[string]*unit
@@ -52,6 +55,9 @@ type builder struct {
 	docs         []document
 	evals        []evaluation
 	plans        []plan
+	termRows     []termRow
+	discs        []disciplineRow
+	postEnd      map[*post]string // end reasons decided by the generator (a removal from post)
 	memberSucc   map[string]succession
 	renameEvents map[string][2]string // unit id@date → event and document of its rename
 
@@ -87,11 +93,13 @@ func Build(seed uint64) (bundle.Tables, error) {
 func build(seed uint64) *builder {
 	b := &builder{
 		rnd:          rand.New(rand.NewPCG(seed, 0x0024_0018_2018_1231)),
+		cadre:        rand.New(rand.NewPCG(seed, 0x0015_2025_2030_0009)),
 		byID:         map[string]*unit{},
 		memberSucc:   map[string]succession{},
 		renameEvents: map[string][2]string{},
 		pro:          map[string]*unit{},
 		newPro:       map[string]*unit{},
+		postEnd:      map[*post]string{},
 	}
 	steps := []func(){
 		b.documents,

@@ -78,6 +78,9 @@ type evaluation struct {
 	subjectType, subject, category, rating string
 	ratedBy                                string
 	decided                                date
+	period, status                         string
+	score                                  int    // -1: none (before 2025)
+	loc                                    string // the commune or district of a leader (not written)
 }
 
 // plan is one plans.csv row.

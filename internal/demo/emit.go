@@ -21,7 +21,8 @@ func (b *builder) tables() bundle.Tables {
 	}
 	for _, p := range b.people {
 		t.Add("people", map[string]string{"id": p.id, "full_name": p.name, "gender": p.gender,
-			"birth_date": p.birth.String(), "ethnicity": p.ethnicity, "religion": p.religion, "died_on": p.died.String()})
+			"birth_date": p.birth.String(), "ethnicity": p.ethnicity, "religion": p.religion, "died_on": p.died.String(),
+			"citizen_id": p.citizenID})
 	}
 	for _, d := range b.docs {
 		t.Add("documents", map[string]string{"id": d.id, "number": d.number, "kind": d.kind, "issuer_id": d.issuer,
@@ -39,6 +40,10 @@ func (b *builder) tables() bundle.Tables {
 		}
 	}
 	seen := map[string]bool{}
+	next := map[*person][]*post{}
+	for _, a := range b.posts {
+		next[a.p] = append(next[a.p], a)
+	}
 	for _, a := range b.posts {
 		from, to, ok := b.clamp(a)
 		if !ok {
@@ -49,8 +54,12 @@ func (b *builder) tables() bundle.Tables {
 			b.fail("post %s held twice", key)
 		}
 		seen[key] = true
+		reason := ""
+		if to != 0 {
+			reason = b.endReason(a, to, next)
+		}
 		t.Add("assignments", map[string]string{"person_id": a.p.id, "unit_id": a.u.id, "role": a.role,
-			"valid_from": from.String(), "valid_to": to.String(), "how": a.how, "document_id": a.doc})
+			"valid_from": from.String(), "valid_to": to.String(), "how": a.how, "document_id": a.doc, "end_reason": reason})
 	}
 	for _, u := range b.units {
 		for _, h := range u.hc {
@@ -68,7 +77,15 @@ func (b *builder) tables() bundle.Tables {
 	for _, e := range b.evals {
 		t.Add("evaluations", map[string]string{"year": strconv.Itoa(e.year), "subject_type": e.subjectType,
 			"subject_id": e.subject, "category": e.category, "rating": e.rating, "rated_by_id": e.ratedBy,
-			"decided_on": e.decided.String()})
+			"decided_on": e.decided.String(), "period": e.period, "score": scoreText(e.score), "status": e.status})
+	}
+	for _, r := range b.termRows {
+		t.Add("terms", map[string]string{"term": r.term, "level": r.level, "starts_on": r.starts.String(),
+			"ends_on": r.ends.String(), "document_id": r.documentID})
+	}
+	for _, d := range b.discs {
+		t.Add("discipline", map[string]string{"subject_type": d.subjectType, "subject_id": d.subject, "form": d.form,
+			"date": d.date.String(), "authority_id": d.authority, "document_id": d.doc, "reason": d.reason})
 	}
 	seenPlan := map[string]bool{}
 	for _, p := range b.plans {

@@ -1,13 +1,36 @@
 package demo
 
-import "github.com/tochuc/tochuc/internal/tochuc"
+import (
+	"strconv"
 
-// evaluationsAndPlans adds the yearly evaluation of party organizations and
-// of the leaders of communes and districts (2016–2025), and the cadre plans
-// for the 2020–2025 term (drawn up in 2017, reviewed and supplemented in
-// October 2018 after Plan 53-KH/TU) and for the 2025–2030 term.
+	"github.com/tochuc/tochuc/internal/tochuc"
+)
+
+// evaluationsAndPlans adds the cadre work: the terms of office, the
+// decisions it cites, a few rotations and disciplines, the yearly
+// evaluation of party organizations and of the leaders of communes and
+// districts (2016–2025) under the rule set of each year, and the cadre
+// plans for the 2020–2025 term (drawn up in 2017, reviewed and supplemented
+// in October 2018 after Plan 53-KH/TU) and for the 2025–2030 term.
 func (b *builder) evaluationsAndPlans() {
+	b.cadreDocuments()
+	b.terms()
+	var forced map[string]map[int]string
+	var removed *post
+	b.withCadreRand(func() {
+		b.citizenIDs()
+		b.reappointments()
+		b.rotations()
+		forced, removed = b.disciplines()
+	})
+	secretary := map[string][]*post{} // person id → secretary posts
+	for _, a := range b.posts {
+		if a.role == "secretary" {
+			secretary[a.p.id] = append(secretary[a.p.id], a)
+		}
+	}
 	for y := 2016; y <= 2025; y++ {
+		start := len(b.evals)
 		yearEnd := dateOf(y, 12, 31)
 		decided := dateOf(y, 12, 20)
 		for _, u := range b.units {
@@ -41,11 +64,226 @@ func (b *builder) evaluationsAndPlans() {
 			}
 			seen[a.p] = true
 			b.evals = append(b.evals, evaluation{year: y, subjectType: "person", subject: a.p.id, category: "leader",
-				rating: b.rating(), ratedBy: upper[loc.at(yearEnd).parent], decided: decided})
+				rating: b.rating(), ratedBy: upper[loc.at(yearEnd).parent], decided: decided, loc: loc.id})
+		}
+		b.withCadreRand(func() { b.settle(y, b.evals[start:], forced, secretary) })
+	}
+	b.removeFromPost(removed)
+	b.plans2020()
+	b.withCadreRand(b.plans2025)
+}
+
+// withCadreRand runs f with the draws of the cadre work.
+func (b *builder) withCadreRand(f func()) {
+	main := b.rnd
+	b.rnd = b.cadre
+	defer func() { b.rnd = main }()
+	f()
+}
+
+// settle applies the rule set of a year to its ratings, as the deciding
+// committees do: the disciplines' ratings (EVAL-10), the quota of
+// "excellent" within each group a committee decides (EVAL-11: at most 20 %
+// of those rated "good"), broken in one group of 2024; a head rated no
+// higher than the committee he heads (EVAL-13), but one in 2024. From 2025
+// (366-QĐ/TW) the ratings have a 100-point score in their band (two rated
+// "good" with a score of the band above: other conditions lowered them),
+// and the 2025 rating of ten new communes is still in progress.
+func (b *builder) settle(y int, evs []evaluation, forced map[string]map[int]string, secretary map[string][]*post) {
+	for i := range evs {
+		e := &evs[i]
+		e.period, e.status, e.score = tochuc.EvaluationPeriodYear, tochuc.EvaluationDecided, -1
+		if r, ok := forced[e.subject][y]; ok {
+			e.rating = r
 		}
 	}
-	b.plans2020()
-	b.plans2025()
+	if y == 2025 {
+		b.workflow2025(evs)
+	}
+	quota(evs, "party_org")
+	if y == 2024 {
+		breakQuota(evs)
+	}
+	yearEnd := dateOf(y, 12, 31)
+	units := map[string]string{}
+	for _, e := range evs {
+		if e.category == "party_org" {
+			if r, ok := units[e.subject]; !ok || rankOf(e.rating) < rankOf(r) {
+				units[e.subject] = e.rating
+			}
+		}
+	}
+	spared := y != 2024
+	for i := range evs {
+		e := &evs[i]
+		if e.category != "leader" {
+			continue
+		}
+		for _, a := range secretary[e.subject] {
+			r, ok := units[a.u.id]
+			if !ok || a.from > yearEnd || (a.to != 0 && a.to <= yearEnd) || rankOf(e.rating) <= rankOf(r) {
+				continue
+			}
+			if !spared {
+				spared = true
+				continue
+			}
+			e.rating = r
+		}
+	}
+	quota(evs, "leader")
+	if y < 2025 {
+		return
+	}
+	band := map[string][2]int{"excellent": {90, 11}, "good": {70, 20}, "complete": {50, 20}, "incomplete": {30, 20}}
+	for i := range evs {
+		bd := band[evs[i].rating]
+		evs[i].score = bd[0] + b.rnd.IntN(bd[1])
+	}
+	odd := 0
+	for i := range evs {
+		if e := &evs[i]; odd < 2 && e.rating == "good" && e.status == tochuc.EvaluationDecided && e.category == "party_org" && b.chance(0.01) {
+			e.score = 90 + b.rnd.IntN(4)
+			odd++
+		}
+	}
+}
+
+// workflow2025 leaves the 2025 rating of ten new communes in progress
+// (EVAL-18, in the order of EVAL-19): in six, the cells are decided, the
+// commune's committee appraised, its leaders self-assessed; in four, half
+// the cells are appraised and the rest only self-assessed.
+func (b *builder) workflow2025(evs []evaluation) {
+	picked := b.choose(len(b.newCommunes), 10)
+	stage := map[string]int{} // commune id → 1 (committee appraised) or 2 (cells appraised)
+	k := 0
+	for i, n := range b.newCommunes {
+		if picked[i] {
+			k++
+			stage[n.u.id] = 1 + k/7
+		}
+	}
+	du := map[string]string{} // the communes' committees → commune id
+	for _, n := range b.newCommunes {
+		du[n.org["DU"].id] = n.u.id
+	}
+	for i := range evs {
+		e := &evs[i]
+		var st string
+		switch {
+		case e.category == "leader" && stage[e.loc] > 0:
+			st = "self_assessed"
+		case e.category == "party_org" && stage[du[e.subject]] == 1:
+			st = "appraised"
+		case e.category == "party_org" && stage[du[e.subject]] == 2:
+			st = "self_assessed"
+		case e.category == "party_org" && stage[du[e.ratedBy]] == 2 && b.chance(0.5):
+			st = "appraised"
+		default:
+			continue
+		}
+		e.status, e.decided = st, 0
+	}
+}
+
+// quota keeps the "excellent" of each group of a category (one deciding
+// committee) within 20 % of its "good" (EVAL-11), among all its ratings and
+// among those decided: the last ones rated "excellent" become "good".
+func quota(evs []evaluation, category string) {
+	groups := map[string][]int{}
+	var order []string
+	for i, e := range evs {
+		if e.category == category {
+			if _, ok := groups[e.ratedBy]; !ok {
+				order = append(order, e.ratedBy)
+			}
+			groups[e.ratedBy] = append(groups[e.ratedBy], i)
+		}
+	}
+	for _, by := range order {
+		for _, decidedOnly := range []bool{false, true} {
+			var rows []int
+			for _, i := range groups[by] {
+				if !decidedOnly || evs[i].status == tochuc.EvaluationDecided {
+					rows = append(rows, i)
+				}
+			}
+			ex, good := 0, 0
+			for _, i := range rows {
+				switch evs[i].rating {
+				case "excellent":
+					ex++
+				case "good":
+					good++
+				}
+			}
+			for j := len(rows) - 1; j >= 0 && ex > 20*good/100; j-- {
+				if e := &evs[rows[j]]; e.rating == "excellent" {
+					e.rating = "good"
+					ex--
+					good++
+				}
+			}
+		}
+	}
+}
+
+// breakQuota breaks the quota in the largest group of party organizations
+// (the first by its committee's id among equals): a committee that rated
+// too many "excellent".
+func breakQuota(evs []evaluation) {
+	groups := map[string][]int{}
+	for i, e := range evs {
+		if e.category == "party_org" {
+			groups[e.ratedBy] = append(groups[e.ratedBy], i)
+		}
+	}
+	best := ""
+	for by, rows := range groups {
+		if best == "" || len(rows) > len(groups[best]) || (len(rows) == len(groups[best]) && by < best) {
+			best = by
+		}
+	}
+	ex, good := 0, 0
+	for _, i := range groups[best] {
+		switch evs[i].rating {
+		case "excellent":
+			ex++
+		case "good":
+			good++
+		}
+	}
+	for _, i := range groups[best] {
+		if ex > 20*good/100 {
+			break
+		}
+		if evs[i].rating == "good" {
+			evs[i].rating = "excellent"
+			ex++
+			good--
+		}
+	}
+}
+
+// rankOf ranks a rating: excellent 4 … incomplete 1.
+func rankOf(r string) int {
+	switch r {
+	case "excellent":
+		return 4
+	case "good":
+		return 3
+	case "complete":
+		return 2
+	}
+	return 1
+}
+
+// scoreText writes a score ("" for none).
+func scoreText(n int) string {
+	if n < 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // rating draws an evaluation rating: mostly "good", about one in six
@@ -126,19 +364,4 @@ func (b *builder) castOn(c *commune) [4]*person {
 		}
 	}
 	return out
-}
-
-// plans2025 adds the 2025–2030 plans of the new communes' secretary posts.
-func (b *builder) plans2025() {
-	added := day("2025-09-30")
-	for _, n := range b.newCommunes {
-		k := 0
-		for _, a := range b.posts {
-			if a.u.last().locality == n.u.id && a.from == reform && (a.role == "deputy_secretary" || a.role == "vice_chair") && k < 2 {
-				b.plans = append(b.plans, plan{term: "2025-2030", unit: n.org["DU"].id, role: "secretary", person: a.p,
-					added: added, doc: ""})
-				k++
-			}
-		}
-	}
 }

@@ -10,6 +10,7 @@ import (
 type person struct {
 	id, name, gender, ethnicity, religion string
 	birth, died                           date
+	citizenID                             string // căn cước, of those who held a post (cadre.go)
 
 	// Party membership: admitted on admitted into admitOrg (0: never a
 	// member), then registered in regs[i].org from regs[i].date; exit ends it.

@@ -56,5 +56,8 @@ func (s *Server) routes() []route {
 			[]string{"ngay", "pham_vi", "danh_sach", "tu", "den", "trang", "dang"}, s.handleAppointments, smallBody},
 		{"GET", "/ky-luat", "/api/v1/discipline", "Sổ kỷ luật (hồ sơ mật: cần quyền xem, mỗi lần xem ghi nhật ký), mới nhất trước: lọc theo hình thức (hinh_thuc), người hoặc đơn vị (ma_doi_tuong), cấp quyết định (co_quan), khoảng ngày (tu, den), phạm vi; 50 một trang",
 			[]string{"ngay", "hinh_thuc", "ma_doi_tuong", "co_quan", "tu", "den", "pham_vi", "trang"}, s.handleDiscipline, smallBody},
+		{"GET", "/tai-khoan", "", "", nil, s.handleAccounts, smallBody},
+		{"GET", "/tai-khoan/{login}", "", "", nil, s.handleAccount, smallBody},
+		{"POST", "/tai-khoan/{login}", "", "", nil, s.handleAccountSave, formBody},
 	}
 }
