@@ -56,6 +56,8 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/audit":                {id: "listAudit", resp: reflect.TypeFor[auditList](), page: true},
 	"GET /api/v1/checks": {id: "listFindings", resp: reflect.TypeFor[findingList](), page: true,
 		downloads: []string{"text/csv", xlsxType}},
+	"GET /api/v1/terms": {id: "listTerms", resp: reflect.TypeFor[termList](), page: true},
+	"GET /api/v1/plans": {id: "listPlans", resp: reflect.TypeFor[planList](), page: true},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -86,6 +88,7 @@ var queryParams = map[string]map[string]any{
 	"sap_xep":   {"description": "Danh sách nhân sự: sắp xếp theo tên (mặc định) hoặc theo ngày sinh", "schema": map[string]any{"type": "string", "enum": []string{"ten", "ngay_sinh"}}},
 	"doi_tuong": {"description": "Tìm để chọn: người, đơn vị hoặc văn bản", "schema": map[string]any{"type": "string", "enum": []string{pickPerson, pickUnit, pickDocument}}},
 	"hanh_dong": {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
+	"nhiem_ky":  {"description": "Quy hoạch: nhiệm kỳ dạng A-B (ví dụ 2025-2030); trang: mặc định nhiệm kỳ đang diễn ra vào ngày xem", "schema": map[string]any{"type": "string", "pattern": "^[0-9]{4}-[0-9]{4}$"}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -52,5 +52,9 @@ func (s *Server) routes() []route {
 		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang"}, s.handleExport, smallBody},
 		{"GET", "/nhat-ky", "/api/v1/audit", "Nhật ký thay đổi và đăng nhập (quản trị viên, kiểm tra viên): lọc theo người thực hiện, hành động, nhân sự, đơn vị, khoảng ngày (tu, den); tên, trước → sau, giờ Việt Nam",
 			[]string{"ngay", "nguoi", "hanh_dong", "nhan_su", "don_vi", "tu", "den", "trang", "sau"}, s.handleAudit, smallBody},
+		{"GET", "/nhiem-ky", "/api/v1/terms", "Nhiệm kỳ theo cấp (terms.csv): nhiệm kỳ, cấp, ngày bắt đầu, ngày kết thúc; sửa qua /sua/terms", date, s.handleTerms, smallBody},
+		{"GET", "/quy-hoach", "/api/v1/plans", "Quy hoạch cán bộ (hồ sơ mật, cần quyền xem): trang là ma trận chức danh × người trong quy hoạch của một đơn vị cho một nhiệm kỳ, với cơ cấu theo PLAN-06 trong phạm vi (dang=xlsx để tải về); API là danh sách bản ghi quy hoạch lọc theo nhiệm kỳ, đơn vị, người (100 một trang); mỗi lần đọc được ghi vào nhật ký",
+			[]string{"ngay", "nhiem_ky", "don_vi", "nguoi", "pham_vi", "trang", "dang"}, s.handlePlanning, smallBody},
+		{"POST", "/quy-hoach", "", "", nil, s.handlePlanningEdit, formBody},
 	}
 }
