@@ -633,3 +633,60 @@ func safeName(id string) string {
 		return '_'
 	}, id)
 }
+
+// nomineeData is the detail of one nominee: the post, the person's facts,
+// findings and fit to the post's standard.
+type nomineeData struct {
+	planMatrix
+	Post    planPost
+	Nominee planNominee
+	Back    string
+}
+
+// handleNominee shows one nominee of a unit's plan for a term
+// (/quy-hoach/ung-vien?nhiem_ky=&don_vi=&chuc_danh=&nguoi=).
+func (s *Server) handleNominee(w http.ResponseWriter, r *http.Request) error {
+	d, err := pageDate(r)
+	if err != nil {
+		return err
+	}
+	sc, err := s.planningScope(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	term, unitID, role, person := q.Get("nhiem_ky"), q.Get("don_vi"), q.Get("chuc_danh"), q.Get("nguoi")
+	if !bundle.ValidTerm(term) {
+		return tochuc.Errorf(tochuc.EInvalid, "Nhiệm kỳ %q không hợp lệ (cần dạng 2025-2030).", term)
+	}
+	if !sc.UnitOn(unitID, d) {
+		return forbiddenOr(nil)
+	}
+	terms, err := s.registry.Terms(r.Context())
+	if err != nil {
+		return err
+	}
+	data := nomineeData{planMatrix: planMatrix{Term: term, TermLabel: dashTerm(term)},
+		Back: "/quy-hoach?" + url.Values{"ngay": {d.String()}, "nhiem_ky": {term}, "don_vi": {unitID}}.Encode()}
+	if _, err := s.fillMatrix(r, sc, d, &data.planMatrix, terms, unitID); err != nil {
+		return err
+	}
+	found := false
+	for _, p := range data.Posts {
+		for _, n := range p.Nominees {
+			if p.Role == role && n.PersonID == person {
+				data.Post, data.Nominee, found = p, n, true
+			}
+		}
+	}
+	if !found {
+		return tochuc.Errorf(tochuc.ENotFound, "Không có %s trong quy hoạch chức danh %s nhiệm kỳ %s vào ngày %s.",
+			person, tochuc.RoleLabel(role), dashTerm(term), d.Vietnamese())
+	}
+	key := term + "|" + unitID + "|" + role + "|" + person
+	if err := sc.LogRead(r.Context(), app.ConfidentialRead{File: "plans", Via: r.URL.Path, Keys: []string{key}}); err != nil {
+		return err
+	}
+	s.render(w, r, "planning_nominee.html", http.StatusOK, page{Title: data.Nominee.Name + " — " + data.Post.Label, Date: d, Data: data})
+	return nil
+}

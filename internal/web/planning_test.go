@@ -344,3 +344,33 @@ func TestPlanningAddInvalid(t *testing.T) {
 		t.Error("a refused addition shows")
 	}
 }
+
+func TestPlanningNomineeDetail(t *testing.T) {
+	ts, _ := newPlanApp(t)
+	c := signIn(t, ts, "admin")
+	_, body := c.get(planPage)
+	if !strings.Contains(body, `href="/quy-hoach/ung-vien?ngay=2025-10-01&amp;nhiem_ky=2025-2030&amp;don_vi=TU&amp;chuc_danh=deputy_secretary&amp;nguoi=N2"`) {
+		t.Error("no detail link for N2")
+	}
+	code, body := c.get("/quy-hoach/ung-vien?ngay=2025-10-01&nhiem_ky=2025-2030&don_vi=TU&chuc_danh=deputy_secretary&nguoi=N2")
+	if code != http.StatusOK {
+		t.Fatalf("detail: %d\n%.1000s", code, body)
+	}
+	for _, want := range []string{"Hoàng Thị Hai", "<td>35</td>", `<tr class="plan-bad"><td>Trình độ chuyên môn</td><td>từ Đại học</td><td>Cao đẳng</td><td>Chưa đạt</td></tr>`,
+		`<tr class="plan-bad"><td>Tuổi đảng</td><td>từ 10 năm</td><td>chưa là đảng viên</td><td>Chưa đạt</td></tr>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("detail lacks %q", want)
+		}
+	}
+	if code, _ := c.get("/quy-hoach/ung-vien?ngay=2025-10-01&nhiem_ky=2025-2030&don_vi=TU&chuc_danh=chair&nguoi=N2"); code != http.StatusNotFound {
+		t.Errorf("a nominee not in the plan: %d", code)
+	}
+	v := signIn(t, ts, "viewer")
+	if code, body := v.get("/quy-hoach/ung-vien?ngay=2025-10-01&nhiem_ky=2025-2030&don_vi=TU&chuc_danh=deputy_secretary&nguoi=N2"); code != http.StatusForbidden || strings.Contains(body, "Hoàng Thị Hai") {
+		t.Errorf("viewer reads a nominee: %d", code)
+	}
+	_, audit := c.get("/api/v1/audit?hanh_dong=confidential.read")
+	if !strings.Contains(audit, "/quy-hoach/ung-vien") {
+		t.Error("the detail's read not logged")
+	}
+}
