@@ -47,6 +47,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
 		{"/nhat-ky", "/api/v1/audit", "admin auditor"},
 		{"/chon?ngay=2018-01-01&q=binh", "/api/v1/pick?ngay=2018-01-01&q=binh", all},
+		{"/nhiem-ky?ngay=2018-01-01", "/api/v1/terms?ngay=2018-01-01", all},
+		{"/quy-hoach?ngay=2018-01-01", "/api/v1/plans?ngay=2018-01-01", "admin"}, // confidential: only accounts with the permission
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -125,6 +125,9 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/audit": {{"/api/v1/audit", ""}, {"/api/v1/audit?trang=999", ""}},
 		"get /api/v1/checks": {{"/api/v1/checks?ngay=2021-01-01", ""}, {"/api/v1/checks?ngay=2021-01-01&quy_dinh=PLAN-02&trang=999", ""},
 			{"/api/v1/checks?ngay=2021-01-01&quy_dinh=KHONG-CO", ""}, {"/api/v1/checks?ngay=2021-01-01&pham_vi=H1&don_vi=D1", ""}},
+		"get /api/v1/terms": {{"/api/v1/terms", ""}},
+		"get /api/v1/plans": {{"/api/v1/plans?ngay=2021-01-01", ""}, {"/api/v1/plans?nhiem_ky=2020-2025&trang=999", ""},
+			{"/api/v1/plans?nhiem_ky=sai", ""}, {"/api/v1/plans?don_vi=khong-co", ""}},
 	}
 	var order []string // the upload first, then its job
 	order = append(order, "post /api/v1/imports", "get /api/v1/imports/{id}", "post /api/v1/imports/{id}/commit")
