@@ -38,10 +38,17 @@ type PlanRow struct {
 
 // PlanFilter narrows the plans read; empty fields do not filter. AsOf,
 // when set, keeps the plans held on that day (added_on <= AsOf < removed_on).
+//
+// Units, when not nil, keeps the plans of those units (a scope's units, so
+// that a scope's list reads only its rows); at most MaxPlanUnits.
 type PlanFilter struct {
 	Term, UnitID, PersonID string
 	AsOf                   tochuc.Date
+	Units                  []string
 }
+
+// MaxPlanUnits bounds PlanFilter.Units (one query's parameters, on both engines).
+const MaxPlanUnits = 20000
 
 // Plans returns a page of plan rows (limit, offset), by term, unit, role, person.
 func (r *Reader) Plans(ctx context.Context, f PlanFilter, limit, offset int) ([]PlanRow, error) {
@@ -54,6 +61,13 @@ func (r *Reader) Plans(ctx context.Context, f PlanFilter, limit, offset int) ([]
 			q += ` AND ` + col + ` = ?`
 			args = append(args, v)
 		}
+	}
+	if f.Units != nil {
+		if len(f.Units) == 0 || len(f.Units) > MaxPlanUnits {
+			return nil, nil
+		}
+		q += ` AND p.unit_id IN (` + placeholders(len(f.Units)) + `)`
+		args = append(args, anys(f.Units)...)
 	}
 	if f.AsOf != 0 {
 		q += ` AND p.added_on <= ? AND (p.removed_on IS NULL OR p.removed_on > ?)`

@@ -169,8 +169,43 @@ func YoungAge(level string) int {
 	return 40
 }
 
-// PlanStructure counts the distinct nominees of a plan (each once) by the
-// PLAN-06 structure, their ages taken at the term's start:
+// StructureCount counts the nominees of a plan by the PLAN-06 structure in
+// constant memory: Add each distinct person once, then Shares.
+type StructureCount struct {
+	Level               string
+	Start               Date // ages are taken on it
+	total, young, women int
+	minority            int
+	tiers               [3]int
+}
+
+// Add counts one person.
+func (c *StructureCount) Add(n Nominee) {
+	c.total++
+	if n.Gender == "female" {
+		c.women++
+	}
+	if e := strings.TrimSpace(n.Ethnicity); e != "" && !strings.EqualFold(e, "kinh") {
+		c.minority++
+	}
+	if n.Birth == 0 {
+		return
+	}
+	age := AgeOn(n.Birth, c.Start)
+	if age < YoungAge(c.Level) {
+		c.young++
+	}
+	switch {
+	case age < 40:
+		c.tiers[0]++
+	case age <= 50:
+		c.tiers[1]++
+	default:
+		c.tiers[2]++
+	}
+}
+
+// Shares returns the structure against the PLAN-06 targets:
 //   - young (under YoungAge(level)) at least 15 %;
 //   - women at least 25 %;
 //   - ethnic minority (an ethnicity given and not "Kinh"), no number: the
@@ -179,52 +214,37 @@ func YoungAge(level string) int {
 //     present; a tier with nobody is short.
 //
 // An empty plan has every target short.
-func PlanStructure(level string, start Date, ns []Nominee) []StructureShare {
-	young, women, minority, tiers := 0, 0, 0, [3]int{}
-	for _, n := range ns {
-		if n.Gender == "female" {
-			women++
-		}
-		if e := strings.TrimSpace(n.Ethnicity); e != "" && !strings.EqualFold(e, "kinh") {
-			minority++
-		}
-		if n.Birth == 0 {
-			continue
-		}
-		age := AgeOn(n.Birth, start)
-		if age < YoungAge(level) {
-			young++
-		}
-		switch {
-		case age < 40:
-			tiers[0]++
-		case age <= 50:
-			tiers[1]++
-		default:
-			tiers[2]++
-		}
-	}
-	total := len(ns)
+func (c *StructureCount) Shares() []StructureShare {
 	share := func(key, label string, count int, target float64) StructureShare {
-		s := StructureShare{Key: key, Label: label, Count: count, Total: total, Target: target}
-		s.Short = target > 0 && (total == 0 || s.Share() < target)
+		s := StructureShare{Key: key, Label: label, Count: count, Total: c.total, Target: target}
+		s.Short = target > 0 && (c.total == 0 || s.Share() < target)
 		return s
 	}
 	youngLabel := "Cán bộ trẻ (dưới 40 tuổi)"
-	if level == "central" {
+	if c.Level == "central" {
 		youngLabel = "Cán bộ trẻ (dưới 45 tuổi)"
 	}
 	out := []StructureShare{
-		share("young", youngLabel, young, YoungTarget),
-		share("women", "Cán bộ nữ", women, WomenTarget),
-		share("minority", "Cán bộ người dân tộc thiểu số", minority, 0),
+		share("young", youngLabel, c.young, YoungTarget),
+		share("women", "Cán bộ nữ", c.women, WomenTarget),
+		share("minority", "Cán bộ người dân tộc thiểu số", c.minority, 0),
 	}
 	for i, l := range []string{"Dưới 40 tuổi", "Từ 40 đến 50 tuổi", "Trên 50 tuổi"} {
-		s := share("tier"+string(rune('1'+i)), l, tiers[i], 0)
-		s.Short = tiers[i] == 0
+		s := share("tier"+string(rune('1'+i)), l, c.tiers[i], 0)
+		s.Short = c.tiers[i] == 0
 		out = append(out, s)
 	}
 	return out
+}
+
+// PlanStructure counts distinct nominees (each once) by the PLAN-06
+// structure, their ages taken at the term's start (see StructureCount).
+func PlanStructure(level string, start Date, ns []Nominee) []StructureShare {
+	c := StructureCount{Level: level, Start: start}
+	for _, n := range ns {
+		c.Add(n)
+	}
+	return c.Shares()
 }
 
 // PositionStandard is what 365-QĐ/TW (APPT-12), as the board makes it

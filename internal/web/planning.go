@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -443,7 +444,7 @@ func (s *Server) fillStructure(ctx context.Context, sc *app.Scope, d tochuc.Date
 	}
 	start, _ := tochuc.TermStart(m.Term, level, terms)
 	m.StructureStart = start
-	var ns []tochuc.Nominee
+	count := tochuc.StructureCount{Level: level, Start: start}
 	last := ""
 	err := s.registry.EachPlanNominee(ctx, m.Term, d, func(unit, role, person string, n tochuc.Nominee) error {
 		if units != nil && !units[unit] {
@@ -454,13 +455,13 @@ func (s *Server) fillStructure(ctx context.Context, sc *app.Scope, d tochuc.Date
 			return nil
 		}
 		last = person
-		ns = append(ns, n)
+		count.Add(n)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	m.Structure = tochuc.PlanStructure(level, start, ns)
+	m.Structure = count.Shares()
 	return nil
 }
 
@@ -537,6 +538,18 @@ func (s *Server) plansAPI(w http.ResponseWriter, r *http.Request, sc *app.Scope,
 	}
 	if f.UnitID != "" && !sc.UnitOn(f.UnitID, d) {
 		return forbiddenOr(nil)
+	}
+	if !sc.Whole() && f.UnitID == "" {
+		// A scope's list reads only the plans of its units (sc.Row below
+		// still applies the read policy to each).
+		units, err := s.registry.ScopedUnitIDs(r.Context(), sc.RootsOn(d), d)
+		if err != nil {
+			return err
+		}
+		if len(units) > sqldb.MaxPlanUnits {
+			return tochuc.Errorf(tochuc.EInvalid, "Phạm vi có quá nhiều đơn vị để liệt kê quy hoạch một lần: hãy lọc theo đơn vị (don_vi).")
+		}
+		f.Units = slices.Sorted(maps.Keys(units))
 	}
 	pg := requestedPage(r)
 	rows, err := s.registry.Plans(r.Context(), f, plansPageSize+1, (pg-1)*plansPageSize)
