@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -104,6 +105,30 @@ func TestPlanningInBrowser(t *testing.T) {
 	}
 	if got := text(t, ctx, nominee); !strings.Contains(got, "Đưa vào quy hoạch ngày 01/11/2025") || !strings.Contains(got, "Tuổi khi bắt đầu nhiệm kỳ") {
 		t.Fatalf("the nominee added: %q", got)
+	}
+	// Printed, the page is the list boards submit: title, the nominee, the signatures; not the matrix.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	shown := func(css string) bool {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const e = document.querySelector(`+"`"+css+"`"+`);
+			return !!e && getComputedStyle(e).display !== "none" && e.getClientRects().length > 0 })()`))
+		if err != nil {
+			t.Fatalf("visible %s: %v", css, err)
+		}
+		return v
+	}
+	if !shown("#plan-print") || !shown("#plan-print-title") || !shown("#plan-signatures") || shown("#plan-matrix") || shown("header") {
+		t.Error("printed: the list, its title and signatures show, the matrix and the header do not")
+	}
+	if title := text(t, ctx, "#plan-print-title"); !strings.Contains(title, "DANH SÁCH QUY HOẠCH") || !strings.Contains(title, "NHIỆM KỲ 2025–2030") {
+		t.Errorf("printed title: %q", title)
+	}
+	if list := text(t, ctx, "#plan-print"); !strings.Contains(list, "STT") || !strings.Contains(list, "Phó Bí thư") {
+		t.Errorf("printed list: %q", list)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
+		t.Fatal(err)
 	}
 	// Remove them for the yearly review.
 	err = chromedp.Do(ctx,
