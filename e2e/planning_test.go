@@ -147,6 +147,19 @@ func TestPlanningInBrowser(t *testing.T) {
 	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('`+nominee+`').length`)); err != nil || n != 0 {
 		t.Fatalf("the removed nominee still shows (%d, %v)", n, err)
 	}
+	// On a phone the page is no wider than the screen (the matrix scrolls in place).
+	planURL, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(planURL),
+		chromedp.WaitReady(chromedp.ID("plan-matrix")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || wide > 390 {
+		t.Errorf("the planning page is %d px wide on a 390 px phone (%v)", wide, err)
+	}
 	// The person's page keeps the plan with its removal.
 	err = chromedp.Do(ctx, chromedp.Navigate(url+"/nhan-su/"+code+"?ngay="+day), chromedp.WaitVisible(chromedp.CSS("main")))
 	if err != nil {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -19,6 +20,7 @@ import (
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/web"
+	"github.com/xuri/excelize/v2"
 )
 
 // planUsers: the admin; staff of the district H1 with and without the
@@ -188,14 +190,22 @@ func TestPlanningMatrix(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &list); err != nil || code != 200 || len(list.Data.Items) != 1 || list.Data.Items[0]["role"] != "secretary" {
 		t.Errorf("api plans: %d %v %s", code, err, body)
 	}
-	// The download, in the board's shape.
-	resp, err := c.http.Get(c.base + planPage + "&dang=xlsx")
-	if err != nil {
-		t.Fatal(err)
+	// The download, in the board's shape: title, unit, date, then STT, name, year of birth, current post, … planned post.
+	code, xlsx := c.get(planPage + "&dang=xlsx")
+	f, err := excelize.OpenReader(bytes.NewReader([]byte(xlsx)))
+	if code != 200 || err != nil {
+		t.Fatalf("xlsx: %d %v", code, err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Type"), "spreadsheetml") {
-		t.Errorf("xlsx: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	rows, err := f.GetRows("Quy hoạch")
+	if err != nil || len(rows) < 5 {
+		t.Fatalf("xlsx rows: %v %q", err, rows)
+	}
+	if rows[0][0] != "DANH SÁCH QUY HOẠCH ĐẢNG BỘ TỈNH THỬ NHIỆM KỲ 2025–2030" || rows[2][0] != "Tính đến ngày 01/10/2025" ||
+		strings.Join(rows[3], "|") != "STT|Họ và tên|Năm sinh|Chức vụ hiện tại|Trình độ chuyên môn|Lý luận chính trị|Chức danh quy hoạch" {
+		t.Errorf("xlsx head: %q", rows[:4])
+	}
+	if got := strings.Join(rows[4], "|"); got != "1|Lê Văn Một|1980|Ủy viên Ban Thường vụ Đảng bộ tỉnh Thử|Đại học|Cao cấp|Bí thư" {
+		t.Errorf("xlsx first row: %q", got)
 	}
 	// Every read is in the audit log, with its path.
 	_, audit := c.get("/api/v1/audit?hanh_dong=confidential.read")
