@@ -13,6 +13,7 @@ import (
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/textvn"
 	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/workbook"
 )
@@ -292,6 +293,7 @@ func (s *Server) fillMatrix(r *http.Request, sc *app.Scope, d tochuc.Date, m *pl
 		files[id] = pf
 		return pf, nil
 	}
+	coll := textvn.NewCollator()
 	for _, role := range roles {
 		post := planPost{Role: role, Label: tochuc.RoleLabel(role), Findings: findings[role+"|"]}
 		for _, id := range holders[role] {
@@ -323,6 +325,7 @@ func (s *Server) fillMatrix(r *http.Request, sc *app.Scope, d tochuc.Date, m *pl
 			}
 			post.Nominees = append(post.Nominees, n)
 		}
+		slices.SortStableFunc(post.Nominees, func(a, b planNominee) int { return coll.ComparePeople(a.Name, b.Name) })
 		switch len(post.Nominees) {
 		case 0:
 			post.Gap = "Chưa có người trong quy hoạch"

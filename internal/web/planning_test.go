@@ -204,8 +204,12 @@ func TestPlanningMatrix(t *testing.T) {
 		strings.Join(rows[3], "|") != "STT|Họ và tên|Năm sinh|Chức vụ hiện tại|Trình độ chuyên môn|Lý luận chính trị|Chức danh quy hoạch" {
 		t.Errorf("xlsx head: %q", rows[:4])
 	}
-	if got := strings.Join(rows[4], "|"); got != "1|Lê Văn Một|1980|Ủy viên Ban Thường vụ Đảng bộ tỉnh Thử|Đại học|Cao cấp|Bí thư" {
-		t.Errorf("xlsx first row: %q", got)
+	// A post's nominees by given name (Ba, Một, Sáu).
+	if got := strings.Join(rows[5], "|"); got != "2|Lê Văn Một|1980|Ủy viên Ban Thường vụ Đảng bộ tỉnh Thử|Đại học|Cao cấp|Bí thư" {
+		t.Errorf("xlsx second row: %q", got)
+	}
+	if rows[4][1] != "Phạm Văn Ba" || rows[6][1] != "Trịnh Văn Sáu" || rows[7][6] != "Phó Bí thư" {
+		t.Errorf("xlsx rows: %q", rows[4:])
 	}
 	// Every read is in the audit log, with its path.
 	_, audit := c.get("/api/v1/audit?hanh_dong=confidential.read")
