@@ -119,6 +119,9 @@ func (s *Server) handlePlanning(w http.ResponseWriter, r *http.Request) error {
 	}
 	if n := q.Get("da_luu"); n != "" {
 		data.Added = map[string]string{"them": "Đã đưa vào quy hoạch.", "bo": "Đã đưa ra khỏi quy hoạch."}[n]
+		if k, err := strconv.Atoi(q.Get("phat_hien")); err == nil && k > 0 && data.Added != "" {
+			data.Added += " Kiểm tra theo quy định có thêm " + tochuc.FormatInt(k) + " phát hiện vào ngày quyết định (đánh dấu đỏ bên dưới)."
+		}
 	}
 	s.render(w, r, "planning.html", http.StatusOK, page{Title: "Quy hoạch cán bộ", Date: d, Data: data})
 	return nil
@@ -490,20 +493,24 @@ func (s *Server) handlePlanningEdit(w http.ResponseWriter, r *http.Request) erro
 	date, derr := tochuc.ParseDateLoose(strings.TrimSpace(form.Get("ngay_qd")))
 	op := form.Get("thao_tac")
 	var saveErr error
+	var res *app.EditResult
 	switch {
 	case derr != nil:
 		saveErr = tochuc.Errorf(tochuc.EInvalid, "Ngày %q không hợp lệ (cần dd/mm/yyyy).", form.Get("ngay_qd"))
 	case op == "them":
-		_, saveErr = s.app.AddNominee(r.Context(), s.actor(r), app.NomineeAdd{Term: term, UnitID: unitID, Role: role,
+		res, saveErr = s.app.AddNominee(r.Context(), s.actor(r), app.NomineeAdd{Term: term, UnitID: unitID, Role: role,
 			PersonID: person, AddedOn: date, DocumentID: strings.TrimSpace(form.Get("van_ban"))})
 	case op == "bo":
-		_, saveErr = s.app.RemoveNominee(r.Context(), s.actor(r), app.NomineeRemoval{Term: term, UnitID: unitID, Role: role,
+		res, saveErr = s.app.RemoveNominee(r.Context(), s.actor(r), app.NomineeRemoval{Term: term, UnitID: unitID, Role: role,
 			PersonID: person, RemovedOn: date, Reason: form.Get("ly_do"), Other: form.Get("ly_do_khac"), Version: form.Get("phien_ban")})
 	default:
 		saveErr = tochuc.Errorf(tochuc.EInvalid, "Thao tác không rõ.")
 	}
 	if saveErr == nil {
 		q := url.Values{"ngay": {d.String()}, "nhiem_ky": {term}, "don_vi": {unitID}, "da_luu": {op}}
+		if res != nil && len(res.Findings) > 0 {
+			q.Set("phat_hien", strconv.Itoa(len(res.Findings)))
+		}
 		http.Redirect(w, r, "/quy-hoach?"+q.Encode(), http.StatusSeeOther)
 		return nil
 	}

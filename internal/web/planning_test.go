@@ -231,6 +231,10 @@ func TestPlanningAddRemove(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, `id="plan-saved"`) {
 		t.Fatalf("add: %d\n%.3000s", code, body)
 	}
+	// N4 holds a post at HU, not at TU: no PLAN-01; the addition adds no finding.
+	if strings.Contains(body, "phát hiện vào ngày quyết định") {
+		t.Error("the addition is said to add findings")
+	}
 	if n4 := nomineeBlock(t, body, "deputy_secretary", "N4"); !strings.Contains(n4, "Đưa vào quy hoạch ngày 01/09/2025") {
 		t.Errorf("N4 added:\n%s", n4)
 	}
@@ -302,7 +306,15 @@ func TestPlanningConfidential(t *testing.T) {
 			t.Errorf("%s sees the planning link", login)
 		}
 	}
-	// Staff of H1 with the permission: their district's plan, not the province's.
+	// The admin adds N2 as a fourth nominee for TU's secretary: PLAN-02, told
+	// on the page the save returns to and marked on the post.
+	admin := signIn(t, ts, "admin")
+	code, body := admin.postForm("/quy-hoach?ngay=2025-10-01", url.Values{"thao_tac": {"them"}, "nhiem_ky": {"2025-2030"}, "don_vi": {"TU"},
+		"chuc_danh": {"secretary"}, "nguoi": {"N2"}, "ngay_qd": {"01/09/2025"}})
+	if code != http.StatusOK || !strings.Contains(body, "có thêm 1 phát hiện") || !strings.Contains(body, `plan-bad">PLAN-02`) {
+		t.Errorf("a fourth nominee: %d\n%.3000s", code, body)
+	}
+		// Staff of H1 with the permission: their district's plan, not the province's.
 	c := signIn(t, ts, "staffc")
 	if _, home := c.get("/?ngay=2025-10-01"); !strings.Contains(home, `href="/quy-hoach`) {
 		t.Error("staff with the permission lacks the planning link")
@@ -310,7 +322,7 @@ func TestPlanningConfidential(t *testing.T) {
 	if code, _ := c.get(planPage); code != http.StatusForbidden {
 		t.Errorf("staff of H1 reads the province's plan: %d", code)
 	}
-	code, body := c.get("/quy-hoach?ngay=2025-06-15&nhiem_ky=2025-2030&don_vi=HU")
+	code, body = c.get("/quy-hoach?ngay=2025-06-15&nhiem_ky=2025-2030&don_vi=HU")
 	if code != http.StatusOK || !strings.Contains(body, "Vũ Văn Bốn") || !strings.Contains(body, `id="term-start">01/06/2025`) {
 		t.Errorf("staff of H1, their plan: %d\n%.2000s", code, body)
 	}
