@@ -314,7 +314,7 @@ func TestPlanningConfidential(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "có thêm 1 phát hiện") || !strings.Contains(body, `plan-bad">PLAN-02`) {
 		t.Errorf("a fourth nominee: %d\n%.3000s", code, body)
 	}
-		// Staff of H1 with the permission: their district's plan, not the province's.
+	// Staff of H1 with the permission: their district's plan, not the province's.
 	c := signIn(t, ts, "staffc")
 	if _, home := c.get("/?ngay=2025-10-01"); !strings.Contains(home, `href="/quy-hoach`) {
 		t.Error("staff with the permission lacks the planning link")
