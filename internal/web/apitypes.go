@@ -271,3 +271,83 @@ type disciplineList struct {
 	Items []app.DisciplineLine `json:"items"`
 	listInfo
 }
+
+// termList is the terms of office held (GET /api/v1/terms), latest first.
+type termList struct {
+	Items []tochuc.TermRow `json:"items"`
+}
+
+// planItem is a plan row of the plans list, with its person's name and its
+// version (for an edit through /api/v1/records/plans).
+type planItem struct {
+	tochuc.Plan
+	FullName string `json:"full_name"`
+	Version  string `json:"version"`
+}
+
+// planList is a page of plan rows (GET /api/v1/plans), by term, unit,
+// role, person; Next links the next page while More.
+type planList struct {
+	Items []planItem `json:"items"`
+	Page  int        `json:"page"`
+	More  bool       `json:"more,omitempty"`
+	Next  string     `json:"next,omitempty"`
+}
+
+// planMatrix is a unit's plan for a term: its posts with their nominees,
+// and the structure of the plan in a scope (PLAN-06).
+type planMatrix struct {
+	Term           string                  `json:"term"`
+	TermLabel      string                  `json:"-"`
+	Unit           *tochuc.Unit            `json:"unit,omitempty"`
+	Level          string                  `json:"level,omitempty"`
+	Start          tochuc.Date             `json:"term_start,omitempty"`
+	StartFromTerms bool                    `json:"term_start_from_terms"`
+	Posts          []planPost              `json:"posts"`
+	Structure      []tochuc.StructureShare `json:"structure"`
+	StructureScope string                  `json:"structure_scope"`
+	StructureStart tochuc.Date             `json:"structure_start,omitempty"`
+	StructureRows  int                     `json:"-"`
+}
+
+// personLink is a person named with a link.
+type personLink struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// planPost is a post of the matrix: who holds it, who is planned for it,
+// its gap (no nominee, fewer than 2) and its PLAN-02 findings.
+type planPost struct {
+	Role     string        `json:"role"`
+	Label    string        `json:"label"`
+	Holders  []personLink  `json:"holders"`
+	Nominees []planNominee `json:"nominees"`
+	Gap      string        `json:"gap,omitempty"`
+	Findings []string      `json:"findings"`
+}
+
+// planNominee is a nominee of a post: age and months to retirement at the
+// term's start, qualifications, party age, current post, findings
+// (PLAN-01/03/05) and fit to the post's standard (APPT-12).
+type planNominee struct {
+	PersonID    string                 `json:"person_id"`
+	Name        string                 `json:"full_name"`
+	Gender      string                 `json:"gender,omitempty"`
+	Ethnicity   string                 `json:"ethnicity,omitempty"`
+	BirthYear   int                    `json:"birth_year,omitempty"`
+	Age         *int                   `json:"age_at_start,omitempty"`
+	MonthsLeft  *int                   `json:"months_left_at_start,omitempty"`
+	Education   string                 `json:"education,omitempty"`
+	Theory      string                 `json:"political_theory,omitempty"`
+	PartyYears  *int                   `json:"party_years_at_start,omitempty"`
+	CurrentPost string                 `json:"current_post,omitempty"`
+	AddedOn     tochuc.Date            `json:"added_on"`
+	DocumentID  string                 `json:"document_id,omitempty"`
+	Version     string                 `json:"version"`
+	Findings    []string               `json:"findings"`
+	Standard    string                 `json:"standard,omitempty"`
+	Fit         []tochuc.StandardCheck `json:"fit"`
+	FitGaps     int                    `json:"fit_gaps"`
+	facts       tochuc.NomineeFacts
+}

@@ -59,6 +59,8 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/discipline": {id: "listDiscipline", resp: reflect.TypeFor[disciplineList](), page: true},
 	"GET /api/v1/appointments": {id: "listAppointments", resp: reflect.TypeFor[appointmentList](), page: true,
 		downloads: []string{"text/csv", xlsxType}},
+	"GET /api/v1/terms": {id: "listTerms", resp: reflect.TypeFor[termList](), page: true},
+	"GET /api/v1/plans": {id: "listPlans", resp: reflect.TypeFor[planList](), page: true},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -94,6 +96,7 @@ var queryParams = map[string]map[string]any{
 	"ma_doi_tuong": {"description": "Kỷ luật: mã người hoặc đơn vị bị kỷ luật", "schema": map[string]any{"type": "string", "maxLength": 200}},
 	"co_quan":      {"description": "Kỷ luật: mã đơn vị (cấp có thẩm quyền) quyết định kỷ luật", "schema": map[string]any{"type": "string", "maxLength": 200}},
 	"hanh_dong":    {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
+	"nhiem_ky":     {"description": "Quy hoạch: nhiệm kỳ dạng A-B (ví dụ 2025-2030); trang: mặc định nhiệm kỳ đang diễn ra vào ngày xem", "schema": map[string]any{"type": "string", "pattern": "^[0-9]{4}-[0-9]{4}$"}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -48,6 +48,7 @@ var funcs = func() template.FuncMap {
 		"treeNode":    func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
 		"personRowOn": personRowOn,
 		"dateInput":   dateInput,
+		"inc":         func(i int) int { return i + 1 },
 	}
 	for k, f := range linkFuncs {
 		m[k] = f

@@ -69,4 +69,5 @@ type Registry interface {
 	PeopleSummaries(ctx context.Context, ids []string, d tochuc.Date) (map[string]sqldb.PersonSummary, error)
 	// Record returns the cells of the held record of a keyed file with the key.
 	Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error)
+	planningRegistry // planning.go
 }

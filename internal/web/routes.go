@@ -59,5 +59,10 @@ func (s *Server) routes() []route {
 		{"GET", "/tai-khoan", "", "", nil, s.handleAccounts, smallBody},
 		{"GET", "/tai-khoan/{login}", "", "", nil, s.handleAccount, smallBody},
 		{"POST", "/tai-khoan/{login}", "", "", nil, s.handleAccountSave, formBody},
+		{"GET", "/nhiem-ky", "/api/v1/terms", "Nhiệm kỳ theo cấp (terms.csv): nhiệm kỳ, cấp, ngày bắt đầu, ngày kết thúc; sửa qua /sua/terms", date, s.handleTerms, smallBody},
+		{"GET", "/quy-hoach", "/api/v1/plans", "Quy hoạch cán bộ (hồ sơ mật, cần quyền xem): trang là ma trận chức danh × người trong quy hoạch của một đơn vị cho một nhiệm kỳ, với cơ cấu theo PLAN-06 trong phạm vi (dang=xlsx để tải về); API là danh sách bản ghi quy hoạch lọc theo nhiệm kỳ, đơn vị, người (100 một trang); mỗi lần đọc được ghi vào nhật ký",
+			[]string{"ngay", "nhiem_ky", "don_vi", "nguoi", "pham_vi", "trang", "dang"}, s.handlePlanning, smallBody},
+		{"POST", "/quy-hoach", "", "", nil, s.handlePlanningEdit, formBody},
+		{"GET", "/quy-hoach/ung-vien", "", "", nil, s.handleNominee, smallBody},
 	}
 }
