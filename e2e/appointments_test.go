@@ -94,4 +94,16 @@ func TestAppointmentsAndDiscipline(t *testing.T) {
 		!strings.Contains(got, "Cảnh cáo") {
 		t.Fatalf("the person's discipline:\n%s", got)
 	}
+	// On a phone, the workplace's page does not overflow: its table scrolls in place.
+	err = chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(url+"/bo-nhiem?ngay=2018-12-31&pham_vi=VN1-218&danh_sach=rotation"),
+		chromedp.WaitVisible(chromedp.ID("list-title")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)); err != nil || wide {
+		t.Fatalf("the workplace overflows a phone's width (%v)", err)
+	}
 }

@@ -43,6 +43,7 @@ func commands() []command {
 		{"show", "các bản ghi của một tệp có hiệu lực vào một ngày (CSV)", runShow},
 		{"config", "in cấu hình đang dùng (ẩn mật khẩu)", runConfig},
 		{"user", "quản lý tài khoản người dùng", runUser},
+		{"appointments", "bổ nhiệm, luân chuyển, nghỉ hưu vào một ngày: một danh sách dạng CSV", runAppointments},
 	}
 }
 

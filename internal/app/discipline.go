@@ -61,13 +61,14 @@ func (s *Scope) Disciplines(ctx context.Context, p DisciplineParams, offset, lim
 		}
 	}
 	out := &DisciplinePage{Lines: []DisciplineLine{}}
+	placed := map[string][]tochuc.Place{} // the places read, by person (a person disciplined twice is read once)
 	err := s.r.EachDiscipline(ctx, p.DisciplineFilter, func(x tochuc.Discipline) error {
 		ok, err := s.Row(ctx, disciplineFile, DisciplineCells(x))
 		if err != nil {
 			return err
 		}
 		if ok && sm != nil {
-			ok, err = s.inUnit(ctx, sm, x)
+			ok, err = s.inUnit(ctx, sm, placed, x)
 			if err != nil {
 				return err
 			}
@@ -118,15 +119,20 @@ func (s *Scope) Disciplines(ctx context.Context, p DisciplineParams, offset, lim
 // inUnit reports whether a discipline lies in a scope map: a unit's inside
 // it on the decision's day, or a person's placed (post or membership) inside
 // it on that day.
-func (s *Scope) inUnit(ctx context.Context, sm *tochuc.ScopeMap, x tochuc.Discipline) (bool, error) {
+func (s *Scope) inUnit(ctx context.Context, sm *tochuc.ScopeMap, placed map[string][]tochuc.Place, x tochuc.Discipline) (bool, error) {
 	if x.SubjectType != "person" {
 		return sm.InOn(x.SubjectID, x.Date), nil
 	}
-	places, err := s.r.PersonPlaces(ctx, []string{x.SubjectID})
-	if err != nil {
-		return false, sqldb.Fault(err)
+	places, ok := placed[x.SubjectID]
+	if !ok {
+		got, err := s.r.PersonPlaces(ctx, []string{x.SubjectID})
+		if err != nil {
+			return false, sqldb.Fault(err)
+		}
+		places = got[x.SubjectID]
+		placed[x.SubjectID] = places
 	}
-	for _, pl := range places[x.SubjectID] {
+	for _, pl := range places {
 		if pl.Contains(x.Date) && sm.InOn(pl.UnitID, x.Date) {
 			return true, nil
 		}

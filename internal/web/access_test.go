@@ -49,9 +49,9 @@ func TestAccessMatrix(t *testing.T) {
 		{"/chon?ngay=2018-01-01&q=binh", "/api/v1/pick?ngay=2018-01-01&q=binh", all},
 		{"/bo-nhiem?ngay=2018-01-01&danh_sach=due", "/api/v1/appointments?ngay=2018-01-01&danh_sach=due", all},
 		{"/bo-nhiem?ngay=2018-01-01&pham_vi=H2", "/api/v1/appointments?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
-		{"/ky-luat?ngay=2018-01-01", "/api/v1/discipline?ngay=2018-01-01", "admin"}, // confidential
+		{"/ky-luat?ngay=2018-01-01", "/api/v1/discipline?ngay=2018-01-01", "admin staff"}, // confidential: the staff has the permission, the viewer and auditor not
 		{"/nhiem-ky?ngay=2018-01-01", "/api/v1/terms?ngay=2018-01-01", all},
-		{"/quy-hoach?ngay=2018-01-01", "/api/v1/plans?ngay=2018-01-01", "admin"}, // confidential: only accounts with the permission
+		{"/quy-hoach?ngay=2018-01-01", "/api/v1/plans?ngay=2018-01-01", "admin staff"}, // confidential: only accounts with the permission
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

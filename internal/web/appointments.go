@@ -2,11 +2,12 @@ package web
 
 import (
 	"encoding/csv"
+	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/report"
 	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/workbook"
 )
@@ -32,41 +33,6 @@ var appointmentListNotes = map[string]string{
 	app.ListRetirement: "Người giữ chức vụ có ngày nghỉ hưu trong 12 tháng tới, hoặc đã quá (RET-01); không tính chức vụ ở thôn, tổ dân phố.",
 	app.ListRotation:   "Chức vụ nhận theo luân chuyển, số tháng đã luân chuyển; thời gian luân chuyển ít nhất 36 tháng (ROT-06).",
 	app.ListEnded:      "Chức vụ kết thúc trong khoảng ngày đã chọn, với lý do thôi giữ chức vụ.",
-}
-
-// monthsHeader is the header of the months column of a list ("" for none).
-func monthsHeader(list string) string {
-	switch list {
-	case app.ListExtension:
-		return "Số tháng từ hết thời hạn đến nghỉ hưu"
-	case app.ListRetirement:
-		return "Số tháng đến nghỉ hưu"
-	case app.ListRotation:
-		return "Số tháng đã luân chuyển"
-	}
-	return ""
-}
-
-// appointmentStatus is a line's state in words.
-func appointmentStatus(l app.AppointmentLine) string {
-	switch l.Status {
-	case "done":
-		return "Đủ 36 tháng"
-	case "serving":
-		return "Đang luân chuyển, chưa đủ 36 tháng"
-	case "ended_early":
-		return "Kết thúc trước 36 tháng: " + orDash(tochuc.Label("end_reason", l.EndReason), l.EndReason)
-	case "RET-01":
-		return "Đã quá tuổi nghỉ hưu (RET-01)"
-	}
-	return ""
-}
-
-func orDash(label, code string) string {
-	if code == "" {
-		return "chưa ghi lý do"
-	}
-	return label
 }
 
 // appointmentsData is the workplace's page.
@@ -131,7 +97,7 @@ func (s *Server) handleAppointments(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	data := appointmentsData{appointmentList: appointmentList{List: res.List, Scope: res.Scope, Items: res.Lines},
-		ListLabel: appointmentListLabels[res.List], Note: appointmentListNotes[res.List], Months: monthsHeader(res.List),
+		ListLabel: appointmentListLabels[res.List], Note: appointmentListNotes[res.List], Months: app.MonthsHeader(res.List),
 		Scope: p.Scope, From: q.Get("tu"), To: q.Get("den")}
 	data.listInfo = newPager(r, res.Total)
 	for _, l := range app.AppointmentLists {
@@ -149,45 +115,12 @@ func (s *Server) handleAppointments(w http.ResponseWriter, r *http.Request) erro
 		data.Downloads = append(data.Downloads, link{Label: form.label, URL: "/bo-nhiem?" + dq.Encode()})
 	}
 	for _, l := range res.Lines {
-		data.Rows = append(data.Rows, appointmentRow{AppointmentLine: l, Post: tochuc.RoleLabel(l.Role), HowLabel: howLabel(l.How),
-			EndLabel: endLabel(l), StatusLabel: appointmentStatus(l), Date: p.AsOf})
+		data.Rows = append(data.Rows, appointmentRow{AppointmentLine: l, Post: tochuc.RoleLabel(l.Role), HowLabel: app.HowLabel(l.How),
+			EndLabel: app.EndLabel(l), StatusLabel: app.AppointmentStatus(l), Date: p.AsOf})
 	}
 	s.render(w, r, "appointments.html", http.StatusOK, page{Title: "Bổ nhiệm, luân chuyển, nghỉ hưu", Date: p.AsOf, Data: data,
 		API: data.appointmentList})
 	return nil
-}
-
-func howLabel(how string) string {
-	if how == "" {
-		return ""
-	}
-	return tochuc.Label("how", how)
-}
-
-func endLabel(l app.AppointmentLine) string {
-	if l.EndReason == "" {
-		return ""
-	}
-	return tochuc.Label("end_reason", l.EndReason)
-}
-
-// appointmentHeaders are the downloads' columns.
-func appointmentHeaders(list string) []string {
-	h := []string{"Mã nhân sự", "Họ và tên", "Chức vụ", "Mã đơn vị", "Đơn vị", "Hình thức", "Từ ngày", "Đến ngày",
-		"Hết thời hạn (5 năm)", "Ngày nghỉ hưu"}
-	if m := monthsHeader(list); m != "" {
-		h = append(h, m)
-	}
-	return append(h, "Tình trạng", "Lý do thôi giữ chức vụ", "Văn bản")
-}
-
-// appointmentCells are a line's cells in the downloads.
-func appointmentCells(list string, l app.AppointmentLine) []any {
-	c := []any{l.PersonID, l.Name, tochuc.RoleLabel(l.Role), l.UnitID, l.UnitName, howLabel(l.How), l.From, l.To, l.TermEnd, l.Retirement}
-	if monthsHeader(list) != "" {
-		c = append(c, l.Months)
-	}
-	return append(c, appointmentStatus(l), endLabel(l), l.DocumentID)
 }
 
 // downloadAppointments sends a whole list (at most a worksheet's rows) as
@@ -198,7 +131,7 @@ func (s *Server) downloadAppointments(w http.ResponseWriter, r *http.Request, u 
 		list = app.ListHeld
 	}
 	name := "bo-nhiem-" + list + "-" + p.AsOf.String() + "." + form
-	headers := appointmentHeaders(list)
+	headers := app.AppointmentHeaders(list)
 	if form == "csv" {
 		cw := csv.NewWriter(w)
 		started := false
@@ -207,11 +140,14 @@ func (s *Server) downloadAppointments(w http.ResponseWriter, r *http.Request, u 
 				started = true
 				w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 				w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+				if _, err := io.WriteString(w, report.BOM); err != nil {
+					return err
+				}
 				if err := cw.Write(headers); err != nil {
 					return err
 				}
 			}
-			return cw.Write(csvCells(appointmentCells(list, l)))
+			return cw.Write(safeCells(app.TextCells(app.AppointmentCells(list, l))))
 		})
 		if err != nil && !started {
 			return err
@@ -219,6 +155,7 @@ func (s *Server) downloadAppointments(w http.ResponseWriter, r *http.Request, u 
 		if !started {
 			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 			w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+			_, _ = io.WriteString(w, report.BOM)
 			_ = cw.Write(headers)
 		}
 		if more {
@@ -244,7 +181,7 @@ func (s *Server) downloadAppointments(w http.ResponseWriter, r *http.Request, u 
 		return err
 	}
 	more, err := s.app.EachAppointment(r.Context(), u, p, maxSheetRows-2, func(l app.AppointmentLine) error {
-		return sh.Row(appointmentCells(list, l)...)
+		return sh.Row(app.AppointmentCells(list, l)...)
 	})
 	if err != nil {
 		return err
@@ -262,18 +199,11 @@ func (s *Server) downloadAppointments(w http.ResponseWriter, r *http.Request, u 
 	return nil
 }
 
-// csvCells writes cells as CSV text: dates dd/mm/yyyy (empty when none), numbers as digits.
-func csvCells(cells []any) []string {
-	out := make([]string, len(cells))
+// safeCells makes the cells of a CSV file for people safe to open in a
+// spreadsheet (report.SpreadsheetSafe: no cell runs as a formula).
+func safeCells(cells []string) []string {
 	for i, c := range cells {
-		switch v := c.(type) {
-		case string:
-			out[i] = v
-		case tochuc.Date:
-			out[i] = v.Vietnamese()
-		case int:
-			out[i] = strconv.Itoa(v)
-		}
+		cells[i] = report.SpreadsheetSafe(c)
 	}
-	return out
+	return cells
 }

@@ -79,6 +79,8 @@ func apptBundle() bundle.Tables {
 		"authority_id": "T1", "reason": "Buông lỏng quản lý"})
 	b.Add("evaluations", map[string]string{"year": "2025", "subject_type": "person", "subject_id": "DUE", "category": "leader",
 		"rating": "excellent", "rated_by_id": "H1"})
+	b.Add("evaluations", map[string]string{"year": "2025", "subject_type": "unit", "subject_id": "U2", "category": "collective",
+		"rating": "excellent", "rated_by_id": "T1"})
 	return b
 }
 
@@ -237,6 +239,13 @@ func TestDisciplineConfidential(t *testing.T) {
 	}
 	if _, body = admin.get("/api/v1/checks?ngay=2026-01-15&quy_dinh=EVAL-10"); !strings.Contains(body, `"EVAL-10"`) {
 		t.Errorf("the admin does not see EVAL-10: %s", body)
+	}
+	// The findings on discipline reach the person's page (the run of the findings page is kept).
+	if _, body = admin.get("/nhan-su/DUE?ngay=2026-01-15"); !strings.Contains(body, "EVAL-10") {
+		t.Error("EVAL-10 not on the person's page")
+	}
+	if _, body = admin.get("/don-vi/U2?ngay=2026-01-15"); !strings.Contains(body, "EVAL-10") {
+		t.Error("EVAL-10 of a unit not on its page")
 	}
 	_, body = admin.get("/api/v1/audit?hanh_dong=" + tochuc.AuditConfidentialRead)
 	if !strings.Contains(body, "/ky-luat") || !strings.Contains(body, "discipline") {

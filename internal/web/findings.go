@@ -182,6 +182,9 @@ func viewOf(x check.Finding) findingView {
 		if rec.Values["subject_type"] == "person" {
 			add(&v.Persons, rec.Values["subject_id"])
 		}
+		if rec.Values["subject_type"] == "unit" { // a unit's rating or discipline
+			add(&v.Units, rec.Values["subject_id"])
+		}
 	}
 	return v
 }

@@ -128,7 +128,7 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/appointments": {{"/api/v1/appointments?ngay=2021-01-01", ""}, {"/api/v1/appointments?ngay=2021-01-01&danh_sach=rotation&trang=999", ""},
 			{"/api/v1/appointments?ngay=2021-01-01&danh_sach=ended&tu=2010-01-01&den=2021-01-01", ""}, {"/api/v1/appointments?danh_sach=khac", ""}},
 		"get /api/v1/discipline": {{"/api/v1/discipline?ngay=2021-01-01", ""}, {"/api/v1/discipline?hinh_thuc=khac", ""}},
-		"get /api/v1/terms": {{"/api/v1/terms", ""}},
+		"get /api/v1/terms":      {{"/api/v1/terms", ""}},
 		"get /api/v1/plans": {{"/api/v1/plans?ngay=2021-01-01", ""}, {"/api/v1/plans?nhiem_ky=2020-2025&trang=999", ""},
 			{"/api/v1/plans?nhiem_ky=sai", ""}, {"/api/v1/plans?don_vi=khong-co", ""}},
 	}
