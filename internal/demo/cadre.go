@@ -224,7 +224,8 @@ func (b *builder) plans2025() {
 	}
 
 	// The new communes.
-	for ci, n := range b.newCommunes {
+	planted := false
+	for _, n := range b.newCommunes {
 		var pool []*post
 		for _, a := range b.posts {
 			if a.from <= added && (a.to == 0 || added < a.to) && a.u.alive(added) && a.u.at(added).locality == n.u.id {
@@ -274,13 +275,14 @@ func (b *builder) plans2025() {
 				mine = append(mine, ps[0])
 			}
 		}
-		// PLAN-01, deliberately: the secretary of the first commune is
-		// planned for the post he holds.
-		if ci == 0 {
+		// PLAN-01, deliberately: the secretary of the first commune that
+		// has one is planned for the post he holds.
+		if !planted {
 			for _, a := range pool {
 				if a.u == du && a.role == "secretary" {
 					keep[len(b.plans)] = true
 					add(du, "secretary", a.p, added, docQH2530)
+					planted = true
 					break
 				}
 			}

@@ -15,8 +15,20 @@ import (
 // menu link (both engines).
 func TestAccountsConfidential(t *testing.T) {
 	t.Parallel()
-	ts := newApp(t, treeBundle())
+	b := richBundle()
+	b.Add("plans", map[string]string{"term": "2020-2025", "unit_id": "D1", "role": "deputy_secretary", "person_id": "P1",
+		"added_on": "2018-10-15"})
+	ts := newApp(t, b)
 	admin := signIn(t, ts, "admin")
+	staff := signIn(t, ts, "staff") // signed in before the change: it applies from the next request
+	plan := func(want bool) {
+		t.Helper()
+		code, body := staff.get("/nhan-su/P1?ngay=2020-01-01")
+		if code != http.StatusOK || strings.Contains(body, "<h2>Quy hoạch</h2>") != want {
+			t.Errorf("staff reads the plan: %v, want %v (%d)", !want, want, code)
+		}
+	}
+	plan(false)
 	row := func(body, login string) string {
 		t.Helper()
 		m := regexp.MustCompile(`(?s)<tr><td><a href="/tai-khoan/` + login + `">.*?</tr>`).FindString(body)
@@ -50,12 +62,14 @@ func TestAccountsConfidential(t *testing.T) {
 	if _, body = admin.get("/tai-khoan/staff"); !strings.Contains(body, `name="ho_so_mat" value="1" checked`) {
 		t.Errorf("the form does not show the permission given:\n%.3000s", body)
 	}
+	plan(true)
 	// Taken: an unchecked box sends nothing.
 	code, body = admin.postForm("/tai-khoan/staff", url.Values{})
 	if code != http.StatusOK || !strings.Contains(body, "Tài khoản staff không còn được xem hồ sơ mật.") ||
 		!strings.Contains(row(body, "staff"), "<td>Không</td>") {
 		t.Fatalf("take: %d\n%.3000s", code, body)
 	}
+	plan(false)
 	// Both changes in the audit log, newest first.
 	_, audit := admin.get("/api/v1/audit?hanh_dong=user.update")
 	if !strings.Contains(audit, `"confidential": false`) || !strings.Contains(audit, `"confidential": true`) ||
