@@ -24,7 +24,8 @@ import (
 // testUsers are the accounts of the tests: one per role, staff limited to H1.
 var testUsers = []tochuc.User{
 	{Login: "admin", FullName: "Quản trị", Role: tochuc.RoleAdmin},
-	{Login: "staff", FullName: "Cán bộ huyện Ánh", Role: tochuc.RoleStaff, ScopeUnitID: "H1", Confidential: true},
+	{Login: "staff", FullName: "Cán bộ huyện Ánh", Role: tochuc.RoleStaff, ScopeUnitID: "H1"},
+	{Login: "canbomat", FullName: "Cán bộ huyện Ánh (được xem hồ sơ mật)", Role: tochuc.RoleStaff, ScopeUnitID: "H1", Confidential: true},
 	{Login: "viewer", FullName: "Người xem", Role: tochuc.RoleViewer, ScopeUnitID: tochuc.AllUnits},
 	{Login: "auditor", FullName: "Kiểm tra", Role: tochuc.RoleAuditor},
 }
