@@ -332,6 +332,8 @@ func (n auditNames) fact(e tochuc.AuditEntry, key string, v any) auditValue {
 			return named(n.units[x], x)
 		case key == "date":
 			return auditValue{Text: isoToVN(x)}
+		case key == "via":
+			return auditValue{Text: viaWords(x)}
 		case detailValues[x] != "":
 			return auditValue{Text: detailValues[x]}
 		}
@@ -423,3 +425,33 @@ func findingKeyWords(key string) string {
 
 // subjectVocab names the vocabulary of a finding's subject key.
 var subjectVocab = map[string]string{"role": "role", "category": "category", "subject_type": "subject", "period": "period"}
+
+// viaWords names the page or path through which confidential records were
+// read, without the bundle's file names: "/sua/plans" is "Biểu mẫu sửa:
+// Quy hoạch cán bộ", "/api/v1/records/plans" "API bản ghi: Quy hoạch cán
+// bộ", and a file name in any other path is its label.
+func viaWords(via string) string {
+	prefix, path := "", via
+	if i := strings.Index(via, "/"); i > 0 {
+		prefix, path = via[:i], via[i:]
+	}
+	label := func(seg string) string {
+		if bundle.FileByName(seg) != nil {
+			return tochuc.Label("file", seg)
+		}
+		return seg
+	}
+	switch {
+	case strings.HasPrefix(path, "/sua/"):
+		return prefix + "Biểu mẫu sửa: " + label(strings.TrimPrefix(path, "/sua/"))
+	case strings.HasPrefix(path, "/api/v1/records/"):
+		return prefix + "API bản ghi: " + label(strings.TrimPrefix(path, "/api/v1/records/"))
+	case via == "export":
+		return "Tải gói dữ liệu"
+	}
+	segs := strings.Split(path, "/")
+	for i, seg := range segs {
+		segs[i] = label(seg)
+	}
+	return prefix + strings.Join(segs, "/")
+}

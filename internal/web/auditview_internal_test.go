@@ -50,3 +50,21 @@ func TestAuditFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestViaWords: the path a confidential read came through is named without
+// the bundle's file names.
+func TestViaWords(t *testing.T) {
+	for via, want := range map[string]string{
+		"/sua/people":           "Biểu mẫu sửa: Nhân sự",
+		"/api/v1/records/plans": "API bản ghi: Quy hoạch cán bộ",
+		"/api/v1/evaluations":   "/api/v1/Đánh giá, xếp loại",
+		"export":                "Tải gói dữ liệu",
+		"tải /kiem-tra (xlsx)":  "tải /kiem-tra (xlsx)",
+		"/nhan-su/P1":           "/nhan-su/P1",
+		"tochuc show":           "tochuc show",
+	} {
+		if got := viaWords(via); got != want {
+			t.Errorf("viaWords(%q) = %q, want %q", via, got, want)
+		}
+	}
+}
