@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/indicator"
@@ -255,4 +256,21 @@ type pickItem struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
 	Detail string `json:"detail,omitempty"`
+}
+
+// evaluationList is a page of ratings (GET /api/v1/evaluations; confidential).
+type evaluationList struct {
+	Items []sqldb.EvalRow `json:"items"`
+	listInfo
+}
+
+// evalHistoryView is a page of the history of ratings (GET /api/v1/evaluations/history; confidential).
+type evalHistoryView struct {
+	*app.EvalHistory
+	listInfo
+}
+
+// evalSummaryView is the summary of ratings by level (GET /api/v1/evaluations/summary; confidential).
+type evalSummaryView struct {
+	*app.EvalSummary
 }

@@ -48,6 +48,8 @@ var funcs = func() template.FuncMap {
 		"treeNode":    func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
 		"personRowOn": personRowOn,
 		"dateInput":   dateInput,
+		"scoreBand":   scoreBand,
+		"historyURL":  historyURL,
 	}
 	for k, f := range linkFuncs {
 		m[k] = f

@@ -92,7 +92,8 @@ type Server struct {
 
 // pageNames are the templates, each parsed with the layout at start-up.
 var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", "person.html", "documents.html",
-	"compare.html", "login.html", "edit.html", "audit.html", "import.html", "upload.html", "restructure.html", "dashboard.html", "explain.html", "units.html", "findings.html", "pick.html"}
+	"compare.html", "login.html", "edit.html", "audit.html", "import.html", "upload.html", "restructure.html", "dashboard.html", "explain.html", "units.html", "findings.html", "pick.html",
+	"evaluation.html", "evalsummary.html", "evalhistory.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
