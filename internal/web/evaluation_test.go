@@ -407,3 +407,19 @@ func lineOf(body, category, id string) string {
 	j := strings.Index(body[i:], "</tr>")
 	return body[i : i+j]
 }
+
+// TestEvaluationImportNotHeldToOrder: a bundle import records past ratings
+// as decided, in any order (EVAL-19 holds only for edits).
+func TestEvaluationImportNotHeldToOrder(t *testing.T) {
+	t.Parallel()
+	b := evalBundle()
+	b.Add("evaluations", map[string]string{"year": "2025", "subject_type": "unit", "subject_id": "C21", "category": "party_org",
+		"rating": "good", "rated_by_id": "C2", "status": "self_assessed"})
+	b.Add("evaluations", map[string]string{"year": "2025", "subject_type": "unit", "subject_id": "C2", "category": "party_org",
+		"rating": "good", "rated_by_id": "DB", "decided_on": "2026-01-10"})
+	db := sqldbtest.Open(t)
+	rep, err := db.ImportBundle(context.Background(), b, "t", "t", bundle.Options{})
+	if err != nil || !rep.OK() {
+		t.Fatalf("import: %v %+v", err, rep)
+	}
+}
