@@ -292,21 +292,21 @@ func (s *Scope) EvalSheet(ctx context.Context, q EvalQuery) (*EvalSheet, error) 
 			}
 			return cmp.Or(col.Compare(a.Name, b.Name), strings.Compare(a.SubjectID, b.SubjectID))
 		})
-		g.Quota = quotaOf(q.Year, g.Lines, sh.Live)
+		g.Quota = quotaOf(q.Year, q.RatedBy, g.Lines, sh.Live)
 		sh.Groups = append(sh.Groups, *g)
 	}
 	return sh, nil
 }
 
-// quotaOf counts EVAL-11 over a group's lines as they stand; broken as the
-// live check found it.
-func quotaOf(year int, lines []EvalLine, live []check.Finding) Quota {
+// quotaOf counts EVAL-11 over a group's lines given by the committee as
+// they stand; broken as the live check found it.
+func quotaOf(year int, rater string, lines []EvalLine, live []check.Finding) Quota {
 	q := Quota{Percent: check.QuotaPercent(year)}
 	cat := ""
 	for _, l := range lines {
 		cat = l.Category
-		if l.Eval == nil {
-			continue
+		if l.Eval == nil || (l.Eval.RatedByID != "" && l.Eval.RatedByID != rater) {
+			continue // another committee's rating counts in its own quota
 		}
 		switch l.Eval.Rating {
 		case "excellent":
@@ -323,7 +323,7 @@ func quotaOf(year int, lines []EvalLine, live []check.Finding) Quota {
 	}
 	q.Limit = check.ExcellentQuota(year, q.Good)
 	for _, f := range live {
-		if f.Rule == "EVAL-11" && f.Subject["category"] == cat {
+		if f.Rule == "EVAL-11" && f.Subject["category"] == cat && f.Subject["rated_by_id"] == rater {
 			q.Broken = true
 		}
 	}
@@ -339,7 +339,9 @@ func (s *Scope) sheetLive(ctx context.Context, sh *EvalSheet, lines map[[2]strin
 			continue
 		}
 		e := *l.Eval
-		e.RatedByID = sh.RatedBy.ID // counted in the committee's group
+		if e.RatedByID == "" {
+			e.RatedByID = sh.RatedBy.ID // counted in the committee's group
+		}
 		rows = append(rows, check.Rating{Evaluation: e, Name: l.Name})
 	}
 	slices.SortFunc(rows, func(a, b check.Rating) int {

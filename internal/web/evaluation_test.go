@@ -238,6 +238,20 @@ func TestEvaluationWorkplace(t *testing.T) {
 		t.Errorf("fixed:\n%s", st)
 	}
 
+	// Once the unit and the deputy are decided, the head may be.
+	for _, x := range [][3]string{{"unit", "C1", "party_org"}, {"person", "P2", "leader"}, {"person", "P1", "leader"}} {
+		score := "80"
+		if x[1] == "C1" {
+			score = "85"
+		}
+		code, body := admin.postForm("/danh-gia", url.Values{"cap_uy": {"DB"}, "nam": {"2025"}, "ky": {"year"}, "loai_dt": {x[0]},
+			"ma_dt": {x[1]}, "nhom": {x[2]}, "diem": {score}, "buoc": {"decided"}, "phien_ban": {evalVersionOf(admin, x[2], x[1])},
+			"chap_nhan_phat_hien": {"1"}})
+		if code != 200 || !strings.Contains(rowOf(body, x[2], x[1]), "Đã quyết định") {
+			t.Fatalf("decide %s in order: %d %s", x[1], code, errorOf(body))
+		}
+	}
+
 	// The audit log: the admin's reads left confidential.read entries.
 	es, _, err := db.ListAudit(context.Background(), tochuc.AuditFilter{Action: tochuc.AuditConfidentialRead, Limit: 1000})
 	if err != nil {
