@@ -378,8 +378,11 @@ func TestEvaluationSummaryAndHistory(t *testing.T) {
 		t.Errorf("quota breach not listed:\n%.3000s", body[strings.Index(body, "vuot-ty-le"):])
 	}
 	code, out := admin.get("/api/v1/evaluations/summary?cap_uy=T1&nam=2024&cap_duoi=1")
-	if code != 200 || !strings.Contains(out, `"H9"`) && !strings.Contains(out, `"leader"`) {
-		t.Errorf("summary under T1: %d %s", code, out)
+	if code != 200 || !strings.Contains(out, `"leader"`) || !strings.Contains(out, `"party_member"`) {
+		t.Errorf("summary under T1 (H9's leader, DB's member): %d %s", code, out)
+	}
+	if _, out := admin.get("/api/v1/evaluations/summary?cap_uy=DB&nam=2024"); strings.Contains(out, `"leader"`) {
+		t.Errorf("summary of DB alone counts H9's rating: %s", out)
 	}
 	resp, err := admin.http.Get(ts.URL + "/danh-gia/tong-hop?cap_uy=DB&nam=2024&dang=xlsx")
 	if err != nil {
