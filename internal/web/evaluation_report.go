@@ -153,3 +153,19 @@ func historyURL(f evalForm, loc string) string {
 	}
 	return "/danh-gia/lich-su?" + q.Encode()
 }
+
+// ratingAbbr is the abbreviation boards write a level with (EVAL-01), for
+// the narrow columns of the history.
+func ratingAbbr(rating string) string {
+	switch rating {
+	case "excellent":
+		return "HTXSNV"
+	case "good":
+		return "HTTNV"
+	case "complete":
+		return "HTNV"
+	case "incomplete":
+		return "KHTNV"
+	}
+	return tochuc.Label("rating", rating)
+}

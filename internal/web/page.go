@@ -50,6 +50,7 @@ var funcs = func() template.FuncMap {
 		"dateInput":   dateInput,
 		"scoreBand":   scoreBand,
 		"historyURL":  historyURL,
+		"ratingAbbr":  ratingAbbr,
 	}
 	for k, f := range linkFuncs {
 		m[k] = f
