@@ -79,7 +79,7 @@ type QuotaBreach struct {
 // EvalSummary is the numbers and shares by level of a committee's (or a
 // scope's) decided ratings of a year, and the committees over the quota.
 type EvalSummary struct {
-	Unit     tochuc.Unit      `json:"unit"`
+	Unit     *tochuc.Unit     `json:"unit,omitempty"` // nil: none chosen
 	Under    bool             `json:"under"`
 	Year     int              `json:"year"`
 	Period   string           `json:"period"`
@@ -101,7 +101,7 @@ func (s *Scope) EvalSummary(ctx context.Context, q EvalScope) (*EvalSummary, err
 	if err != nil {
 		return nil, Fault(err)
 	}
-	out := &EvalSummary{Unit: u, Under: q.Under, Year: q.Year, Period: q.Period, Basis: check.EvalBasis(q.Year)}
+	out := &EvalSummary{Unit: &u, Under: q.Under, Year: q.Year, Period: q.Period, Basis: check.EvalBasis(q.Year)}
 	rows := map[string]*EvalSummaryRow{}
 	type qk struct{ rater, cat string }
 	quota := map[qk][2]int{} // decided excellent, good
@@ -195,11 +195,11 @@ type EvalHistoryLine struct {
 
 // EvalHistory is a page of subjects with their ratings year by year.
 type EvalHistory struct {
-	Unit  tochuc.Unit       `json:"unit"`
+	Unit  *tochuc.Unit      `json:"unit,omitempty"` // nil: none chosen
 	Year  int               `json:"year"`
 	Years []int             `json:"years"`
 	Lines []EvalHistoryLine `json:"lines"`
-	Total int               `json:"total"`
+	Total int               `json:"-"` // the subjects of the filter (the API: the page's total)
 	Keys  []string          `json:"-"`
 }
 
@@ -220,7 +220,7 @@ func (s *Scope) EvalHistory(ctx context.Context, q EvalHistoryQuery) (*EvalHisto
 	if err != nil {
 		return nil, Fault(err)
 	}
-	out := &EvalHistory{Unit: u, Year: q.Year, Total: total}
+	out := &EvalHistory{Unit: &u, Year: q.Year, Total: total}
 	for y := q.Year - historyYears + 1; y <= q.Year; y++ {
 		out.Years = append(out.Years, y)
 	}

@@ -47,6 +47,10 @@ func TestAccessMatrix(t *testing.T) {
 		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
 		{"/nhat-ky", "/api/v1/audit", "admin auditor"},
 		{"/chon?ngay=2018-01-01&q=binh", "/api/v1/pick?ngay=2018-01-01&q=binh", all},
+		// Ratings are confidential: only accounts with the permission (here the administrator).
+		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin"},
+		{"/danh-gia/tong-hop?cap_uy=H1&nam=2019", "/api/v1/evaluations/summary?cap_uy=H1&nam=2019", "admin"},
+		{"/danh-gia/lich-su?cap_uy=H1&nam=2019", "/api/v1/evaluations/history?cap_uy=H1&nam=2019", "admin"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -125,6 +125,12 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/audit": {{"/api/v1/audit", ""}, {"/api/v1/audit?trang=999", ""}},
 		"get /api/v1/checks": {{"/api/v1/checks?ngay=2021-01-01", ""}, {"/api/v1/checks?ngay=2021-01-01&quy_dinh=PLAN-02&trang=999", ""},
 			{"/api/v1/checks?ngay=2021-01-01&quy_dinh=KHONG-CO", ""}, {"/api/v1/checks?ngay=2021-01-01&pham_vi=H1&don_vi=D1", ""}},
+		"get /api/v1/evaluations": {{"/api/v1/evaluations?nam=2020", ""}, {"/api/v1/evaluations", ""}, {"/api/v1/evaluations?buoc=khac", ""},
+			{"/api/v1/evaluations?trang=999", ""}},
+		"get /api/v1/evaluations/summary": {{"/api/v1/evaluations/summary?cap_uy=H1&nam=2020&cap_duoi=1", ""},
+			{"/api/v1/evaluations/summary", ""}, {"/api/v1/evaluations/summary?cap_uy=khong-co&nam=2020", ""}},
+		"get /api/v1/evaluations/history": {{"/api/v1/evaluations/history?cap_uy=H1&nam=2020&cap_duoi=1", ""},
+			{"/api/v1/evaluations/history", ""}, {"/api/v1/evaluations/history?cap_uy=H1&nam=2020&loc=khac", ""}},
 	}
 	var order []string // the upload first, then its job
 	order = append(order, "post /api/v1/imports", "get /api/v1/imports/{id}", "post /api/v1/imports/{id}/commit")
