@@ -133,6 +133,11 @@ func (a *App) Edit(ctx context.Context, act Actor, req EditRequest) (*EditResult
 		if err := a.mayEdit(ctx, c, act, f, req); err != nil {
 			return nil, err
 		}
+		if f.Name == "evaluations" { // EVAL-19: a decision waits for its prerequisites
+			if err := evalOrder(ctx, c.Reader(false), req.Values); err != nil {
+				return nil, err
+			}
+		}
 		e, err := planEdit(ctx, c.Reader(false), f, req, audit)
 		if err != nil {
 			return nil, err

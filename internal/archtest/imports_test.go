@@ -42,7 +42,7 @@ var mayImport = map[string][]string{
 	// Storage: neither report nor Excel (TestStorageImportsNoReport).
 	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator", "internal/textvn"},
 
-	"internal/app": {"internal/auth", "internal/bundle", "internal/cache", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb"},
+	"internal/app": {"internal/auth", "internal/bundle", "internal/cache", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb", "internal/textvn"},
 	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container", "internal/cache",
 		"internal/check", "internal/indicator", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn", "internal/workbook"},
 

@@ -68,7 +68,7 @@ func eval11(ctx context.Context, src Source, p Params, emit func(Finding)) *run 
 			for k, g := range groups {
 				y, _ := strconv.Atoi(k[0])
 				set := evalSetOf(y)
-				limit := set.quotaPercent * g.good / 100
+				limit := ExcellentQuota(y, g.good)
 				if g.excellent <= limit {
 					continue
 				}

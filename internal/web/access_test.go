@@ -52,6 +52,10 @@ func TestAccessMatrix(t *testing.T) {
 		{"/ky-luat?ngay=2018-01-01", "/api/v1/discipline?ngay=2018-01-01", "admin canbomat"}, // confidential
 		{"/nhiem-ky?ngay=2018-01-01", "/api/v1/terms?ngay=2018-01-01", all},
 		{"/quy-hoach?ngay=2018-01-01", "/api/v1/plans?ngay=2018-01-01", "admin canbomat"}, // confidential: only accounts with the permission
+		// Ratings are confidential: only accounts with the permission (here the administrator).
+		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin canbomat"},
+		{"/danh-gia/tong-hop?cap_uy=H1&nam=2019", "/api/v1/evaluations/summary?cap_uy=H1&nam=2019", "admin canbomat"},
+		{"/danh-gia/lich-su?cap_uy=H1&nam=2019", "/api/v1/evaluations/history?cap_uy=H1&nam=2019", "admin canbomat"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -351,3 +351,20 @@ type planNominee struct {
 	FitGaps     int                    `json:"fit_gaps"`
 	facts       tochuc.NomineeFacts
 }
+
+// evaluationList is a page of ratings (GET /api/v1/evaluations; confidential).
+type evaluationList struct {
+	Items []sqldb.EvalRow `json:"items"`
+	listInfo
+}
+
+// evalHistoryView is a page of the history of ratings (GET /api/v1/evaluations/history; confidential).
+type evalHistoryView struct {
+	*app.EvalHistory
+	listInfo
+}
+
+// evalSummaryView is the summary of ratings by level (GET /api/v1/evaluations/summary; confidential).
+type evalSummaryView struct {
+	*app.EvalSummary
+}

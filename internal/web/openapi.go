@@ -59,8 +59,11 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/discipline": {id: "listDiscipline", resp: reflect.TypeFor[disciplineList](), page: true},
 	"GET /api/v1/appointments": {id: "listAppointments", resp: reflect.TypeFor[appointmentList](), page: true,
 		downloads: []string{"text/csv", xlsxType}},
-	"GET /api/v1/terms": {id: "listTerms", resp: reflect.TypeFor[termList](), page: true},
-	"GET /api/v1/plans": {id: "listPlans", resp: reflect.TypeFor[planList](), page: true},
+	"GET /api/v1/terms":               {id: "listTerms", resp: reflect.TypeFor[termList](), page: true},
+	"GET /api/v1/plans":               {id: "listPlans", resp: reflect.TypeFor[planList](), page: true},
+	"GET /api/v1/evaluations":         {id: "listEvaluations", resp: reflect.TypeFor[evaluationList](), page: true},
+	"GET /api/v1/evaluations/summary": {id: "getEvaluationSummary", resp: reflect.TypeFor[evalSummaryView](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -97,6 +100,14 @@ var queryParams = map[string]map[string]any{
 	"co_quan":      {"description": "Kỷ luật: mã đơn vị (cấp có thẩm quyền) quyết định kỷ luật", "schema": map[string]any{"type": "string", "maxLength": 200}},
 	"hanh_dong":    {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 	"nhiem_ky":     {"description": "Quy hoạch: nhiệm kỳ dạng A-B (ví dụ 2025-2030); trang: mặc định nhiệm kỳ đang diễn ra vào ngày xem", "schema": map[string]any{"type": "string", "pattern": "^[0-9]{4}-[0-9]{4}$"}},
+	"cap_uy":       {"description": "Đánh giá, xếp loại: mã cấp ủy (đơn vị) quyết định xếp loại", "schema": map[string]any{"type": "string", "maxLength": 200}},
+	"nam":          {"description": "Đánh giá, xếp loại: năm (mặc định năm nay)", "schema": map[string]any{"type": "integer", "minimum": 1930, "maximum": 2100}},
+	"ky":           {"description": "Đánh giá, xếp loại: kỳ (mặc định year)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationPeriods}},
+	"ma_dt":        {"description": "Đánh giá, xếp loại: mã đối tượng (người hoặc đơn vị)", "schema": map[string]any{"type": "string", "maxLength": 200}},
+	"nhom":         {"description": "Đánh giá, xếp loại: nhóm đối tượng", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationCategories}},
+	"buoc":         {"description": "Đánh giá, xếp loại: bước (tự đánh giá, đã thẩm định, đã quyết định)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationStatuses}},
+	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
+	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -131,6 +131,12 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/terms":      {{"/api/v1/terms", ""}},
 		"get /api/v1/plans": {{"/api/v1/plans?ngay=2021-01-01", ""}, {"/api/v1/plans?nhiem_ky=2020-2025&trang=999", ""},
 			{"/api/v1/plans?nhiem_ky=sai", ""}, {"/api/v1/plans?don_vi=khong-co", ""}},
+		"get /api/v1/evaluations": {{"/api/v1/evaluations?nam=2020", ""}, {"/api/v1/evaluations", ""}, {"/api/v1/evaluations?buoc=khac", ""},
+			{"/api/v1/evaluations?trang=999", ""}},
+		"get /api/v1/evaluations/summary": {{"/api/v1/evaluations/summary?cap_uy=H1&nam=2020&cap_duoi=1", ""},
+			{"/api/v1/evaluations/summary", ""}, {"/api/v1/evaluations/summary?cap_uy=khong-co&nam=2020", ""}},
+		"get /api/v1/evaluations/history": {{"/api/v1/evaluations/history?cap_uy=H1&nam=2020&cap_duoi=1", ""},
+			{"/api/v1/evaluations/history", ""}, {"/api/v1/evaluations/history?cap_uy=H1&nam=2020&loc=khac", ""}},
 	}
 	var order []string // the upload first, then its job
 	order = append(order, "post /api/v1/imports", "get /api/v1/imports/{id}", "post /api/v1/imports/{id}/commit")

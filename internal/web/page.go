@@ -49,6 +49,9 @@ var funcs = func() template.FuncMap {
 		"personRowOn": personRowOn,
 		"dateInput":   dateInput,
 		"inc":         func(i int) int { return i + 1 },
+		"scoreBand":   scoreBand,
+		"historyURL":  historyURL,
+		"ratingAbbr":  ratingAbbr,
 	}
 	for k, f := range linkFuncs {
 		m[k] = f

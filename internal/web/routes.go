@@ -64,5 +64,12 @@ func (s *Server) routes() []route {
 			[]string{"ngay", "nhiem_ky", "don_vi", "nguoi", "pham_vi", "trang", "dang"}, s.handlePlanning, smallBody},
 		{"POST", "/quy-hoach", "", "", nil, s.handlePlanningEdit, formBody},
 		{"GET", "/quy-hoach/ung-vien", "", "", nil, s.handleNominee, smallBody},
+		{"GET", "/danh-gia", "/api/v1/evaluations", "Đánh giá, xếp loại chất lượng (dữ liệu mật): trang: bảng của một cấp ủy theo năm, kỳ; API: danh sách xếp loại lọc theo năm, kỳ, cấp ủy, đối tượng, nhóm, bước (50 một trang)",
+			[]string{"cap_uy", "nam", "ky", "ma_dt", "nhom", "buoc", "trang"}, s.handleEvaluations, smallBody},
+		{"POST", "/danh-gia", "", "", nil, s.handleEvaluationSave, smallBody},
+		{"GET", "/danh-gia/tong-hop", "/api/v1/evaluations/summary", "Tổng hợp kết quả xếp loại của một cấp ủy (cap_duoi=1: cả các cấp ủy trực thuộc) theo năm, kỳ: số lượng, tỷ lệ theo mức, các cấp ủy vượt tỷ lệ xuất sắc (dữ liệu mật; dang=xlsx)",
+			[]string{"cap_uy", "nam", "ky", "cap_duoi", "dang"}, s.handleEvalSummary, smallBody},
+		{"GET", "/danh-gia/lich-su", "/api/v1/evaluations/history", "Lịch sử xếp loại theo năm của các đối tượng được xếp loại trong năm: khen thưởng (xuất sắc, 5 năm liền), hai năm liền không hoàn thành (dữ liệu mật; 50 một trang)",
+			[]string{"cap_uy", "nam", "ky", "cap_duoi", "loc", "trang"}, s.handleEvalHistory, smallBody},
 	}
 }

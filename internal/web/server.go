@@ -95,7 +95,8 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"compare.html", "login.html", "edit.html", "audit.html", "import.html", "upload.html", "restructure.html", "dashboard.html", "explain.html", "units.html", "findings.html", "pick.html",
 	"appointments.html", "discipline.html",
 	"accounts.html",
-	"planning.html", "terms.html", "planning_nominee.html"}
+	"planning.html", "terms.html", "planning_nominee.html",
+	"evaluation.html", "evalsummary.html", "evalhistory.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
