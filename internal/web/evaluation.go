@@ -93,8 +93,14 @@ func (s *Server) readEvalForm(r *http.Request, v url.Values) (evalForm, error) {
 		return f, tochuc.Errorf(tochuc.EInvalid, "Tên hoặc mã cấp ủy quá dài.")
 	}
 	if typed == "" {
-		if u, ok := userOf(r.Context()); ok && !u.WholeRegistry() {
-			typed = u.ScopeUnitID
+		// The default committee is the scope's unit, or, once it has ended (a
+		// district after 2025-07-01), the first unit that carries its scope on.
+		roots, err := s.rootsOn(r.Context(), tochuc.NewDate(f.Year, 12, 31))
+		if err != nil {
+			return f, err
+		}
+		if len(roots) > 0 {
+			typed = roots[0]
 		}
 	}
 	if typed != "" {
