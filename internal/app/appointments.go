@@ -148,7 +148,13 @@ func line(p AppointmentParams, x sqldb.PostLine) (AppointmentLine, bool) {
 		l.TermEnd = check.TermEnd(x.From, p.AsOf)
 	}
 	switch p.List {
-	case ListHeld, ListDue:
+	case ListDue:
+		l.Status = "due"
+		if l.TermEnd != 0 && l.TermEnd <= p.AsOf {
+			l.Status = "overdue"
+		}
+		return l, !dead
+	case ListHeld:
 		return l, !dead
 	case ListExtension:
 		_, _, months, ok := check.Extension(x.Assignment, x.Birth, x.Gender, p.AsOf)

@@ -33,6 +33,10 @@ func AppointmentStatus(l AppointmentLine) string {
 		return "Kết thúc trước 36 tháng: " + orDash(tochuc.Label("end_reason", l.EndReason), l.EndReason)
 	case "RET-01":
 		return "Đã quá tuổi nghỉ hưu (RET-01)"
+	case "due":
+		return "Đến hạn bổ nhiệm lại"
+	case "overdue":
+		return "Đã hết thời hạn, chưa bổ nhiệm lại"
 	}
 	return ""
 }

@@ -131,8 +131,11 @@ func TestAppointmentLists(t *testing.T) {
 		}
 	}
 	// 90 working days (APPT-05): the bound's post is due, the next day's not.
-	got, _, _ := admin.appointments(t, url.Values{"danh_sach": {"due"}})
+	got, _, st := admin.appointments(t, url.Values{"danh_sach": {"due"}})
 	want("due", got, []string{"DUE", "EXTIN", "EXTOUT"})
+	if st["DUE"] != "due" || st["EXTOUT"] != "overdue" { // EXTOUT's term ended on 01/11/2025
+		t.Errorf("due list states: %v, want DUE due and EXTOUT overdue", st)
+	}
 	// 24 months (APPT-06).
 	got, months, _ := admin.appointments(t, url.Values{"danh_sach": {"extension"}})
 	want("extension", got, []string{"EXTIN"})

@@ -56,6 +56,8 @@ type evalSheetData struct {
 	Ratings    []codeLabel
 	Statuses   []codeLabel
 	Error      string
+	// Starts are the committees to start from, before one is chosen.
+	Starts []link
 	// Failed is the row sent back (its values kept) after a refusal;
 	// Accept offers to save it despite the findings it adds.
 	Failed   *evalRowForm
@@ -171,8 +173,28 @@ func (s *Server) showSheet(w http.ResponseWriter, r *http.Request, sc *app.Scope
 		if err := sc.LogRead(r.Context(), app.ConfidentialRead{File: "evaluations", Via: r.URL.Path, Keys: sh.Keys}); err != nil {
 			return err
 		}
+	} else if err := s.evalStarts(r, sc, f, data); err != nil {
+		return err
 	}
 	s.render(w, r, "evaluation.html", status, page{Title: "Đánh giá, xếp loại chất lượng", Date: tochuc.Today(), Data: data})
+	return nil
+}
+
+// evalStarts offers, before a committee is chosen, the provincial party
+// committees of the year inside the scope (a few dozen at most) to start from.
+func (s *Server) evalStarts(r *http.Request, sc *app.Scope, f evalForm, data *evalSheetData) error {
+	d := tochuc.NewDate(f.Year, 12, 31)
+	units, err := s.registry.UnitsAsOf(r.Context(), d, tochuc.UnitFilter{Kind: "party_provincial"})
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		if !sc.UnitOn(u.ID, d) {
+			continue
+		}
+		q := url.Values{"cap_uy": {u.ID}, "nam": {strconv.Itoa(f.Year)}, "ky": {f.Period}}
+		data.Starts = append(data.Starts, link{Label: u.Name, URL: "/danh-gia?" + q.Encode()})
+	}
 	return nil
 }
 
