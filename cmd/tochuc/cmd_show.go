@@ -59,10 +59,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	read := app.ConfidentialRead{File: f.Name, Via: "tochuc show"}
 	err = db.Reader(rec).RecordsAsOf(ctx, f, d, match, func(cells []string) error {
 		if app.HasConfidential(f, cells) {
-			read.Count++
-			if len(read.Keys) < 200 {
-				read.Keys = append(read.Keys, app.RecordKey(f, cells))
-			}
+			read.Add(app.RecordKey(f, cells))
 		}
 		for i, c := range cells {
 			cells[i] = report.SpreadsheetSafe(c)

@@ -69,18 +69,13 @@ func withoutConfidential(u tochuc.User, res *CheckResult) *CheckResult {
 // LogFindings writes to the audit log the read of the confidential findings
 // among fs (those a page, a download or the API showed), through via.
 func (s *Scope) LogFindings(ctx context.Context, via string, fs []check.Finding) error {
-	var keys []string
-	n := 0
+	rd := ConfidentialRead{File: "checks", Via: via}
 	for _, f := range fs {
-		if !ConfidentialFinding(f) {
-			continue
-		}
-		n++
-		if len(keys) < maxLoggedKeys {
-			keys = append(keys, findingKey(f))
+		if ConfidentialFinding(f) {
+			rd.Add(findingKey(f))
 		}
 	}
-	return s.LogRead(ctx, ConfidentialRead{File: "checks", Via: via, Keys: keys, Count: n})
+	return s.LogRead(ctx, rd)
 }
 
 // findingKey names a finding in the audit log: its rule and subject values

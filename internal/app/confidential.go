@@ -62,6 +62,16 @@ type ConfidentialRead struct {
 	Count int // records shown when more than Keys names; 0: len(Keys)
 }
 
+// Add notes one more record read, keeping its key while Keys names fewer
+// than an audit entry holds (a read of a whole province's plans keeps its
+// first keys and counts the rest).
+func (rd *ConfidentialRead) Add(key string) {
+	rd.Count = max(rd.Count, len(rd.Keys)) + 1
+	if len(rd.Keys) < maxLoggedKeys {
+		rd.Keys = append(rd.Keys, key)
+	}
+}
+
 // LogRead writes a read of confidential records to the audit log. A read
 // of nothing (no key, no count) is not logged.
 func (s *Scope) LogRead(ctx context.Context, rd ConfidentialRead) error {

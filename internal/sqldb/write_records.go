@@ -60,10 +60,8 @@ func (c *Change) held(ctx context.Context, sel string, ids []string, fn func(*sq
 	if len(ids) == 0 {
 		return nil
 	}
-	if w := c.copying; w != nil {
-		if err := w.finishCopy(); err != nil {
-			return err
-		}
+	if err := c.endCopy(); err != nil {
+		return err
 	}
 	return queryEach(ctx, c.Tx, c.db.rebind(sel+` WHERE rec_to IS NULL AND id IN (`+placeholders(len(ids))+`)`), anys(ids), fn)
 }
@@ -294,10 +292,8 @@ func (w *recordWriter) Close(ctx context.Context) (bundle.Counts, error) {
 // Terms implements bundle.TermTarget: the codes of the terms of office held
 // now (a handful of rows).
 func (c *Change) Terms(ctx context.Context, fn func(term string) error) error {
-	if w := c.copying; w != nil {
-		if err := w.finishCopy(); err != nil {
-			return err
-		}
+	if err := c.endCopy(); err != nil {
+		return err
 	}
 	return queryEach(ctx, c.Tx, `SELECT DISTINCT term FROM terms WHERE rec_to IS NULL`, nil, func(r *sql.Rows) error {
 		var t string
@@ -306,4 +302,13 @@ func (c *Change) Terms(ctx context.Context, fn func(term string) error) error {
 		}
 		return fn(t)
 	})
+}
+
+// endCopy ends a COPY running, so that a lookup can run between two writes
+// of a file (the next write starts another).
+func (c *Change) endCopy() error {
+	if w := c.copying; w != nil {
+		return w.finishCopy()
+	}
+	return nil
 }

@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,13 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tochuc/tochuc/internal/app"
-	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
-	"github.com/tochuc/tochuc/internal/web"
 )
 
 // evalBundle is a district committee DB with two party organizations under
@@ -74,29 +69,7 @@ var evalUsers = []tochuc.User{
 // newEvalApp serves evalBundle with evalUsers; it returns the database too.
 func newEvalApp(t *testing.T) (*httptest.Server, *sqldb.DB) {
 	t.Helper()
-	ctx := context.Background()
-	db := sqldbtest.Open(t)
-	rep, err := db.ImportBundle(ctx, evalBundle(), "t", "t", bundle.Options{})
-	if err != nil || !rep.OK() {
-		t.Fatalf("%v %+v", err, rep)
-	}
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range evalUsers {
-		if _, err := db.CreateUser(ctx, u, hash); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
-		App: app.New(db, nil), Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(ts.Close)
-	return ts, db
+	return serveBundle(t, evalBundle(), evalUsers)
 }
 
 // rate posts one row of the workplace for committee DB in 2025.

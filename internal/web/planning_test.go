@@ -2,10 +2,7 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,13 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tochuc/tochuc/internal/app"
-	"github.com/tochuc/tochuc/internal/auth"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
-	"github.com/tochuc/tochuc/internal/web"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -82,29 +75,7 @@ func planBundle() bundle.Tables {
 // newPlanApp serves the planning fixture; it returns the server and its database.
 func newPlanApp(t *testing.T) (*httptest.Server, *sqldb.DB) {
 	t.Helper()
-	ctx := context.Background()
-	db := sqldbtest.Open(t)
-	rep, err := db.ImportBundle(ctx, planBundle(), "t", "t", bundle.Options{})
-	if err != nil || !rep.OK() {
-		t.Fatalf("%v %+v", err, rep)
-	}
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range planUsers {
-		if _, err := db.CreateUser(ctx, u, hash); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}),
-		App: app.New(db, nil), Accounts: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(ts.Close)
-	return ts, db
+	return serveBundle(t, planBundle(), planUsers)
 }
 
 const planPage = "/quy-hoach?ngay=2025-10-01&nhiem_ky=2025-2030&don_vi=TU"

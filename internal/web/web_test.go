@@ -5,15 +5,16 @@ import (
 	"net/url"
 
 	"context"
-	"github.com/tochuc/tochuc/internal/app"
-	"github.com/tochuc/tochuc/internal/auth"
-	"github.com/tochuc/tochuc/internal/tochuc"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/auth"
+	"github.com/tochuc/tochuc/internal/tochuc"
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
@@ -35,6 +36,14 @@ const testPassword = "mat-khau-thu-nghiem"
 // newApp serves a database holding the bundle and the test users.
 func newApp(t *testing.T, b bundle.Tables) *httptest.Server {
 	t.Helper()
+	ts, _ := serveBundle(t, b, testUsers)
+	return ts
+}
+
+// serveBundle serves a database holding the bundle and the given accounts
+// (password testPassword); it returns the server and its database.
+func serveBundle(t *testing.T, b bundle.Tables, users []tochuc.User) (*httptest.Server, *sqldb.DB) {
+	t.Helper()
 	ctx := context.Background()
 	db := sqldbtest.Open(t)
 	rep, err := db.ImportBundle(ctx, b, "t", "t", bundle.Options{})
@@ -45,7 +54,7 @@ func newApp(t *testing.T, b bundle.Tables) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range testUsers {
+	for _, u := range users {
 		if _, err := db.CreateUser(ctx, u, hash); err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +66,7 @@ func newApp(t *testing.T, b bundle.Tables) *httptest.Server {
 	}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
-	return ts
+	return ts, db
 }
 
 // client is a browser-like client signed in as login.
