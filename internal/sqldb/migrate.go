@@ -129,12 +129,21 @@ func (db *DB) CheckSchema(ctx context.Context) error {
 // fills the columns computed in Go that rows written before lack
 // (backfillPeople), and returns the names of the migrations applied.
 func (db *DB) Migrate(ctx context.Context) ([]string, error) {
+	return db.migrate(ctx, nil)
+}
+
+// migrate applies the pending migrations whose version only holds (all
+// when only is nil), then back-fills.
+func (db *DB) migrate(ctx context.Context, only map[int]bool) ([]string, error) {
 	ms, err := db.pending(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var done []string
 	for _, m := range ms {
+		if only != nil && !only[m.Version] {
+			continue
+		}
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return done, err
@@ -154,6 +163,9 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 			return done, err
 		}
 		done = append(done, m.Name)
+	}
+	if only != nil {
+		return done, nil // the back-fills need the latest schema
 	}
 	if _, err := db.backfillPeople(ctx); err != nil {
 		return done, fmt.Errorf("back-fill of the people's sort keys: %w", err)
