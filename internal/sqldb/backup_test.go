@@ -2,8 +2,10 @@ package sqldb_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -200,7 +202,12 @@ func TestBackupWhileWriting(t *testing.T) {
 			if _, err := got.Backup(ctx, again, sqldb.BackupDump); err != nil {
 				t.Fatal(err)
 			}
-			sameTables(t, restored(t, again), src)
+			// … and restored into a migrated, empty database.
+			target := sqldbtest.Open(t)
+			if _, err := target.Restore(ctx, again); err != nil {
+				t.Fatal(err)
+			}
+			sameTables(t, target, src)
 		})
 	}
 }
@@ -267,4 +274,65 @@ func refusedLeavesEmpty(t *testing.T, path, want string) {
 	if n := count(t, db, `SELECT COUNT(*) FROM changesets`) + count(t, db, `SELECT COUNT(*) FROM users`); n != 0 {
 		t.Errorf("%s: a refused restore left %d rows", filepath.Base(path), n)
 	}
+}
+
+// TestRestoreAcrossEngines restores a SQLite backup (both formats) into
+// PostgreSQL — migrating up — and a PostgreSQL dump into SQLite, and finds
+// the same tables. It needs both engines: it runs in the PostgreSQL pass.
+func TestRestoreAcrossEngines(t *testing.T) {
+	ctx := context.Background()
+	pg := os.Getenv("TOCHUC_TEST_POSTGRES")
+	if pg == "" {
+		t.Skip("needs TOCHUC_TEST_POSTGRES: runs in the PostgreSQL pass")
+	}
+	for _, c := range []struct{ from, to string }{{"", pg}, {pg, ""}} {
+		t.Setenv("TOCHUC_TEST_POSTGRES", c.from)
+		src := backupSource(t)
+		for _, format := range backupFormats(src) {
+			path := filepath.Join(t.TempDir(), format+".bak")
+			if _, err := src.Backup(ctx, path, format); err != nil {
+				t.Fatal(err)
+			}
+			t.Setenv("TOCHUC_TEST_POSTGRES", c.to)
+			got := restored(t, path)
+			if got.Dialect == src.Dialect {
+				t.Fatal("same engine")
+			}
+			sameTables(t, got, src)
+			sameAt(t, got, src, []int64{0, changeSets(t, src)[1]})
+			t.Setenv("TOCHUC_TEST_POSTGRES", c.from)
+		}
+	}
+}
+
+// TestRestoreRefusesNewerSchema: a backup holding a schema version the
+// program does not know is refused, and nothing is written.
+func TestRestoreRefusesNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	src := backupSource(t)
+	path := filepath.Join(t.TempDir(), "a.bak")
+	if _, err := src.Backup(ctx, path, sqldb.BackupDump); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`"schema":[`), []byte(`"schema":[9999,`), 1)
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(data)
+	zw.Close()
+	newer := filepath.Join(t.TempDir(), "newer.bak")
+	os.WriteFile(newer, buf.Bytes(), 0o600)
+	refusedLeavesEmpty(t, newer, "mới hơn chương trình")
 }
