@@ -44,6 +44,8 @@ func commands() []command {
 		{"config", "in cấu hình đang dùng (ẩn mật khẩu)", runConfig},
 		{"user", "quản lý tài khoản người dùng", runUser},
 		{"appointments", "bổ nhiệm, luân chuyển, nghỉ hưu vào một ngày: một danh sách dạng CSV", runAppointments},
+		{"backup", "sao lưu toàn bộ cơ sở dữ liệu khi đang chạy (bản sao nhất quán)", runBackup},
+		{"restore", "khôi phục một bản sao lưu vào một cơ sở dữ liệu trống", runRestore},
 	}
 }
 
