@@ -56,6 +56,13 @@ func (db *DB) Backup(ctx context.Context, path, format string) (BackupInfo, erro
 		if err != nil {
 			return info, err
 		}
+		// The file is made first, empty and readable by its owner alone (it
+		// holds the password hashes); VACUUM INTO fills an empty file.
+		f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return info, fmt.Errorf("tạo tệp sao lưu: %w", err)
+		}
+		f.Close()
 		if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
 			os.Remove(abs)
 			return info, fmt.Errorf("sao lưu: %w", err)
@@ -92,7 +99,7 @@ func (db *DB) backupDump(ctx context.Context, path string, info BackupInfo) (Bac
 	tmp := path + ".tmp"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return info, err
+		return info, fmt.Errorf("tạo tệp tạm của bản sao lưu: %w", err)
 	}
 	defer os.Remove(tmp)
 	defer f.Close()

@@ -197,6 +197,11 @@ func TestBackupWhileWriting(t *testing.T) {
 			if err != nil || u.ScopeUnitID != "HU218" || !u.Confidential || u.Role != tochuc.RoleStaff {
 				t.Errorf("restored account: %+v, %v", u, err)
 			}
+			for _, path := range []string{live, quiet} {
+				if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+					t.Errorf("%s: %v, %v: a backup holds password hashes, for its owner alone", filepath.Base(path), fi.Mode(), err)
+				}
+			}
 			// A backup restored is itself backed up to the same tables.
 			again := filepath.Join(t.TempDir(), "again.bak")
 			if _, err := got.Backup(ctx, again, sqldb.BackupDump); err != nil {
@@ -208,6 +213,16 @@ func TestBackupWhileWriting(t *testing.T) {
 				t.Fatal(err)
 			}
 			sameTables(t, target, src)
+			// The restored database takes new change sets and accounts (the
+			// identities continue past the loaded ids).
+			editUnit(t, target, "sau khôi phục")
+			mustCreateUser(t, target, tochuc.User{Login: "moi" + format, FullName: "Người Mới", Role: tochuc.RoleViewer, ScopeUnitID: "HU218"})
+			if _, err := target.CreateAPIToken(ctx, auth.HashOf("moi"+format), 1, "mới", time.Now().Add(time.Hour)); err != nil {
+				t.Error(err)
+			}
+			if err := target.AppendAudit(ctx, tochuc.AuditEntry{UserLogin: "quantri", Action: tochuc.AuditLogout}); err != nil {
+				t.Error(err)
+			}
 		})
 	}
 }
