@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -67,6 +68,9 @@ func describeBackup(info sqldb.BackupInfo) string {
 	parts := []string{"định dạng " + info.Format, "từ " + info.Engine}
 	if n := len(info.Schema); n > 0 {
 		parts = append(parts, "lược đồ "+strconv.Itoa(info.Schema[n-1]))
+	}
+	if info.RecordedAt != 0 {
+		parts = append(parts, "ghi nhận đến "+time.UnixMicro(info.RecordedAt).Local().Format("02/01/2006 15:04:05"))
 	}
 	if info.Tables > 0 {
 		parts = append(parts, tochuc.FormatInt(info.Tables)+" bảng", tochuc.FormatInt(int(info.Rows))+" hàng")

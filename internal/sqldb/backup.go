@@ -23,6 +23,17 @@ type BackupInfo struct {
 	Schema []int  // the schema versions applied to it
 	Tables int    // tables (0 for a SQLite file's backup)
 	Rows   int64  // rows (0 for a SQLite file's backup)
+	// RecordedAt is when its last change set was recorded (microseconds
+	// since 1970, UTC; 0 when it holds none): the backup answers every
+	// --recorded-at up to it as the registry did.
+	RecordedAt int64
+}
+
+// lastRecorded returns the recorded-at instant of the last change set.
+func lastRecorded(ctx context.Context, q querier) (int64, error) {
+	var at int64
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(recorded_at), 0) FROM changesets`).Scan(&at)
+	return at, err
 }
 
 // DefaultBackupFormat is a SQLite file for SQLite, the logical dump for PostgreSQL.
@@ -67,7 +78,7 @@ func (db *DB) Backup(ctx context.Context, path, format string) (BackupInfo, erro
 			os.Remove(abs)
 			return info, fmt.Errorf("sao lưu: %w", err)
 		}
-		if info.Schema, err = sealBackupFile(ctx, abs); err != nil {
+		if info.Schema, info.RecordedAt, err = sealBackupFile(ctx, abs); err != nil {
 			os.Remove(abs)
 			return info, fmt.Errorf("sao lưu: %w", err)
 		}
@@ -96,6 +107,9 @@ func (db *DB) backupDump(ctx context.Context, path string, info BackupInfo) (Bac
 	if info.Schema, err = appliedVersions(ctx, tx); err != nil {
 		return info, err
 	}
+	if info.RecordedAt, err = lastRecorded(ctx, tx); err != nil {
+		return info, err
+	}
 	tmp := path + ".tmp"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -104,7 +118,7 @@ func (db *DB) backupDump(ctx context.Context, path string, info BackupInfo) (Bac
 	defer os.Remove(tmp)
 	defer f.Close()
 	w, err := newDumpWriter(f, dumpHeader{Format: DumpFormat, Engine: info.Engine, Schema: info.Schema,
-		TakenAt: time.Now().UTC().Format(time.RFC3339)})
+		TakenAt: time.Now().UTC().Format(time.RFC3339), RecordedAt: time.UnixMicro(info.RecordedAt).UTC().Format(time.RFC3339Nano)})
 	if err != nil {
 		return info, err
 	}
@@ -144,21 +158,23 @@ const backupAppID = 0x746f6368 // "toch"
 
 // sealBackupFile writes the checksum of a new SQLite backup file into its
 // header and returns its schema versions.
-func sealBackupFile(ctx context.Context, path string) ([]int, error) {
+func sealBackupFile(ctx context.Context, path string) (schema []int, recorded int64, err error) {
 	f, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer f.Close()
 	f.SetMaxOpenConns(1)
-	schema, err := appliedVersions(ctx, f)
-	if err != nil {
-		return nil, err
+	if schema, err = appliedVersions(ctx, f); err != nil {
+		return nil, 0, err
+	}
+	if recorded, err = lastRecorded(ctx, f); err != nil {
+		return nil, 0, err
 	}
 	d := &digestSink{}
 	if _, _, err := dumpTables(ctx, f, SQLite, d); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	_, err = f.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d; PRAGMA user_version = %d`, backupAppID, int32(d.sum)))
-	return schema, err
+	return schema, recorded, err
 }

@@ -26,6 +26,8 @@ type dumpHeader struct {
 	Engine  string `json:"engine"`
 	Schema  []int  `json:"schema"`
 	TakenAt string `json:"taken_at"`
+	// RecordedAt is when the last change set it holds was recorded.
+	RecordedAt string `json:"recorded_at"`
 }
 
 // dumpLine is any of a dump's object lines after the header.

@@ -173,6 +173,9 @@ func TestBackupWhileWriting(t *testing.T) {
 			}
 			got := restored(t, live)
 			at := changeSets(t, got)
+			if info.RecordedAt != at[len(at)-1] {
+				t.Errorf("the backup says it holds change sets up to %d; restored, the last is %d", info.RecordedAt, at[len(at)-1])
+			}
 			all := changeSets(t, src)
 			if len(at) < 3 || !reflect.DeepEqual(at, all[:len(at)]) {
 				t.Fatalf("restored change sets %v are not a prefix of the source's %v", at, all)

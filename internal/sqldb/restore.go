@@ -103,6 +103,9 @@ func (db *DB) Restore(ctx context.Context, path string) (BackupInfo, error) {
 		return info, err
 	}
 	info.Tables, info.Rows = l.tables, l.rows
+	if info.RecordedAt, err = lastRecorded(ctx, tx); err != nil {
+		return info, err
+	}
 	if err := tx.Commit(); err != nil {
 		return info, err
 	}
