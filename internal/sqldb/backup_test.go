@@ -345,4 +345,3 @@ func TestRestoreAcrossEngines(t *testing.T) {
 		}
 	}
 }
-
