@@ -12,6 +12,7 @@ import (
 	"hash/crc32"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // DumpFormat names the backup's logical format: a gzip stream of JSON
@@ -104,8 +105,10 @@ func dumpTables(ctx context.Context, q querier, d Dialect, sink backupSink) (tab
 
 // dumpWriter writes the logical format.
 type dumpWriter struct {
-	gz  *gzip.Writer
-	buf *bufio.Writer
+	gz    *gzip.Writer
+	buf   *bufio.Writer
+	table string // the table being written
+	n     int64  // its rows written so far
 }
 
 func newDumpWriter(w io.Writer, h dumpHeader) (*dumpWriter, error) {
@@ -124,6 +127,7 @@ func (w *dumpWriter) line(v any) error {
 }
 
 func (w *dumpWriter) begin(table string, cols []string) error {
+	w.table, w.n = table, 0
 	return w.line(dumpLine{Table: table, Columns: cols})
 }
 
@@ -136,10 +140,18 @@ func (w *dumpWriter) row(vals []any) error {
 			enc[i] = map[string]float64{"f": x}
 		case []byte:
 			enc[i] = map[string]string{"b": base64.StdEncoding.EncodeToString(x)}
+		case string:
+			// JSON would replace the bytes of text that is not UTF-8: refuse
+			// rather than change it.
+			if !utf8.ValidString(x) {
+				return fmt.Errorf("bảng %s, hàng %d: văn bản không phải UTF-8 (%q); hãy dùng định dạng sqlite", w.table, w.n+1, x)
+			}
+			enc[i] = x
 		default:
 			enc[i] = x
 		}
 	}
+	w.n++
 	return w.line(enc)
 }
 

@@ -345,3 +345,27 @@ func TestRestoreAcrossEngines(t *testing.T) {
 		}
 	}
 }
+
+// TestBackupDumpRefusesBadText: text that is not UTF-8 (SQLite stores
+// whatever it is given) is refused by the dump, which would change it, and
+// no file is left; the SQLite format keeps it.
+func TestBackupDumpRefusesBadText(t *testing.T) {
+	ctx := context.Background()
+	db := sqldbtest.Open(t)
+	if db.Dialect != sqldb.SQLite {
+		t.Skip("PostgreSQL stores only UTF-8")
+	}
+	exec(t, db, `INSERT INTO settings (name, value, updated_at) VALUES ('x', CAST(X'ff' AS TEXT), 0)`)
+	path := filepath.Join(t.TempDir(), "a.bak")
+	if _, err := db.Backup(ctx, path, sqldb.BackupDump); err == nil || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("dump of text that is not UTF-8: %v", err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a refused backup left %s: %v", path, err)
+	}
+	if _, err := db.Backup(ctx, path, sqldb.BackupSQLite); err != nil {
+		t.Fatal(err)
+	}
+	got := restored(t, path)
+	sameTables(t, got, db)
+}
