@@ -293,14 +293,23 @@ func TestRestoreRefuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data = bytes.Replace(data, []byte(`"schema":[`), []byte(`"schema":[9999,`), 1)
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	zw.Write(data)
-	zw.Close()
-	newer := filepath.Join(dir, "newer.bak")
-	os.WriteFile(newer, buf.Bytes(), 0o600)
-	refusedLeavesEmpty(t, empty, newer, "mới hơn chương trình")
+	rewrite := func(name string, from, to []byte) string {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(bytes.Replace(data, from, to, 1))
+		zw.Close()
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, buf.Bytes(), 0o600)
+		return path
+	}
+	refusedLeavesEmpty(t, empty, rewrite("newer.bak", []byte(`"schema":[`), []byte(`"schema":[9999,`)), "mới hơn chương trình")
+	// A backup older than the target's schema (its last version left out).
+	ms, err := sqldb.Migrations(src.Dialect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := fmt.Sprintf(",%d]", ms[len(ms)-1].Version)
+	refusedLeavesEmpty(t, empty, rewrite("older.bak", []byte(last), []byte("]")), "mà bản sao lưu chưa có")
 }
 
 // refusedLeavesEmpty checks a restore of path into db (empty) is refused
