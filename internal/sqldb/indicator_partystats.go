@@ -195,7 +195,24 @@ func partyFlowItems(b *qb, kind string) string {
 	}
 	with := `WITH cand AS MATERIALIZED (` + strings.Join(cands, "\n UNION ALL \n") + `)`
 	if b.scoped {
-		with = `WITH RECURSIVE cand AS MATERIALIZED (` + strings.Join(cands, "\n UNION ALL \n") + `),
+		// ever: the units under the roots in any of their versions, a
+		// superset of the scope on every date: only the candidates with a
+		// point required inside the scope in one of them are walked up.
+		ever := `ever(id) AS (SELECT r.id FROM tc_roots r
+			UNION
+			SELECT u.id FROM ever CROSS JOIN ` + b.from("units", "u", "units_parent") + ` WHERE u.parent_id = ever.id AND ` + b.rec("u") + `
+			UNION
+			SELECT u.id FROM ever CROSS JOIN ` + b.from("units", "u", "units_locality_kind") + ` WHERE u.locality_id = ever.id AND ` + b.rec("u") + `)`
+		if b.dialect == Postgres {
+			ever = `ever(id) AS (SELECT r.id FROM tc_roots r
+			UNION
+			SELECT c.id FROM ever CROSS JOIN LATERAL (
+				SELECT u.id FROM ` + b.t("units") + ` u WHERE u.parent_id = ever.id AND ` + b.rec("u") + `
+				UNION ALL
+				SELECT u.id FROM ` + b.t("units") + ` u WHERE u.locality_id = ever.id AND ` + b.rec("u") + `) c)`
+		}
+		with = `WITH RECURSIVE ` + ever + `, cand AS MATERIALIZED (SELECT * FROM (` + strings.Join(cands, "\n UNION ALL \n") + `) c0
+			WHERE c0.nneed = 1 AND c0.nu IN (SELECT id FROM ever) OR c0.pneed = 1 AND c0.pu IN (SELECT id FROM ever)),
 		pts(k, side, uid, t) AS (SELECT k, 0, nu, nt FROM cand WHERE nneed IS NOT NULL AND nu IS NOT NULL
 			UNION ALL SELECT k, 1, pu, pt FROM cand WHERE pneed IS NOT NULL AND pu IS NOT NULL),
 		up(k, side, uid, t) AS (SELECT k, side, uid, t FROM pts
