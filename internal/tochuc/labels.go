@@ -50,7 +50,8 @@ var labels = map[string]map[string]string{
 		"male": "Nam", "female": "Nữ", "unknown": "Chưa rõ",
 		"to_30": "Đến 30 tuổi", "31_40": "Từ 31 đến 40 tuổi", "41_50": "Từ 41 đến 50 tuổi", "51_60": "Từ 51 đến 60 tuổi",
 		"61_70": "Từ 61 đến 70 tuổi", "over_70": "Trên 70 tuổi",
-		"kinh": "Dân tộc Kinh", "minority": "Dân tộc thiểu số",
+		// "kinh" is a Vietnamese word too (kinh tế): its label is the indicator's own
+		"party.members.ethnicity.kinh": "Dân tộc Kinh", "minority": "Dân tộc thiểu số",
 		"primary_vocational": "Sơ cấp", "intermediate": "Trung cấp", "college": "Cao đẳng", "university": "Đại học",
 		"master": "Thạc sĩ", "doctor": "Tiến sĩ", "elementary": "Sơ cấp", "advanced": "Cao cấp, cử nhân",
 		"removed": "Xóa tên", "expelled": "Khai trừ", "died": "Từ trần", "transferred_out": "Chuyển sinh hoạt đi",
