@@ -185,8 +185,13 @@ type Detail struct {
 	PartyUnit string `json:"party_unit,omitempty"` // persons: the name of their party organization
 	Education string `json:"education,omitempty"`  // persons: the highest level on the date
 	Theory    string `json:"theory,omitempty"`     // persons: the highest political theory level on the date
-	Parent    string `json:"parent,omitempty"`     // units: the superior unit's name
-	Host      string `json:"host,omitempty"`       // units: the name of the unit hosting it
+	// persons behind a breakdown of members (MemberTraits): their record's traits
+	Gender    string `json:"gender,omitempty"`
+	Born      string `json:"born,omitempty"` // the birth date, YYYY-MM-DD
+	Ethnicity string `json:"ethnicity,omitempty"`
+	Religion  string `json:"religion,omitempty"`
+	Parent    string `json:"parent,omitempty"` // units: the superior unit's name
+	Host      string `json:"host,omitempty"`   // units: the name of the unit hosting it
 	// Both names the person holding both posts of a combined-post indicator.
 	Both string `json:"both,omitempty"`
 }

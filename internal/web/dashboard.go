@@ -369,6 +369,8 @@ func (data *explainView) readDetails(ctx context.Context, reg Registry, p indica
 		data.Shape = "both"
 	case indicator.LocalityHas:
 		data.Shape = "has"
+	case indicator.MemberTraits:
+		data.Shape = "member"
 	default:
 		data.Shape = "unit"
 		if data.Persons {

@@ -70,3 +70,20 @@ func TestPartyStatsReport(t *testing.T) {
 		t.Errorf("xlsx: %d %.20q", code, x)
 	}
 }
+
+// TestPartyStatsNames: the names behind a breakdown of members show the
+// traits they are counted by, in Vietnamese.
+func TestPartyStatsNames(t *testing.T) {
+	t.Parallel()
+	c := signIn(t, newApp(t, richBundle()), "admin")
+	code, body := c.get("/chi-tieu/party.members.age?ngay=2019-12-31&phan_nhom=41_50")
+	if code != 200 {
+		t.Fatalf("names: %d", code)
+	}
+	items := between(body, `<table id="items">`, `</table>`)
+	for _, want := range []string{"<th>Ngày sinh</th>", "Trần Văn Bình", "<td>Nam</td>", "<td>04/03/1970</td>", "Từ 41 đến 50 tuổi"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("names lack %q\n%.600s", want, items)
+		}
+	}
+}
