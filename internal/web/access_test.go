@@ -56,6 +56,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin canbomat"},
 		{"/danh-gia/tong-hop?cap_uy=H1&nam=2019", "/api/v1/evaluations/summary?cap_uy=H1&nam=2019", "admin canbomat"},
 		{"/danh-gia/lich-su?cap_uy=H1&nam=2019", "/api/v1/evaluations/history?cap_uy=H1&nam=2019", "admin canbomat"},
+		{"/thong-ke-dang-vien?ngay=2018-01-01", "/api/v1/party-stats?ngay=2018-01-01", all},
+		{"/thong-ke-dang-vien?ngay=2018-01-01&pham_vi=H2", "/api/v1/party-stats?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {
