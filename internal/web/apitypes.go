@@ -368,3 +368,12 @@ type evalHistoryView struct {
 type evalSummaryView struct {
 	*app.EvalSummary
 }
+
+// dueList is the list (GET /api/v1/casework/due).
+type dueList struct {
+	Kind   string         `json:"kind"`
+	Scope  string         `json:"scope"`
+	Counts map[string]int `json:"counts"`
+	Items  []app.DueItem  `json:"items"`
+	listInfo
+}

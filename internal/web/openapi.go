@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -64,6 +65,7 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/evaluations":         {id: "listEvaluations", resp: reflect.TypeFor[evaluationList](), page: true},
 	"GET /api/v1/evaluations/summary": {id: "getEvaluationSummary", resp: reflect.TypeFor[evalSummaryView](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
+	"GET /api/v1/casework/due":        {id: "listCaseworkDue", resp: reflect.TypeFor[dueList](), page: true},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -108,6 +110,7 @@ var queryParams = map[string]map[string]any{
 	"buoc":         {"description": "Đánh giá, xếp loại: bước (tự đánh giá, đã thẩm định, đã quyết định)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationStatuses}},
 	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
+	"viec":         {"description": "Việc đến hạn: loại việc (mặc định probation)", "schema": map[string]any{"type": "string", "enum": app.DueKinds}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -71,5 +71,10 @@ func (s *Server) routes() []route {
 			[]string{"cap_uy", "nam", "ky", "cap_duoi", "dang"}, s.handleEvalSummary, smallBody},
 		{"GET", "/danh-gia/lich-su", "/api/v1/evaluations/history", "Lịch sử xếp loại theo năm của các đối tượng được xếp loại trong năm: khen thưởng (xuất sắc, 5 năm liền), hai năm liền không hoàn thành (dữ liệu mật; 50 một trang)",
 			[]string{"cap_uy", "nam", "ky", "cap_duoi", "loc", "trang"}, s.handleEvalHistory, smallBody},
+		{"GET", "/dang-vien", "", "", nil, s.handleCaseworkHub, smallBody},
+		{"GET", "/dang-vien/den-han", "/api/v1/casework/due", "Công tác đảng viên: việc đến hạn, quá hạn của các tổ chức đảng thuộc một đơn vị (pham_vi) vào ngày xem — đảng viên dự bị đến hạn xét công nhận chính thức, lễ kết nạp chưa tổ chức, chuyển đi chưa tiếp nhận, sinh hoạt tạm thời sắp hết hạn, Huy hiệu Đảng đến hạn (viec); số việc mỗi loại và 50 việc một trang",
+			[]string{"ngay", "pham_vi", "viec", "trang"}, s.handleCaseworkDue, smallBody},
+		{"GET", "/dang-vien/{flow}", "", "", nil, s.handleCaseworkForm, smallBody},
+		{"POST", "/dang-vien/{flow}", "", "", nil, s.handleCasework, formBody},
 	}
 }
