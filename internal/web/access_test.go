@@ -56,6 +56,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin canbomat"},
 		{"/danh-gia/tong-hop?cap_uy=H1&nam=2019", "/api/v1/evaluations/summary?cap_uy=H1&nam=2019", "admin canbomat"},
 		{"/danh-gia/lich-su?cap_uy=H1&nam=2019", "/api/v1/evaluations/history?cap_uy=H1&nam=2019", "admin canbomat"},
+		{"/dang-vien/den-han?ngay=2018-01-01&pham_vi=H1", "/api/v1/casework/due?ngay=2018-01-01&pham_vi=H1", all},
+		{"/dang-vien/den-han?ngay=2018-01-01&pham_vi=H2", "/api/v1/casework/due?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {
