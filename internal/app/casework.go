@@ -184,8 +184,8 @@ func planCase(ctx context.Context, r *sqldb.Reader, req CaseRequest) (bundle.Tab
 		doc("decision", req.UnitID, "Quyết định kết nạp đảng viên")
 		party(tochuc.EventAdmitted, req.UnitID, map[string]string{"ceremony_on": dateText(req.Ceremony),
 			"introducer_ids": strings.Join(req.Introducers, ";")})
-		if req.Ceremony != 0 && req.Ceremony > CeremonyDue(req.Date) {
-			warn = append(warn, "Lễ kết nạp sau hạn 30 ngày làm việc ("+CeremonyDue(req.Date).Vietnamese()+"): cần báo cáo và được cấp ủy cấp trên trực tiếp đồng ý (PM-05).")
+		if req.Ceremony != 0 && req.Ceremony > tochuc.CeremonyDue(req.Date) {
+			warn = append(warn, "Lễ kết nạp sau hạn 30 ngày làm việc ("+tochuc.CeremonyDue(req.Date).Vietnamese()+"): cần báo cáo và được cấp ủy cấp trên trực tiếp đồng ý (PM-05).")
 		}
 	case FlowCeremony:
 		adm, ok := latestEvent(events, tochuc.EventAdmitted)
@@ -202,15 +202,15 @@ func planCase(ctx context.Context, r *sqldb.Reader, req CaseRequest) (bundle.Tab
 		vals := cellsMap(bundle.FileByName("party"), row)
 		vals["ceremony_on"] = req.Ceremony.String()
 		t.Add("party", vals)
-		if req.Ceremony > CeremonyDue(adm.Date) {
-			warn = append(warn, "Lễ kết nạp sau hạn 30 ngày làm việc ("+CeremonyDue(adm.Date).Vietnamese()+"): cần báo cáo và được cấp ủy cấp trên trực tiếp đồng ý (PM-05).")
+		if req.Ceremony > tochuc.CeremonyDue(adm.Date) {
+			warn = append(warn, "Lễ kết nạp sau hạn 30 ngày làm việc ("+tochuc.CeremonyDue(adm.Date).Vietnamese()+"): cần báo cáo và được cấp ủy cấp trên trực tiếp đồng ý (PM-05).")
 		}
 	case FlowRecognize:
 		adm, ok := latestEvent(events, tochuc.EventAdmitted)
 		if !ok || lastKind(events) != tochuc.EventAdmitted && !probationary(events) {
 			return nil, nil, fieldErr("person_id", "Người này không phải đảng viên dự bị.")
 		}
-		req.Date = RecognitionDue(adm.Date) // PM-06: official at the end of the 12 months
+		req.Date = tochuc.RecognitionDue(adm.Date) // PM-06: official at the end of the 12 months
 		doc("decision", unitOf(events), "Quyết định công nhận đảng viên chính thức")
 		party(tochuc.EventRecognized, "", nil)
 	case FlowRemove:
@@ -238,8 +238,8 @@ func planCase(ctx context.Context, r *sqldb.Reader, req CaseRequest) (bundle.Tab
 			out, ok := latestEvent(events, tochuc.EventTransferredOut)
 			if !ok || lastKind(events) != tochuc.EventTransferredOut {
 				warn = append(warn, "Không thấy quyết định chuyển đi của người này trong hệ thống: ghi như chuyển đến từ ngoài hệ thống.")
-			} else if req.Date > TransferArrivalDue(out.Date) {
-				warn = append(warn, "Nộp giấy giới thiệu sau hạn 30 ngày ("+TransferArrivalDue(out.Date).Vietnamese()+"): cần báo cáo lý do (PM-08).")
+			} else if req.Date > tochuc.TransferArrivalDue(out.Date) {
+				warn = append(warn, "Nộp giấy giới thiệu sau hạn 30 ngày ("+tochuc.TransferArrivalDue(out.Date).Vietnamese()+"): cần báo cáo lý do (PM-08).")
 			}
 			status := "official"
 			if probationaryBefore(events, req.Date) {

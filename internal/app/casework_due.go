@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -21,9 +20,6 @@ const DueWindow = 30
 
 // TransferListedDays is how long a sending not received stays listed.
 const TransferListedDays = 365
-
-// badgeYears are the party-age milestones of the badge (PM-12).
-var badgeYears = []int{30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90}
 
 // DueParams select the list.
 type DueParams struct {
@@ -117,18 +113,18 @@ func DueFilterFor(kind, under string, d tochuc.Date) sqldb.DueFilter {
 	horizon := d.AddDays(DueWindow)
 	switch kind {
 	case "probation":
-		f.Until = lastStart(horizon, RecognitionDue)
+		f.Until = lastStart(horizon, tochuc.RecognitionDue)
 	case "transfer":
 		f.Until = d.AddDays(-TransferListedDays)
 	case "temporary":
 		f.Horizon = horizon
 		f.Until = lastStart(horizon, func(s tochuc.Date) tochuc.Date { return tochuc.AddMonths(s, 12) })
 	case "badge":
-		o := NextBadgeOccasion(d)
-		for i, n := range badgeYears {
-			b := sqldb.DueBadge{Kind: "badge_" + strconv.Itoa(n), Latest: lastStart(o, years(n))}
-			if i+1 < len(badgeYears) {
-				b.Next = lastStart(o, years(badgeYears[i+1]))
+		o := tochuc.NextBadgeOccasion(d)
+		for i, k := range tochuc.BadgeKinds {
+			b := sqldb.DueBadge{Kind: k, Latest: lastStart(o, years(tochuc.BadgeYears(k)))}
+			if i+1 < len(tochuc.BadgeKinds) {
+				b.Next = lastStart(o, years(tochuc.BadgeYears(tochuc.BadgeKinds[i+1])))
 			}
 			f.Badges = append(f.Badges, b)
 		}
@@ -160,13 +156,13 @@ func dueItem(kind string, row sqldb.DueRow, d tochuc.Date) DueItem {
 	it := DueItem{Kind: kind, PersonID: row.PersonID, Name: row.Name, UnitID: row.UnitID, Since: row.Since, Badge: row.Badge}
 	switch kind {
 	case "probation":
-		it.Due, it.Flow = RecognitionDue(row.Since), FlowRecognize
-		it.Overdue = d > RecognitionOverdue(row.Since)
+		it.Due, it.Flow = tochuc.RecognitionDue(row.Since), FlowRecognize
+		it.Overdue = d > tochuc.RecognitionOverdue(row.Since)
 	case "ceremony":
-		it.Due, it.Flow = CeremonyDue(row.Since), FlowCeremony
+		it.Due, it.Flow = tochuc.CeremonyDue(row.Since), FlowCeremony
 		it.Overdue = d > it.Due
 	case "transfer":
-		it.Due, it.Flow = TransferArrivalDue(row.Since), FlowTransferIn
+		it.Due, it.Flow = tochuc.TransferArrivalDue(row.Since), FlowTransferIn
 		it.Overdue = d > it.Due
 	case "temporary":
 		it.Flow = FlowTemporary
@@ -177,23 +173,9 @@ func dueItem(kind string, row sqldb.DueRow, d tochuc.Date) DueItem {
 			it.Overdue = d > it.Due
 		}
 	case "badge":
-		o := NextBadgeOccasion(d)
+		o := tochuc.NextBadgeOccasion(d)
 		it.Due = o
-		n, _ := strconv.Atoi(row.Badge[len("badge_"):])
-		it.Overdue = NextBadgeOccasion(tochuc.AddYears(row.Since, n)) < o
+		it.Overdue = tochuc.NextBadgeOccasion(tochuc.AddYears(row.Since, tochuc.BadgeYears(row.Badge))) < o
 	}
 	return it
-}
-
-// NextBadgeOccasion is the first of 3/2, 19/5, 2/9, 7/11 on or after d.
-func NextBadgeOccasion(d tochuc.Date) tochuc.Date {
-	y := d.Time().Year()
-	for _, yy := range []int{y, y + 1} {
-		for _, md := range [][2]int{{2, 3}, {5, 19}, {9, 2}, {11, 7}} {
-			if o := tochuc.NewDate(yy, timeMonth(md[0]), md[1]); o >= d {
-				return o
-			}
-		}
-	}
-	return 0
 }

@@ -115,15 +115,6 @@ func TestDueTemporary(t *testing.T) {
 	wantDue(t, dueOn(t, a, "temporary", "2026-03-04"), "I2", "2026-03-03", true)
 }
 
-func TestNextBadgeOccasion(t *testing.T) {
-	for _, c := range [][2]string{{"2025-02-03", "2025-02-03"}, {"2025-02-04", "2025-05-19"}, {"2025-05-20", "2025-09-02"},
-		{"2025-09-03", "2025-11-07"}, {"2025-11-08", "2026-02-03"}, {"2025-01-01", "2025-02-03"}} {
-		if got := app.NextBadgeOccasion(d(c[0])); got != d(c[1]) {
-			t.Errorf("NextBadgeOccasion(%s) = %s, want %s", c[0], got, c[1])
-		}
-	}
-}
-
 func TestDueScope(t *testing.T) {
 	a, _ := caseApp(t)
 	sc, err := a.Scope(context.Background(), clerk.User)
