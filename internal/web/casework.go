@@ -140,7 +140,7 @@ func (s *Server) handleCaseworkHub(w http.ResponseWriter, r *http.Request) error
 		}
 		data.Flows = append(data.Flows, caseLink{tochuc.Label("casework", f), "/dang-vien/" + flowSlugs[f] + "?ngay=" + d.String()})
 	}
-	s.render(w, r, "casework.html", http.StatusOK, page{Title: "Công tác đảng viên", Date: d, Data: data})
+	s.render(w, r, "casework_hub.html", http.StatusOK, page{Title: "Công tác đảng viên", Date: d, Data: data})
 	return nil
 }
 
