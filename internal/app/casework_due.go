@@ -24,7 +24,7 @@ const TransferListedDays = 365
 // DueParams select the list.
 type DueParams struct {
 	Kind  string      // one of DueKinds
-	Scope string      // a unit inside the account's scope ("" : the account's scope unit)
+	Scope string      // a unit inside the account's scope ("": the account's scope unit, or the whole registry)
 	AsOf  tochuc.Date // 0: today
 }
 
@@ -65,10 +65,7 @@ func (s *Scope) Due(ctx context.Context, p DueParams, offset, limit int) (*DuePa
 	if p.Scope == "" {
 		p.Scope = s.UnitID()
 	}
-	if p.Scope == "" {
-		return nil, tochuc.Errorf(tochuc.EInvalid, "Cần chọn đơn vị (cấp ủy) để lập danh sách.")
-	}
-	if !s.UnitOn(p.Scope, p.AsOf) {
+	if p.Scope != "" && !s.UnitOn(p.Scope, p.AsOf) {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Đơn vị '%s' nằm ngoài phạm vi được giao vào ngày %s.", p.Scope, p.AsOf.Vietnamese())
 	}
 	known := false

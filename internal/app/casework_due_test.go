@@ -125,3 +125,17 @@ func TestDueScope(t *testing.T) {
 		t.Fatalf("another district: %v", err)
 	}
 }
+
+// The whole registry's list (an administrator with no unit chosen) holds
+// every district's work.
+func TestDueWholeRegistry(t *testing.T) {
+	a, _ := caseApp(t)
+	sc, err := a.Scope(context.Background(), app.CLI("t").User)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := sc.Due(context.Background(), app.DueParams{Kind: "ceremony", AsOf: d("2025-11-01")}, 0, 10)
+	if err != nil || pg.Total != 1 || pg.Items[0].PersonID != "Q1" {
+		t.Fatalf("whole registry: %v %+v", err, pg)
+	}
+}

@@ -17,7 +17,7 @@ import (
 // DueFilter selects a kind of work due.
 type DueFilter struct {
 	Kind  string      // probation, ceremony, transfer, temporary, badge
-	Under string      // the unit whose party organizations are read
+	Under string      // the unit whose party organizations are read ("": every one)
 	AsOf  tochuc.Date // the day the list is for
 	// Until is the kind's date bound on its source date: probation, the last
 	// admission whose recognition falls due by the horizon; temporary, the
@@ -62,6 +62,10 @@ const memberEvents = `('admitted', 'recognized', 'transferred', 'transferred_in'
 // oldest first, and the count of the kind.
 func (r *Reader) CaseworkDue(ctx context.Context, f DueFilter, offset, limit int) (DuePage, error) {
 	defs, args := r.scopeDefs("scoped", []string{f.Under}, f.AsOf)
+	inScope := `x.unit_id IN (SELECT id FROM scoped)`
+	if f.Under == "" { // the whole registry
+		defs, args, inScope = `scoped(id) AS (SELECT CAST(NULL AS TEXT))`, nil, `x.unit_id IS NOT NULL`
+	}
 	w := func(a string) string { return r.rec.where(a) }
 	// org is the member's party organization on the as-of day (one placeholder: AsOf).
 	org := func(alias string) string {
@@ -132,7 +136,7 @@ func (r *Reader) CaseworkDue(ctx context.Context, f DueFilter, offset, limit int
 		return DuePage{}, tochuc.Errorf(tochuc.EInvalid, "không có loại việc %q", f.Kind)
 	}
 	base := `WITH RECURSIVE ` + defs + `, due AS (` + q + `) SELECT x.person_id, x.unit_id, x.since, x.until_on, x.badge, p.full_name
-		FROM due x JOIN people p ON p.id = x.person_id AND ` + w("p") + ` WHERE x.unit_id IN (SELECT id FROM scoped)`
+		FROM due x JOIN people p ON p.id = x.person_id AND ` + w("p") + ` WHERE ` + inScope
 	var page DuePage
 	if err := r.q.QueryRowContext(ctx, r.db.rebind(`SELECT COUNT(*) FROM (`+base+`) c`), args...).Scan(&page.Total); err != nil {
 		return page, err

@@ -19,7 +19,6 @@ type dueData struct {
 	ScopeName string
 	Tabs      []dueTab
 	Links     []string // each item's flow link
-	NeedScope bool
 }
 
 type dueTab struct {
@@ -47,20 +46,13 @@ func (s *Server) handleCaseworkDue(w http.ResponseWriter, r *http.Request) error
 		return tochuc.Errorf(tochuc.EInvalid, "Mã quá dài (tối đa %d ký tự).", maxCodeParam)
 	}
 	data := dueData{}
-	if scope == "" && sc.UnitID() == "" {
-		if isAPI(r) {
-			return tochuc.Errorf(tochuc.EInvalid, "Cần mã đơn vị (pham_vi) để lập danh sách.")
-		}
-		data.NeedScope = true
-		s.render(w, r, "casework_due.html", http.StatusOK, page{Title: "Việc đến hạn, quá hạn", Date: d, Data: data})
-		return nil
-	}
 	n := requestedPage(r)
 	res, err := sc.Due(r.Context(), app.DueParams{Kind: kind, Scope: scope, AsOf: d}, (n-1)*pageSize, pageSize)
 	if err != nil {
 		return err
 	}
 	data.dueList = dueList{Kind: res.Kind, Scope: res.Scope, Counts: res.Counts, Items: res.Items, listInfo: newPager(r, res.Total)}
+	data.ScopeName = "toàn bộ hệ thống"
 	if u, err := s.registry.Unit(r.Context(), res.Scope, d); err == nil {
 		data.ScopeName = u.Name
 	}
