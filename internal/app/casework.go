@@ -99,7 +99,7 @@ func (a *App) Casework(ctx context.Context, act Actor, req CaseRequest) (*CaseRe
 	res := &CaseResult{}
 	audit := tochuc.AuditEntry{Action: "casework." + req.Flow, ObjectType: "people", ObjectID: req.PersonID}
 	rep, err := a.write(ctx, act, "casework "+req.Flow, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
-		t, warn, err := planCase(ctx, c.Reader(false), req)
+		t, warn, err := planCase(ctx, c.Reader(false), req, a.today())
 		if err != nil {
 			return nil, err
 		}
@@ -126,7 +126,7 @@ func reportError(rep *bundle.Report) error {
 }
 
 // planCase builds the records of a step, reading the registry through r.
-func planCase(ctx context.Context, r *sqldb.Reader, req CaseRequest) (bundle.Tables, []string, error) {
+func planCase(ctx context.Context, r *sqldb.Reader, req CaseRequest, today tochuc.Date) (bundle.Tables, []string, error) {
 	t := bundle.Tables{}
 	var warn []string
 	if req.PersonID == "" && req.NewPerson["id"] == "" {
@@ -211,6 +211,9 @@ func planCase(ctx context.Context, r *sqldb.Reader, req CaseRequest) (bundle.Tab
 			return nil, nil, fieldErr("person_id", "Người này không phải đảng viên dự bị.")
 		}
 		req.Date = tochuc.RecognitionDue(adm.Date) // PM-06: official at the end of the 12 months
+		if req.Date > today {
+			return nil, nil, fieldErr("person_id", "Chưa hết 12 tháng dự bị: từ ngày %s mới xét công nhận chính thức (PM-06).", req.Date.Vietnamese())
+		}
 		doc("decision", unitOf(events), "Quyết định công nhận đảng viên chính thức")
 		party(tochuc.EventRecognized, "", nil)
 	case FlowRemove:

@@ -272,3 +272,18 @@ func TestCaseworkTemporaryAndCards(t *testing.T) {
 		t.Fatalf("another's card: %v", err)
 	}
 }
+
+// Recognition waits for the end of the 12 months (the check reads the real
+// clock: a person admitted today).
+func TestCaseworkRecognitionNotBeforeTheYear(t *testing.T) {
+	a, _ := caseApp(t)
+	ctx := context.Background()
+	today := tochuc.Today()
+	if _, err := a.Casework(ctx, clerk, app.CaseRequest{Flow: app.FlowAdmit, PersonID: "A1", UnitID: "C1", Date: today, Introducers: []string{"I1"}}); err != nil {
+		t.Fatal(err)
+	}
+	var ce *app.CaseError
+	if _, err := a.Casework(ctx, clerk, app.CaseRequest{Flow: app.FlowRecognize, PersonID: "A1"}); !errors.As(err, &ce) {
+		t.Fatalf("recognition before the year: %v", err)
+	}
+}
