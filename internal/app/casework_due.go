@@ -118,12 +118,8 @@ func DueFilterFor(kind, under string, d tochuc.Date) sqldb.DueFilter {
 		f.Until = lastStart(horizon, func(s tochuc.Date) tochuc.Date { return tochuc.AddMonths(s, 12) })
 	case "badge":
 		o := tochuc.NextBadgeOccasion(d)
-		for i, k := range tochuc.BadgeKinds {
-			b := sqldb.DueBadge{Kind: k, Latest: lastStart(o, years(tochuc.BadgeYears(k)))}
-			if i+1 < len(tochuc.BadgeKinds) {
-				b.Next = lastStart(o, years(tochuc.BadgeYears(tochuc.BadgeKinds[i+1])))
-			}
-			f.Badges = append(f.Badges, b)
+		for _, k := range tochuc.BadgeKinds {
+			f.Badges = append(f.Badges, sqldb.DueBadge{Kind: k, Latest: lastStart(o, years(tochuc.BadgeYears(k)))})
 		}
 	}
 	return f

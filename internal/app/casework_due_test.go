@@ -95,6 +95,18 @@ func TestDueBadges(t *testing.T) {
 	aw.Add("awards", map[string]string{"person_id": "B1", "kind": "badge_30", "date": "2025-09-02"})
 	sqldbtest.MustImport(t, db, aw)
 	wantDue(t, dueOn(t, a, "badge", "2025-09-03"), "", "", false)
+	// A member of 40 years with the 30-year badge is due the 40-year one (the highest reached).
+	b2 := bundle.Tables{}
+	b2.Add("people", map[string]string{"id": "B2", "full_name": "Đinh Văn Lão", "birth_date": "1950-01-01"})
+	b2.Add("party", map[string]string{"person_id": "B2", "event": "admitted", "date": "1985-10-01", "unit_id": "C1B"})
+	b2.Add("party", map[string]string{"person_id": "B2", "event": "recognized", "date": "1986-10-01"})
+	b2.Add("awards", map[string]string{"person_id": "B2", "kind": "badge_30", "date": "2015-11-07"})
+	sqldbtest.MustImport(t, db, b2)
+	pg = dueOn(t, a, "badge", "2025-09-03")
+	wantDue(t, pg, "B2", "2025-11-07", false)
+	if pg.Items[0].Badge != "badge_40" {
+		t.Fatalf("the highest badge reached: %+v", pg.Items[0])
+	}
 }
 
 // A temporary attendance is listed 30 days before its end; an open one

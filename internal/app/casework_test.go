@@ -20,7 +20,7 @@ import (
 func caseBundle() bundle.Tables {
 	t := bundle.Tables{}
 	unit := func(id, name, kind, parent string) {
-		t.Add("units", map[string]string{"id": id, "name": name, "kind": kind, "parent_id": parent, "valid_from": "1990-01-01"})
+		t.Add("units", map[string]string{"id": id, "name": name, "kind": kind, "parent_id": parent, "valid_from": "1970-01-01"})
 	}
 	unit("T", "Đảng bộ tỉnh Thử", "party_provincial", "")
 	unit("H1", "Huyện ủy Một", "party_upper", "T")

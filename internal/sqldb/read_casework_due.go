@@ -26,9 +26,9 @@ type DueFilter struct {
 	Until tochuc.Date
 	// Horizon is the last day an end of temporary attendance is listed.
 	Horizon tochuc.Date
-	// Badges are the milestones to list, each with the latest party-age start
-	// that reaches it by the occasion (From) and the earliest start that has
-	// not reached the next one (Above: 0 for the last milestone).
+	// Badges are the milestones, in order of years, each with the latest
+	// party-age start that reaches it by the occasion: a member is listed for
+	// the highest one reached, when not awarded it.
 	Badges []DueBadge
 }
 
@@ -36,7 +36,6 @@ type DueFilter struct {
 type DueBadge struct {
 	Kind   string      // badge_30 …
 	Latest tochuc.Date // the latest party-age start reaching it by the occasion
-	Next   tochuc.Date // starts after this have not reached the next milestone (0: none)
 }
 
 // DueRow is one piece of work due: who, where, and the date it counts from.
@@ -118,20 +117,15 @@ func (r *Reader) CaseworkDue(ctx context.Context, f DueFilter, offset, limit int
 			GROUP BY m.person_id)`
 		args = append(args, f.AsOf, f.AsOf, f.AsOf)
 		args = append(args, f.AsOf) // org("b")
-		var arms []string
-		for _, b := range f.Badges {
-			cond := `s.since <= ?`
-			args = append(args, b.Kind, b.Latest)
-			if b.Next != 0 {
-				cond += ` AND s.since > ?`
-				args = append(args, b.Next)
-			}
-			args = append(args, b.Kind)
-			arms = append(arms, `SELECT s.person_id, CAST(? AS TEXT) AS badge, s.since FROM st s WHERE `+cond+
-				` AND NOT EXISTS (SELECT 1 FROM awards w WHERE w.person_id = s.person_id AND `+w("w")+` AND w.kind = ?)`)
+		// the highest milestone reached: the badges from the last one down
+		var when []string
+		for i := len(f.Badges) - 1; i >= 0; i-- {
+			when = append(when, `WHEN s.since <= ? THEN CAST(? AS TEXT)`)
+			args = append(args, f.Badges[i].Latest, f.Badges[i].Kind)
 		}
 		q = `SELECT b.person_id, ` + org("b") + ` AS unit_id, b.since, CAST(NULL AS TEXT) AS until_on, b.badge
-			FROM (` + strings.Join(arms, ` UNION ALL `) + `) b`
+			FROM (SELECT s.person_id, s.since, CASE ` + strings.Join(when, ` `) + ` END AS badge FROM st s) b
+			WHERE b.badge IS NOT NULL AND NOT EXISTS (SELECT 1 FROM awards w WHERE w.person_id = b.person_id AND ` + w("w") + ` AND w.kind = b.badge)`
 	default:
 		return DuePage{}, tochuc.Errorf(tochuc.EInvalid, "không có loại việc %q", f.Kind)
 	}
