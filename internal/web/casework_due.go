@@ -18,7 +18,7 @@ type dueData struct {
 	dueList
 	ScopeName string
 	Tabs      []dueTab
-	Links     []string // each item's flow link
+	Links     []string // each item's flow link (none for an account that may not write)
 }
 
 type dueTab struct {
@@ -61,8 +61,10 @@ func (s *Server) handleCaseworkDue(w http.ResponseWriter, r *http.Request) error
 		data.Tabs = append(data.Tabs, dueTab{Code: k, Label: tochuc.Label("due_kind", k), Link: "/dang-vien/den-han?" + qq.Encode(),
 			Count: res.Counts[k], Current: k == res.Kind})
 	}
-	for _, it := range res.Items {
-		data.Links = append(data.Links, dueLink(it, d))
+	if u, _ := userOf(r.Context()); u.CanWrite() { // the forms are for writers only
+		for _, it := range res.Items {
+			data.Links = append(data.Links, dueLink(it, d))
+		}
 	}
 	s.render(w, r, "casework_due.html", http.StatusOK, page{Title: "Việc đến hạn, quá hạn", Date: d, Data: data, API: data.dueList})
 	return nil
