@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -191,7 +192,7 @@ func (s *Server) renderCaseForm(w http.ResponseWriter, r *http.Request, flow str
 	}
 	if res != nil && saveErr == nil {
 		data.Warnings = res.Warnings
-		data.Written = writtenRecords(res.Records)
+		data.Written = writtenRecords(res.Records, s.refNames(r.Context(), res.Records, d))
 		if p := vals.Get("person_id"); p != "" {
 			data.PersonLink = "/nhan-su/" + url.PathEscape(p) + "?ngay=" + d.String()
 		}
@@ -280,8 +281,45 @@ func dateOrEmpty(d tochuc.Date) string {
 	return d.String()
 }
 
-// writtenRecords renders the records a flow wrote with Vietnamese labels.
-func writtenRecords(t bundle.Tables) []writtenRecord {
+// personCols and unitCols are the columns of the records a flow writes that
+// name people and units (shown with their names).
+var (
+	personCols = map[string]bool{"person_id": true, "subject_id": true, "introducer_ids": true}
+	unitCols   = map[string]bool{"unit_id": true, "issuer_id": true, "authority_id": true}
+)
+
+// refNames reads the names of the people and units the records name ("" on a failure: the codes show).
+func (s *Server) refNames(ctx context.Context, t bundle.Tables, d tochuc.Date) map[string]string {
+	var people, units []string
+	for _, rows := range t {
+		for _, row := range rows[1:] {
+			for i, col := range rows[0] {
+				switch {
+				case personCols[col]:
+					people = append(people, strings.Split(row[i], ";")...)
+				case unitCols[col]:
+					units = append(units, row[i])
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	if m, err := s.registry.PersonNames(ctx, people); err == nil {
+		for k, v := range m {
+			out["p:"+k] = v
+		}
+	}
+	if m, err := s.registry.UnitNames(ctx, units, d); err == nil {
+		for k, v := range m {
+			out["u:"+k] = v
+		}
+	}
+	return out
+}
+
+// writtenRecords renders the records a flow wrote with Vietnamese labels,
+// people and units by name.
+func writtenRecords(t bundle.Tables, names map[string]string) []writtenRecord {
 	var out []writtenRecord
 	for _, name := range t.Names() {
 		rows := t[name]
@@ -292,7 +330,22 @@ func writtenRecords(t bundle.Tables) []writtenRecord {
 				if v == "" {
 					continue
 				}
-				rec.Cells = append(rec.Cells, writtenCell{columnLabel(col), cellText(name, col, v)})
+				text := cellText(name, col, v)
+				if personCols[col] || unitCols[col] {
+					prefix := "p:"
+					if unitCols[col] {
+						prefix = "u:"
+					}
+					var parts []string
+					for _, id := range strings.Split(v, ";") {
+						if n := names[prefix+id]; n != "" {
+							id = n + " (" + id + ")"
+						}
+						parts = append(parts, id)
+					}
+					text = strings.Join(parts, "; ")
+				}
+				rec.Cells = append(rec.Cells, writtenCell{columnLabel(col), text})
 			}
 			out = append(out, rec)
 		}

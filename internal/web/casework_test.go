@@ -64,7 +64,8 @@ func TestCaseworkPages(t *testing.T) {
 	form.Set("introducer_2", "I2")
 	form.Set("doc_number", "12-QĐ/HU")
 	code, body = staff.postForm("/dang-vien/ket-nap?ngay=2025-12-01", form)
-	if code != http.StatusOK || !strings.Contains(body, `id="case-saved"`) || !strings.Contains(body, "01/12/2025") || !strings.Contains(body, "Kết nạp") {
+	if code != http.StatusOK || !strings.Contains(body, `id="case-saved"`) || !strings.Contains(body, "01/12/2025") || !strings.Contains(body, "Kết nạp") ||
+		!strings.Contains(body, "Nguyễn Văn An (I1); Trần Thị Bình (I2)") || !strings.Contains(body, "Chi bộ Một (C1)") {
 		t.Fatalf("admission: %d\n%.3000s", code, body)
 	}
 	// The ceremony, then the list of work due.
