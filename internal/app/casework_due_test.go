@@ -127,6 +127,26 @@ func TestDueTemporary(t *testing.T) {
 	wantDue(t, dueOn(t, a, "temporary", "2026-03-04"), "I2", "2026-03-03", true)
 }
 
+// A temporary attendance across two districts names a member or an
+// organization outside each: it is on neither district's list (the read
+// policy), and on the province's.
+func TestDueTemporaryEitherSide(t *testing.T) {
+	db := sqldbtest.Open(t)
+	b := caseBundle()
+	b.Add("party_temporary", map[string]string{"person_id": "O1", "unit_id": "C1", "valid_from": "2025-01-06", "valid_to": "2025-06-30"})
+	b.Add("party_temporary", map[string]string{"person_id": "I1", "unit_id": "C2", "valid_from": "2025-01-06", "valid_to": "2025-06-20"})
+	sqldbtest.MustImport(t, db, b)
+	a := app.New(db, nil)
+	wantDue(t, dueOn(t, a, "temporary", "2025-06-01"), "", "", false)
+	sc, err := a.Scope(context.Background(), tochuc.User{Login: "tinh", Role: tochuc.RoleStaff, ScopeUnitID: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pg, err := sc.Due(context.Background(), app.DueParams{Kind: "temporary", AsOf: d("2025-06-01")}, 0, 10); err != nil || pg.Total != 2 {
+		t.Fatalf("the province: %v %+v", err, pg)
+	}
+}
+
 func TestDueScope(t *testing.T) {
 	a, _ := caseApp(t)
 	sc, err := a.Scope(context.Background(), clerk.User)

@@ -61,7 +61,10 @@ const memberEvents = `('admitted', 'recognized', 'transferred', 'transferred_in'
 // oldest first, and the count of the kind.
 func (r *Reader) CaseworkDue(ctx context.Context, f DueFilter, offset, limit int) (DuePage, error) {
 	defs, args := r.scopeDefs("scoped", []string{f.Under}, f.AsOf)
-	inScope := `x.unit_id IN (SELECT id FROM scoped)`
+	// A row is listed when what it names lies in the scope (the read policy):
+	// a temporary attendance when both the organization attended and the
+	// member's own are in it.
+	inScope := `x.unit_id IN (SELECT id FROM scoped) AND (x.home IS NULL OR x.home IN (SELECT id FROM scoped))`
 	if f.Under == "" { // the whole registry
 		defs, args, inScope = `scoped(id) AS (SELECT CAST(NULL AS TEXT))`, nil, `x.unit_id IS NOT NULL`
 	}
@@ -84,7 +87,7 @@ func (r *Reader) CaseworkDue(ctx context.Context, f DueFilter, offset, limit int
 		if f.Kind == "probation" {
 			cond, condArgs = `a.date <= ?`, []any{f.Until}
 		}
-		q = `SELECT a.person_id, ` + org("a") + ` AS unit_id, a.date AS since, CAST(NULL AS TEXT) AS until_on, '' AS badge
+		q = `SELECT a.person_id, ` + org("a") + ` AS unit_id, a.date AS since, CAST(NULL AS TEXT) AS until_on, '' AS badge, CAST(NULL AS TEXT) AS home
 			FROM party a WHERE ` + w("a") + ` AND a.event = 'admitted' AND a.date <= ? AND ` + cond + ` AND NOT ` +
 			later("a", `('admitted', 'recognized', 'transferred_out', 'removed', 'expelled', 'died')`)
 		args = append(args, f.AsOf, f.AsOf)
@@ -94,15 +97,16 @@ func (r *Reader) CaseworkDue(ctx context.Context, f DueFilter, offset, limit int
 		// the organization left: the last one named before the sending
 		q = `SELECT t.person_id, (SELECT o.unit_id FROM party o WHERE o.person_id = t.person_id AND ` + w("o") +
 			` AND o.unit_id IS NOT NULL AND (o.date < t.date OR o.date = t.date AND o.seq < t.seq) ORDER BY o.date DESC, o.seq DESC LIMIT 1) AS unit_id,
-			t.date AS since, CAST(NULL AS TEXT) AS until_on, '' AS badge
+			t.date AS since, CAST(NULL AS TEXT) AS until_on, '' AS badge, CAST(NULL AS TEXT) AS home
 			FROM party t WHERE ` + w("t") + ` AND t.event = 'transferred_out' AND t.date <= ? AND t.date >= ? AND NOT ` +
 			later("t", `('admitted', 'transferred', 'transferred_in')`)
 		args = append(args, f.AsOf, f.Until, f.AsOf)
 	case "temporary":
-		q = `SELECT t.person_id, t.unit_id, t.valid_from AS since, ` + castText(r, "t.valid_to") + ` AS until_on, '' AS badge
+		// home: the organization the member is registered in
+		q = `SELECT t.person_id, t.unit_id, t.valid_from AS since, ` + castText(r, "t.valid_to") + ` AS until_on, '' AS badge, ` + org("t") + ` AS home
 			FROM party_temporary t WHERE ` + w("t") + ` AND t.valid_from <= ? AND
 			(t.valid_to IS NOT NULL AND t.valid_to >= ? AND t.valid_to <= ? OR t.valid_to IS NULL AND t.valid_from <= ?)`
-		args = append(args, f.AsOf, f.AsOf, f.Horizon, f.Until)
+		args = append(args, f.AsOf, f.AsOf, f.AsOf, f.Horizon, f.Until)
 	case "badge":
 		if len(f.Badges) == 0 {
 			return DuePage{}, nil
@@ -123,7 +127,7 @@ func (r *Reader) CaseworkDue(ctx context.Context, f DueFilter, offset, limit int
 			when = append(when, `WHEN s.since <= ? THEN CAST(? AS TEXT)`)
 			args = append(args, f.Badges[i].Latest, f.Badges[i].Kind)
 		}
-		q = `SELECT b.person_id, ` + org("b") + ` AS unit_id, b.since, CAST(NULL AS TEXT) AS until_on, b.badge
+		q = `SELECT b.person_id, ` + org("b") + ` AS unit_id, b.since, CAST(NULL AS TEXT) AS until_on, b.badge, CAST(NULL AS TEXT) AS home
 			FROM (SELECT s.person_id, s.since, CASE ` + strings.Join(when, ` `) + ` END AS badge FROM st s) b
 			WHERE b.badge IS NOT NULL AND NOT EXISTS (SELECT 1 FROM awards w WHERE w.person_id = b.person_id AND ` + w("w") + ` AND w.kind = b.badge)`
 	default:
