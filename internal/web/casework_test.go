@@ -124,16 +124,20 @@ func TestCaseworkForms(t *testing.T) {
 			t.Errorf("%s: empty form: %d\n%.1500s", slug, code, body)
 		}
 	}
-	// Flows that write: remove, card issue and revoke, temporary, transfer out and in, expulsion.
+	// Every flow writes: ceremony, card issue and revoke, temporary, transfer out and in,
+	// recognition, transfer, removal, expulsion (admission: TestCaseworkPages).
 	steps := []struct {
 		slug string
 		form url.Values
 	}{
+		{"le-ket-nap", url.Values{"person_id": {"Q1"}, "ceremony_on": {"10/10/2025"}}},
 		{"cap-the", url.Values{"person_id": {"I1"}, "number": {"0123"}, "date": {"03/02/2001"}}},
 		{"thu-hoi-the", url.Values{"person_id": {"I1"}, "number": {"0123"}, "date": {"01/12/2025"}}},
 		{"tam-thoi", url.Values{"person_id": {"I2"}, "unit_id": {"C1B"}, "date": {"01/06/2025"}, "valid_to": {"01/12/2025"}}},
 		{"chuyen-di", url.Values{"person_id": {"Q1"}, "date": {"10/10/2025"}, "doc_number": {"GGT-9"}}},
 		{"tiep-nhan", url.Values{"person_id": {"Q1"}, "unit_id": {"C1B"}, "date": {"20/10/2025"}}},
+		{"cong-nhan", url.Values{"person_id": {"Q1"}, "doc_number": {"50-QĐ/HU"}}},
+		{"chuyen-sinh-hoat", url.Values{"person_id": {"I1"}, "unit_id": {"C1B"}, "date": {"01/11/2025"}, "doc_number": {"GGT-3"}}},
 		{"xoa-ten", url.Values{"person_id": {"I2"}, "date": {"02/12/2025"}, "reason": {"inactive"}, "doc_number": {"9-QĐ/HU"}}},
 		{"khai-tru", url.Values{"person_id": {"I1"}, "date": {"02/12/2025"}, "doc_number": {"10-QĐ/HU"}, "note": {"vi phạm"}}},
 	}
