@@ -19,6 +19,7 @@ type dueData struct {
 	ScopeName string
 	Tabs      []dueTab
 	Links     []string // each item's flow link (none for an account that may not write)
+	AltLinks  []string // the alternative flow of an item (a probation: the removal), or ""
 }
 
 type dueTab struct {
@@ -64,6 +65,12 @@ func (s *Server) handleCaseworkDue(w http.ResponseWriter, r *http.Request) error
 	if u, _ := userOf(r.Context()); u.CanWrite() { // the forms are for writers only
 		for _, it := range res.Items {
 			data.Links = append(data.Links, dueLink(it, d))
+			alt := ""
+			if it.Kind == "probation" { // PM-06: or the name is deleted
+				alt = "/dang-vien/" + flowSlugs[app.FlowRemove] + "?" + url.Values{"ngay": {d.String()}, "person_id": {it.PersonID},
+					"reason": {"probation_failed"}}.Encode()
+			}
+			data.AltLinks = append(data.AltLinks, alt)
 		}
 	}
 	s.render(w, r, "casework_due.html", http.StatusOK, page{Title: "Việc đến hạn, quá hạn", Date: d, Data: data, API: data.dueList})

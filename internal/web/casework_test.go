@@ -78,6 +78,10 @@ func TestCaseworkPages(t *testing.T) {
 		!strings.Contains(body, "/dang-vien/le-ket-nap?") {
 		t.Fatalf("due list:\n%.4000s", body)
 	}
+	body = staff.mustGet("/dang-vien/den-han?ngay=2026-10-05&viec=probation")
+	if !strings.Contains(body, "/dang-vien/cong-nhan?") || !strings.Contains(body, "reason=probation_failed") {
+		t.Fatalf("probations due: the recognition and the removal\n%.4000s", body)
+	}
 	code, body = staff.get("/api/v1/casework/due?ngay=2025-11-17&viec=ceremony")
 	var api struct {
 		Data struct {
