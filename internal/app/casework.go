@@ -99,6 +99,17 @@ func (a *App) Casework(ctx context.Context, act Actor, req CaseRequest) (*CaseRe
 	res := &CaseResult{}
 	audit := tochuc.AuditEntry{Action: "casework." + req.Flow, ObjectType: "people", ObjectID: req.PersonID}
 	rep, err := a.write(ctx, act, "casework "+req.Flow, audit, func(c *sqldb.Change, audit *tochuc.AuditEntry) (*bundle.Report, error) {
+		if req.Flow != FlowAdmit && req.PersonID != "" && !act.whole() { // read nothing of a person outside the scope
+			sc, err := a.scopeOn(ctx, c.Reader(true), act.User)
+			if err != nil {
+				return nil, err
+			}
+			if ok, err := sc.Person(ctx, req.PersonID); err != nil {
+				return nil, err
+			} else if !ok {
+				return nil, tochuc.Errorf(tochuc.EForbidden, "Người có mã '%s' không thuộc phạm vi được giao, chưa ghi gì.", req.PersonID)
+			}
+		}
 		t, warn, err := planCase(ctx, c.Reader(false), req, a.today())
 		if err != nil {
 			return nil, err

@@ -287,3 +287,15 @@ func TestCaseworkRecognitionNotBeforeTheYear(t *testing.T) {
 		t.Fatalf("recognition before the year: %v", err)
 	}
 }
+
+// A person outside the scope is not read: the clerk learns nothing of O1's
+// membership from a ceremony or a recognition asked for them.
+func TestCaseworkPersonOutsideScope(t *testing.T) {
+	a, _ := caseApp(t)
+	for _, flow := range []string{app.FlowCeremony, app.FlowRecognize, app.FlowCardRevoke} {
+		_, err := a.Casework(context.Background(), clerk, app.CaseRequest{Flow: flow, PersonID: "O1", Ceremony: d("2025-01-01"), CardNumber: "1", Date: d("2025-01-01")})
+		if tochuc.ErrorCode(err) != tochuc.EForbidden {
+			t.Errorf("%s of O1: %v", flow, err)
+		}
+	}
+}
