@@ -42,6 +42,7 @@ type caseField struct {
 	Name, Label, Kind, Hint string // Kind: person, unit, date, text, reason, check
 	Required                bool
 	Value                   string
+	Echo                    string // the name of the person or unit the value names
 	Error                   string
 }
 
@@ -183,6 +184,7 @@ func (s *Server) renderCaseForm(w http.ResponseWriter, r *http.Request, flow str
 		}
 		data.Fields = append(data.Fields, f)
 	}
+	s.echoCaseNames(r.Context(), d, data.Fields)
 	status := http.StatusOK
 	if saveErr != nil {
 		status = http.StatusUnprocessableEntity
@@ -198,6 +200,31 @@ func (s *Server) renderCaseForm(w http.ResponseWriter, r *http.Request, flow str
 		}
 	}
 	s.render(w, r, "casework.html", status, page{Title: data.Label, Date: d, Data: data})
+}
+
+// echoCaseNames fills the names of the people and units the fields name
+// (a form opened from the list of work due names its person).
+func (s *Server) echoCaseNames(ctx context.Context, d tochuc.Date, fs []caseField) {
+	var people, units []string
+	for _, f := range fs {
+		switch {
+		case f.Value == "":
+		case f.Kind == "person":
+			people = append(people, f.Value)
+		case f.Kind == "unit":
+			units = append(units, f.Value)
+		}
+	}
+	pn, _ := s.registry.PersonNames(ctx, people)
+	un, _ := s.registry.UnitNames(ctx, units, d)
+	for i, f := range fs {
+		switch f.Kind {
+		case "person":
+			fs[i].Echo = pn[f.Value]
+		case "unit":
+			fs[i].Echo = un[f.Value]
+		}
+	}
 }
 
 // handleCasework runs a flow's step from its form.
@@ -288,6 +315,9 @@ var (
 	unitCols   = map[string]bool{"unit_id": true, "issuer_id": true, "authority_id": true}
 )
 
+// cardLabels are the labels of party_cards' columns that mean otherwise elsewhere.
+var cardLabels = map[string]string{"number": "Số thẻ", "issued_on": "Ngày cấp thẻ"}
+
 // refNames reads the names of the people and units the records name ("" on a failure: the codes show).
 func (s *Server) refNames(ctx context.Context, t bundle.Tables, d tochuc.Date) map[string]string {
 	var people, units []string
@@ -345,7 +375,11 @@ func writtenRecords(t bundle.Tables, names map[string]string) []writtenRecord {
 					}
 					text = strings.Join(parts, "; ")
 				}
-				rec.Cells = append(rec.Cells, writtenCell{columnLabel(col), text})
+				label := columnLabel(col)
+				if l := cardLabels[col]; name == "party_cards" && l != "" {
+					label = l
+				}
+				rec.Cells = append(rec.Cells, writtenCell{label, text})
 			}
 			out = append(out, rec)
 		}

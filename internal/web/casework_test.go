@@ -120,7 +120,7 @@ func TestCaseworkForms(t *testing.T) {
 	for _, slug := range []string{"ket-nap", "le-ket-nap", "cong-nhan", "xoa-ten", "chuyen-sinh-hoat", "chuyen-di", "tiep-nhan",
 		"tam-thoi", "khai-tru", "cap-the", "thu-hoi-the"} {
 		body := c.mustGet("/dang-vien/" + slug + "?ngay=2025-12-01&person_id=I1")
-		if !strings.Contains(body, `id="case-form"`) || !strings.Contains(body, `value="I1"`) {
+		if !strings.Contains(body, `id="case-form"`) || !strings.Contains(body, `value="I1"`) || !strings.Contains(body, "Nguyễn Văn An") {
 			t.Errorf("%s: no form filled with the person", slug)
 		}
 		code, body := c.postForm("/dang-vien/"+slug+"?ngay=2025-12-01", url.Values{})
