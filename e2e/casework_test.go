@@ -67,4 +67,20 @@ func TestCaseworkAdmissionToRecognition(t *testing.T) {
 	if got := text(t, ctx, "#written"); !strings.Contains(got, "Công nhận chính thức") || !strings.Contains(got, "07/03/2026") {
 		t.Fatalf("recognition written: %q", got)
 	}
+	// On a phone the forms and the list of work due are no wider than the screen.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/dang-vien?ngay=2025-03-07", "/dang-vien/ket-nap?ngay=2025-03-07", "/dang-vien/xoa-ten?ngay=2025-03-07",
+		"/dang-vien/den-han?ngay=2026-03-01&viec=probation"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(url+path), chromedp.WaitReady(chromedp.CSS("main"))); err != nil {
+			t.Fatal(err)
+		}
+		if wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || wide > 390 {
+			t.Errorf("%s is %d px wide on a 390 px phone (%v)", path, wide, err)
+		}
+	}
+	if got := text(t, ctx, "#due"); !strings.Contains(got, "Hoàng Văn Em") || !strings.Contains(got, "07/03/2026") {
+		t.Errorf("the probation due: %q", got)
+	}
 }
