@@ -408,3 +408,12 @@ type statMovement struct {
 	Recognized int       `json:"recognized"`
 	Rows       []statRow `json:"rows"`
 }
+
+// dueList is the list (GET /api/v1/casework/due).
+type dueList struct {
+	Kind   string         `json:"kind"`
+	Scope  string         `json:"scope"`
+	Counts map[string]int `json:"counts"`
+	Items  []app.DueItem  `json:"items"`
+	listInfo
+}

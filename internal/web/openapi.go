@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -65,6 +66,7 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/evaluations/summary": {id: "getEvaluationSummary", resp: reflect.TypeFor[evalSummaryView](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
 	"GET /api/v1/party-stats":         {id: "getPartyStats", resp: reflect.TypeFor[partyStatsView](), downloads: []string{xlsxType}},
+	"GET /api/v1/casework/due":        {id: "listCaseworkDue", resp: reflect.TypeFor[dueList](), page: true},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -110,6 +112,7 @@ var queryParams = map[string]map[string]any{
 	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
 	"phan_nhom":    {"description": "Bản ghi của một chỉ tiêu có phân tổ (by): chỉ các bản ghi của nhóm này (ví dụ 31_40 của party.members.age)", "schema": map[string]any{"type": "string", "maxLength": 100}},
+	"viec":         {"description": "Việc đến hạn: loại việc (mặc định probation)", "schema": map[string]any{"type": "string", "enum": app.DueKinds}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -73,5 +73,10 @@ func (s *Server) routes() []route {
 			[]string{"cap_uy", "nam", "ky", "cap_duoi", "loc", "trang"}, s.handleEvalHistory, smallBody},
 		{"GET", "/thong-ke-dang-vien", "/api/v1/party-stats", "Báo cáo thống kê đảng viên (11-HD/BTCTW) vào ngày xem, trong phạm vi: số lượng, tỷ lệ theo loại đảng viên, giới tính, độ tuổi, dân tộc, tôn giáo, trình độ chuyên môn, lý luận chính trị, và biến động từ ngày đầu kỳ tu (mặc định 31/12 năm trước) đến ngày xem (dang=xlsx để tải về)",
 			[]string{"ngay", "tu", "pham_vi", "dang"}, s.handlePartyStats, smallBody},
+		{"GET", "/dang-vien", "", "", nil, s.handleCaseworkHub, smallBody},
+		{"GET", "/dang-vien/den-han", "/api/v1/casework/due", "Công tác đảng viên: việc đến hạn, quá hạn của các tổ chức đảng thuộc một đơn vị (pham_vi) vào ngày xem — đảng viên dự bị đến hạn xét công nhận chính thức, lễ kết nạp chưa tổ chức, chuyển đi chưa tiếp nhận, sinh hoạt tạm thời sắp hết hạn, Huy hiệu Đảng đến hạn (viec); số việc mỗi loại và 50 việc một trang",
+			[]string{"ngay", "pham_vi", "viec", "trang"}, s.handleCaseworkDue, smallBody},
+		{"GET", "/dang-vien/{flow}", "", "", nil, s.handleCaseworkForm, smallBody},
+		{"POST", "/dang-vien/{flow}", "", "", nil, s.handleCasework, formBody},
 	}
 }
