@@ -56,6 +56,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin canbomat"},
 		{"/danh-gia/tong-hop?cap_uy=H1&nam=2019", "/api/v1/evaluations/summary?cap_uy=H1&nam=2019", "admin canbomat"},
 		{"/danh-gia/lich-su?cap_uy=H1&nam=2019", "/api/v1/evaluations/history?cap_uy=H1&nam=2019", "admin canbomat"},
+		{"/dang-phi?ngay=2018-01-01&pham_vi=D1", "/api/v1/dues?ngay=2018-01-01&pham_vi=D1", all},
+		{"/dang-phi/cham?ngay=2018-01-01&pham_vi=D1", "/api/v1/dues/behind?ngay=2018-01-01&pham_vi=D1", all},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -368,3 +368,14 @@ type evalHistoryView struct {
 type evalSummaryView struct {
 	*app.EvalSummary
 }
+
+// duesList is a page of a dues list of a party organization (GET
+// /api/v1/dues: a month's payments; GET /api/v1/dues/behind: members behind
+// by more than three months).
+type duesList struct {
+	Unit     string         `json:"unit_id"`
+	UnitName string         `json:"unit_name"`
+	Month    string         `json:"month,omitempty"`
+	Items    []app.DuesItem `json:"items"`
+	listInfo
+}

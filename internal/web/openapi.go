@@ -64,6 +64,8 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/evaluations":         {id: "listEvaluations", resp: reflect.TypeFor[evaluationList](), page: true},
 	"GET /api/v1/evaluations/summary": {id: "getEvaluationSummary", resp: reflect.TypeFor[evalSummaryView](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
+	"GET /api/v1/dues":                {id: "listDues", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/dues/behind":         {id: "listDuesBehind", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -108,6 +110,7 @@ var queryParams = map[string]map[string]any{
 	"buoc":         {"description": "Đánh giá, xếp loại: bước (tự đánh giá, đã thẩm định, đã quyết định)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationStatuses}},
 	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
+	"thang": {"description": "Đảng phí: tháng (mm/yyyy hoặc yyyy-mm; mặc định tháng của ngày xem)", "schema": map[string]any{"type": "string"}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.
@@ -278,6 +281,7 @@ var apiTags = []any{
 	map[string]any{"name": "audit", "description": "Nhật ký"},
 	map[string]any{"name": "appointments", "description": "Bổ nhiệm, luân chuyển, nghỉ hưu"},
 	map[string]any{"name": "discipline", "description": "Kỷ luật (hồ sơ mật)"},
+	map[string]any{"name": "dues", "description": "Đảng phí"},
 }
 
 // tagOf groups a path by its first segment after /api/v1/.

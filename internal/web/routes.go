@@ -71,5 +71,10 @@ func (s *Server) routes() []route {
 			[]string{"cap_uy", "nam", "ky", "cap_duoi", "dang"}, s.handleEvalSummary, smallBody},
 		{"GET", "/danh-gia/lich-su", "/api/v1/evaluations/history", "Lịch sử xếp loại theo năm của các đối tượng được xếp loại trong năm: khen thưởng (xuất sắc, 5 năm liền), hai năm liền không hoàn thành (dữ liệu mật; 50 một trang)",
 			[]string{"cap_uy", "nam", "ky", "cap_duoi", "loc", "trang"}, s.handleEvalHistory, smallBody},
+		{"GET", "/dang-phi", "/api/v1/dues", "Đảng phí (PM-14) của một tổ chức đảng (pham_vi) trong một tháng (thang): đảng viên vào cuối tháng, số tiền và ngày nộp của tháng, đã đóng đến tháng nào; 50 một trang; dang=xlsx để tải về",
+			[]string{"ngay", "pham_vi", "thang", "trang", "dang"}, s.handleDues, smallBody},
+		{"POST", "/dang-phi", "", "", nil, s.handleDuesSave, formBody},
+		{"GET", "/dang-phi/cham", "/api/v1/dues/behind", "Đảng viên của một tổ chức đảng (pham_vi) chậm đóng đảng phí quá 3 tháng vào ngày xem (không tính người được miễn: tuổi đảng từ 50 năm); 50 một trang; dang=xlsx để tải về",
+			[]string{"ngay", "pham_vi", "trang", "dang"}, s.handleDuesBehind, smallBody},
 	}
 }
