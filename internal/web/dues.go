@@ -62,7 +62,9 @@ func vnMonth(m string) string {
 func (s *Server) handleDues(w http.ResponseWriter, r *http.Request) error { return s.dues(w, r, false) }
 
 // handleDuesBehind shows the members behind by more than three months.
-func (s *Server) handleDuesBehind(w http.ResponseWriter, r *http.Request) error { return s.dues(w, r, true) }
+func (s *Server) handleDuesBehind(w http.ResponseWriter, r *http.Request) error {
+	return s.dues(w, r, true)
+}
 
 func (s *Server) dues(w http.ResponseWriter, r *http.Request, behind bool) error {
 	if done, err := s.choosePickScope(w, r); done || err != nil {

@@ -110,7 +110,7 @@ var queryParams = map[string]map[string]any{
 	"buoc":         {"description": "Đánh giá, xếp loại: bước (tự đánh giá, đã thẩm định, đã quyết định)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationStatuses}},
 	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
-	"thang": {"description": "Đảng phí: tháng (mm/yyyy hoặc yyyy-mm; mặc định tháng của ngày xem)", "schema": map[string]any{"type": "string"}},
+	"thang":        {"description": "Đảng phí: tháng (mm/yyyy hoặc yyyy-mm; mặc định tháng của ngày xem)", "schema": map[string]any{"type": "string"}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.
