@@ -107,6 +107,7 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 		im.checkQualification(rec)
 	case "party":
 		im.addPartyEvent(rec)
+		im.checkPartyCasework(rec)
 	case "assignments":
 		im.checkAssignment(rec)
 	case "headcount":
@@ -122,6 +123,12 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 		im.checkTerm(rec)
 	case "discipline":
 		im.checkDiscipline(rec)
+	case "party_temporary":
+		im.checkTemporary(rec)
+	case "awards":
+		im.checkAward(rec)
+	case "party_cards":
+		im.checkCard(rec)
 	}
 }
 

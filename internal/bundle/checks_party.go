@@ -73,6 +73,15 @@ func (im *importer) checkPartyOrder(ctx context.Context) error {
 		}
 	}
 	slices.Sort(ids)
+	return im.mergedEvents(ctx, ids, func(id string, list []partyEvent) {
+		im.checkPersonEvents(id, im.people[id].died, list)
+	})
+}
+
+// mergedEvents calls fn with the events of each of the given people (sorted
+// ids), the bundle's with the held ones it does not replace, in date and
+// row order; the people are read a batch at a time, and list is reused.
+func (im *importer) mergedEvents(ctx context.Context, ids []string, fn func(id string, list []partyEvent)) error {
 	held := map[string][]partyEvent{}
 	var list []partyEvent
 	for batch := range slices.Chunk(ids, partyBatch) {
@@ -87,30 +96,36 @@ func (im *importer) checkPartyOrder(ctx context.Context) error {
 			return fmt.Errorf("load party events: %w", err)
 		}
 		for _, id := range batch {
-			p := im.people[id]
 			list = list[:0]
-			for i := p.last; i >= 0; i = im.evs[i].prev {
-				list = append(list, im.evs[i])
+			if p, ok := im.people[id]; ok {
+				for i := p.last; i >= 0; i = im.evs[i].prev {
+					list = append(list, im.evs[i])
+				}
 			}
 			for _, h := range held[id] {
 				if !slices.ContainsFunc(list, func(b partyEvent) bool { return b.line > 0 && b.event == h.event && b.date == h.date }) {
 					list = append(list, h) // not replaced by the bundle's row
 				}
 			}
-			im.checkPersonEvents(id, p.died, list)
+			sortEvents(list)
+			fn(id, list)
 		}
 	}
 	return nil
 }
 
-// checkPersonEvents checks one person's events, sorted here by date and order.
-func (im *importer) checkPersonEvents(id string, died tochuc.Date, list []partyEvent) {
+// sortEvents sorts one person's events by date and order.
+func sortEvents(list []partyEvent) {
 	slices.SortStableFunc(list, func(a, b partyEvent) int {
 		if a.date != b.date {
 			return int(a.date - b.date)
 		}
 		return int(a.seq - b.seq)
 	})
+}
+
+// checkPersonEvents checks one person's events, sorted by date and order.
+func (im *importer) checkPersonEvents(id string, died tochuc.Date, list []partyEvent) {
 	evs := make([]tochuc.MembershipEvent, len(list))
 	for i, e := range list {
 		evs[i] = e.membership()

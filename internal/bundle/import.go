@@ -97,6 +97,9 @@ func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, 
 			return nil, err
 		}
 	}
+	if err := im.checkCasework(ctx); err != nil {
+		return nil, err
+	}
 	rep.Issues, rep.Errors, rep.Warnings, rep.Dropped = im.iss.list, im.iss.errors, im.iss.warnings, im.iss.dropped
 	slices.SortStableFunc(rep.Issues, func(a, b Issue) int {
 		if a.order != b.order {
@@ -121,6 +124,7 @@ type importer struct {
 	evs           []partyEvent
 	restructDates map[string]tochuc.Date
 	cadre         cadreState
+	casework      caseworkState
 	loc           string // location of the file being read
 }
 

@@ -181,6 +181,10 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 			return nil, "nhiệm kỳ phải có dạng năm-năm (ví dụ 2025-2030), không phải " + shortQuote(raw),
 				"a term must be year-year (e.g. 2025-2030), not " + shortQuote(raw)
 		}
+		if col.Pattern == MonthPattern && !ValidMonth(raw) {
+			return nil, "tháng phải có dạng năm-tháng (ví dụ 2026-03), không phải " + shortQuote(raw),
+				"a month must be year-month (e.g. 2026-03), not " + shortQuote(raw)
+		}
 		if col.Digits > 0 && !allDigits(raw, col.Digits) {
 			return nil, fmt.Sprintf("phải gồm đúng %d chữ số, không phải %s", col.Digits, shortQuote(raw)),
 				fmt.Sprintf("must be exactly %d digits, not %s", col.Digits, shortQuote(raw))

@@ -193,6 +193,8 @@ var Files = indexed([]*File{
 		Span: Span{From: "date"}, Columns: []Column{
 			req(ref("person_id", "people")), req(enum("event", tochuc.PartyEvents)), req(date("date")),
 			ref("unit_id", "units"), enum("status", tochuc.MemberStatuses), ref("document_id", "documents"),
+			// bundle-v1 amendment 1: the admission ceremony and the introducers (one or two person ids, ";")
+			sparse(date("ceremony_on")), sparse(Column{Name: "introducer_ids", Max: 2*MaxIDLen + 1}),
 		}},
 	{Name: "assignments", ViLabel: "chức vụ", Key: []string{"person_id", "unit_id", "role", "valid_from"},
 		Span: Span{From: "valid_from", To: "valid_to"}, Columns: []Column{
@@ -237,7 +239,44 @@ var Files = indexed([]*File{
 			req(enum("form", tochuc.DisciplineForms)), req(date("date")), ref("authority_id", "units"),
 			ref("document_id", "documents"), free("reason"),
 		}},
+	// bundle-v1 amendment 1: party cards, temporary attendance, badges and awards
+	{Name: "party_cards", ViLabel: "thẻ đảng viên", Key: []string{"number"}, Span: Span{From: "issued_on", To: "revoked_on"},
+		Columns: []Column{
+			req(ref("person_id", "people")), req(text("number")), req(date("issued_on")), date("revoked_on"),
+		}},
+	{Name: "party_temporary", ViLabel: "sinh hoạt đảng tạm thời", Key: []string{"person_id", "unit_id", "valid_from"},
+		Span: Span{From: "valid_from", To: "valid_to"}, Columns: []Column{
+			req(ref("person_id", "people")), req(ref("unit_id", "units")), req(date("valid_from")), date("valid_to"),
+		}},
+	{Name: "awards", ViLabel: "huy hiệu Đảng, khen thưởng", Key: []string{"person_id", "kind", "date"}, Span: Span{From: "date"},
+		Columns: []Column{
+			req(ref("person_id", "people")), req(enum("kind", tochuc.AwardKinds)), req(date("date")), ref("document_id", "documents"),
+		}},
+	// party dues paid (01-QĐ/TW, PM-14): our own file until the spec adopts it
+	{Name: "party_dues", ViLabel: "đảng phí", Key: []string{"person_id", "month"}, Span: Span{From: "paid_on"}, Columns: []Column{
+		req(ref("person_id", "people")), req(Column{Name: "month", Pattern: MonthPattern}),
+		req(Column{Name: "amount", Type: Int, Bounded: true, IntMin: 0, IntMax: 1_000_000_000}), req(date("paid_on")),
+		ref("unit_id", "units"),
+	}},
 })
+
+// MonthPattern is Column.Pattern for a month "YYYY-MM" (party dues).
+const MonthPattern = "month"
+
+// ValidMonth reports whether s is a month "YYYY-MM" (MonthPattern) of the
+// years 1900–2999.
+func ValidMonth(s string) bool {
+	if len(s) != 7 || s[4] != '-' {
+		return false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	return (s[0] == '1' && s[1] == '9' || s[0] == '2') && m >= 1 && m <= 12
+}
 
 // TermPattern is Column.Pattern for a term of office: "A-B", two years with
 // A < B ≤ A + 10 ("2025-2030").

@@ -8,6 +8,8 @@ func enumVocab(file, col string) string {
 		return "eval_status"
 	case file == "discipline" && col == "form":
 		return "discipline_form"
+	case file == "awards" && col == "kind":
+		return "award_kind"
 	case file == "terms" && col == "level":
 		return "term_level"
 	}

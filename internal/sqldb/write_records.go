@@ -312,3 +312,44 @@ func (c *Change) endCopy() error {
 	}
 	return nil
 }
+
+// Held implements bundle.HeldTarget: the records of a file held now whose
+// column col is one of vals, less those this change set wrote; with
+// replaced, also those it replaced or retracted.
+func (c *Change) Held(ctx context.Context, file, col string, vals, cols []string, replaced bool, fn func(row []string) error) error {
+	f := bundle.FileByName(file)
+	if f == nil || f.Index(col) < 0 || len(vals) == 0 {
+		return fmt.Errorf("held: unknown file or column %s.%s", file, col)
+	}
+	sel := make([]string, len(cols))
+	for i, name := range cols {
+		if f.Index(name) < 0 {
+			return fmt.Errorf("held: unknown column %s.%s", file, name)
+		}
+		sel[i] = "COALESCE(CAST(" + name + " AS TEXT), '')"
+	}
+	if w := c.copying; w != nil {
+		if err := w.finishCopy(); err != nil {
+			return err
+		}
+	}
+	now := "rec_to IS NULL"
+	args := []any{c.ID}
+	if replaced {
+		now = "(rec_to IS NULL OR end_cs = ?)"
+		args = append(args, c.ID)
+	}
+	q := `SELECT ` + strings.Join(sel, ", ") + ` FROM ` + file + ` WHERE rec_cs <> ? AND ` + now + ` AND ` + col +
+		` IN (` + placeholders(len(vals)) + `)`
+	row := make([]string, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range row {
+		ptrs[i] = &row[i]
+	}
+	return queryEach(ctx, c.Tx, c.db.rebind(q), append(args, anys(vals)...), func(r *sql.Rows) error {
+		if err := r.Scan(ptrs...); err != nil {
+			return err
+		}
+		return fn(row)
+	})
+}

@@ -28,7 +28,14 @@ var labels = map[string]map[string]string{
 	"file": {"units": "Đơn vị", "people": "Nhân sự", "documents": "Văn bản", "qualifications": "Trình độ",
 		"party": "Biến động đảng viên", "assignments": "Chức vụ", "headcount": "Biên chế",
 		"restructure": "Sắp xếp tổ chức", "evaluations": "Đánh giá, xếp loại", "plans": "Quy hoạch cán bộ",
-		"discipline": "Kỷ luật", "terms": "Nhiệm kỳ", "checks": "Kết quả kiểm tra theo quy định"},
+		"discipline": "Kỷ luật", "terms": "Nhiệm kỳ", "checks": "Kết quả kiểm tra theo quy định",
+		"party_cards": "Thẻ đảng viên", "party_temporary": "Sinh hoạt đảng tạm thời", "awards": "Huy hiệu Đảng, khen thưởng",
+		"party_dues": "Đảng phí"},
+	"award_kind": {"badge_30": "Huy hiệu 30 năm tuổi Đảng", "badge_40": "Huy hiệu 40 năm tuổi Đảng",
+		"badge_45": "Huy hiệu 45 năm tuổi Đảng", "badge_50": "Huy hiệu 50 năm tuổi Đảng", "badge_55": "Huy hiệu 55 năm tuổi Đảng",
+		"badge_60": "Huy hiệu 60 năm tuổi Đảng", "badge_65": "Huy hiệu 65 năm tuổi Đảng", "badge_70": "Huy hiệu 70 năm tuổi Đảng",
+		"badge_75": "Huy hiệu 75 năm tuổi Đảng", "badge_80": "Huy hiệu 80 năm tuổi Đảng", "badge_85": "Huy hiệu 85 năm tuổi Đảng",
+		"badge_90": "Huy hiệu 90 năm tuổi Đảng", "other": "Khen thưởng khác"},
 	"period": {"year": "Năm", "q1": "Quý I", "q2": "Quý II", "q3": "Quý III", "q4": "Quý IV",
 		"term": "Nhiệm kỳ", "adhoc": "Đột xuất"},
 	"eval_status": {"self_assessed": "Tự đánh giá", "appraised": "Đã thẩm định", "decided": "Đã quyết định"},
@@ -62,7 +69,7 @@ var editVerbs = map[string]string{"add": "Thêm", "correct": "Sửa sai", "chang
 // "political_theory", "event", "how", "rating", "category", "document",
 // "restructure", "qualification", "file" (a bundle file), "gender",
 // "status" (of a party member), "period" and "eval_status" (of a rating),
-// "end_reason" (of a post), "discipline_form", "term_level", "sector", "part" (a
+// "end_reason" (of a post), "discipline_form", "award_kind", "term_level", "sector", "part" (a
 // breakdown of the dashboard), "ownership", "subject", "user_role", "action"
 // (of the audit log), "role" (a post), "unit_kind"), or the code itself.
 func Label(vocab, code string) string {

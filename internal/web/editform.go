@@ -91,5 +91,7 @@ var fileTitles = map[string]string{
 	"units": "đơn vị", "people": "nhân sự", "documents": "văn bản", "qualifications": "trình độ",
 	"party": "sự kiện đảng viên", "assignments": "chức vụ", "headcount": "biên chế", "evaluations": "đánh giá, xếp loại",
 	"plans": "quy hoạch", "restructure": "liên kết sắp xếp",
-	"discipline": "kỷ luật",
+	"discipline": "kỷ luật", "terms": "nhiệm kỳ",
+	"party_cards": "thẻ đảng viên", "party_temporary": "sinh hoạt đảng tạm thời", "awards": "huy hiệu Đảng, khen thưởng",
+	"party_dues": "đảng phí",
 }

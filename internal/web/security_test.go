@@ -78,6 +78,10 @@ func securityBundle() bundle.Tables {
 		b.Add("qualifications", map[string]string{"person_id": "P" + s, "kind": "education", "level": "university"})
 		b.Add("discipline", map[string]string{"subject_type": "person", "subject_id": "P" + s, "form": "reprimand",
 			"date": "2019-06-01", "authority_id": "D" + s})
+		b.Add("party_cards", map[string]string{"person_id": "P" + s, "number": s + "-0001", "issued_on": "2007-01-01"})
+		b.Add("party_temporary", map[string]string{"person_id": "P" + s, "unit_id": "C" + s, "valid_from": "2010-01-01", "valid_to": "2011-01-01"})
+		b.Add("awards", map[string]string{"person_id": "P" + s, "kind": "other", "date": "2010-01-01"})
+		b.Add("party_dues", map[string]string{"person_id": "P" + s, "month": "2019-01", "amount": "50000", "paid_on": "2019-01-10", "unit_id": "D" + s})
 	}
 	b.Add("terms", map[string]string{"term": "2020-2025", "level": "province", "starts_on": "2020-10-01", "ends_on": "2025-10-01"})
 	b.Add("terms", map[string]string{"term": "2025-2030", "level": "province", "starts_on": "2025-10-01", "ends_on": "2030-10-01"})
@@ -174,6 +178,10 @@ func insideRows() map[string]map[string]string {
 		"plans": {"term": "2025-2030", "unit_id": "DA", "role": "deputy_secretary", "person_id": "PA", "added_on": "2024-06-01", "document_id": "docA"},
 		"discipline": {"subject_type": "person", "subject_id": "PA", "form": "warning", "date": "2021-01-01", "authority_id": "DA",
 			"document_id": "docA", "reason": "vi phạm"},
+		"party_cards":     {"person_id": "PA", "number": "A-0002", "issued_on": "2021-01-01"},
+		"party_temporary": {"person_id": "PA", "unit_id": "CA", "valid_from": "2021-01-01", "valid_to": "2021-06-01"},
+		"awards":          {"person_id": "PA", "kind": "other", "date": "2021-01-01", "document_id": "docA"},
+		"party_dues":      {"person_id": "PA", "month": "2021-01", "amount": "50000", "paid_on": "2021-01-10", "unit_id": "DA"},
 		// a term belongs to no unit: only writers of the whole registry write it
 		"terms": {"term": "2030-2035", "level": "province", "starts_on": "2030-10-01", "ends_on": "2035-10-01"},
 	}
@@ -381,18 +389,22 @@ func TestEditFormsFollowThePolicy(t *testing.T) {
 	ts, _ := newSecurityApp(t)
 	staff := signIn(t, ts, "staff")
 	keys := map[string][2]string{ // file → inside key, outside key (query strings)
-		"people":         {"id=PA", "id=PT"},
-		"units":          {"id=XA", "id=XB"},
-		"documents":      {"id=docA", "id=docT"},
-		"qualifications": {"person_id=PA&kind=education&level=university", "person_id=PB&kind=education&level=university"},
-		"party":          {"person_id=PA&event=admitted&date=2005-01-01", "person_id=PB&event=admitted&date=2005-01-01"},
-		"assignments":    {"person_id=PA&unit_id=DA&role=secretary&valid_from=2015-01-01", "person_id=PT&unit_id=TU&role=secretary&valid_from=2015-01-01"},
-		"headcount":      {"unit_id=UA&date=2016-01-01", "unit_id=UB&date=2016-01-01"},
-		"restructure":    {"event_id=EA&from_unit_id=RA&to_unit_id=RA", "event_id=EB&from_unit_id=RB&to_unit_id=RB"},
-		"evaluations":    {"year=2019&subject_type=unit&subject_id=DA&category=party_org", "year=2019&subject_type=unit&subject_id=DB&category=party_org"},
-		"plans":          {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", "term=2020-2025&unit_id=DB&role=secretary&person_id=PB"},
-		"discipline":     {"subject_type=person&subject_id=PA&date=2019-06-01&form=reprimand", "subject_type=person&subject_id=PB&date=2019-06-01&form=reprimand"},
-		"terms":          {"", "term=2020-2025&level=province"}, // no term is inside a district
+		"people":          {"id=PA", "id=PT"},
+		"units":           {"id=XA", "id=XB"},
+		"documents":       {"id=docA", "id=docT"},
+		"qualifications":  {"person_id=PA&kind=education&level=university", "person_id=PB&kind=education&level=university"},
+		"party":           {"person_id=PA&event=admitted&date=2005-01-01", "person_id=PB&event=admitted&date=2005-01-01"},
+		"assignments":     {"person_id=PA&unit_id=DA&role=secretary&valid_from=2015-01-01", "person_id=PT&unit_id=TU&role=secretary&valid_from=2015-01-01"},
+		"headcount":       {"unit_id=UA&date=2016-01-01", "unit_id=UB&date=2016-01-01"},
+		"restructure":     {"event_id=EA&from_unit_id=RA&to_unit_id=RA", "event_id=EB&from_unit_id=RB&to_unit_id=RB"},
+		"evaluations":     {"year=2019&subject_type=unit&subject_id=DA&category=party_org", "year=2019&subject_type=unit&subject_id=DB&category=party_org"},
+		"plans":           {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", "term=2020-2025&unit_id=DB&role=secretary&person_id=PB"},
+		"discipline":      {"subject_type=person&subject_id=PA&date=2019-06-01&form=reprimand", "subject_type=person&subject_id=PB&date=2019-06-01&form=reprimand"},
+		"terms":           {"", "term=2020-2025&level=province"}, // no term is inside a district
+		"party_cards":     {"number=A-0001", "number=B-0001"},
+		"party_temporary": {"person_id=PA&unit_id=CA&valid_from=2010-01-01", "person_id=PB&unit_id=CB&valid_from=2010-01-01"},
+		"awards":          {"person_id=PA&kind=other&date=2010-01-01", "person_id=PB&kind=other&date=2010-01-01"},
+		"party_dues":      {"person_id=PA&month=2019-01", "person_id=PB&month=2019-01"},
 	}
 	for _, f := range bundle.Files {
 		k, ok := keys[f.Name]
