@@ -98,6 +98,7 @@ func (b *builder) tables() bundle.Tables {
 			"added_on": p.added.String(), "removed_on": p.removed.String(), "removal_reason": p.reason,
 			"document_id": p.doc})
 	}
+	b.partyCase(t)
 	return t
 }
 

@@ -20,22 +20,6 @@ import (
 // partySeed keys the random stream of the party casework.
 const partySeed = 0x0016_2026_0203_0001
 
-// badgeYears are the party-age milestones of the badge (PM-12).
-var badgeYears = []int{30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90}
-
-// nextOccasion returns the first badge occasion (3/2, 19/5, 2/9, 7/11) on or after d.
-func nextOccasion(d date) date {
-	y := d.Time().Year()
-	for _, yy := range []int{y, y + 1} {
-		for _, md := range [][2]int{{2, 3}, {5, 19}, {9, 2}, {11, 7}} {
-			if o := tochuc.NewDate(yy, time.Month(md[0]), md[1]); o >= d {
-				return o
-			}
-		}
-	}
-	return 0
-}
-
 // memberSpan is a member's registration in one organization, official or not.
 type memberSpan struct {
 	p        *person
@@ -144,12 +128,12 @@ func (b *builder) partyCase(t bundle.Tables) {
 	for _, ss := range all {
 		p := ss[0].p
 		start := ss[0].from
-		for _, n := range badgeYears {
-			occ := nextOccasion(tochuc.AddYears(start, n))
+		for _, kind := range tochuc.BadgeKinds {
+			occ := tochuc.NextBadgeOccasion(tochuc.AddYears(start, tochuc.BadgeYears(kind)))
 			if occ > today || (last(ss).to != 0 && occ >= last(ss).to) || (p.died != 0 && occ >= p.died) {
 				break
 			}
-			t.Add("awards", map[string]string{"person_id": p.id, "kind": "badge_" + strconv.Itoa(n), "date": occ.String(),
+			t.Add("awards", map[string]string{"person_id": p.id, "kind": kind, "date": occ.String(),
 				"document_id": ""})
 		}
 	}
@@ -252,7 +236,7 @@ func (b *builder) newAdmissions(t bundle.Tables, rnd *rand.Rand, byOrg map[strin
 			"ethnicity": p.ethnicity})
 		ev := map[string]string{"person_id": p.id, "event": tochuc.EventAdmitted, "date": admitted.String(), "unit_id": org,
 			"introducer_ids": strings.Join(intro, ";")}
-		due := tochuc.AddWorkingDays(admitted, 30)
+		due := tochuc.CeremonyDue(admitted)
 		switch {
 		case due > today && n%2 == 0: // still to hold
 		case due <= today && n%11 == 0: // overdue: not held

@@ -217,7 +217,7 @@ func (s *Server) peopleExtras(r *http.Request, d tochuc.Date, f sqldb.PeopleFilt
 	}
 	row := func(p tochuc.Person) personRow {
 		r := personRow{Person: p, Posts: sums[p.ID].Posts, Party: tochuc.Label("status", sums[p.ID].Party)}
-		if n, ok := partyAge(evs[p.ID], d); ok && r.Party != "" {
+		if n, ok := tochuc.PartyAge(evs[p.ID], d); ok && r.Party != "" {
 			r.Party += ", tuổi đảng: " + tochuc.FormatInt(n) + " năm"
 		}
 		return r

@@ -167,8 +167,8 @@ func (s *Server) personParty(r *http.Request, f *tochuc.PersonFile, d tochuc.Dat
 	v.Awards = slices.DeleteFunc(v.Awards, func(a sqldb.Award) bool { return a.Date > d })
 	v.Temporary = slices.DeleteFunc(v.Temporary, func(t sqldb.PartyTemporary) bool { return t.From > d })
 	v.Admissions = slices.DeleteFunc(v.Admissions, func(a sqldb.Admission) bool { return a.Date > d })
-	start := partyAgeStart(f.Events, d)
-	if years, ok := partyAge(f.Events, d); ok {
+	start := tochuc.PartyAgeStart(f.Events, d)
+	if years, ok := tochuc.PartyAge(f.Events, d); ok {
 		v.AgeYears = &years
 		v.DuesExempt = years >= app.DuesExemptYears
 	}

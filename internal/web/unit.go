@@ -107,7 +107,7 @@ func (s *Server) fillUnit(r *http.Request, reg Registry, d tochuc.Date, data *un
 			}
 			data.PartyAges = map[string]int{}
 			for id, es := range evs {
-				if n, ok := partyAge(es, d); ok {
+				if n, ok := tochuc.PartyAge(es, d); ok {
 					data.PartyAges[id] = n
 				}
 			}
