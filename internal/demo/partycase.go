@@ -66,13 +66,11 @@ func (b *builder) partyCase(t bundle.Tables) {
 	var all [][]memberSpan
 	byOrg := map[string][]memberSpan{}
 	var orgs []string
-	evsOf := map[*person][]partyEvent{}
 	for _, p := range b.people {
-		evs := b.partyEvents(p)
+		evs := b.partyEvs[p]
 		if len(evs) == 0 {
 			continue
 		}
-		evsOf[p] = evs
 		ss := spans(p, evs)
 		all = append(all, ss)
 		for _, s := range ss {
@@ -187,7 +185,11 @@ func (b *builder) partyCase(t bundle.Tables) {
 			"authority_id": s.org, "document_id": doc, "reason": "Không thực hiện nhiệm vụ đảng viên được giao (minh họa)"})
 	}
 	b.newAdmissions(t, rnd, byOrg, orgs)
-	b.dues(t, rnd, all, removed)
+	paying := map[string]bool{}
+	for _, org := range orgs {
+		paying[org] = rnd.IntN(8) == 0
+	}
+	b.dues(t, rnd, all, removed, paying)
 }
 
 // isPartyOrgKind reports whether a unit kind is a party organization.
@@ -256,15 +258,20 @@ func (b *builder) newAdmissions(t bundle.Tables, rnd *rand.Rand, byOrg map[strin
 	}
 }
 
-// dues adds the payments of 2026 (PM-14, party_dues.csv): members pay each
+// dues adds the payments of 2026 (PM-14, party_dues.csv) of the members
+// registered today in the paying organizations (about one in eight: the
+// dues of every member would be most of the bundle): members pay each
 // month they are members at its end, within the month; a few stop paying
 // in spring (behind by more than 3 months today); members with 50 years of
 // party age pay nothing (exempt).
-func (b *builder) dues(t bundle.Tables, rnd *rand.Rand, all [][]memberSpan, removed map[*person]date) {
+func (b *builder) dues(t bundle.Tables, rnd *rand.Rand, all [][]memberSpan, removed map[*person]date, paying map[string]bool) {
 	lastMonth := int(today.Time().Month()) - 1 // months of 2026 ended before today
 	for _, ss := range all {
 		p := ss[0].p
 		start := ss[0].from
+		if !paying[ss[len(ss)-1].org] {
+			continue
+		}
 		amount := 20000 + 1000*rnd.IntN(100)
 		if p.age(today) >= 60 {
 			amount = 15000 + 1000*rnd.IntN(30) // 0,5 % of a pension
