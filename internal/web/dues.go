@@ -21,6 +21,7 @@ type duesData struct {
 	duesList
 	Behind    bool
 	Unit      string // as asked
+	OrgID     string // the party organization shown
 	Month     string // mm/yyyy
 	MonthISO  string
 	Other     string // the other list's link
@@ -107,7 +108,7 @@ func (s *Server) dues(w http.ResponseWriter, r *http.Request, behind bool) error
 		return err
 	}
 	data := duesData{duesList: duesList{Unit: res.Unit, UnitName: res.UnitName, Month: res.Month, Items: res.Items},
-		Behind: behind, Unit: p.Unit, Month: vnMonth(p.Month), MonthISO: p.Month, Today: d, Saved: q.Get(savedParam) != ""}
+		Behind: behind, Unit: p.Unit, OrgID: res.Unit, Month: vnMonth(p.Month), MonthISO: p.Month, Today: d, Saved: q.Get(savedParam) != ""}
 	data.listInfo = newPager(r, res.Total)
 	lq := url.Values{"ngay": {d.String()}, "pham_vi": {res.Unit}}
 	if behind {
