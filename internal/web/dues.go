@@ -86,8 +86,12 @@ func (s *Server) dues(w http.ResponseWriter, r *http.Request, behind bool) error
 			return err
 		}
 	}
-	if p.Unit == "" && u.WholeRegistry() {
-		data := duesData{Behind: behind, Month: vnMonth(p.Month), MonthISO: p.Month, Today: d}
+	if p.Unit == "" { // the party organization is chosen on the page
+		data := duesData{Behind: behind, Month: vnMonth(p.Month), MonthISO: p.Month, Today: d,
+			Other: "/dang-phi/cham?" + url.Values{"ngay": {d.String()}}.Encode()}
+		if behind {
+			data.Other = "/dang-phi?" + url.Values{"ngay": {d.String()}}.Encode()
+		}
 		s.render(w, r, "dues.html", http.StatusOK, page{Title: "Đảng phí", Date: d, Data: data, API: data.duesList})
 		return nil
 	}
