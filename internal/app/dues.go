@@ -225,6 +225,31 @@ func (a *App) RecordDues(ctx context.Context, act Actor, unit, month string, pay
 	if len(pays) == 0 {
 		return nil, tochuc.Errorf(tochuc.EInvalid, "Chưa nhập khoản đảng phí nào.")
 	}
+	ids := make([]string, 0, len(pays))
+	seen := map[string]bool{}
+	for _, p := range pays {
+		if seen[p.PersonID] {
+			return nil, tochuc.Errorf(tochuc.EInvalid, "%s có hai khoản cho cùng một tháng.", p.PersonID)
+		}
+		seen[p.PersonID] = true
+		ids = append(ids, p.PersonID)
+	}
+	end := monthLast(m)
+	pg, err := a.db.Reader(sqldb.Recorded{}).Dues(ctx, sqldb.DuesQuery{Unit: un, AsOf: end, Month: m, PersonIDs: ids}, 0, len(ids))
+	if err != nil {
+		return nil, a.fault(err)
+	}
+	if pg.Total != len(ids) {
+		members := map[string]bool{}
+		for _, l := range pg.Lines {
+			members[l.PersonID] = true
+		}
+		for _, id := range ids {
+			if !members[id] {
+				return nil, tochuc.Errorf(tochuc.EInvalid, "%s không phải là đảng viên của %s vào cuối tháng %s.", id, un.Name, m[5:]+"/"+m[:4])
+			}
+		}
+	}
 	t := bundle.Tables{}
 	for _, p := range pays {
 		if p.Amount < 0 {

@@ -121,6 +121,9 @@ func TestDuesMonthAndRecord(t *testing.T) {
 	if pg.Total != 1 || pg.Items[0].PersonID != "lateafter" {
 		t.Errorf("after recording December: %+v", pg.Items)
 	}
+	if _, err := a.RecordDues(ctx, act, "G", "2026-06", []app.DuesPayment{{PersonID: "newer", Amount: 1, PaidOn: tochuc.MustDate("2026-06-02")}}); err == nil {
+		t.Error("dues of a month before the person joined accepted")
+	}
 	if _, err := a.RecordDues(ctx, act, "G", "2026-12", []app.DuesPayment{{PersonID: "late", Amount: -1, PaidOn: tochuc.MustDate("2026-12-02")}}); err == nil {
 		t.Error("a negative amount accepted")
 	}

@@ -28,6 +28,8 @@ type DuesQuery struct {
 	Behind      bool
 	BehindMonth string
 	BehindFrom  tochuc.Date
+	// PersonIDs, when set, keeps only these people.
+	PersonIDs []string
 }
 
 // DuesLine is a member on a page of the dues workplace.
@@ -82,6 +84,10 @@ func (r *Reader) Dues(ctx context.Context, q DuesQuery, offset, limit int) (Dues
 	if q.Behind {
 		where += ` AND mem.start > ? AND (mem.last_paid IS NULL OR mem.last_paid < ?) AND mem.start < ?`
 		wargs = []any{q.ExemptFrom, q.BehindMonth, q.BehindFrom}
+	}
+	if len(q.PersonIDs) > 0 {
+		where += ` AND mem.person_id IN (` + placeholders(len(q.PersonIDs)) + `)`
+		wargs = append(wargs, anys(q.PersonIDs)...)
 	}
 	count := append(slices.Clone(args), wargs...)
 	if err := tx.QueryRowContext(ctx, r.db.rebind(with+`SELECT COUNT(*) FROM mem`+where), count...).Scan(&p.Total); err != nil {
