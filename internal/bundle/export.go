@@ -15,7 +15,8 @@ type Store interface {
 
 // Export writes every file of the bundle from st into sink and returns the
 // number of records written per file. A sparse column (an amendment's) is
-// written only when some record holds a value in it.
+// written only when some record holds a value in it, and a sparse file only
+// when it holds a record.
 func Export(ctx context.Context, st Store, sink Sink) (map[string]int, error) {
 	counts := map[string]int{}
 	for _, f := range Files {
@@ -39,12 +40,20 @@ func Export(ctx context.Context, st Store, sink Sink) (map[string]int, error) {
 			header = append(header, c.Name)
 		}
 		header = append(header, extras...)
-		w, err := sink.Create(f.Name, header)
-		if err != nil {
-			return nil, err
+		var w RowWriter
+		if !f.Sparse { // an amendment's file is written once it has a record
+			if w, err = sink.Create(f.Name, header); err != nil {
+				return nil, err
+			}
 		}
 		row := make([]string, len(header))
 		err = st.Records(ctx, f, func(cells []string, extra map[string]string) error {
+			if w == nil {
+				var err error
+				if w, err = sink.Create(f.Name, header); err != nil {
+					return err
+				}
+			}
 			for j, i := range cols {
 				row[j] = cells[i]
 			}
@@ -55,8 +64,13 @@ func Export(ctx context.Context, st Store, sink Sink) (map[string]int, error) {
 			return w.Write(row)
 		})
 		if err != nil {
-			w.Close()
+			if w != nil {
+				w.Close()
+			}
 			return nil, err
+		}
+		if w == nil {
+			continue
 		}
 		if err := w.Close(); err != nil {
 			return nil, err

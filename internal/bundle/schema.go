@@ -108,6 +108,9 @@ type File struct {
 	// Confidential files (cadre plans, evaluations, discipline) are read only
 	// with the permission to read confidential records, and each read is logged.
 	Confidential bool
+	// Sparse files (added by an amendment, or ours until the spec adopts
+	// them) are written by an export only when they hold a record.
+	Sparse bool
 
 	index     map[string]int
 	viIndex   map[string]int // folded Vietnamese header → column (labels.go)
@@ -212,7 +215,7 @@ var Files = indexed([]*File{
 		}},
 	// terms of office (nhiệm kỳ) per level: data, not code (PLAN-10); a
 	// plan's term must be one of them once the registry holds any
-	{Name: "terms", ViLabel: "nhiệm kỳ", Key: []string{"term", "level"}, Span: Span{Timeless: true}, Public: true, Columns: []Column{
+	{Name: "terms", Sparse: true, ViLabel: "nhiệm kỳ", Key: []string{"term", "level"}, Span: Span{Timeless: true}, Public: true, Columns: []Column{
 		req(Column{Name: "term", Pattern: TermPattern}), req(enum("level", tochuc.TermLevels)),
 		req(date("starts_on")), req(date("ends_on")), ref("document_id", "documents"),
 	}},
@@ -233,27 +236,27 @@ var Files = indexed([]*File{
 			ref("document_id", "documents"),
 		}},
 	// bundle-v1 amendment 1: party and state discipline
-	{Name: "discipline", ViLabel: "kỷ luật", Key: []string{"subject_type", "subject_id", "date", "form"},
+	{Name: "discipline", Sparse: true, ViLabel: "kỷ luật", Key: []string{"subject_type", "subject_id", "date", "form"},
 		Span: Span{From: "date"}, Confidential: true, Columns: []Column{
 			req(enum("subject_type", tochuc.EvaluationSubjects)), req(Column{Name: "subject_id", RefVia: "subject_type"}),
 			req(enum("form", tochuc.DisciplineForms)), req(date("date")), ref("authority_id", "units"),
 			ref("document_id", "documents"), free("reason"),
 		}},
 	// bundle-v1 amendment 1: party cards, temporary attendance, badges and awards
-	{Name: "party_cards", ViLabel: "thẻ đảng viên", Key: []string{"number"}, Span: Span{From: "issued_on", To: "revoked_on"},
+	{Name: "party_cards", Sparse: true, ViLabel: "thẻ đảng viên", Key: []string{"number"}, Span: Span{From: "issued_on", To: "revoked_on"},
 		Columns: []Column{
 			req(ref("person_id", "people")), req(text("number")), req(date("issued_on")), date("revoked_on"),
 		}},
-	{Name: "party_temporary", ViLabel: "sinh hoạt đảng tạm thời", Key: []string{"person_id", "unit_id", "valid_from"},
+	{Name: "party_temporary", Sparse: true, ViLabel: "sinh hoạt đảng tạm thời", Key: []string{"person_id", "unit_id", "valid_from"},
 		Span: Span{From: "valid_from", To: "valid_to"}, Columns: []Column{
 			req(ref("person_id", "people")), req(ref("unit_id", "units")), req(date("valid_from")), date("valid_to"),
 		}},
-	{Name: "awards", ViLabel: "huy hiệu Đảng, khen thưởng", Key: []string{"person_id", "kind", "date"}, Span: Span{From: "date"},
+	{Name: "awards", Sparse: true, ViLabel: "huy hiệu Đảng, khen thưởng", Key: []string{"person_id", "kind", "date"}, Span: Span{From: "date"},
 		Columns: []Column{
 			req(ref("person_id", "people")), req(enum("kind", tochuc.AwardKinds)), req(date("date")), ref("document_id", "documents"),
 		}},
 	// party dues paid (01-QĐ/TW, PM-14): our own file until the spec adopts it
-	{Name: "party_dues", ViLabel: "đảng phí", Key: []string{"person_id", "month"}, Span: Span{From: "paid_on"}, Columns: []Column{
+	{Name: "party_dues", Sparse: true, ViLabel: "đảng phí", Key: []string{"person_id", "month"}, Span: Span{From: "paid_on"}, Columns: []Column{
 		req(ref("person_id", "people")), req(Column{Name: "month", Pattern: MonthPattern}),
 		req(Column{Name: "amount", Type: Int, Bounded: true, IntMin: 0, IntMax: 1_000_000_000}), req(date("paid_on")),
 		ref("unit_id", "units"),
