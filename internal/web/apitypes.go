@@ -395,3 +395,43 @@ type duesList struct {
 	Items    []app.DuesItem `json:"items"`
 	listInfo
 }
+
+// partyStatsView is the report (GET /api/v1/party-stats).
+type partyStatsView struct {
+	AsOf   string           `json:"as_of"`
+	Since  string           `json:"since"` // the start of the period (the comparison date)
+	Scope  *indicator.Scope `json:"scope"`
+	Tables []statTable      `json:"tables"`
+	// Movement is the period's: start + in − out (+ other) = end.
+	Movement statMovement `json:"movement"`
+	Missing  string       `json:"missing,omitempty"`
+}
+
+// statTable is one table of the report: the members by one breakdown.
+type statTable struct {
+	Title string    `json:"title"`
+	Rows  []statRow `json:"rows"`
+}
+
+// statRow is one line of a table: a figure of a catalog indicator (of one
+// of its parts), its share of the members and the page of its names.
+type statRow struct {
+	Label     string   `json:"label"`
+	Indicator string   `json:"indicator,omitempty"`
+	Part      string   `json:"part,omitempty"`
+	Value     int      `json:"value"`
+	Share     *float64 `json:"share,omitempty"`
+	Link      string   `json:"link,omitempty"`
+	Level     int      `json:"-"` // 0: a total, 1: a part of it
+}
+
+// statMovement is the period's movement of members.
+type statMovement struct {
+	Start      int       `json:"start"`
+	In         int       `json:"in"`
+	Out        int       `json:"out"`
+	End        int       `json:"end"`
+	Other      int       `json:"other"` // end − (start + in − out): members moved with their organization, not by an event
+	Recognized int       `json:"recognized"`
+	Rows       []statRow `json:"rows"`
+}

@@ -66,6 +66,7 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
 	"GET /api/v1/dues":                {id: "listDues", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/dues/behind":         {id: "listDuesBehind", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/party-stats":         {id: "getPartyStats", resp: reflect.TypeFor[partyStatsView](), downloads: []string{xlsxType}},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -111,6 +112,7 @@ var queryParams = map[string]map[string]any{
 	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
 	"thang":        {"description": "Đảng phí: tháng (mm/yyyy hoặc yyyy-mm; mặc định tháng của ngày xem)", "schema": map[string]any{"type": "string"}},
+	"phan_nhom":    {"description": "Bản ghi của một chỉ tiêu có phân tổ (by): chỉ các bản ghi của nhóm này (ví dụ 31_40 của party.members.age)", "schema": map[string]any{"type": "string", "maxLength": 100}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -47,6 +47,7 @@ var funcs = func() template.FuncMap {
 		"active":      func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 		"kindLabel":   tochuc.KindLabelOn,
 		"partLabel":   indicator.PartLabel,
+		"partLabelOf": indicator.PartLabelOf,
 		"treeNode":    func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
 		"personRowOn": personRowOn,
 		"dateInput":   dateInput,

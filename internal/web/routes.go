@@ -18,7 +18,7 @@ func (s *Server) routes() []route {
 		{"GET", "/{$}", "/api/v1/report", "Chỉ tiêu thống kê (indicators-v1) vào ngày xem, so với ngày tu, trong phạm vi",
 			[]string{"ngay", "tu", "pham_vi"}, s.handleDashboard, smallBody},
 		{"GET", "/chi-tieu/{id}", "/api/v1/report/{id}", "Các bản ghi tạo nên một chỉ tiêu: số bản ghi (đến 10.000) và một trang 50 bản ghi theo thứ tự nhóm, mã (trang; dang=csv, xlsx để tải về tất cả); xep_theo=ten: người theo tên, xep_theo=tinh: bản ghi được tính trước; với ngày so sánh tu, các bản ghi vào, ra giữa hai ngày (trang_td)",
-			[]string{"ngay", "tu", "pham_vi", "trang", "trang_td", "xep_theo", "dang"}, s.handleExplain, smallBody},
+			[]string{"ngay", "tu", "pham_vi", "trang", "trang_td", "xep_theo", "dang", "phan_nhom"}, s.handleExplain, smallBody},
 		{"GET", "/to-chuc", "/api/v1/tree", "Cây tổ chức: các đơn vị gốc trong phạm vi theo hệ thống (50 một trang; nhanh: một hệ thống, trang) và số đơn vị theo loại; don_vi: một đơn vị với các đơn vị trực thuộc (50 một trang)",
 			[]string{"ngay", "nhanh", "don_vi", "trang"}, s.handleTree, smallBody},
 		{"GET", "/don-vi", "/api/v1/units", "Danh sách đơn vị tồn tại vào ngày xem (tìm không dấu, lọc theo loại và theo đơn vị cấp trên ở mọi cấp, phân trang)",
@@ -76,5 +76,7 @@ func (s *Server) routes() []route {
 		{"POST", "/dang-phi", "", "", nil, s.handleDuesSave, formBody},
 		{"GET", "/dang-phi/cham", "/api/v1/dues/behind", "Đảng viên của một tổ chức đảng (pham_vi) chậm đóng đảng phí quá 3 tháng vào ngày xem (không tính người được miễn: tuổi đảng từ 50 năm); 50 một trang; dang=xlsx để tải về",
 			[]string{"ngay", "pham_vi", "trang", "dang"}, s.handleDuesBehind, smallBody},
+		{"GET", "/thong-ke-dang-vien", "/api/v1/party-stats", "Báo cáo thống kê đảng viên (11-HD/BTCTW) vào ngày xem, trong phạm vi: số lượng, tỷ lệ theo loại đảng viên, giới tính, độ tuổi, dân tộc, tôn giáo, trình độ chuyên môn, lý luận chính trị, và biến động từ ngày đầu kỳ tu (mặc định 31/12 năm trước) đến ngày xem (dang=xlsx để tải về)",
+			[]string{"ngay", "tu", "pham_vi", "dang"}, s.handlePartyStats, smallBody},
 	}
 }

@@ -97,7 +97,8 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"accounts.html",
 	"planning.html", "terms.html", "planning_nominee.html",
 	"evaluation.html", "evalsummary.html", "evalhistory.html",
-	"dues.html"}
+	"dues.html",
+	"partystats.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
