@@ -45,6 +45,7 @@ func commands() []command {
 		{"user", "quản lý tài khoản người dùng", runUser},
 		{"appointments", "bổ nhiệm, luân chuyển, nghỉ hưu vào một ngày: một danh sách dạng CSV", runAppointments},
 		{"casework", "công tác đảng viên: việc đến hạn, quá hạn của một đơn vị vào một ngày (CSV)", runCasework},
+		{"dues", "đảng phí: behind — đảng viên chậm đóng quá 3 tháng vào một ngày (CSV)", runDues},
 	}
 }
 

@@ -56,6 +56,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin canbomat"},
 		{"/danh-gia/tong-hop?cap_uy=H1&nam=2019", "/api/v1/evaluations/summary?cap_uy=H1&nam=2019", "admin canbomat"},
 		{"/danh-gia/lich-su?cap_uy=H1&nam=2019", "/api/v1/evaluations/history?cap_uy=H1&nam=2019", "admin canbomat"},
+		{"/dang-phi?ngay=2018-01-01&pham_vi=D1", "/api/v1/dues?ngay=2018-01-01&pham_vi=D1", all},
+		{"/dang-phi/cham?ngay=2018-01-01&pham_vi=D1", "/api/v1/dues/behind?ngay=2018-01-01&pham_vi=D1", all},
 		{"/thong-ke-dang-vien?ngay=2018-01-01", "/api/v1/party-stats?ngay=2018-01-01", all},
 		{"/thong-ke-dang-vien?ngay=2018-01-01&pham_vi=H2", "/api/v1/party-stats?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 		{"/dang-vien/den-han?ngay=2018-01-01&pham_vi=H1", "/api/v1/casework/due?ngay=2018-01-01&pham_vi=H1", all},

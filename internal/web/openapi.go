@@ -65,6 +65,8 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/evaluations":         {id: "listEvaluations", resp: reflect.TypeFor[evaluationList](), page: true},
 	"GET /api/v1/evaluations/summary": {id: "getEvaluationSummary", resp: reflect.TypeFor[evalSummaryView](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
+	"GET /api/v1/dues":                {id: "listDues", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/dues/behind":         {id: "listDuesBehind", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/party-stats":         {id: "getPartyStats", resp: reflect.TypeFor[partyStatsView](), downloads: []string{xlsxType}},
 	"GET /api/v1/casework/due":        {id: "listCaseworkDue", resp: reflect.TypeFor[dueList](), page: true},
 }
@@ -111,6 +113,7 @@ var queryParams = map[string]map[string]any{
 	"buoc":         {"description": "Đánh giá, xếp loại: bước (tự đánh giá, đã thẩm định, đã quyết định)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationStatuses}},
 	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
+	"thang":        {"description": "Đảng phí: tháng (mm/yyyy hoặc yyyy-mm; mặc định tháng của ngày xem)", "schema": map[string]any{"type": "string"}},
 	"phan_nhom":    {"description": "Bản ghi của một chỉ tiêu có phân tổ (by): chỉ các bản ghi của nhóm này (ví dụ 31_40 của party.members.age)", "schema": map[string]any{"type": "string", "maxLength": 100}},
 	"viec":         {"description": "Việc đến hạn: loại việc (mặc định probation)", "schema": map[string]any{"type": "string", "enum": app.DueKinds}},
 }
@@ -283,6 +286,7 @@ var apiTags = []any{
 	map[string]any{"name": "audit", "description": "Nhật ký"},
 	map[string]any{"name": "appointments", "description": "Bổ nhiệm, luân chuyển, nghỉ hưu"},
 	map[string]any{"name": "discipline", "description": "Kỷ luật (hồ sơ mật)"},
+	map[string]any{"name": "dues", "description": "Đảng phí"},
 }
 
 // tagOf groups a path by its first segment after /api/v1/.

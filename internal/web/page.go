@@ -32,6 +32,8 @@ type page struct {
 var funcs = func() template.FuncMap {
 	m := template.FuncMap{
 		"vnint":       tochuc.FormatInt,
+		"vnmonth":     vnMonth,
+		"splitIDs":    func(s string) []string { return strings.Split(s, ";") },
 		"vndate":      func(d tochuc.Date) string { return d.Vietnamese() },
 		"iso":         func(d tochuc.Date) string { return d.String() },
 		"label":       tochuc.Label,

@@ -98,7 +98,8 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"planning.html", "terms.html", "planning_nominee.html",
 	"evaluation.html", "evalsummary.html", "evalhistory.html",
 	"partystats.html",
-	"casework.html", "casework_due.html", "casework_hub.html"}
+	"casework.html", "casework_due.html", "casework_hub.html",
+	"dues.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
