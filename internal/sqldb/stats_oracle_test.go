@@ -11,14 +11,15 @@ import (
 
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/indicator"
+	"github.com/tochuc/tochuc/internal/indicator/indicatortest"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
-// The member statistics of indicators-v1 amendment 2, against an oracle
-// written from the spec's words over the bundle's rows (no SQL, no member
-// periods): a random province whose members are admitted, recognized,
+// The member statistics of indicators-v1 amendment 2, against the oracle
+// of indicatortest written from the spec's words over the bundle's rows (no
+// SQL, no member periods): a random province whose members are admitted, recognized,
 // moved, sent out, taken in, removed, expelled and die (some without a
 // died event), with a district committee that ends on oracleEnd, the day
 // its last cell's members move to another district; people without birth
@@ -80,27 +81,18 @@ func (w *oracleWorld) inside(u, x string, d tochuc.Date) bool {
 	return false
 }
 
-// orgOn returns whether the person is a member on d and their organization.
-func (p *oraclePerson) orgOn(d tochuc.Date) (bool, string) {
-	m := tochuc.MembershipAt(p.evs, d, p.died)
-	return m.Member, m.UnitID
-}
-
-// highest returns the highest level of a kind held on d, by the order given.
-func (p *oraclePerson) highest(kind string, order []string, d tochuc.Date) string {
-	best := -1
-	for _, q := range p.quals {
-		if q[0] != kind || (q[2] != "" && tochuc.MustDate(q[2]) > d) {
-			continue
+// figures computes amendment 2's figures in scope x (indicatortest).
+func (w *oracleWorld) figures(d, s tochuc.Date, x string) map[string]map[string]int {
+	people := make([]*indicatortest.Member, len(w.people))
+	for i, p := range w.people {
+		m := &indicatortest.Member{ID: p.id, Gender: p.gender, Ethnicity: p.ethnicity, Religion: p.religion, Birth: p.birth,
+			Died: p.died, Events: p.evs}
+		for _, q := range p.quals {
+			m.Quals = append(m.Quals, indicatortest.Qual{Kind: q[0], Level: q[1], On: date0(q[2])})
 		}
-		if i := slices.Index(order, q[1]); i > best {
-			best = i
-		}
+		people[i] = m
 	}
-	if best < 0 {
-		return ""
-	}
-	return order[best]
+	return indicatortest.MemberStats(people, func(u string, d tochuc.Date) bool { return w.inside(u, x, d) }, d, s)
 }
 
 var (
@@ -108,109 +100,12 @@ var (
 	oracleTheory    = []string{"elementary", "intermediate", "advanced", "bachelor"}
 )
 
-// figures computes every statistic of amendment 2 on d (flows in (s, d], or
-// up to d when s is zero) in scope x: value and breakdown per id.
-func (w *oracleWorld) figures(d, s tochuc.Date, x string) map[string]map[string]int {
-	out := map[string]map[string]int{}
-	add := func(id, part string) {
-		if out[id] == nil {
-			out[id] = map[string]int{}
-		}
-		out[id][part]++
-	}
-	for _, p := range w.people {
-		if member, org := p.orgOn(d); member && w.inside(org, x, d) {
-			add("party.members", "")
-			add("party.members.gender", cmpOr(p.gender, "unknown"))
-			add("party.members.age", ageBand(p.birth, d))
-			eth := "unknown"
-			if f := strings.ToLower(tochuc.FoldLabel(p.ethnicity)); f == "kinh" {
-				eth = "kinh"
-			} else if strings.TrimSpace(p.ethnicity) != "" {
-				eth = "minority"
-			}
-			add("party.members.ethnicity", eth)
-			if p.religion != "" {
-				add("party.members.religious", "")
-			}
-			add("party.members.education", cmpOr(p.highest("education", oracleEducation, d), "none"))
-			th := cmpOr(p.highest("political_theory", oracleTheory, d), "none")
-			if th == "bachelor" {
-				th = "advanced"
-			}
-			add("party.members.theory", th)
-		}
-		hasDied := false
-		for _, e := range p.evs {
-			hasDied = hasDied || e.Event == tochuc.EventDied
-			if e.Date > d || (s != 0 && e.Date <= s) {
-				continue
-			}
-			before := e.Date.AddDays(-1)
-			wasMember, prev := p.orgOn(before)
-			prevIn := wasMember && w.inside(prev, x, before)
-			switch e.Event {
-			case tochuc.EventAdmitted:
-				if w.inside(e.UnitID, x, e.Date) {
-					add("party.admitted", "")
-				}
-			case tochuc.EventRecognized:
-				if prevIn {
-					add("party.recognized", "")
-				}
-			case tochuc.EventTransferredIn:
-				if w.inside(e.UnitID, x, e.Date) {
-					add("party.transferred_in", "")
-				}
-			case tochuc.EventTransferred:
-				now := w.inside(e.UnitID, x, e.Date)
-				if now && !prevIn {
-					add("party.transferred_in", "")
-				}
-				if prevIn && !now {
-					add("party.losses", "transferred_out")
-				}
-			case tochuc.EventRemoved, tochuc.EventExpelled, tochuc.EventDied, tochuc.EventTransferredOut:
-				if prevIn {
-					add("party.losses", e.Event)
-				}
-			}
-		}
-		if p.died != 0 && !hasDied && p.died <= d && (s == 0 || p.died > s) {
-			before := p.died.AddDays(-1)
-			if member, org := p.orgOn(before); member && w.inside(org, x, before) {
-				add("party.losses", "died")
-			}
-		}
-	}
-	return out
-}
-
-func cmpOr(s, def string) string {
+// date0 parses a date, "" as zero.
+func date0(s string) tochuc.Date {
 	if s == "" {
-		return def
+		return 0
 	}
-	return s
-}
-
-func ageBand(birth, d tochuc.Date) string {
-	if birth == 0 {
-		return "unknown"
-	}
-	switch a := tochuc.AgeOn(birth, d); {
-	case a <= 30:
-		return "to_30"
-	case a <= 40:
-		return "31_40"
-	case a <= 50:
-		return "41_50"
-	case a <= 60:
-		return "51_60"
-	case a <= 70:
-		return "61_70"
-	default:
-		return "over_70"
-	}
+	return tochuc.MustDate(s)
 }
 
 // newOracleWorld makes a random province: a provincial committee, three

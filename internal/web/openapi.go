@@ -67,7 +67,7 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
 	"GET /api/v1/dues":                {id: "listDues", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/dues/behind":         {id: "listDuesBehind", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
-	"GET /api/v1/party-stats":         {id: "getPartyStats", resp: reflect.TypeFor[partyStatsView](), downloads: []string{xlsxType}},
+	"GET /api/v1/party-stats":         {id: "getPartyStats", resp: reflect.TypeFor[partyStatsView](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/casework/due":        {id: "listCaseworkDue", resp: reflect.TypeFor[dueList](), page: true},
 }
 
