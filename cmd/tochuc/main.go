@@ -44,6 +44,7 @@ func commands() []command {
 		{"config", "in cấu hình đang dùng (ẩn mật khẩu)", runConfig},
 		{"user", "quản lý tài khoản người dùng", runUser},
 		{"appointments", "bổ nhiệm, luân chuyển, nghỉ hưu vào một ngày: một danh sách dạng CSV", runAppointments},
+		{"keys", "khóa ký gói dữ liệu: tạo, tin cậy, liệt kê, thu hồi", runKeys},
 	}
 }
 

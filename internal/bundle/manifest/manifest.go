@@ -44,7 +44,8 @@ type Manifest struct {
 // New returns an unsigned manifest of a scope (unit id, "" for the whole
 // registry) read as recorded at rec; Build fills its files.
 func New(scope string, rec time.Time) *Manifest {
-	return &Manifest{Format: Format, SenderUnit: scope, Scope: scope, RecordedAt: rec.UTC().Format(time.RFC3339Nano)}
+	rec = rec.UTC().Truncate(time.Microsecond) // the registry's recording times are microseconds
+	return &Manifest{Format: Format, SenderUnit: scope, Scope: scope, RecordedAt: rec.Format(time.RFC3339Nano)}
 }
 
 // Signed reports whether the manifest carries a signature.
