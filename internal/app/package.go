@@ -40,54 +40,15 @@ type PackagePolicy struct {
 // An account with a scope may import a signed package only of a key trusted
 // for that same scope.
 func (a *App) ImportPackage(ctx context.Context, act Actor, path string, src bundle.Source, name string, opt bundle.Options, pol PackagePolicy) (*bundle.Report, error) {
-	if !act.User.CanWrite() {
-		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn không được nhập dữ liệu.")
-	}
-	m, err := manifest.Read(path)
-	if errors.Is(err, manifest.ErrNoManifest) {
-		m, err = nil, nil
-	}
+	m, k, err := a.verifyPackage(ctx, act, path, pol)
 	if err != nil {
-		return nil, tochuc.Errorf(tochuc.EInvalid, "Gói dữ liệu bị từ chối: %v", err)
+		return nil, err
 	}
-	if m != nil {
-		if err := m.CheckFiles(path); err != nil {
-			return nil, tochuc.Errorf(tochuc.EInvalid, "Gói dữ liệu bị từ chối: %v", err)
-		}
+	if m == nil {
+		return a.Import(ctx, act, src, name, opt)
 	}
-	if m == nil || !m.Signed() {
-		if pol.RequireSignature {
-			return nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu không có chữ ký (không có %s ký bằng một khóa tin cậy): bị từ chối vì yêu cầu gói có chữ ký.", manifest.FileName)
-		}
-		if act.User.Role != tochuc.RoleAdmin {
-			return nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu không có chữ ký chỉ quản trị viên được nhập.")
-		}
-		if m == nil {
-			return a.Import(ctx, act, src, name, opt)
-		}
+	if k == nil {
 		return a.importWith(ctx, act, src, name, opt, a.receive(m, "", name, act, pol))
-	}
-	k, err := a.db.TrustedKey(ctx, m.Key)
-	if tochuc.ErrorCode(err) == tochuc.ENotFound {
-		return nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu ký bằng khóa %s không có trong danh sách khóa tin cậy: bị từ chối (xem 'tochuc keys trust').", m.Key)
-	}
-	if err != nil {
-		return nil, a.fault(err)
-	}
-	if k.Revoked() {
-		return nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu ký bằng khóa %s (%s) đã bị thu hồi ngày %s: bị từ chối.",
-			m.Key, keyName(k), tochuc.DateOf(k.RevokedAt).Vietnamese())
-	}
-	pub, err := manifest.ParsePublicKey([]byte(k.PublicKey))
-	if err != nil {
-		return nil, tochuc.Fault(tochuc.EInternal, "Khóa tin cậy "+k.Fingerprint+" không đọc được.", err)
-	}
-	if err := m.VerifySignature(pub); err != nil {
-		return nil, tochuc.Errorf(tochuc.EInvalid, "Gói dữ liệu bị từ chối: %v", err)
-	}
-	if !act.whole() && act.User.ScopeUnitID != k.ScopeUnitID {
-		return nil, tochuc.Errorf(tochuc.EForbidden, "Khóa %s được tin cậy cho phạm vi đơn vị '%s', không phải phạm vi của tài khoản ('%s').",
-			keyName(k), k.ScopeUnitID, act.User.ScopeUnitID)
 	}
 	scoped := act
 	scoped.User.ScopeUnitID = k.ScopeUnitID
@@ -95,9 +56,69 @@ func (a *App) ImportPackage(ctx context.Context, act Actor, path string, src bun
 	var refusal *ScopeRefusal
 	if errors.As(err, &refusal) {
 		return rep, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu ký bằng khóa %s có bản ghi nằm ngoài phạm vi đơn vị '%s' mà khóa được tin cậy, chưa ghi gì: %s",
-			keyName(k), k.ScopeUnitID, where(src, refusal))
+			keyName(*k), k.ScopeUnitID, where(src, refusal))
 	}
 	return rep, err
+}
+
+// CheckPackage verifies the manifest of the bundle at path as ImportPackage
+// does before it imports (not the replay check, nor the scope of the
+// records): the web import's check says so before anything is written.
+func (a *App) CheckPackage(ctx context.Context, act Actor, path string, pol PackagePolicy) error {
+	_, _, err := a.verifyPackage(ctx, act, path, pol)
+	return err
+}
+
+// verifyPackage reads and verifies a bundle's manifest: nil when it has
+// none; the trusted key when it is signed.
+func (a *App) verifyPackage(ctx context.Context, act Actor, path string, pol PackagePolicy) (*manifest.Manifest, *TrustedKey, error) {
+	if !act.User.CanWrite() {
+		return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn không được nhập dữ liệu.")
+	}
+	m, err := manifest.Read(path)
+	if errors.Is(err, manifest.ErrNoManifest) {
+		m, err = nil, nil
+	}
+	if err != nil {
+		return nil, nil, tochuc.Errorf(tochuc.EInvalid, "Gói dữ liệu bị từ chối: %v", err)
+	}
+	if m != nil {
+		if err := m.CheckFiles(path); err != nil {
+			return nil, nil, tochuc.Errorf(tochuc.EInvalid, "Gói dữ liệu bị từ chối: %v", err)
+		}
+	}
+	if m == nil || !m.Signed() {
+		if pol.RequireSignature {
+			return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu không có chữ ký (không có %s ký bằng một khóa tin cậy): bị từ chối vì yêu cầu gói có chữ ký.", manifest.FileName)
+		}
+		if act.User.Role != tochuc.RoleAdmin {
+			return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu không có chữ ký chỉ quản trị viên được nhập.")
+		}
+		return m, nil, nil
+	}
+	k, err := a.db.TrustedKey(ctx, m.Key)
+	if tochuc.ErrorCode(err) == tochuc.ENotFound {
+		return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu ký bằng khóa %s không có trong danh sách khóa tin cậy: bị từ chối (xem 'tochuc keys trust').", m.Key)
+	}
+	if err != nil {
+		return nil, nil, a.fault(err)
+	}
+	if k.Revoked() {
+		return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu ký bằng khóa %s (%s) đã bị thu hồi ngày %s: bị từ chối.",
+			m.Key, keyName(k), tochuc.DateOf(k.RevokedAt).Vietnamese())
+	}
+	pub, err := manifest.ParsePublicKey([]byte(k.PublicKey))
+	if err != nil {
+		return nil, nil, tochuc.Fault(tochuc.EInternal, "Khóa tin cậy "+k.Fingerprint+" không đọc được.", err)
+	}
+	if err := m.VerifySignature(pub); err != nil {
+		return nil, nil, tochuc.Errorf(tochuc.EInvalid, "Gói dữ liệu bị từ chối: %v", err)
+	}
+	if !act.whole() && act.User.ScopeUnitID != k.ScopeUnitID {
+		return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Khóa %s được tin cậy cho phạm vi đơn vị '%s', không phải phạm vi của tài khoản ('%s').",
+			keyName(k), k.ScopeUnitID, act.User.ScopeUnitID)
+	}
+	return m, &k, nil
 }
 
 // keyName is a key's name, or the start of its fingerprint.

@@ -96,7 +96,8 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"appointments.html", "discipline.html",
 	"accounts.html",
 	"planning.html", "terms.html", "planning_nominee.html",
-	"evaluation.html", "evalsummary.html", "evalhistory.html"}
+	"evaluation.html", "evalsummary.html", "evalhistory.html",
+	"keys.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {

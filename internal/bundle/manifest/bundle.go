@@ -34,9 +34,9 @@ func (m *Manifest) Build(path string) error {
 }
 
 // Read reads the manifest of the bundle at path; ErrNoManifest when it has
-// none (an .xlsx workbook never has one).
+// none (only a directory or a .zip can have one).
 func Read(path string) (*Manifest, error) {
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() && !strings.EqualFold(filepath.Ext(path), ".zip") {
 		return nil, ErrNoManifest
 	}
 	fs, err := openFiles(path)

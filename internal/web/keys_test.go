@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"bytes"
+	"mime/multipart"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tochuc/tochuc/internal/bundle/manifest"
+)
+
+// TestKeysPage: only administrators see the page "Khóa ký gói dữ liệu";
+// an administrator trusts an uploaded .pub for a unit, then revokes it.
+func TestKeysPage(t *testing.T) {
+	t.Parallel()
+	ts := newApp(t, richBundle())
+	for _, u := range testUsers {
+		want := 403
+		if u.Login == "admin" {
+			want = 200
+		}
+		if code, body := signIn(t, ts, u.Login).get("/khoa-ky"); code != want {
+			t.Errorf("%s /khoa-ky: %d, want %d\n%.300s", u.Login, code, want, body)
+		}
+	}
+	dir := t.TempDir()
+	if _, err := manifest.NewKey(dir); err != nil {
+		t.Fatal(err)
+	}
+	pub, _ := os.ReadFile(filepath.Join(dir, manifest.PublicFile))
+	upload := func(c *client, unit string) (int, string) {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		fw, _ := mw.CreateFormFile("tep", "tochuc.pub")
+		fw.Write(pub)
+		mw.WriteField("don_vi", unit)
+		mw.WriteField("ten", "Huyện ủy Ánh")
+		mw.Close()
+		resp, err := c.http.Post(c.base+"/khoa-ky", mw.FormDataContentType(), &b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out bytes.Buffer
+		out.ReadFrom(resp.Body)
+		return resp.StatusCode, out.String()
+	}
+	if code, _ := upload(signIn(t, ts, "staff"), "H1"); code != 403 {
+		t.Errorf("staff trusted a key: %d", code)
+	}
+	admin := signIn(t, ts, "admin")
+	if code, body := upload(admin, "KHONG-CO"); code == 200 && !strings.Contains(body, "KHONG-CO") {
+		t.Errorf("unknown unit: %d\n%.500s", code, body)
+	}
+	code, body := upload(admin, "H1")
+	if code != 200 || !strings.Contains(body, "Đã tin cậy khóa") || !strings.Contains(body, "Huyện ủy Ánh") || !strings.Contains(body, "Đang tin cậy") {
+		t.Fatalf("trust: %d\n%.2000s", code, body)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, manifest.PublicFile))
+	p, _ := manifest.ParsePublicKey(b)
+	fp := manifest.Fingerprint(p)
+	if code, _ := signIn(t, ts, "staff").postForm("/khoa-ky/thu-hoi", url.Values{"van_tay": {fp}}); code != 403 {
+		t.Errorf("staff revoked a key: %d", code)
+	}
+	code, body = admin.postForm("/khoa-ky/thu-hoi", url.Values{"van_tay": {fp}})
+	if code != 200 || !strings.Contains(body, "Đã thu hồi khóa") || !strings.Contains(body, "Thu hồi ngày") {
+		t.Fatalf("revoke: %d\n%.2000s", code, body)
+	}
+	if _, audit := admin.get("/nhat-ky"); !strings.Contains(audit, "Tin cậy khóa ký gói dữ liệu") || !strings.Contains(audit, "Thu hồi khóa ký gói dữ liệu") {
+		t.Errorf("audit log lacks the key actions:\n%.3000s", audit)
+	}
+}
