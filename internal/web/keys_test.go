@@ -2,14 +2,24 @@ package web_test
 
 import (
 	"bytes"
+	"context"
+	"io"
+	"log/slog"
 	"mime/multipart"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/auth"
+	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/bundle/manifest"
+	"github.com/tochuc/tochuc/internal/sqldb"
+	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
+	"github.com/tochuc/tochuc/internal/web"
 )
 
 // TestKeysPage: only administrators see the page "Khóa ký gói dữ liệu";
@@ -71,5 +81,64 @@ func TestKeysPage(t *testing.T) {
 	}
 	if _, audit := admin.get("/nhat-ky"); !strings.Contains(audit, "Tin cậy khóa ký gói dữ liệu") || !strings.Contains(audit, "Thu hồi khóa ký gói dữ liệu") {
 		t.Errorf("audit log lacks the key actions:\n%.3000s", audit)
+	}
+}
+
+// TestSignedExport: with a key configured, a staff member's download of its
+// scope with chu_ky=1 carries a manifest.json signed by the server's key
+// that names the scope; without chu_ky it carries none.
+func TestSignedExport(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir()
+	pub, err := manifest.NewKey(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv, err := manifest.LoadPrivateKey(filepath.Join(dir, manifest.PrivateFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := sqldbtest.Open(t)
+	if rep, err := db.ImportBundle(ctx, richBundle(), "t", "t", bundle.Options{}); err != nil || !rep.OK() {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	hash, _ := auth.HashPassword(testPassword)
+	for _, u := range testUsers {
+		if _, err := db.CreateUser(ctx, u, hash); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := web.New(web.Config{Registry: db.Reader(sqldb.Recorded{}), App: app.New(db, nil), Accounts: db,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), SignKey: priv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	staff := signIn(t, ts, "staff")
+	if _, home := staff.get("/"); !strings.Contains(home, "/xuat?chu_ky=1") {
+		t.Error("no link to the signed export")
+	}
+	for _, q := range []string{"?chu_ky=1", ""} {
+		code, body := staff.get("/xuat" + q)
+		if code != 200 {
+			t.Fatalf("/xuat%s: %d", q, code)
+		}
+		path := filepath.Join(t.TempDir(), "goi.zip")
+		os.WriteFile(path, []byte(body), 0o644)
+		m, err := manifest.Read(path)
+		if q == "" {
+			if err != manifest.ErrNoManifest {
+				t.Errorf("unsigned export: %v", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Scope != "H1" || m.VerifySignature(pub) != nil || m.CheckFiles(path) != nil || len(m.Files) == 0 {
+			t.Errorf("signed export: %+v", m)
+		}
 	}
 }
