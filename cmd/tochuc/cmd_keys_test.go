@@ -61,6 +61,7 @@ func refused(t *testing.T, db string, want []string, args ...string) {
 		t.Fatalf("tochuc %s accepted:\n%s", strings.Join(args, " "), out)
 	}
 	msg := out + err.Error()
+	t.Logf("tochuc %s:\n%s", strings.Join(args, " "), msg)
 	for _, w := range want {
 		if !strings.Contains(msg, w) {
 			t.Errorf("tochuc %s: missing %q in:\n%s", strings.Join(args, " "), w, msg)

@@ -162,8 +162,8 @@ func (a *App) receive(m *manifest.Manifest, fp, name string, act Actor, pol Pack
 	}
 }
 
-// instant writes an instant for people: dd/mm/yyyy hh:mm:ss (UTC).
-func instant(t time.Time) string { return t.UTC().Format("02/01/2006 15:04:05") + " UTC" }
+// instant writes an instant for people: dd/mm/yyyy hh:mm:ss.µµµµµµ (UTC).
+func instant(t time.Time) string { return t.UTC().Format("02/01/2006 15:04:05.000000") + " UTC" }
 
 // where names the refused rows of a package: file, line, column and why.
 func where(src bundle.Source, r *ScopeRefusal) string {

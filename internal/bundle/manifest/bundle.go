@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Build lists every file of the bundle at path (a directory or a .zip)
@@ -153,7 +154,7 @@ func addToZip(path, name string, data []byte) (err error) {
 			return err
 		}
 	}
-	w, err := zw.Create(name)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Now()})
 	if err != nil {
 		return err
 	}
