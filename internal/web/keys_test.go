@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -139,6 +141,49 @@ func TestSignedExport(t *testing.T) {
 		}
 		if m.Scope != "H1" || m.VerifySignature(pub) != nil || m.CheckFiles(path) != nil || len(m.Files) == 0 {
 			t.Errorf("signed export: %+v", m)
+		}
+		// The package goes through the web import: refused while its key is
+		// not trusted, imported once it is; a tampered copy is refused.
+		admin := signIn(t, ts, "admin")
+		code, url := admin.upload("goi.zip", body)
+		if job := admin.waitJob(url, "checking"); code != 202 || job["phase"] != "failed" || !strings.Contains(fmt.Sprint(job), "không có trong danh sách khóa tin cậy") {
+			t.Fatalf("untrusted package: %d %v", code, job)
+		}
+		pubPEM, _ := os.ReadFile(filepath.Join(dir, manifest.PublicFile))
+		if _, err := app.New(db, nil).Accounts().TrustKey(ctx, app.CLI("t"), pubPEM, "H1", "Máy chủ"); err != nil {
+			t.Fatal(err)
+		}
+		code, url = admin.upload("goi.zip", body)
+		if job := admin.waitJob(url, "checking"); code != 202 || job["phase"] != "checked" {
+			t.Fatalf("trusted package: %d %v", code, job)
+		}
+		if code, _ := admin.postJSON(url+"/commit", ""); code != 202 {
+			t.Fatalf("commit: %d", code)
+		}
+		if job := admin.waitJob(url, "importing"); job["phase"] != "done" {
+			t.Fatalf("import of the package: %v", job)
+		}
+		// A copy whose units.csv was altered after signing.
+		zr, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tampered bytes.Buffer
+		zw := zip.NewWriter(&tampered)
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if f.Name == "units.csv" {
+				b = bytes.Replace(b, []byte("Ánh"), []byte("Anh"), 1)
+			}
+			w, _ := zw.Create(f.Name)
+			w.Write(b)
+		}
+		zw.Close()
+		code, url = admin.upload("goi.zip", tampered.String())
+		if job := admin.waitJob(url, "checking"); code != 202 || job["phase"] != "failed" || !strings.Contains(fmt.Sprint(job), "tệp units.csv không khớp mã băm") {
+			t.Fatalf("tampered package: %d %v", code, job)
 		}
 	}
 }
