@@ -17,6 +17,8 @@ import (
 func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "import", "[tùy chọn] ĐƯỜNG_DẪN (thư mục, .zip hoặc .xlsx)")
 	quiet := fs.Bool("quiet", false, "không in dòng tiến độ")
+	requireSig := fs.Bool("require-signature", false, "từ chối gói không có chữ ký của một khóa tin cậy (manifest.json)")
+	allowReplay := fs.Bool("allow-replay", false, "nhập cả gói ký lấy dữ liệu không sau gói đã nhận bằng cùng khóa (mặc định: từ chối)")
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return err
@@ -40,7 +42,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if !*quiet {
 		opt = bundleOptions(e)
 	}
-	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), src, path, opt)
+	rep, err := app.New(db, nil).ImportPackage(ctx, app.CLI(e.user), path, src, path, opt,
+		app.PackagePolicy{RequireSignature: *requireSig, AllowReplay: *allowReplay})
 	return reportImport(e, rep, err, opt)
 }
 

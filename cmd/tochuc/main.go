@@ -46,6 +46,7 @@ func commands() []command {
 		{"appointments", "bổ nhiệm, luân chuyển, nghỉ hưu vào một ngày: một danh sách dạng CSV", runAppointments},
 		{"casework", "công tác đảng viên: việc đến hạn, quá hạn của một đơn vị vào một ngày (CSV)", runCasework},
 		{"dues", "đảng phí: behind — đảng viên chậm đóng quá 3 tháng vào một ngày (CSV)", runDues},
+		{"keys", "khóa ký gói dữ liệu: tạo, tin cậy, liệt kê, thu hồi", runKeys},
 	}
 }
 

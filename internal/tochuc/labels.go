@@ -72,7 +72,8 @@ var labels = map[string]map[string]string{
 		AuditLogout: "Đăng xuất", AuditUserCreate: "Tạo tài khoản", AuditUserUpdate: "Sửa tài khoản",
 		AuditUserPassword: "Đặt lại mật khẩu", AuditTokenCreate: "Cấp mã truy cập", AuditTokenRevoke: "Thu hồi mã truy cập",
 		"bundle.import": "Nhập gói dữ liệu", "bundle.export": "Tải gói dữ liệu",
-		AuditConfidentialRead: "Xem hồ sơ mật"},
+		AuditConfidentialRead: "Xem hồ sơ mật",
+		AuditKeyTrust:         "Tin cậy khóa ký gói dữ liệu", AuditKeyRevoke: "Thu hồi khóa ký gói dữ liệu"},
 }
 
 // editVerbs are the audit actions of an edit of a bundle file ("people.add"…).

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle/container"
@@ -26,6 +27,8 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "tochuc"+ext)
+	sign := ext == ".zip" && s.signKey != nil && r.URL.Query().Get("chu_ky") != ""
+	at := time.Now()
 	sink, err := container.CreateSink(path)
 	if err == nil {
 		if _, err = s.app.Export(r.Context(), s.actor(r), app.Recorded{}, sink); err != nil {
@@ -33,6 +36,9 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 		} else {
 			err = sink.Close()
 		}
+	}
+	if err == nil && sign {
+		err = s.signExport(r, path, at)
 	}
 	if err != nil {
 		return err

@@ -317,7 +317,10 @@ func (s *Server) runBundle(ctx context.Context, run *jobRun, commit bool) (*bund
 	run.setTotal(total)
 	opt := bundle.Options{Progress: run.progress}
 	if commit {
-		return s.app.Import(ctx, run.actor, src, run.name, opt)
+		return s.app.ImportPackage(ctx, run.actor, run.path, src, run.name, opt, app.PackagePolicy{})
+	}
+	if err := s.app.CheckPackage(ctx, run.actor, run.path, app.PackagePolicy{}); err != nil {
+		return nil, err
 	}
 	return s.app.CheckImport(ctx, run.actor, src, opt)
 }

@@ -27,6 +27,8 @@ type page struct {
 	Saved   *savedNote        // the confirmation of an edit just saved (saved.go), or nil
 	Data    any               // what the template shows
 	API     any               // what the page's API twin answers (apitypes.go)
+	// SignExport: the server signs package exports (/xuat?chu_ky=1).
+	SignExport bool
 }
 
 var funcs = func() template.FuncMap {
@@ -92,6 +94,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 		return
 	}
 	p.Path = r.URL.Path
+	p.SignExport = s.signKey != nil
 	p.Today = p.Date == tochuc.Today()
 	p.Keep = map[string]string{}
 	for k, v := range r.URL.Query() {
