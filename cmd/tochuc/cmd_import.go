@@ -17,6 +17,7 @@ import (
 func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "import", "[tùy chọn] ĐƯỜNG_DẪN (thư mục, .zip hoặc .xlsx)")
 	quiet := fs.Bool("quiet", false, "không in dòng tiến độ")
+	diff := fs.Bool("diff", false, "chỉ in từng bản ghi sẽ được thêm, sửa, kết thúc hoặc rút bỏ; không ghi gì")
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return err
@@ -39,6 +40,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	var opt bundle.Options
 	if !*quiet {
 		opt = bundleOptions(e)
+	}
+	if *diff {
+		return printDiff(ctx, e, app.New(db, nil), src, path, opt)
 	}
 	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), src, path, opt)
 	return reportImport(e, rep, err, opt)

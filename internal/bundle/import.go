@@ -36,6 +36,9 @@ type Report struct {
 	// Findings is what the rule checks find after the import that they did
 	// not find before it (set by the use case once the import is kept).
 	Findings *FindingsAdded `json:"findings,omitempty"`
+	// Diff is what the import would change, record by record (set by a
+	// diff: an import run and rolled back).
+	Diff *Diff `json:"diff,omitempty"`
 }
 
 // FindingsAdded counts the rule checks' findings an import adds, on a

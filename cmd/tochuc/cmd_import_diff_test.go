@@ -1,0 +1,30 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportDiff prints, one record a line, what an import would change,
+// and writes nothing: the registry's change log is unchanged.
+func TestImportDiff(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "t.db")
+	mustRun(t, db, "import", writeDir(t, map[string]string{"units.csv": unitsV1}))
+	before := mustRun(t, db, "history", "units", "id=H1")
+	out := mustRun(t, db, "import", "--diff", "--quiet", writeDir(t, map[string]string{"units.csv": "id,name,kind,parent_id,valid_from,valid_to\n" +
+		"H1,Huyện Một Mới,district,T1,2000-01-01,\nX1,Xã Một,commune,H1,2000-01-01,2020-06-30\nX2,Xã Hai,commune,H1,2001-01-01,\n"}))
+	for _, want := range []string{"Sửa: đơn vị (H1, 01/01/2000) — Tên đơn vị: Huyện Một → Huyện Một Mới",
+		"Kết thúc: đơn vị (X1, 01/01/2000)", "(trống) → 30/06/2020", "Thêm: đơn vị (X2, 01/01/2001)", "3 bản ghi sẽ thay đổi"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	if after := mustRun(t, db, "history", "units", "id=H1"); after != before {
+		t.Fatalf("--diff wrote:\n%s\n%s", before, after)
+	}
+	if show := mustRun(t, db, "show", "units"); strings.Contains(show, "X2") {
+		t.Fatal("--diff left a record")
+	}
+}
