@@ -69,6 +69,9 @@ func printReport(w io.Writer, rep *bundle.Report) {
 	for _, f := range rep.Files {
 		fmt.Fprintf(w, "%-15s %8d dòng đọc, %8d bản ghi mới, %8d bản ghi được thay thế\n", f.Name+".csv", f.Read, f.Added, f.Superseded)
 	}
+	if rep.Retracted > 0 {
+		fmt.Fprintf(w, "%-15s %8d bản ghi được rút bỏ\n", "retractions.csv", rep.Retracted)
+	}
 	for _, i := range rep.Issues {
 		fmt.Fprintln(w, i.String())
 	}
