@@ -44,7 +44,7 @@ func (s *Server) routes() []route {
 		{"GET", "/sap-xep", "", "", nil, s.handleRestructure, smallBody},
 		{"POST", "/sap-xep", "", "", nil, s.handleRestructure, formBody},
 		{"GET", "/nhap", "", "", nil, s.handleUploadForm, smallBody},
-		{"POST", "/nhap", "/api/v1/imports", "Tải lên gói dữ liệu (.zip, .xlsx, .csv) để kiểm tra (quản trị viên)", nil, s.handleUpload, uploadBody},
+		{"POST", "/nhap", "/api/v1/imports", "Tải lên gói dữ liệu (.zip, .xlsx, .csv) để kiểm tra và xem trước từng thay đổi (quản trị viên; cán bộ trong phạm vi của mình)", nil, s.handleUpload, uploadBody},
 		{"GET", "/nhap/{id}", "/api/v1/imports/{id}", "Tiến độ kiểm tra và danh sách lỗi của một lần nhập", nil, s.handleJob, smallBody},
 		{"GET", "/nhap/{id}/loi", "", "", nil, s.handleJobIssues, smallBody},
 		{"GET", "/nhap/mau", "", "", nil, s.handleTemplate, smallBody},
