@@ -1,10 +1,14 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestStaffImportTheirScope: a staff member of district A uploads a bundle
@@ -45,6 +49,7 @@ func TestStaffImportTheirScope(t *testing.T) {
 	if after := registryState(t, db); after != before {
 		t.Fatalf("a diff wrote: %s, then %s", before, after)
 	}
+	since := time.Now().UTC().Format(time.RFC3339Nano)
 	if code, _ := staff.postJSON(url+"/commit", ""); code != http.StatusAccepted {
 		t.Fatalf("commit: %d", code)
 	}
@@ -53,5 +58,29 @@ func TestStaffImportTheirScope(t *testing.T) {
 	}
 	if _, b := staff.get("/api/v1/units/XA"); !strings.Contains(b, "Xã A mới") {
 		t.Fatalf("the inside bundle was not written:\n%.300s", b)
+	}
+	// The incremental package of the scope since then holds XA only.
+	resp, err := staff.http.Get(ts.URL + "/xuat?thay_doi_sau=" + since)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil || resp.Header.Get("X-Tochuc-Recorded-At") == "" {
+		t.Fatalf("incremental export: %d %v", resp.StatusCode, err)
+	}
+	for _, zf := range zr.File {
+		if strings.HasSuffix(zf.Name, "units.csv") {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "XA,Xã A mới") {
+				t.Fatalf("incremental units.csv:\n%s", b)
+			}
+		}
+	}
+	if code, _ := staff.get("/api/v1/export?thay_doi_sau=hôm-qua"); code != http.StatusBadRequest {
+		t.Fatalf("a bad instant: %d", code)
 	}
 }

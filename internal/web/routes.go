@@ -49,7 +49,7 @@ func (s *Server) routes() []route {
 		{"GET", "/nhap/{id}/loi", "", "", nil, s.handleJobIssues, smallBody},
 		{"GET", "/nhap/mau", "", "", nil, s.handleTemplate, smallBody},
 		{"POST", "/nhap/{id}/ghi", "/api/v1/imports/{id}/commit", "Ghi gói dữ liệu đã kiểm tra không có lỗi", nil, s.handleJobCommit, smallBody},
-		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang"}, s.handleExport, smallBody},
+		{"GET", "/xuat", "/api/v1/export", "Tải toàn bộ dữ liệu dưới dạng gói (.zip hoặc .xlsx)", []string{"dang", "thay_doi_sau"}, s.handleExport, smallBody},
 		{"GET", "/nhat-ky", "/api/v1/audit", "Nhật ký thay đổi và đăng nhập (quản trị viên, kiểm tra viên): lọc theo người thực hiện, hành động, nhân sự, đơn vị, khoảng ngày (tu, den); tên, trước → sau, giờ Việt Nam",
 			[]string{"ngay", "nguoi", "hanh_dong", "nhan_su", "don_vi", "tu", "den", "trang", "sau"}, s.handleAudit, smallBody},
 		{"GET", "/bo-nhiem", "/api/v1/appointments", "Bổ nhiệm, luân chuyển, nghỉ hưu vào ngày xem, trong phạm vi: một danh sách (danh_sach) chức vụ đang đảm nhiệm và thời hạn, đến hạn bổ nhiệm lại (APPT-05), kéo dài đến tuổi nghỉ hưu (APPT-06), nghỉ hưu trong 12 tháng (RET-01), luân chuyển (ROT-06), thôi giữ chức vụ từ ngày tu đến ngày den; 50 một trang; dang=csv, xlsx để tải về",
