@@ -117,7 +117,7 @@ func TestDiffRetractions(t *testing.T) {
 		lines = append(lines, r.Line())
 		return nil
 	})
-	if err != nil || !rep.OK() || len(lines) != 1 || lines[0] != "Rút bỏ: trình độ (P1, political_theory, advanced)" {
+	if err != nil || !rep.OK() || len(lines) != 1 || lines[0] != "Rút bỏ: trình độ (P1, Lý luận chính trị, Cao cấp)" {
 		t.Fatalf("diff of a retraction: %v %+v %q", err, rep, lines)
 	}
 	bad := bundle.Tables{bundle.RetractionsFile: {bundle.RetractionsHeader, {"qualifications", "person_id=P1", ""}, {"units", "id=H1", ""}}}

@@ -80,7 +80,7 @@ func (d DiffRecord) KeyText() string {
 	parts := make([]string, 0, len(key))
 	for _, k := range key {
 		if i := f.Index(k); i >= 0 && i < len(cells) && cells[i] != "" {
-			parts = append(parts, CellText(f, k, cells[i]))
+			parts = append(parts, cellText(f, k, cells[i], cells))
 		}
 	}
 	return f.ViLabel + " (" + strings.Join(parts, ", ") + ")"
@@ -88,7 +88,11 @@ func (d DiffRecord) KeyText() string {
 
 // CellText shows a stored value to a person: a date as dd/mm/yyyy, a code
 // by its Vietnamese label, an empty value as "(trống)".
-func CellText(f *File, col, v string) string {
+func CellText(f *File, col, v string) string { return cellText(f, col, v, nil) }
+
+// cellText is CellText knowing the record's cells (a qualification's
+// level is labelled by its kind).
+func cellText(f *File, col, v string, cells []string) string {
 	if v == "" {
 		return "(trống)"
 	}
@@ -97,6 +101,14 @@ func CellText(f *File, col, v string) string {
 		return v
 	}
 	c := f.Columns[i]
+	if f.Name == "qualifications" {
+		switch k := f.Index("kind"); {
+		case col == "kind":
+			return tochuc.Label("qualification", v)
+		case col == "level" && k < len(cells):
+			return tochuc.Label(cells[k], v)
+		}
+	}
 	switch {
 	case c.Type == Date:
 		if d, err := tochuc.ParseDate(v); err == nil {
