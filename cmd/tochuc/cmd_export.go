@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
@@ -15,6 +16,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	recordedAt := fs.String("recorded-at", "", "xuất dữ liệu như đã ghi nhận tại thời điểm này (YYYY-MM-DD = cuối ngày, hoặc RFC 3339)")
 	scope := fs.String("scope", "", "chỉ xuất phạm vi của đơn vị này (như một tài khoản cán bộ của phạm vi đó) và ghi manifest.json")
 	sign := fs.String("sign", "", "ký gói bằng tệp khóa bí mật (tochuc.key, từ 'tochuc keys new'): ghi manifest.json có chữ ký")
+	changedSince := fs.String("changed-since", "", "gói gia tăng: chỉ các bản ghi ghi nhận sau thời điểm này (RFC 3339; YYYY-MM-DD = cuối ngày, UTC) và retractions.csv")
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return err
@@ -27,9 +29,19 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
+	since, err := sqldb.ParseRecorded(*changedSince)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if since.At != 0 && rec.At == 0 {
+		rec = sqldb.RecordedAt(time.Now()) // the package's end: where the next one starts
+	}
 	pkg, err := newPackageOut(pos[0], *scope, *sign, rec)
 	if err != nil {
 		return err
+	}
+	if since.At != 0 {
+		pkg.changedSince = time.UnixMicro(since.At).UTC()
 	}
 	db, err := openDB(ctx, e, false)
 	if err != nil {
@@ -44,7 +56,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	counts, err := app.New(db, nil).Export(ctx, act, rec, sink)
+	counts, err := app.New(db, nil).ExportChangedSince(ctx, act, rec, since, sink)
 	if err != nil {
 		container.Discard(sink)
 		return err
@@ -57,6 +69,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	for _, f := range bundle.Files {
 		fmt.Fprintf(e.stdout, "%-15s %8d bản ghi\n", f.Name+".csv", counts[f.Name])
+	}
+	if since.At != 0 {
+		fmt.Fprintf(e.stdout, "%-15s %8d bản ghi\n", bundle.RetractionsFile+".csv", counts[bundle.RetractionsFile])
+		fmt.Fprintf(e.stdout, "Gói gia tăng đến %s; gói sau: --changed-since %s\n",
+			time.UnixMicro(rec.At).UTC().Format(time.RFC3339Nano), time.UnixMicro(rec.At).UTC().Format(time.RFC3339Nano))
 	}
 	return nil
 }

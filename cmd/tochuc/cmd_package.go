@@ -19,7 +19,9 @@ type packageOut struct {
 	scope string
 	key   ed25519.PrivateKey // nil: unsigned
 	at    time.Time          // the instant the registry is read at
-	write func(e *env) error
+	// changedSince starts an incremental package (zero: a whole one).
+	changedSince time.Time
+	write        func(e *env) error
 }
 
 // newPackageOut checks the export's --scope and --sign and loads the key
@@ -65,6 +67,9 @@ func (p *packageOut) actor(ctx context.Context, db *sqldb.DB, act app.Actor) (ap
 // writeManifest writes manifest.json into the bundle just written.
 func (p *packageOut) writeManifest(e *env) error {
 	m := manifest.New(p.scope, p.at)
+	if !p.changedSince.IsZero() {
+		m.ChangedSince = p.changedSince.Format(time.RFC3339Nano)
+	}
 	if err := m.Build(p.path); err != nil {
 		return err
 	}

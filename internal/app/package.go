@@ -34,8 +34,10 @@ type PackagePolicy struct {
 //     its recorded_at must be after the last package received with that
 //     key, unless pol.AllowReplay; the package is recorded as received in
 //     the import's change set;
-//   - a bundle without a manifest, or with one unsigned, needs an
-//     administrator (and is refused with pol.RequireSignature).
+//   - a bundle without a manifest, or with one unsigned, is written with
+//     the importing account's own authority: an administrator's, or a staff
+//     account's within its scope (the write policy); staff of the whole
+//     registry need a signature (all refused with pol.RequireSignature).
 //
 // An account with a scope may import a signed package only of a key trusted
 // for that same scope.
@@ -91,10 +93,10 @@ func (a *App) verifyPackage(ctx context.Context, act Actor, path string, pol Pac
 		if pol.RequireSignature {
 			return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu không có chữ ký (không có %s ký bằng một khóa tin cậy): bị từ chối vì yêu cầu gói có chữ ký.", manifest.FileName)
 		}
-		if act.User.Role != tochuc.RoleAdmin {
-			return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu không có chữ ký chỉ quản trị viên được nhập.")
+		if act.User.Role != tochuc.RoleAdmin && act.whole() {
+			return nil, nil, tochuc.Errorf(tochuc.EForbidden, "Gói dữ liệu không có chữ ký chỉ quản trị viên, hoặc cán bộ trong phạm vi được giao của mình, được nhập.")
 		}
-		return m, nil, nil
+		return m, nil, nil // a scoped account writes it within its own scope (the write policy)
 	}
 	k, err := a.db.TrustedKey(ctx, m.Key)
 	if tochuc.ErrorCode(err) == tochuc.ENotFound {

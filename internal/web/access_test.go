@@ -127,6 +127,16 @@ func TestAccessMatrix(t *testing.T) {
 	for _, p := range []string{"/api/v1/imports", "/api/v1/imports/{id}", "/api/v1/imports/{id}/commit", "/api/v1/export"} {
 		covered[p] = true // TestImportInBrowserFlow checks who may import, and what each exports
 	}
+	// The import form: the administrator and staff (who import within their scope); viewers and auditors never.
+	for login, cl := range clients {
+		want := http.StatusForbidden
+		if login == "admin" || login == "staff" || login == "canbomat" {
+			want = http.StatusOK
+		}
+		if code, body := cl.get("/nhap"); code != want {
+			t.Errorf("%s /nhap: %d, want %d\n%.300s", login, code, want, body)
+		}
+	}
 
 	// Every API route of the OpenAPI document is in the matrix.
 	_, body := clients["viewer"].get("/api/v1/openapi.json")

@@ -89,6 +89,8 @@ var queryParams = map[string]map[string]any{
 	"phan":      {"description": "Phần so sánh được phân trang", "schema": map[string]any{"type": "string", "enum": compareParams()}},
 	"chu_ky": {"description": "Xuất: chu_ky=1 ký gói .zip bằng khóa của máy chủ (tochuc serve --sign-key): thêm manifest.json có chữ ký, ghi phạm vi của tài khoản; bỏ qua khi máy chủ không có khóa",
 		"schema": map[string]any{"type": "string"}},
+	"thay_doi_sau": {"description": "Xuất gói gia tăng: chỉ các bản ghi ghi nhận sau thời điểm này (RFC 3339; yyyy-mm-dd là cuối ngày, UTC) và retractions.csv",
+		"schema": map[string]any{"type": "string", "examples": []string{"2026-01-01T00:00:00Z"}}},
 	"dang": {"description": "Xuất: dạng gói zip (mặc định) hoặc xlsx; kiểm tra: tải về csv, xlsx hoặc json (checks-v1) thay cho trang; bản ghi của một chỉ tiêu: tải về tất cả dạng csv hoặc xlsx",
 		"schema": map[string]any{"type": "string", "enum": []string{"zip", "xlsx", "csv", "json"}}},
 	"nguoi":     {"description": "Nhật ký: tên đăng nhập của người thực hiện; kiểm tra: mã nhân sự", "schema": map[string]any{"type": "string"}},
