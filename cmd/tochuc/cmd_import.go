@@ -17,6 +17,9 @@ import (
 func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "import", "[tùy chọn] ĐƯỜNG_DẪN (thư mục, .zip hoặc .xlsx)")
 	quiet := fs.Bool("quiet", false, "không in dòng tiến độ")
+	requireSig := fs.Bool("require-signature", false, "từ chối gói không có chữ ký của một khóa tin cậy (manifest.json)")
+	allowReplay := fs.Bool("allow-replay", false, "nhập cả gói ký lấy dữ liệu không sau gói đã nhận bằng cùng khóa (mặc định: từ chối)")
+	diff := fs.Bool("diff", false, "chỉ in từng bản ghi sẽ được thêm, sửa, kết thúc hoặc rút bỏ; không ghi gì")
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return err
@@ -40,7 +43,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if !*quiet {
 		opt = bundleOptions(e)
 	}
-	rep, err := app.New(db, nil).Import(ctx, app.CLI(e.user), src, path, opt)
+	if *diff {
+		return printDiff(ctx, e, app.New(db, nil), src, path, opt)
+	}
+	rep, err := app.New(db, nil).ImportPackage(ctx, app.CLI(e.user), path, src, path, opt,
+		app.PackagePolicy{RequireSignature: *requireSig, AllowReplay: *allowReplay})
 	return reportImport(e, rep, err, opt)
 }
 
@@ -64,6 +71,9 @@ func reportImport(e *env, rep *bundle.Report, err error, opt bundle.Options) err
 func printReport(w io.Writer, rep *bundle.Report) {
 	for _, f := range rep.Files {
 		fmt.Fprintf(w, "%-15s %8d dòng đọc, %8d bản ghi mới, %8d bản ghi được thay thế\n", f.Name+".csv", f.Read, f.Added, f.Superseded)
+	}
+	if rep.Retracted > 0 {
+		fmt.Fprintf(w, "%-15s %8d bản ghi được rút bỏ\n", "retractions.csv", rep.Retracted)
 	}
 	for _, i := range rep.Issues {
 		fmt.Fprintln(w, i.String())

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/indicator"
@@ -19,6 +20,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	scope := fs.String("scope", "", "mã đơn vị giới hạn phạm vi (mặc định toàn bộ)")
 	format := fs.String("format", "table", "định dạng: table, json, csv, xlsx")
 	explain := fs.String("explain", "", "liệt kê đơn vị hoặc người tạo nên giá trị của chỉ tiêu có mã này")
+	part := fs.String("part", "", "với --explain: chỉ các bản ghi của nhóm này trong phân tổ của chỉ tiêu (ví dụ 31_40 của party.members.age)")
 	out := fs.String("out", "", "ghi ra tệp này thay vì màn hình (bắt buộc với xlsx nếu màn hình là terminal)")
 	recordedAt := fs.String("recorded-at", "", "tính theo dữ liệu đã ghi nhận tại thời điểm này (YYYY-MM-DD = cuối ngày, hoặc RFC 3339)")
 	if err := fs.Parse(args); err != nil {
@@ -44,9 +46,15 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	var uc *app.App // the use cases, once the flags are checked
 	var write func(io.Writer) error
+	if *part != "" && *explain == "" {
+		return usageError{"--part chỉ dùng với --explain"}
+	}
 	if *explain != "" {
 		if _, ok := indicator.Lookup(*explain); !ok {
 			return usageError{fmt.Sprintf("--explain: không có chỉ tiêu %q", *explain)}
+		}
+		if def, _ := indicator.Lookup(*explain); *part != "" && !slices.Contains(def.Parts, *part) {
+			return usageError{fmt.Sprintf("--part: chỉ tiêu %s không có nhóm %q", *explain, *part)}
 		}
 		w, ok := map[string]func(io.Writer, *indicator.Explanation) error{
 			"table": report.WriteExplanationTable, "json": report.WriteExplanationJSON, "csv": report.WriteExplanationCSV,
@@ -55,7 +63,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("--format: với --explain chỉ có table, json, csv (không có %q)", *format)}
 		}
 		write = func(out io.Writer) error {
-			ex, err := uc.Explain(ctx, p, *explain, rec)
+			ex, err := uc.ExplainPart(ctx, p, *explain, *part, rec)
 			if err != nil {
 				return err
 			}

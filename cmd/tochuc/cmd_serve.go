@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/bundle/manifest"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/web"
 )
@@ -81,7 +83,12 @@ func serve(ctx context.Context, e *env, c Config) error {
 // web returns the configuration of the web app that serve runs on db.
 func (c Config) web(db *sqldb.DB, log *slog.Logger) web.Config {
 	proxies, _ := parseProxies(c.TrustedProxies) // checked by serveConfig
+	var key ed25519.PrivateKey
+	if c.SignKey != "" {
+		key, _ = manifest.LoadPrivateKey(c.SignKey) // checked by serveConfig
+	}
 	return web.Config{
+		SignKey:        key,
 		TrustedProxies: proxies,
 		App:            app.New(db, log),
 		Registry:       db.Reader(sqldb.Recorded{}),

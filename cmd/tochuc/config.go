@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tochuc/tochuc/internal/bundle/manifest"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/web"
 )
@@ -26,6 +27,7 @@ type Config struct {
 	SecureCookies  bool          // --secure-cookies: Secure cookie and HSTS behind HTTPS
 	DBConns        int           // --db-conns: the connections this process keeps to the database at most
 	TrustedProxies string        // --trusted-proxies: the reverse proxies in front (CIDR or addresses, comma-separated)
+	SignKey        string        // --sign-key: the private key that signs the web's package exports ("": none)
 
 	// Fixed in the code, printed so that an operator knows them.
 	ExportTimeout time.Duration // time budget of a download or an upload
@@ -54,6 +56,7 @@ func (c *Config) addFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "thời gian tối đa của một yêu cầu (quá thời gian: dừng các truy vấn, trả lời 503); tải xuống và tải lên: "+c.ExportTimeout.String())
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "đánh dấu cookie phiên là Secure (khi chạy sau HTTPS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "các máy chủ proxy ngược phía trước (CIDR hoặc địa chỉ, cách nhau dấu phẩy): yêu cầu từ chúng được tính theo địa chỉ trong X-Forwarded-For")
+	fs.StringVar(&c.SignKey, "sign-key", c.SignKey, "tệp khóa bí mật (tochuc.key) để ký gói dữ liệu tải từ trang web (manifest.json có chữ ký)")
 	fs.IntVar(&c.DBConns, "db-conns", c.DBConns, "số kết nối tối đa tới cơ sở dữ liệu của tiến trình này (nhiều máy chủ dùng chung PostgreSQL: tổng phải nhỏ hơn max_connections)")
 }
 
@@ -68,6 +71,11 @@ func serveConfig(e *env, name, args string, argv []string) (Config, error) {
 	}
 	if _, err := parseProxies(c.TrustedProxies); err != nil {
 		return Config{}, err
+	}
+	if c.SignKey != "" {
+		if _, err := manifest.LoadPrivateKey(c.SignKey); err != nil {
+			return Config{}, usageError{"--sign-key: " + err.Error()}
+		}
 	}
 	if c.DBConns < 1 || c.DBConns > 1000 {
 		return Config{}, usageError{"--db-conns: từ 1 đến 1000 kết nối"}
@@ -103,6 +111,11 @@ func (c Config) print(w io.Writer) error {
 	}
 	fmt.Fprintf(tw, "serve --trusted-proxies\t%s%s\n", proxies, mark(c.TrustedProxies, def.TrustedProxies))
 	fmt.Fprintf(tw, "serve --db-conns\t%d%s\n", c.DBConns, mark(c.DBConns, def.DBConns))
+	signKey := c.SignKey
+	if signKey == "" {
+		signKey = "không có"
+	}
+	fmt.Fprintf(tw, "serve --sign-key\t%s%s\n", signKey, mark(c.SignKey, def.SignKey))
 	fmt.Fprintf(tw, "tải xuống, tải lên\ttối đa %s\n", durationVi(c.ExportTimeout))
 	fmt.Fprintf(tw, "phiên đăng nhập\t%s không hoạt động, tối đa %s\n", durationVi(c.SessionIdle), durationVi(c.SessionMaxAge))
 	fmt.Fprintf(tw, "xóa phiên đã hết\tmỗi %s\n", durationVi(c.PurgeEvery))

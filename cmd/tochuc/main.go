@@ -44,6 +44,9 @@ func commands() []command {
 		{"config", "in cấu hình đang dùng (ẩn mật khẩu)", runConfig},
 		{"user", "quản lý tài khoản người dùng", runUser},
 		{"appointments", "bổ nhiệm, luân chuyển, nghỉ hưu vào một ngày: một danh sách dạng CSV", runAppointments},
+		{"casework", "công tác đảng viên: việc đến hạn, quá hạn của một đơn vị vào một ngày (CSV)", runCasework},
+		{"dues", "đảng phí: behind — đảng viên chậm đóng quá 3 tháng vào một ngày (CSV)", runDues},
+		{"keys", "khóa ký gói dữ liệu: tạo, tin cậy, liệt kê, thu hồi", runKeys},
 		{"backup", "sao lưu toàn bộ cơ sở dữ liệu khi đang chạy (bản sao nhất quán)", runBackup},
 		{"restore", "khôi phục một bản sao lưu vào một cơ sở dữ liệu trống", runRestore},
 	}

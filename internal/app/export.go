@@ -14,6 +14,13 @@ import (
 // returns the records written per file. The export is written to the audit
 // log.
 func (a *App) Export(ctx context.Context, act Actor, rec sqldb.Recorded, sink bundle.Sink) (map[string]int, error) {
+	return a.ExportChangedSince(ctx, act, rec, Recorded{}, sink)
+}
+
+// ExportChangedSince is Export of an incremental package when since is set:
+// only the records recorded after since, and retractions.csv naming the
+// records of the scope held at since and no longer held (ExportRetractions).
+func (a *App) ExportChangedSince(ctx context.Context, act Actor, rec, since sqldb.Recorded, sink bundle.Sink) (map[string]int, error) {
 	r := a.db.Reader(rec)
 	sc, err := a.scopeOn(ctx, r, act.User)
 	if err != nil {
@@ -27,9 +34,19 @@ func (a *App) Export(ctx context.Context, act Actor, rec sqldb.Recorded, sink bu
 	if !act.whole() || !sc.MayReadConfidential() {
 		store = scopedStore{Store: r, scope: sc}
 	}
+	if since.At != 0 {
+		store = changedStore{Store: store, r: r.ChangedSince(since), scope: sc, whole: act.whole() && sc.MayReadConfidential()}
+	}
 	counts, err := bundle.Export(ctx, store, sink)
 	if err != nil {
 		return nil, a.fault(err)
+	}
+	if since.At != 0 {
+		n, err := exportRetractions(ctx, r, sc, act.whole() && sc.MayReadConfidential(), since, sink)
+		if err != nil {
+			return nil, a.fault(err)
+		}
+		counts[bundle.RetractionsFile] = n
 	}
 	if sc.MayReadConfidential() {
 		for _, f := range bundle.Files {
@@ -41,6 +58,9 @@ func (a *App) Export(ctx context.Context, act Actor, rec sqldb.Recorded, sink bu
 		}
 	}
 	detail := map[string]any{"files": counts}
+	if since.At != 0 {
+		detail["changed_since"] = since.At
+	}
 	if !act.whole() {
 		detail["scope"] = act.User.ScopeUnitID
 	}

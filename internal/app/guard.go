@@ -73,19 +73,21 @@ func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 	// Second pass: every row added must be writable as things will stand,
 	// every row ended as they stood.
 	var bad []string
+	var rows []OutOfScope
 	n := 0
 	err = c.Touched(ctx, func(f *bundle.File, cells []string, added bool) error {
 		v := pre
 		if added {
 			v = post
 		}
-		if why := v.writable(f, cells); why != "" {
+		if why, col := v.writableColumn(f, cells); why != "" {
 			if n++; n <= maxViolations {
 				verb := "ghi"
 				if !added {
 					verb = "sửa hoặc xóa"
 				}
 				bad = append(bad, "không được "+verb+" "+describe(f, cells)+": "+why)
+				rows = append(rows, OutOfScope{File: f, Key: keyCells(f, cells), Column: col, Why: why, Added: added})
 			}
 		}
 		return nil
@@ -100,5 +102,5 @@ func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 	if n > maxViolations {
 		msg += "; và " + tochuc.FormatInt(n-maxViolations) + " bản ghi khác"
 	}
-	return tochuc.Errorf(tochuc.EForbidden, "%s.", msg)
+	return &ScopeRefusal{Rows: rows, More: max(n-maxViolations, 0), err: tochuc.Errorf(tochuc.EForbidden, "%s.", msg)}
 }

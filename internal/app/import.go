@@ -14,6 +14,13 @@ import (
 // transaction. name is what the bundle is called for people (its file name).
 // An import that changes nothing records nothing.
 func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name string, opt bundle.Options) (*bundle.Report, error) {
+	return a.importWith(ctx, act, src, name, opt, nil)
+}
+
+// importWith is Import, with first (when not nil) run inside the change set
+// before the bundle is read: a received package's replay check and record.
+func (a *App) importWith(ctx context.Context, act Actor, src bundle.Source, name string, opt bundle.Options,
+	first func(ctx context.Context, c *sqldb.Change, audit *tochuc.AuditEntry) error) (*bundle.Report, error) {
 	if !act.User.CanWrite() {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn không được nhập dữ liệu.")
 	}
@@ -34,9 +41,17 @@ func (a *App) Import(ctx context.Context, act Actor, src bundle.Source, name str
 		if prev, err = c.Reader(true).Version(ctx); err != nil {
 			return nil, err
 		}
+		if first != nil {
+			if err := first(ctx, c, audit); err != nil {
+				return nil, err
+			}
+		}
 		rep, err := bundle.Import(ctx, src, c, opt)
 		if rep != nil {
-			audit.Detail = map[string]any{"files": rep.Files, "warnings": rep.Warnings}
+			if audit.Detail == nil {
+				audit.Detail = map[string]any{}
+			}
+			audit.Detail["files"], audit.Detail["warnings"] = rep.Files, rep.Warnings
 		}
 		return rep, err
 	})

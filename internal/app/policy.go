@@ -166,24 +166,31 @@ func (v *scopeView) personReadable(id string) bool {
 
 // writable checks a row to be written; it returns "" or why not.
 func (v *scopeView) writable(f *bundle.File, cells []string) string {
+	why, _ := v.writableColumn(f, cells)
+	return why
+}
+
+// writableColumn is writable, with the column that refuses the row ("" when
+// none does: a unit outside every root).
+func (v *scopeView) writableColumn(f *bundle.File, cells []string) (why, column string) {
 	r := refsOf(f, cells)
 	if len(r.units) == 0 && len(r.persons) == 0 && !v.isRoot(r.self, r.span) {
 		if r.self != "" {
-			return fmt.Sprintf("đơn vị '%s' không trực thuộc đơn vị nào trong phạm vi được giao", r.self)
+			return fmt.Sprintf("đơn vị '%s' không trực thuộc đơn vị nào trong phạm vi được giao", r.self), ""
 		}
-		return "bản ghi không gắn với đơn vị hay người nào trong phạm vi"
+		return "bản ghi không gắn với đơn vị hay người nào trong phạm vi", ""
 	}
 	for _, u := range r.units {
 		if !v.unitIn(u.id, r.span, true) {
-			return fmt.Sprintf("đơn vị '%s' (cột %s) không thuộc phạm vi được giao trong suốt thời gian %s", u.id, u.col, spanText(r))
+			return fmt.Sprintf("đơn vị '%s' (cột %s) không thuộc phạm vi được giao trong suốt thời gian %s", u.id, u.col, spanText(r)), u.col
 		}
 	}
 	for _, p := range r.persons {
 		if !v.personWritable(p.id, r.span.From) {
-			return fmt.Sprintf("người có mã '%s' (cột %s) không thuộc phạm vi được giao vào ngày %s", p.id, p.col, startText(r))
+			return fmt.Sprintf("người có mã '%s' (cột %s) không thuộc phạm vi được giao vào ngày %s", p.id, p.col, startText(r)), p.col
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // readable reports whether a row may be read.

@@ -53,7 +53,13 @@ func (a *App) Report(ctx context.Context, p indicator.Params, rec Recorded) (*in
 // ReportScope) on the registry as recorded at rec: the explanation streams
 // them from the storage (its Each) each time it is written.
 func (a *App) Explain(ctx context.Context, p indicator.Params, id string, rec Recorded) (*indicator.Explanation, error) {
-	e, err := indicator.OpenExplanation(ctx, a.db.Reader(rec), p, id)
+	return a.ExplainPart(ctx, p, id, "", rec)
+}
+
+// ExplainPart is Explain of the records of one part of the indicator's
+// breakdown (part "": all of them).
+func (a *App) ExplainPart(ctx context.Context, p indicator.Params, id, part string, rec Recorded) (*indicator.Explanation, error) {
+	e, err := indicator.OpenPart(ctx, a.db.Reader(rec), p, id, part)
 	if err != nil {
 		return nil, a.fault(err)
 	}

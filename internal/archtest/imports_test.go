@@ -33,6 +33,7 @@ var mayImport = map[string][]string{
 	"internal/bundle":           {},
 	"internal/workbook":         {},
 	"internal/bundle/container": {"internal/bundle", "internal/workbook"},
+	"internal/bundle/manifest":  {},
 	"internal/check":            {"internal/bundle", "internal/textvn"},
 	"internal/restructure":      {"internal/bundle"},
 	"internal/indicator":        {},
@@ -42,8 +43,8 @@ var mayImport = map[string][]string{
 	// Storage: neither report nor Excel (TestStorageImportsNoReport).
 	"internal/sqldb": {"internal/auth", "internal/bundle", "internal/check", "internal/indicator", "internal/textvn"},
 
-	"internal/app": {"internal/auth", "internal/bundle", "internal/cache", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb", "internal/textvn"},
-	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container", "internal/cache",
+	"internal/app": {"internal/auth", "internal/bundle", "internal/bundle/manifest", "internal/cache", "internal/check", "internal/indicator", "internal/restructure", "internal/sqldb", "internal/textvn"},
+	"internal/web": {"internal/app", "internal/auth", "internal/bundle", "internal/bundle/container", "internal/bundle/manifest", "internal/cache",
 		"internal/check", "internal/indicator", "internal/report", "internal/restructure", "internal/sqldb", "internal/textvn", "internal/workbook"},
 
 	"cmd":   nil,

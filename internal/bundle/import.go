@@ -36,6 +36,11 @@ type Report struct {
 	// Findings is what the rule checks find after the import that they did
 	// not find before it (set by the use case once the import is kept).
 	Findings *FindingsAdded `json:"findings,omitempty"`
+	// Diff is what the import would change, record by record (set by a
+	// diff: an import run and rolled back).
+	Diff *Diff `json:"diff,omitempty"`
+	// Retracted counts the records retractions.csv retracted.
+	Retracted int `json:"retracted,omitempty"`
 }
 
 // FindingsAdded counts the rule checks' findings an import adds, on a
@@ -65,6 +70,9 @@ func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, 
 	names := src.Names()
 	present := map[string]bool{}
 	for _, n := range names {
+		if n == RetractionsFile {
+			continue // our own file of an incremental package
+		}
 		if FileByName(n) == nil {
 			im.iss.add(Issue{File: src.Location(n), Vi: "tệp không có trong đặc tả gói dữ liệu", En: "unknown file"})
 			continue
@@ -72,6 +80,13 @@ func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, 
 		present[n] = true
 	}
 	rep := &Report{}
+	if slices.Contains(names, RetractionsFile) { // before the files: a retracted record is not there to check against
+		n, err := im.importRetractions(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rep.Retracted = n
+	}
 	for i, f := range Files {
 		if !present[f.Name] {
 			continue

@@ -59,7 +59,8 @@ type builder struct {
 	discs        []disciplineRow
 	postEnd      map[*post]string // end reasons decided by the generator (a removal from post)
 	memberSucc   map[string]succession
-	renameEvents map[string][2]string // unit id@date → event and document of its rename
+	renameEvents map[string][2]string     // unit id@date → event and document of its rename
+	partyEvs     map[*person][]partyEvent // the membership events as emitted (tables), for the party casework
 
 	haBac, prov, newProv *unit
 	districts            []*district

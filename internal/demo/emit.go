@@ -34,8 +34,13 @@ func (b *builder) tables() bundle.Tables {
 				"obtained_on": q.on.String()})
 		}
 	}
+	b.partyEvs = map[*person][]partyEvent{}
 	for _, p := range b.people {
-		for _, e := range b.partyEvents(p) {
+		evs := b.partyEvents(p)
+		if len(evs) > 0 {
+			b.partyEvs[p] = evs
+		}
+		for _, e := range evs {
 			t.Add("party", map[string]string{"person_id": p.id, "event": e.event, "date": e.date.String(), "unit_id": e.unit})
 		}
 	}
@@ -98,6 +103,7 @@ func (b *builder) tables() bundle.Tables {
 			"added_on": p.added.String(), "removed_on": p.removed.String(), "removal_reason": p.reason,
 			"document_id": p.doc})
 	}
+	b.partyCase(t)
 	return t
 }
 

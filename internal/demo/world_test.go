@@ -19,6 +19,13 @@ type world struct {
 	events  map[string][]tochuc.MembershipEvent
 	assigns []wassign
 	heads   map[string][]whead
+	persons map[string]wperson
+}
+
+// wperson is what the member statistics read of a person.
+type wperson struct {
+	gender, ethnicity, religion string
+	birth                       tochuc.Date
 }
 
 type uver struct {
@@ -54,8 +61,10 @@ func readWorld(t bundle.Tables) *world {
 			locality: r["locality_id"], host: r["host_id"], sector: r["sector"], ownership: r["ownership"],
 			Period: period(r["valid_from"], r["valid_to"])})
 	}
+	w.persons = map[string]wperson{}
 	for _, r := range rows(t, "people") {
 		w.died[r["id"]] = date0(r["died_on"])
+		w.persons[r["id"]] = wperson{r["gender"], r["ethnicity"], r["religion"], date0(r["birth_date"])}
 	}
 	for _, r := range rows(t, "qualifications") {
 		w.quals[r["person_id"]] = append(w.quals[r["person_id"]], wqual{r["kind"], r["level"], date0(r["obtained_on"])})

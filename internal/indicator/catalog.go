@@ -27,6 +27,9 @@ type Def struct {
 	Parts []string
 	// Persons is true when the records behind the value are persons, false when they are units.
 	Persons bool
+	// Only, when set, is one of Parts: the records of that part alone (the
+	// drill-down into one part of a breakdown, OpenPart).
+	Only string
 }
 
 // Part keys of the breakdowns.
@@ -35,6 +38,27 @@ var (
 	statusParts = []string{"probationary", "official"}
 	orgParts    = []string{"party_grassroots_committee", "party_grassroots_cell", "party_sub_committee", "party_cell"}
 )
+
+// The part keys of the breakdowns of party members (indicators-v1
+// amendment 2), in display order.
+var (
+	GenderParts    = []string{"male", "female", "unknown"}
+	AgeParts       = []string{"to_30", "31_40", "41_50", "51_60", "61_70", "over_70", "unknown"}
+	EthnicityParts = []string{"kinh", "minority", "unknown"}
+	EducationParts = []string{"primary_vocational", "intermediate", "college", "university", "master", "doctor", "none"}
+	TheoryParts    = []string{"elementary", "intermediate", "advanced", "none"}
+	LossParts      = []string{"removed", "expelled", "died", "transferred_out"}
+)
+
+// PartLabelOf returns the Vietnamese label of a breakdown key of the
+// indicator id: its own when the key reads differently there ("none" of
+// education: no training), or PartLabel's.
+func PartLabelOf(id, part string) string {
+	if l := tochuc.Label("part", id+"."+part); l != id+"."+part {
+		return l
+	}
+	return PartLabel(part)
+}
 
 // PartLabel returns the Vietnamese label of a breakdown key.
 func PartLabel(part string) string {
@@ -102,6 +126,24 @@ var catalog = func() []Def {
 		Def{ID: "party.non_state_enterprise.members", Label: "Đảng viên trong doanh nghiệp ngoài nhà nước", Persons: true,
 			Counts: HostedMembers{orgParts}},
 		Def{ID: "party.members", Label: "Đảng viên", Parts: statusParts, Persons: true, Counts: Members{}},
+		// amendment 2: the basic statistics of party members (11-HD/BTCTW)
+		Def{ID: "party.members.gender", Label: "Đảng viên chia theo giới tính", Parts: GenderParts, Persons: true,
+			Counts: MemberTraits{TraitGender}},
+		Def{ID: "party.members.age", Label: "Đảng viên chia theo độ tuổi", Parts: AgeParts, Persons: true,
+			Counts: MemberTraits{TraitAge}},
+		Def{ID: "party.members.ethnicity", Label: "Đảng viên chia theo dân tộc", Parts: EthnicityParts, Persons: true,
+			Counts: MemberTraits{TraitEthnicity}},
+		Def{ID: "party.members.religious", Label: "Đảng viên có đạo (theo tôn giáo)", Persons: true,
+			Counts: MemberTraits{TraitReligious}},
+		Def{ID: "party.members.education", Label: "Đảng viên chia theo trình độ chuyên môn", Parts: EducationParts, Persons: true,
+			Counts: MemberTraits{TraitEducation}},
+		Def{ID: "party.members.theory", Label: "Đảng viên chia theo trình độ lý luận chính trị", Parts: TheoryParts, Persons: true,
+			Counts: MemberTraits{TraitTheory}},
+		Def{ID: "party.admitted", Label: "Đảng viên kết nạp", Flow: true, Persons: true, Counts: PartyFlow{FlowAdmitted}},
+		Def{ID: "party.recognized", Label: "Đảng viên được công nhận chính thức", Flow: true, Persons: true, Counts: PartyFlow{FlowRecognized}},
+		Def{ID: "party.transferred_in", Label: "Đảng viên chuyển đến", Flow: true, Persons: true, Counts: PartyFlow{FlowTransferredIn}},
+		Def{ID: "party.losses", Label: "Đảng viên giảm (xóa tên, khai trừ, từ trần, chuyển đi)", Flow: true, Parts: LossParts, Persons: true,
+			Counts: PartyFlow{FlowLosses}},
 	)
 }()
 

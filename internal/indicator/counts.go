@@ -71,6 +71,42 @@ type HostedMembers struct{ Kinds []string }
 // scope, probationary or official.
 type Members struct{}
 
+// MemberTraits counts the party members on the date whose organization is
+// in the scope (as Members), by one trait of theirs on the date (a Trait…).
+type MemberTraits struct{ Trait string }
+
+// The traits MemberTraits breaks members down by.
+const (
+	TraitGender    = "gender"    // GenderParts
+	TraitAge       = "age"       // AgeParts: completed years on the date
+	TraitEthnicity = "ethnicity" // EthnicityParts: Kinh without case or diacritics, any other, none
+	TraitReligious = "religious" // no parts: those with a religion
+	TraitEducation = "education" // EducationParts: the highest level obtained on or before the date
+	TraitTheory    = "theory"    // TheoryParts: the highest political theory level (advanced = bachelor)
+)
+
+// PartyFlow counts the party events of a kind in (since, date] that move
+// members into or out of the scope, each event once (a person with two
+// such events counts twice, so that the stocks balance).
+type PartyFlow struct{ Kind string }
+
+// The kinds of PartyFlow.
+const (
+	// FlowAdmitted: admitted events whose organization is in the scope on the event's date.
+	FlowAdmitted = "admitted"
+	// FlowRecognized: recognized events of members whose organization was in the scope the day before.
+	FlowRecognized = "recognized"
+	// FlowTransferredIn: transferred_in events into the scope, and transferred
+	// events into it from an organization outside it the day before.
+	FlowTransferredIn = "transferred_in"
+	// FlowLosses: removed, expelled, died, transferred_out events of members in
+	// the scope the day before, transferred events leaving it (transferred_out),
+	// and deaths (people.died_on) without a died event by then of members in the scope the day before (died).
+	FlowLosses = "losses"
+)
+
+func (MemberTraits) isCount()  {}
+func (PartyFlow) isCount()     {}
 func (Units) isCount()         {}
 func (Staff) isCount()         {}
 func (BothPosts) isCount()     {}

@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"context"
+	"slices"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -111,11 +112,25 @@ func NewExplanation(ctx context.Context, src Engine, p Params, id string) (*Expl
 // OpenExplanation names an indicator's date and scope, its items left in
 // the storage: Each streams them (Items stays nil).
 func OpenExplanation(ctx context.Context, src Engine, p Params, id string) (*Explanation, error) {
+	return OpenPart(ctx, src, p, id, "")
+}
+
+// OpenPart is OpenExplanation of the records of one part of an indicator's
+// breakdown (part "": all of them); its label names the part.
+func OpenPart(ctx context.Context, src Engine, p Params, id, part string) (*Explanation, error) {
 	def, err := lookupChecked(p, id)
 	if err != nil {
 		return nil, err
 	}
-	e := &Explanation{ID: id, Label: def.LabelOn(p.AsOf), AsOf: p.AsOf.String(), Def: def}
+	label := def.LabelOn(p.AsOf)
+	if part != "" {
+		if !slices.Contains(def.Parts, part) {
+			return nil, tochuc.Errorf(tochuc.ENotFound, "chỉ tiêu '%s' không có nhóm '%s'", id, part)
+		}
+		def.Only = part
+		label += " – " + PartLabelOf(id, part)
+	}
+	e := &Explanation{ID: id, Label: label, AsOf: p.AsOf.String(), Def: def}
 	if def.Flow {
 		e.Since = p.Since.String()
 	}
@@ -170,8 +185,13 @@ type Detail struct {
 	PartyUnit string `json:"party_unit,omitempty"` // persons: the name of their party organization
 	Education string `json:"education,omitempty"`  // persons: the highest level on the date
 	Theory    string `json:"theory,omitempty"`     // persons: the highest political theory level on the date
-	Parent    string `json:"parent,omitempty"`     // units: the superior unit's name
-	Host      string `json:"host,omitempty"`       // units: the name of the unit hosting it
+	// persons behind a breakdown of members (MemberTraits): their record's traits
+	Gender    string `json:"gender,omitempty"`
+	Born      string `json:"born,omitempty"` // the birth date, YYYY-MM-DD
+	Ethnicity string `json:"ethnicity,omitempty"`
+	Religion  string `json:"religion,omitempty"`
+	Parent    string `json:"parent,omitempty"` // units: the superior unit's name
+	Host      string `json:"host,omitempty"`   // units: the name of the unit hosting it
 	// Both names the person holding both posts of a combined-post indicator.
 	Both string `json:"both,omitempty"`
 }

@@ -70,7 +70,7 @@ func explanationHead(vietnamese bool) []string {
 }
 
 // explanationRow returns the cells of an item's row.
-func explanationRow(it indicator.Item, vietnamese bool) []string {
+func explanationRow(id string, it indicator.Item, vietnamese bool) []string {
 	yes, no := "1", "0"
 	if vietnamese {
 		yes, no = "có", "không"
@@ -80,7 +80,7 @@ func explanationRow(it indicator.Item, vietnamese bool) []string {
 		counted = yes
 	}
 	if vietnamese && part != "" {
-		part = indicator.PartLabel(part)
+		part = indicator.PartLabelOf(id, part)
 	}
 	if it.Amount != nil {
 		amount = strconv.Itoa(*it.Amount)
@@ -108,7 +108,7 @@ func WriteExplanationCSV(w io.Writer, e *indicator.Explanation) error {
 		return err
 	}
 	err := e.EachOf(func(it indicator.Item) error {
-		row := explanationRow(it, true)
+		row := explanationRow(e.ID, it, true)
 		if it.Amount != nil {
 			row[4] = strconv.Itoa(*it.Amount) // a number a spreadsheet reads in any locale, not "1.186"
 		}
@@ -169,7 +169,7 @@ func WriteExplanationTable(w io.Writer, e *indicator.Explanation) error {
 		if it.Amount != nil {
 			sum += *it.Amount
 		}
-		widen(cells(explanationRow(it, true)))
+		widen(cells(explanationRow(e.ID, it, true)))
 		return nil
 	})
 	if err != nil {
@@ -192,7 +192,7 @@ func WriteExplanationTable(w io.Writer, e *indicator.Explanation) error {
 	}
 	line(rule)
 	if err := e.EachOf(func(it indicator.Item) error {
-		line(cells(explanationRow(it, true)))
+		line(cells(explanationRow(e.ID, it, true)))
 		return nil
 	}); err != nil {
 		return err

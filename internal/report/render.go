@@ -63,7 +63,7 @@ func WriteTable(w io.Writer, r *indicator.Result) error {
 		}
 		rows = append(rows, row)
 		for _, part := range partsOf(ind) {
-			sub := []string{"   – " + indicator.PartLabel(part), tochuc.FormatInt(ind.By[part]), "", ""}
+			sub := []string{"   – " + indicator.PartLabelOf(ind.ID, part), tochuc.FormatInt(ind.By[part]), "", ""}
 			if since {
 				sub = append(sub, "", "")
 				if ind.Since != nil {
@@ -169,7 +169,7 @@ func Rows(r *indicator.Result) [][]string {
 		}
 		rows = append(rows, row)
 		for _, part := range partsOf(ind) {
-			sub := []string{ind.ID, part, indicator.PartLabel(part), strconv.Itoa(ind.By[part]), "", "", "", "", ""}
+			sub := []string{ind.ID, part, indicator.PartLabelOf(ind.ID, part), strconv.Itoa(ind.By[part]), "", "", "", "", ""}
 			if ind.Since != nil {
 				sub[6], sub[8] = strconv.Itoa(ind.Since.By[part]), strconv.Itoa(ind.By[part]-ind.Since.By[part])
 			}

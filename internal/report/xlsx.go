@@ -69,7 +69,7 @@ func WriteXLSX(w io.Writer, r *indicator.Result) error {
 			return err
 		}
 		for _, part := range partsOf(ind) {
-			sub := []any{nil, "   – " + indicator.PartLabel(part), ind.By[part], nil, nil}
+			sub := []any{nil, "   – " + indicator.PartLabelOf(ind.ID, part), ind.By[part], nil, nil}
 			if r.Since != "" {
 				sub = append(sub, nil, nil, nil)
 				if ind.Since != nil {
@@ -107,7 +107,7 @@ func WriteExplanationXLSX(w io.Writer, e *indicator.Explanation) error {
 		}
 		part, counted := "", "không"
 		if it.Part != "" {
-			part = indicator.PartLabel(it.Part)
+			part = indicator.PartLabelOf(e.ID, it.Part)
 		}
 		if it.Counted {
 			counted = "có"

@@ -53,7 +53,7 @@ func TestExportsSameOnBothEngines(t *testing.T) {
 		exports[i] = map[string][]byte{}
 		for _, f := range bundle.Files {
 			data, err := os.ReadFile(filepath.Join(dir, f.Name+".csv"))
-			if err != nil {
+			if err != nil && !os.IsNotExist(err) { // a file holding no record is not written
 				t.Fatal(err)
 			}
 			exports[i][f.Name] = data

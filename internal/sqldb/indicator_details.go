@@ -34,6 +34,10 @@ func (r *Reader) ItemDetails(ctx context.Context, p indicator.Params, def indica
 		}
 	case indicator.LocalityHas:
 		err = d.localityPosts(ctx, []indicator.Post{{Role: c.Role, Kinds: []string{c.UnitKind}}})
+	case indicator.MemberTraits:
+		if err = d.persons(ctx); err == nil {
+			err = d.traits(ctx)
+		}
 	default:
 		if def.Persons {
 			err = d.persons(ctx)
@@ -202,4 +206,21 @@ func higher(kind, level, cur string) bool {
 	}
 	c, ok := tochuc.LevelRank(kind, cur)
 	return !ok || r > c
+}
+
+// traits reads the gender, birth date, ethnicity and religion of persons.
+func (d detailReader) traits(ctx context.Context) error {
+	b := d.b
+	var id, gender, ethnicity, religion string
+	var born tochuc.Date
+	return d.each(ctx, `SELECT pe.id, COALESCE(pe.gender, ''), pe.birth_date, COALESCE(pe.ethnicity, ''), COALESCE(pe.religion, '') FROM `+
+		b.t("people")+` pe WHERE pe.id IN (`+d.in+`) AND `+b.rec("pe"), func() error {
+		det := d.out[id]
+		det.Gender, det.Ethnicity, det.Religion = gender, ethnicity, religion
+		if born != 0 {
+			det.Born = born.String()
+		}
+		d.out[id] = det
+		return nil
+	}, &id, &gender, &born, &ethnicity, &religion)
 }

@@ -36,6 +36,15 @@ type query struct {
 
 // queryOf turns what an indicator counts (indicator.Def.Counts) into its query.
 func queryOf(def indicator.Def) (query, error) {
+	q, err := queryOfAll(def)
+	if def.Only != "" { // the records of one part only
+		q.part = def.Only
+	}
+	return q, err
+}
+
+// queryOfAll is queryOf for the records of every part.
+func queryOfAll(def indicator.Def) (query, error) {
 	one := func(f family) (query, error) { return query{key: def.ID, f: f}, nil }
 	switch c := def.Counts.(type) {
 	case indicator.Units:
@@ -58,6 +67,10 @@ func queryOf(def indicator.Def) (query, error) {
 		return one(family{items: func(b *qb) string { return hostedMemberItems(b, c.Kinds) }, cols: 1, parts: []string{""}})
 	case indicator.Members:
 		return one(family{items: memberItems, tally: memberTally, cols: 1, parts: []string{"probationary", "official"}})
+	case indicator.MemberTraits:
+		return one(memberTraits(c.Trait))
+	case indicator.PartyFlow:
+		return one(partyFlow(c.Kind))
 	}
 	return query{}, fmt.Errorf("indicator %s: no query counts %T", def.ID, def.Counts)
 }

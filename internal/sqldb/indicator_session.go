@@ -123,8 +123,12 @@ func (s *session) dates(flow bool) []evalDate {
 
 // builder returns the query builder of one evaluation date.
 func (s *session) builder(at evalDate) *qb {
+	params := ageBounds(at.d)
+	for k, v := range map[string]any{"d": at.d, "s": at.from, "at": at.at, "scope": s.p.Scope} {
+		params[k] = v
+	}
 	return &qb{dialect: s.db.Dialect, recorded: s.rec, snap: s.rec.At != 0, scoped: s.p.Scope != "", mp: s.mp, flowFrom: at.from != 0,
-		params: map[string]any{"d": at.d, "s": at.from, "at": at.at, "scope": s.p.Scope}}
+		params: params}
 }
 
 // query runs a query with :name parameters in the session.

@@ -11,6 +11,8 @@ type Reader struct {
 	db  *DB
 	q   querier // the database, or the transaction of a change
 	rec Recorded
+	// since, when set, keeps to the records recorded after it (Records): an incremental package.
+	since int64
 }
 
 // querier runs queries: a *sql.DB, *sql.Conn or *sql.Tx.

@@ -59,7 +59,7 @@ func (r *Reader) ExtraColumns(ctx context.Context, f *bundle.File) ([]string, er
 
 // Records calls fn with the cells of every record of a file, in key order.
 func (r *Reader) Records(ctx context.Context, f *bundle.File, fn func(cells []string, extra map[string]string) error) error {
-	q := "SELECT " + list("", dataColumns(f)) + " FROM " + f.Name + " WHERE " + r.rec.where("") +
+	q := "SELECT " + list("", dataColumns(f)) + " FROM " + f.Name + " WHERE " + r.rec.where("") + r.sinceWhere() +
 		" ORDER BY " + orderBy(r.db.Dialect, f)
 	return r.scanCells(ctx, f, q, nil, fn)
 }

@@ -22,7 +22,7 @@ func (db *DB) ImportBundle(ctx context.Context, src bundle.Source, user, source 
 		c.Rollback()
 		return nil, err
 	}
-	changed := 0
+	changed := rep.Retracted
 	for _, f := range rep.Files {
 		changed += f.Added + f.Superseded
 	}
@@ -38,11 +38,14 @@ func (db *DB) ImportBundle(ctx context.Context, src bundle.Source, user, source 
 
 // ImportNote summarises an import for its change set.
 func ImportNote(rep *bundle.Report) string {
+	if rep.Retracted > 0 {
+		return fmt.Sprintf("%d bản ghi mới, %d bản ghi được thay thế, %d bản ghi được rút bỏ", added(rep), superseded(rep), rep.Retracted)
+	}
 	return fmt.Sprintf("%d bản ghi mới, %d bản ghi được thay thế", added(rep), superseded(rep))
 }
 
 // Changed reports whether an import recorded anything.
-func Changed(rep *bundle.Report) bool { return added(rep)+superseded(rep) > 0 }
+func Changed(rep *bundle.Report) bool { return added(rep)+superseded(rep)+rep.Retracted > 0 }
 
 func added(r *bundle.Report) (n int) {
 	for _, f := range r.Files {

@@ -14,6 +14,12 @@ func (c *Change) Retract(ctx context.Context, r bundle.Retraction) error {
 	if f == nil || f.Versioned {
 		return tochuc.Errorf(tochuc.EInvalid, "không thể rút bản ghi của tệp %q", r.File)
 	}
+	if c.check { // a check keeps nothing: the retraction's key was checked by the caller
+		return nil
+	}
+	if err := c.endCopy(); err != nil {
+		return err
+	}
 	conds := []string{"rec_to IS NULL"}
 	args := []any{c.At, c.ID}
 	for _, k := range f.Key {

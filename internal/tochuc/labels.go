@@ -52,14 +52,28 @@ var labels = map[string]map[string]string{
 	"sector": {"party": "Khối Đảng", "front": "Khối Mặt trận, đoàn thể", "state": "Khối chính quyền", "none": "Khác"},
 	// part: the keys of a dashboard breakdown that are not unit kinds.
 	"part": {"party": "Khối Đảng", "front": "Khối Mặt trận, đoàn thể", "state": "Khối chính quyền", "none": "Khác",
-		"probationary": "Đảng viên dự bị", "official": "Đảng viên chính thức"},
+		"probationary": "Đảng viên dự bị", "official": "Đảng viên chính thức",
+		// the breakdowns of party members (indicators-v1 amendment 2)
+		"male": "Nam", "female": "Nữ", "unknown": "Chưa rõ",
+		"to_30": "Đến 30 tuổi", "31_40": "Từ 31 đến 40 tuổi", "41_50": "Từ 41 đến 50 tuổi", "51_60": "Từ 51 đến 60 tuổi",
+		"61_70": "Từ 61 đến 70 tuổi", "over_70": "Trên 70 tuổi",
+		// "kinh" is a Vietnamese word too (kinh tế): its label is the indicator's own
+		"party.members.ethnicity.kinh": "Dân tộc Kinh", "minority": "Dân tộc thiểu số",
+		"primary_vocational": "Sơ cấp", "intermediate": "Trung cấp", "college": "Cao đẳng", "university": "Đại học",
+		"master": "Thạc sĩ", "doctor": "Tiến sĩ", "elementary": "Sơ cấp", "advanced": "Cao cấp, cử nhân",
+		"removed": "Xóa tên", "expelled": "Khai trừ", "died": "Từ trần", "transferred_out": "Chuyển sinh hoạt đi",
+		"party.members.gender.unknown": "Chưa ghi giới tính", "party.members.age.unknown": "Chưa ghi ngày sinh",
+		"party.members.ethnicity.unknown": "Chưa ghi dân tộc",
+		"party.members.education.none":    "Chưa qua đào tạo chuyên môn",
+		"party.members.theory.none":       "Chưa qua đào tạo lý luận chính trị"},
 	"ownership": {"state": "Nhà nước", "non_state": "Ngoài nhà nước", "foreign": "Có vốn đầu tư nước ngoài"},
 	"subject":   {"unit": "Tổ chức", "person": "Cá nhân"},
 	"action": {AuditLoginOK: "Đăng nhập", AuditLoginFailed: "Đăng nhập không thành công", AuditLoginLocked: "Tạm khóa đăng nhập",
 		AuditLogout: "Đăng xuất", AuditUserCreate: "Tạo tài khoản", AuditUserUpdate: "Sửa tài khoản",
 		AuditUserPassword: "Đặt lại mật khẩu", AuditTokenCreate: "Cấp mã truy cập", AuditTokenRevoke: "Thu hồi mã truy cập",
 		"bundle.import": "Nhập gói dữ liệu", "bundle.export": "Tải gói dữ liệu",
-		AuditConfidentialRead: "Xem hồ sơ mật"},
+		AuditConfidentialRead: "Xem hồ sơ mật",
+		AuditKeyTrust:         "Tin cậy khóa ký gói dữ liệu", AuditKeyRevoke: "Thu hồi khóa ký gói dữ liệu"},
 }
 
 // editVerbs are the audit actions of an edit of a bundle file ("people.add"…).

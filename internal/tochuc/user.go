@@ -182,6 +182,10 @@ const (
 	// AuditConfidentialRead is a read of confidential records (plans,
 	// evaluations, discipline, citizen ids): who, when and which records.
 	AuditConfidentialRead = "confidential.read"
+	// AuditKeyTrust and AuditKeyRevoke: a key trusted to sign packages for a
+	// scope, or revoked.
+	AuditKeyTrust  = "key.trust"
+	AuditKeyRevoke = "key.revoke"
 )
 
 // AuditEntry is one line of the append-only audit log.

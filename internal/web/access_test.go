@@ -56,6 +56,12 @@ func TestAccessMatrix(t *testing.T) {
 		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin canbomat"},
 		{"/danh-gia/tong-hop?cap_uy=H1&nam=2019", "/api/v1/evaluations/summary?cap_uy=H1&nam=2019", "admin canbomat"},
 		{"/danh-gia/lich-su?cap_uy=H1&nam=2019", "/api/v1/evaluations/history?cap_uy=H1&nam=2019", "admin canbomat"},
+		{"/dang-phi?ngay=2018-01-01&pham_vi=D1", "/api/v1/dues?ngay=2018-01-01&pham_vi=D1", all},
+		{"/dang-phi/cham?ngay=2018-01-01&pham_vi=D1", "/api/v1/dues/behind?ngay=2018-01-01&pham_vi=D1", all},
+		{"/thong-ke-dang-vien?ngay=2018-01-01", "/api/v1/party-stats?ngay=2018-01-01", all},
+		{"/thong-ke-dang-vien?ngay=2018-01-01&pham_vi=H2", "/api/v1/party-stats?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
+		{"/dang-vien/den-han?ngay=2018-01-01&pham_vi=H1", "/api/v1/casework/due?ngay=2018-01-01&pham_vi=H1", all},
+		{"/dang-vien/den-han?ngay=2018-01-01&pham_vi=H2", "/api/v1/casework/due?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {
@@ -120,6 +126,16 @@ func TestAccessMatrix(t *testing.T) {
 	covered["/api/v1/records/{file}"] = true
 	for _, p := range []string{"/api/v1/imports", "/api/v1/imports/{id}", "/api/v1/imports/{id}/commit", "/api/v1/export"} {
 		covered[p] = true // TestImportInBrowserFlow checks who may import, and what each exports
+	}
+	// The import form: the administrator and staff (who import within their scope); viewers and auditors never.
+	for login, cl := range clients {
+		want := http.StatusForbidden
+		if login == "admin" || login == "staff" || login == "canbomat" {
+			want = http.StatusOK
+		}
+		if code, body := cl.get("/nhap"); code != want {
+			t.Errorf("%s /nhap: %d, want %d\n%.300s", login, code, want, body)
+		}
 	}
 
 	// Every API route of the OpenAPI document is in the matrix.

@@ -119,9 +119,10 @@ type unitView struct {
 	Versions    []tochuc.Unit            `json:"versions"`
 	Lineage     []tochuc.RestructureLink `json:"lineage"`
 	Posts       []tochuc.Assignment      `json:"posts"`
-	Members     []string                 `json:"members"`      // a page of the party members (?trang=), by given name
-	MemberList  []sqldb.PageMember       `json:"member_list"`  // the same page: each member's status and organization
-	MembersPage listInfo                 `json:"members_page"` // the paging of the members
+	Members     []string                 `json:"members"`              // a page of the party members (?trang=), by given name
+	MemberList  []sqldb.PageMember       `json:"member_list"`          // the same page: each member's status and organization
+	MembersPage listInfo                 `json:"members_page"`         // the paging of the members
+	PartyAges   map[string]int           `json:"party_ages,omitempty"` // the members' party age in completed years on the date (PM-07)
 	Headcounts  []tochuc.Headcount       `json:"headcounts"`
 	Documents   []tochuc.Document        `json:"documents"`
 	Children    []unitRow                `json:"children"`
@@ -141,6 +142,21 @@ type personView struct {
 	OfficialOn tochuc.Date       `json:"party_official_on,omitempty"` // official member from, after that admission
 	UnitNames  map[string]string `json:"unit_names"`
 	Findings   subjectFindings   `json:"findings"` // the rule checks' findings about the person on the date
+	// Party is the member's party record (cards, badges, temporary attendance, ceremony, introducers, dues).
+	Party *partyView `json:"party,omitempty"`
+}
+
+// partyView is a member's party record on the person's page.
+type partyView struct {
+	sqldb.PersonParty
+	// AgeYears is the party age in completed years on the date (PM-07, amendment 1).
+	AgeYears *int `json:"party_age_years,omitempty"`
+	// DuesSettled, DuesBehind: the last month counted as paid and the months since (app.DuesStatus).
+	DuesSettled string `json:"dues_settled_month,omitempty"`
+	DuesBehind  int    `json:"dues_months_behind"`
+	DuesExempt  bool   `json:"dues_exempt"`
+	// Names are the names of the introducers.
+	Names map[string]string `json:"introducer_names,omitempty"`
 }
 
 // reportView is the indicators on a date (GET /api/v1/report).
@@ -367,4 +383,64 @@ type evalHistoryView struct {
 // evalSummaryView is the summary of ratings by level (GET /api/v1/evaluations/summary; confidential).
 type evalSummaryView struct {
 	*app.EvalSummary
+}
+
+// duesList is a page of a dues list of a party organization (GET
+// /api/v1/dues: a month's payments; GET /api/v1/dues/behind: members behind
+// by more than three months).
+type duesList struct {
+	Unit     string         `json:"unit_id"`
+	UnitName string         `json:"unit_name"`
+	Month    string         `json:"month,omitempty"`
+	Items    []app.DuesItem `json:"items"`
+	listInfo
+}
+
+// partyStatsView is the report (GET /api/v1/party-stats).
+type partyStatsView struct {
+	AsOf   string           `json:"as_of"`
+	Since  string           `json:"since"` // the start of the period (the comparison date)
+	Scope  *indicator.Scope `json:"scope"`
+	Tables []statTable      `json:"tables"`
+	// Movement is the period's: start + in − out (+ other) = end.
+	Movement statMovement `json:"movement"`
+	Missing  string       `json:"missing,omitempty"`
+}
+
+// statTable is one table of the report: the members by one breakdown.
+type statTable struct {
+	Title string    `json:"title"`
+	Rows  []statRow `json:"rows"`
+}
+
+// statRow is one line of a table: a figure of a catalog indicator (of one
+// of its parts), its share of the members and the page of its names.
+type statRow struct {
+	Label     string   `json:"label"`
+	Indicator string   `json:"indicator,omitempty"`
+	Part      string   `json:"part,omitempty"`
+	Value     int      `json:"value"`
+	Share     *float64 `json:"share,omitempty"`
+	Link      string   `json:"link,omitempty"`
+	Level     int      `json:"-"` // 0: a total, 1: a part of it
+}
+
+// statMovement is the period's movement of members.
+type statMovement struct {
+	Start      int       `json:"start"`
+	In         int       `json:"in"`
+	Out        int       `json:"out"`
+	End        int       `json:"end"`
+	Other      int       `json:"other"` // end − (start + in − out): members moved with their organization, not by an event
+	Recognized int       `json:"recognized"`
+	Rows       []statRow `json:"rows"`
+}
+
+// dueList is the list (GET /api/v1/casework/due).
+type dueList struct {
+	Kind   string         `json:"kind"`
+	Scope  string         `json:"scope"`
+	Counts map[string]int `json:"counts"`
+	Items  []app.DueItem  `json:"items"`
+	listInfo
 }

@@ -48,13 +48,22 @@ func (d dashboardData) PlaceLine() string {
 	return fmt.Sprintf("……………, ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
 }
 
+// partRow is a line of an indicator's breakdown: its label, its figure and
+// the page of its records.
+type partRow struct {
+	Label string
+	Value int
+	URL   string
+}
+
 // Parts returns an indicator's breakdown in the order of its parts (the
-// catalog's), labelled.
-func (d dashboardData) Parts(ind indicator.Indicator) []bar {
+// catalog's), labelled, each linking to its records.
+func (d dashboardData) Parts(ind indicator.Indicator) []partRow {
 	def, _ := indicator.Lookup(ind.ID)
-	var out []bar
+	var out []partRow
 	for _, part := range def.Parts {
-		out = append(out, bar{Label: indicator.PartLabel(part), Value: ind.By[part]})
+		out = append(out, partRow{Label: indicator.PartLabelOf(ind.ID, part), Value: ind.By[part],
+			URL: indicatorPath(ind.ID) + "?" + string(d.Query) + "&" + url.Values{"phan_nhom": {part}}.Encode()})
 	}
 	return out
 }
@@ -115,7 +124,7 @@ func chartsOf(ind indicator.Indicator, points []indicator.Point) []template.HTML
 	if def, ok := indicator.Lookup(ind.ID); ok && len(def.Parts) > 0 && ind.Value > 0 {
 		c := chart{ID: "co-cau-" + id, Title: ch.parts, Unit: ch.unit}
 		for _, part := range def.Parts {
-			c.Bars = append(c.Bars, bar{Label: indicator.PartLabel(part), Value: ind.By[part]})
+			c.Bars = append(c.Bars, bar{Label: indicator.PartLabelOf(ind.ID, part), Value: ind.By[part]})
 		}
 		out = append(out, c.Composition())
 	}
@@ -245,7 +254,7 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := r.PathValue("id")
-	e, err := indicator.OpenExplanation(ctx, s.registry, p, id)
+	e, err := indicator.OpenPart(ctx, s.registry, p, id, r.URL.Query().Get("phan_nhom"))
 	form := r.URL.Query().Get("dang")
 	if err == nil && (form == "csv" || form == "xlsx") {
 		s.downloadExplanation(w, r, e, form)
@@ -274,7 +283,7 @@ func (s *Server) handleExplain(w http.ResponseWriter, r *http.Request) error {
 // explainPage reads the page ?trang= of the records behind an indicator
 // and their count (up to countCap), with the links to download them all.
 func explainPage(ctx context.Context, reg Registry, r *http.Request, p indicator.Params, id string) (explainView, error) {
-	e, err := indicator.OpenExplanation(ctx, reg, p, id)
+	e, err := indicator.OpenPart(ctx, reg, p, id, r.URL.Query().Get("phan_nhom"))
 	if err != nil {
 		return explainView{}, err
 	}
@@ -360,6 +369,8 @@ func (data *explainView) readDetails(ctx context.Context, reg Registry, p indica
 		data.Shape = "both"
 	case indicator.LocalityHas:
 		data.Shape = "has"
+	case indicator.MemberTraits:
+		data.Shape = "member"
 	default:
 		data.Shape = "unit"
 		if data.Persons {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle/container"
@@ -20,19 +21,33 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Query().Get("dang") == "xlsx" {
 		ext = ".xlsx"
 	}
+	since, err := app.ParseRecorded(r.URL.Query().Get("thay_doi_sau"))
+	if err != nil {
+		return tochuc.Errorf(tochuc.EInvalid, "%s", err.Error())
+	}
+	rec := app.Recorded{}
+	if since.At != 0 {
+		rec = sqldb.RecordedAt(time.Now()) // the package's end: where the next one starts
+		w.Header().Set("X-Tochuc-Recorded-At", time.UnixMicro(rec.At).UTC().Format(time.RFC3339Nano))
+	}
 	dir, err := os.MkdirTemp("", "tochuc-export-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "tochuc"+ext)
+	sign := ext == ".zip" && s.signKey != nil && r.URL.Query().Get("chu_ky") != ""
+	at := time.Now()
 	sink, err := container.CreateSink(path)
 	if err == nil {
-		if _, err = s.app.Export(r.Context(), s.actor(r), app.Recorded{}, sink); err != nil {
+		if _, err = s.app.ExportChangedSince(r.Context(), s.actor(r), rec, since, sink); err != nil {
 			container.Discard(sink)
 		} else {
 			err = sink.Close()
 		}
+	}
+	if err == nil && sign {
+		err = s.signExport(r, path, at)
 	}
 	if err != nil {
 		return err

@@ -47,7 +47,7 @@ func sizeOfExplain(e explainView) int64 {
 	}
 	n += int64(len(e.Back)) + sizeMap
 	for id, d := range e.Details {
-		n += sizeMapEntry + int64(len(id)+len(d.Party)+len(d.PartyUnit)+len(d.Education)+len(d.Theory)+len(d.Parent)+len(d.Host)+len(d.Both)) + 8*sizeString
+		n += sizeMapEntry + int64(len(id)+len(d.Party)+len(d.PartyUnit)+len(d.Education)+len(d.Theory)+len(d.Parent)+len(d.Host)+len(d.Both)+len(d.Gender)+len(d.Born)+len(d.Ethnicity)+len(d.Religion)) + 12*sizeString
 		for _, h := range d.Posts {
 			n += 4*sizeString + int64(len(h.Role)+len(h.Unit)+len(h.PersonID)+len(h.Person))
 		}

@@ -267,6 +267,8 @@ func (s *Server) runJob(run *jobRun, commit bool) {
 	case err != nil && tochuc.IsFault(err):
 		s.logFault(err)
 		msg = err.Error()
+	case err != nil && tochuc.ErrorCode(err) == tochuc.EForbidden: // the write policy: the records named
+		msg = err.Error()
 	case err != nil:
 		msg = "Không đọc được gói dữ liệu: " + err.Error()
 	case commit && rep.OK():
@@ -317,10 +319,17 @@ func (s *Server) runBundle(ctx context.Context, run *jobRun, commit bool) (*bund
 	run.setTotal(total)
 	opt := bundle.Options{Progress: run.progress}
 	if commit {
-		return s.app.Import(ctx, run.actor, src, run.name, opt)
+		return s.app.ImportPackage(ctx, run.actor, run.path, src, run.name, opt, app.PackagePolicy{})
 	}
-	return s.app.CheckImport(ctx, run.actor, src, opt)
+	if err := s.app.CheckPackage(ctx, run.actor, run.path, app.PackagePolicy{}); err != nil {
+		return nil, err
+	}
+	return s.app.DiffImportCapped(ctx, run.actor, src, run.name, opt, diffShown)
 }
+
+// diffShown is how many records of each file a job's diff shows (the
+// counts are of all).
+const diffShown = 200
 
 func randomID() string {
 	b := make([]byte, 12)
@@ -328,13 +337,14 @@ func randomID() string {
 	return hex.EncodeToString(b)
 }
 
-// mayImport returns a 403 error unless the user may import: bundles can
-// touch any record, so importing is for administrators.
+// mayImport returns a 403 error unless the user may import: an
+// administrator, or a staff member within their scope (the write policy
+// refuses, with the records named, any row outside it).
 func mayImport(u tochuc.User) error {
-	if u.Role == tochuc.RoleAdmin && !u.Disabled {
+	if u.CanWrite() {
 		return nil
 	}
-	return tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên được nhập gói dữ liệu.")
+	return tochuc.Errorf(tochuc.EForbidden, "Chỉ quản trị viên và cán bộ được giao nhập liệu mới được nhập gói dữ liệu.")
 }
 
 // job returns the signed-in user's job of a request, as the database holds

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -64,6 +65,10 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/evaluations":         {id: "listEvaluations", resp: reflect.TypeFor[evaluationList](), page: true},
 	"GET /api/v1/evaluations/summary": {id: "getEvaluationSummary", resp: reflect.TypeFor[evalSummaryView](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/evaluations/history": {id: "listEvaluationHistory", resp: reflect.TypeFor[evalHistoryView](), page: true},
+	"GET /api/v1/dues":                {id: "listDues", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/dues/behind":         {id: "listDuesBehind", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/party-stats":         {id: "getPartyStats", resp: reflect.TypeFor[partyStatsView](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/casework/due":        {id: "listCaseworkDue", resp: reflect.TypeFor[dueList](), page: true},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -82,6 +87,10 @@ var queryParams = map[string]map[string]any{
 	"gioi_tinh": {"description": "Giới tính", "schema": map[string]any{"type": "string", "enum": []string{"male", "female"}}},
 	"con_song":  {"description": "1: chỉ người còn sống vào ngày xem", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"phan":      {"description": "Phần so sánh được phân trang", "schema": map[string]any{"type": "string", "enum": compareParams()}},
+	"chu_ky": {"description": "Xuất: chu_ky=1 ký gói .zip bằng khóa của máy chủ (tochuc serve --sign-key): thêm manifest.json có chữ ký, ghi phạm vi của tài khoản; bỏ qua khi máy chủ không có khóa",
+		"schema": map[string]any{"type": "string"}},
+	"thay_doi_sau": {"description": "Xuất gói gia tăng: chỉ các bản ghi ghi nhận sau thời điểm này (RFC 3339; yyyy-mm-dd là cuối ngày, UTC) và retractions.csv",
+		"schema": map[string]any{"type": "string", "examples": []string{"2026-01-01T00:00:00Z"}}},
 	"dang": {"description": "Xuất: dạng gói zip (mặc định) hoặc xlsx; kiểm tra: tải về csv, xlsx hoặc json (checks-v1) thay cho trang; bản ghi của một chỉ tiêu: tải về tất cả dạng csv hoặc xlsx",
 		"schema": map[string]any{"type": "string", "enum": []string{"zip", "xlsx", "csv", "json"}}},
 	"nguoi":     {"description": "Nhật ký: tên đăng nhập của người thực hiện; kiểm tra: mã nhân sự", "schema": map[string]any{"type": "string"}},
@@ -108,6 +117,9 @@ var queryParams = map[string]map[string]any{
 	"buoc":         {"description": "Đánh giá, xếp loại: bước (tự đánh giá, đã thẩm định, đã quyết định)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationStatuses}},
 	"cap_duoi":     {"description": "Đánh giá, xếp loại: 1 để gồm cả các cấp ủy trực thuộc", "schema": map[string]any{"type": "string", "enum": []string{"1"}}},
 	"loc":          {"description": "Lịch sử xếp loại: xuat_sac (xuất sắc năm nay, xét khen thưởng) hoặc khong_hoan_thanh (không hoàn thành năm nay)", "schema": map[string]any{"type": "string", "enum": []string{"xuat_sac", "khong_hoan_thanh"}}},
+	"thang":        {"description": "Đảng phí: tháng (mm/yyyy hoặc yyyy-mm; mặc định tháng của ngày xem)", "schema": map[string]any{"type": "string"}},
+	"phan_nhom":    {"description": "Bản ghi của một chỉ tiêu có phân tổ (by): chỉ các bản ghi của nhóm này (ví dụ 31_40 của party.members.age)", "schema": map[string]any{"type": "string", "maxLength": 100}},
+	"viec":         {"description": "Việc đến hạn: loại việc (mặc định probation)", "schema": map[string]any{"type": "string", "enum": app.DueKinds}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.
@@ -278,6 +290,7 @@ var apiTags = []any{
 	map[string]any{"name": "audit", "description": "Nhật ký"},
 	map[string]any{"name": "appointments", "description": "Bổ nhiệm, luân chuyển, nghỉ hưu"},
 	map[string]any{"name": "discipline", "description": "Kỷ luật (hồ sơ mật)"},
+	map[string]any{"name": "dues", "description": "Đảng phí"},
 }
 
 // tagOf groups a path by its first segment after /api/v1/.

@@ -137,6 +137,14 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 			{"/api/v1/evaluations/summary", ""}, {"/api/v1/evaluations/summary?cap_uy=khong-co&nam=2020", ""}},
 		"get /api/v1/evaluations/history": {{"/api/v1/evaluations/history?cap_uy=H1&nam=2020&cap_duoi=1", ""},
 			{"/api/v1/evaluations/history", ""}, {"/api/v1/evaluations/history?cap_uy=H1&nam=2020&loc=khac", ""}},
+		"get /api/v1/casework/due": {{"/api/v1/casework/due?ngay=2021-01-01&pham_vi=H1", ""}, {"/api/v1/casework/due?ngay=2021-01-01&viec=badge&trang=999", ""},
+			{"/api/v1/casework/due?viec=khac", ""}, {"/api/v1/casework/due?pham_vi=khong-co", ""}},
+		"get /api/v1/party-stats": {{"/api/v1/party-stats?ngay=2021-01-01&pham_vi=H1", ""}, {"/api/v1/party-stats?ngay=2021-01-01&tu=2020-01-01", ""},
+			{"/api/v1/party-stats?pham_vi=khong-co", ""}},
+		"get /api/v1/dues": {{"/api/v1/dues?ngay=2021-01-01&pham_vi=D1", ""}, {"/api/v1/dues?thang=13/2021&pham_vi=D1", ""},
+			{"/api/v1/dues?pham_vi=X1", ""}, {"/api/v1/dues", ""}},
+		"get /api/v1/dues/behind": {{"/api/v1/dues/behind?ngay=2021-01-01&pham_vi=D1", ""}, {"/api/v1/dues/behind?pham_vi=khong-co", ""},
+			{"/api/v1/dues/behind?ngay=2021-01-01&pham_vi=D1&trang=999", ""}},
 	}
 	var order []string // the upload first, then its job
 	order = append(order, "post /api/v1/imports", "get /api/v1/imports/{id}", "post /api/v1/imports/{id}/commit")

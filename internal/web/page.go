@@ -27,11 +27,15 @@ type page struct {
 	Saved   *savedNote        // the confirmation of an edit just saved (saved.go), or nil
 	Data    any               // what the template shows
 	API     any               // what the page's API twin answers (apitypes.go)
+	// SignExport: the server signs package exports (/xuat?chu_ky=1).
+	SignExport bool
 }
 
 var funcs = func() template.FuncMap {
 	m := template.FuncMap{
 		"vnint":       tochuc.FormatInt,
+		"vnmonth":     vnMonth,
+		"splitIDs":    func(s string) []string { return strings.Split(s, ";") },
 		"vndate":      func(d tochuc.Date) string { return d.Vietnamese() },
 		"iso":         func(d tochuc.Date) string { return d.String() },
 		"label":       tochuc.Label,
@@ -45,6 +49,7 @@ var funcs = func() template.FuncMap {
 		"active":      func(p tochuc.Period, d tochuc.Date) bool { return p.Contains(d) },
 		"kindLabel":   tochuc.KindLabelOn,
 		"partLabel":   indicator.PartLabel,
+		"partLabelOf": indicator.PartLabelOf,
 		"treeNode":    func(r unitRow, d tochuc.Date) treeNode { return treeNode{r, d} },
 		"personRowOn": personRowOn,
 		"dateInput":   dateInput,
@@ -89,6 +94,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 		return
 	}
 	p.Path = r.URL.Path
+	p.SignExport = s.signKey != nil
 	p.Today = p.Date == tochuc.Today()
 	p.Keep = map[string]string{}
 	for k, v := range r.URL.Query() {

@@ -204,8 +204,23 @@ func (s *Server) peopleExtras(r *http.Request, d tochuc.Date, f sqldb.PeopleFilt
 	if err != nil {
 		return err
 	}
+	var members []string
+	for id, sum := range sums {
+		if sum.Party != "" {
+			members = append(members, id)
+		}
+	}
+	slices.Sort(members)
+	evs, err := s.registry.PartyEvents(ctx, members)
+	if err != nil {
+		return err
+	}
 	row := func(p tochuc.Person) personRow {
-		return personRow{Person: p, Posts: sums[p.ID].Posts, Party: tochuc.Label("status", sums[p.ID].Party)}
+		r := personRow{Person: p, Posts: sums[p.ID].Posts, Party: tochuc.Label("status", sums[p.ID].Party)}
+		if n, ok := tochuc.PartyAge(evs[p.ID], d); ok && r.Party != "" {
+			r.Party += ", tuổi đảng: " + tochuc.FormatInt(n) + " năm"
+		}
+		return r
 	}
 	for _, p := range exact {
 		data.Exact = append(data.Exact, row(p))

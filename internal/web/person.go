@@ -4,8 +4,10 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
@@ -48,7 +50,15 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) error {
 	if f.BirthDate != 0 && f.BirthDate <= d {
 		data.Age = age(f.BirthDate, d)
 	}
+	if data.Party, err = s.personParty(r, f, d); err != nil {
+		return err
+	}
 	var ids []string
+	if data.Party != nil {
+		for _, t := range data.Party.Temporary {
+			ids = append(ids, t.UnitID)
+		}
+	}
 	for _, a := range f.Assignments {
 		ids = append(ids, a.UnitID)
 	}
@@ -135,4 +145,48 @@ func (s *Server) personLinks(r *http.Request, d tochuc.Date, data *personData, u
 		}
 	}
 	return nil
+}
+
+// personParty reads a member's party record through the account's scope,
+// as on d: party age, cards, badges, temporary attendance, dues (nil for
+// one who was never a member by d).
+func (s *Server) personParty(r *http.Request, f *tochuc.PersonFile, d tochuc.Date) (*partyView, error) {
+	if len(f.Events) == 0 {
+		return nil, nil
+	}
+	sc, err := s.scopeOf(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	p, err := sc.PersonParty(r.Context(), f.ID, d)
+	if err != nil {
+		return nil, err
+	}
+	v := &partyView{PersonParty: *p}
+	v.Cards = slices.DeleteFunc(v.Cards, func(c sqldb.PartyCard) bool { return c.IssuedOn > d })
+	v.Awards = slices.DeleteFunc(v.Awards, func(a sqldb.Award) bool { return a.Date > d })
+	v.Temporary = slices.DeleteFunc(v.Temporary, func(t sqldb.PartyTemporary) bool { return t.From > d })
+	v.Admissions = slices.DeleteFunc(v.Admissions, func(a sqldb.Admission) bool { return a.Date > d })
+	start := tochuc.PartyAgeStart(f.Events, d)
+	if years, ok := tochuc.PartyAge(f.Events, d); ok {
+		v.AgeYears = &years
+		v.DuesExempt = years >= app.DuesExemptYears
+	}
+	if tochuc.MembershipAt(f.Events, d, f.DiedOn).Member && !v.DuesExempt {
+		v.DuesSettled, v.DuesBehind = app.DuesStatus(v.LastDues, start, d)
+	}
+	var ids []string
+	for _, a := range v.Admissions {
+		for _, id := range strings.Split(a.IntroducerIDs, ";") {
+			if id = strings.TrimSpace(id); id != "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) > 0 {
+		if v.Names, err = s.registry.PersonNames(r.Context(), ids); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
 }

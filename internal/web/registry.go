@@ -55,6 +55,8 @@ type Registry interface {
 	EachPerson(ctx context.Context, f sqldb.PeopleFilter, fn func(tochuc.Person) error) error
 	// PersonNames returns the full names of people by id.
 	PersonNames(ctx context.Context, ids []string) (map[string]string, error)
+	// PartyEvents returns the party events of some people (a page of them), by person.
+	PartyEvents(ctx context.Context, ids []string) (map[string][]tochuc.MembershipEvent, error)
 	// PersonFile returns everything held about a person. Error: ENotFound.
 	PersonFile(ctx context.Context, id string) (*tochuc.PersonFile, error)
 	// Version identifies the registry's state: it changes with every change set.

@@ -6,6 +6,7 @@ package web
 
 import (
 	"context"
+	"crypto/ed25519"
 	"embed"
 	"errors"
 	"fmt"
@@ -55,6 +56,9 @@ type Config struct {
 	// past it, or when the client leaves, its queries are cancelled and it is
 	// answered 503. Exports and uploads have ExportTimeout.
 	RequestTimeout time.Duration
+	// SignKey signs the .zip packages downloaded from /xuat?chu_ky=1 (a
+	// manifest.json naming the account's scope); nil: no signing offered.
+	SignKey ed25519.PrivateKey
 }
 
 // The default time budgets of requests. Sign-in and the authentication of
@@ -69,6 +73,7 @@ const (
 // Server holds what the handlers share.
 type Server struct {
 	app           *app.App
+	signKey       ed25519.PrivateKey // signs the package exports (nil: none)
 	registry      Registry
 	accounts      Accounts
 	jobs          JobStore
@@ -96,7 +101,11 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"appointments.html", "discipline.html",
 	"accounts.html",
 	"planning.html", "terms.html", "planning_nominee.html",
-	"evaluation.html", "evalsummary.html", "evalhistory.html"}
+	"evaluation.html", "evalsummary.html", "evalhistory.html",
+	"partystats.html",
+	"casework.html", "casework_due.html", "casework_hub.html",
+	"dues.html",
+	"keys.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
@@ -108,7 +117,7 @@ func New(cfg Config) (*Server, error) {
 		limiter: auth.NewLimiter(limits), ready: cfg.Ready, secureCookies: cfg.SecureCookies, budget: cfg.RequestTimeout,
 		reports: newReportCache(reportCacheBytes), compares: newCompareCache(compareCacheBytes),
 		explains: newExplainCache(explainCacheBytes), trends: newTrendCache(trendCacheBytes), trees: newTreeCache(treeCacheBytes), people: newPeopleCache(peopleCacheBytes),
-		jobs: cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat, proxies: cfg.TrustedProxies}
+		jobs: cfg.Jobs, worker: workerName(), jobBeat: defaultJobBeat, proxies: cfg.TrustedProxies, signKey: cfg.SignKey}
 	if js, ok := cfg.Accounts.(JobStore); ok && s.jobs == nil {
 		s.jobs = js
 	}

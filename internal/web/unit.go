@@ -101,6 +101,16 @@ func (s *Server) fillUnit(r *http.Request, reg Registry, d tochuc.Date, data *un
 				return err
 			}
 			data.Members, data.MemberList, data.MembersPage = mp.IDs, mp.Members, newCappedPager(r, mp.Total, mp.More)
+			evs, err := reg.PartyEvents(ctx, mp.IDs)
+			if err != nil {
+				return err
+			}
+			data.PartyAges = map[string]int{}
+			for id, es := range evs {
+				if n, ok := tochuc.PartyAge(es, d); ok {
+					data.PartyAges[id] = n
+				}
+			}
 		}
 		kids, err := reg.UnitsAsOf(ctx, d, tochuc.UnitFilter{ParentID: id})
 		if err != nil {

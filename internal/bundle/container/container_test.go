@@ -223,6 +223,7 @@ func TestSourceZipFolder(t *testing.T) {
 		"tochuc/units.csv":             "\ufeffid,name\r\nu1,\"Xã \"\"A\"\", B\"\r\n,\r\n",
 		"tochuc/people.csv":            "id,full_name\np1,Lê Văn Tám\n",
 		"tochuc/notes.txt":             "hello",
+		"tochuc/manifest.json":         "{}", // the manifest, read before the bundle
 		"tochuc/.DS_Store":             "x",
 		"tochuc/old/units.csv":         "id\nzz\n",
 		"__MACOSX/tochuc/._units.csv":  "junk",
@@ -273,11 +274,12 @@ func TestSourceZipTwoFolders(t *testing.T) {
 func TestSourceDir(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
-		"units.csv":    "\ufeffid,name\r\nu1,Một\r\n\r\n,,\r\nu2,Hai\r\n,\r\n\r\n",
-		"notes.txt":    "not a bundle file",
-		".hidden.csv":  "id\n",
-		"sub/x.csv":    "id\n",
-		"~$units.xlsx": "lock",
+		"units.csv":     "\ufeffid,name\r\nu1,Một\r\n\r\n,,\r\nu2,Hai\r\n,\r\n\r\n",
+		"notes.txt":     "not a bundle file",
+		"manifest.json": "{}", // the manifest, read before the bundle
+		".hidden.csv":   "id\n",
+		"sub/x.csv":     "id\n",
+		"~$units.xlsx":  "lock",
 	} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -32,6 +32,10 @@ func OpenSource(path string) (bundle.Source, error) {
 	return nil, fmt.Errorf("%s: not a bundle (want a directory, a .zip or an .xlsx file)", path)
 }
 
+// manifestName is the bundle's manifest (internal/bundle/manifest), read
+// by the importer before the bundle: never a file of the bundle.
+const manifestName = "manifest.json"
+
 // dirSource is a directory of CSV files.
 type dirSource struct {
 	dir   string
@@ -48,7 +52,7 @@ func openDir(dir string) (*dirSource, error) {
 	s := &dirSource{dir: dir, files: map[string]string{}, csv: map[string]bool{}}
 	for _, e := range entries {
 		base := e.Name()
-		if hiddenName(base) {
+		if hiddenName(base) || base == manifestName {
 			continue
 		}
 		fi, err := os.Stat(filepath.Join(dir, base)) // follows symbolic links

@@ -54,7 +54,7 @@ func (s *zipSource) index() error {
 		}
 		name = strings.TrimPrefix(path.Clean("/"+name), "/")
 		parts := strings.Split(name, "/")
-		if parts[0] == "__MACOSX" || slices.ContainsFunc(parts, hiddenName) {
+		if parts[0] == "__MACOSX" || slices.ContainsFunc(parts, hiddenName) || parts[len(parts)-1] == manifestName {
 			continue
 		}
 		entries = append(entries, zipEntry{f, parts})
