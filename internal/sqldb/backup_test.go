@@ -39,6 +39,9 @@ func backupSource(t *testing.T) *sqldb.DB {
 	if err := db.AppendAudit(ctx, tochuc.AuditEntry{UserLogin: "quantri", Action: tochuc.AuditLoginOK, Detail: map[string]any{"x": "ý"}}); err != nil {
 		t.Fatal(err)
 	}
+	// A trusted key and a package received with it (the exchange's tables).
+	exec(t, db, `INSERT INTO trusted_keys (fingerprint, public_key, name, scope_unit_id, trusted_at, trusted_by) VALUES ('ab12', 'cHVi', 'Huyện ủy', 'HU218', 1, 'quantri')`)
+	exec(t, db, `INSERT INTO received_packages (fingerprint, sender_unit, recorded_at, change_set, received_at, received_by) VALUES ('ab12', 'HU218', 5, 1, 6, 'quantri')`)
 	return db
 }
 
