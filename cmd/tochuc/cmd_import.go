@@ -43,11 +43,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if !*quiet {
 		opt = bundleOptions(e)
 	}
+	pol := app.PackagePolicy{RequireSignature: *requireSig, AllowReplay: *allowReplay}
 	if *diff {
-		return printDiff(ctx, e, app.New(db, nil), src, path, opt)
+		return printDiff(ctx, e, app.New(db, nil), src, path, opt, pol)
 	}
-	rep, err := app.New(db, nil).ImportPackage(ctx, app.CLI(e.user), path, src, path, opt,
-		app.PackagePolicy{RequireSignature: *requireSig, AllowReplay: *allowReplay})
+	rep, err := app.New(db, nil).ImportPackage(ctx, app.CLI(e.user), path, src, path, opt, pol)
 	return reportImport(e, rep, err, opt)
 }
 

@@ -13,11 +13,15 @@ import (
 // printDiff prints, one record a line as it is read, what importing the
 // bundle would change, and writes nothing; a refused import prints its
 // report and fails.
-func printDiff(ctx context.Context, e *env, a *app.App, src bundle.Source, path string, opt bundle.Options) error {
+func printDiff(ctx context.Context, e *env, a *app.App, src bundle.Source, path string, opt bundle.Options, pol app.PackagePolicy) error {
+	act, err := a.PackageActor(ctx, app.CLI(e.user), path, pol)
+	if err != nil {
+		return err
+	}
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
 	n := 0
-	rep, err := a.DiffImport(ctx, app.CLI(e.user), src, path, opt, func(r bundle.DiffRecord) error {
+	rep, err := a.DiffImport(ctx, act, src, path, opt, func(r bundle.DiffRecord) error {
 		if n == 0 && opt.Progress != nil {
 			fmt.Fprint(e.stderr, "\r\033[K")
 		}

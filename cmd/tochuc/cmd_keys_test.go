@@ -119,6 +119,7 @@ func TestPackageRefusals(t *testing.T) {
 		b, _ := os.ReadFile(units)
 		os.WriteFile(units, append(b, []byte("X9,Xã Chín,commune,H1,2020-01-01,\n")...), 0o644)
 		refused(t, x.province, []string{"units.csv", "không khớp mã băm"}, "import", pkg)
+		refused(t, x.province, []string{"units.csv", "không khớp mã băm"}, "import", "--diff", pkg) // a diff verifies first
 		// An altered manifest (its scope widened) breaks the signature.
 		pkg = x.signedExport(t, "", "")
 		mf := filepath.Join(pkg, "manifest.json")
@@ -132,6 +133,7 @@ func TestPackageRefusals(t *testing.T) {
 		pkg := filepath.Join(t.TempDir(), "goi.zip")
 		mustRun(t, x.district, "export", "--scope", "H1", "--sign", filepath.Join(other, "tochuc.key"), pkg)
 		refused(t, x.province, []string{"không có trong danh sách khóa tin cậy"}, "import", pkg)
+		refused(t, x.province, []string{"không có trong danh sách khóa tin cậy"}, "import", "--diff", pkg)
 	})
 	t.Run("out of scope", func(t *testing.T) {
 		// The district's bundle reaches into H2: a commune under H2 and a
@@ -154,6 +156,9 @@ func TestPackageRefusals(t *testing.T) {
 		}
 		refused(t, x.province, []string{"ngoài phạm vi đơn vị 'H1'", "units.csv dòng 3, cột parent_id", "đơn vị 'H2'",
 			"assignments.csv dòng 2, cột unit_id"}, "import", dir)
+		// The diff is judged as the import is: by the key's scope, not the
+		// province administrator's.
+		refused(t, x.province, []string{"X5"}, "import", "--diff", dir)
 		if show := mustRun(t, x.province, "show", "units"); strings.Contains(show, "X5") {
 			t.Fatal("refused package left records")
 		}

@@ -63,12 +63,19 @@ func (a *App) ImportPackage(ctx context.Context, act Actor, path string, src bun
 	return rep, err
 }
 
-// CheckPackage verifies the manifest of the bundle at path as ImportPackage
-// does before it imports (not the replay check, nor the scope of the
-// records): the web import's check says so before anything is written.
-func (a *App) CheckPackage(ctx context.Context, act Actor, path string, pol PackagePolicy) error {
-	_, _, err := a.verifyPackage(ctx, act, path, pol)
-	return err
+// PackageActor verifies the manifest of the bundle at path as
+// ImportPackage does before it imports, and returns who the bundle is
+// written as: the key's scope for a signed package, else the account
+// itself — what a diff of the package must be judged as.
+func (a *App) PackageActor(ctx context.Context, act Actor, path string, pol PackagePolicy) (Actor, error) {
+	_, k, err := a.verifyPackage(ctx, act, path, pol)
+	if err != nil {
+		return act, err
+	}
+	if k != nil {
+		act.User.ScopeUnitID = k.ScopeUnitID
+	}
+	return act, nil
 }
 
 // verifyPackage reads and verifies a bundle's manifest: nil when it has

@@ -321,10 +321,11 @@ func (s *Server) runBundle(ctx context.Context, run *jobRun, commit bool) (*bund
 	if commit {
 		return s.app.ImportPackage(ctx, run.actor, run.path, src, run.name, opt, app.PackagePolicy{})
 	}
-	if err := s.app.CheckPackage(ctx, run.actor, run.path, app.PackagePolicy{}); err != nil {
+	act, err := s.app.PackageActor(ctx, run.actor, run.path, app.PackagePolicy{})
+	if err != nil {
 		return nil, err
 	}
-	return s.app.DiffImportCapped(ctx, run.actor, src, run.name, opt, diffShown)
+	return s.app.DiffImportCapped(ctx, act, src, run.name, opt, diffShown)
 }
 
 // diffShown is how many records of each file a job's diff shows (the
