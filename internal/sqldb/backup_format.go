@@ -211,8 +211,44 @@ func (dr *dumpReader) next() ([]byte, error) {
 }
 
 // each streams the tables and rows into sink, checking each table's row
-// count, the totals and the gzip checksum at the end.
+// count, the totals and the gzip checksum at the end. When the sink refuses
+// what it is given, the rest of the stream is read first: damage that made
+// it (a column name altered) is told as damage, not as what it made.
 func (dr *dumpReader) each(sink backupSink) error {
+	err := dr.load(refusals{sink})
+	var r refused
+	if errors.As(err, &r) {
+		if _, derr := io.Copy(io.Discard, dr.buf); derr != nil {
+			return errDamaged(derr.Error())
+		}
+		return r.err
+	}
+	return err
+}
+
+// refused is an error of the sink, as opposed to one of the stream.
+type refused struct{ err error }
+
+func (r refused) Error() string { return r.err.Error() }
+
+// refusals marks the sink's errors as refused.
+type refusals struct{ next backupSink }
+
+func (s refusals) begin(table string, cols []string) error {
+	return refusedErr(s.next.begin(table, cols))
+}
+func (s refusals) row(vals []any) error               { return refusedErr(s.next.row(vals)) }
+func (s refusals) end(table string, rows int64) error { return refusedErr(s.next.end(table, rows)) }
+
+func refusedErr(err error) error {
+	if err != nil {
+		return refused{err}
+	}
+	return nil
+}
+
+// load streams the tables and rows into sink (each).
+func (dr *dumpReader) load(sink backupSink) error {
 	var (
 		cur        string
 		ncols      int

@@ -313,6 +313,16 @@ func TestRestoreRefuses(t *testing.T) {
 	}
 	last := fmt.Sprintf(",%d]", ms[len(ms)-1].Version)
 	refusedLeavesEmpty(t, empty, rewrite("older.bak", []byte(last), []byte("]")), "mà bản sao lưu chưa có")
+	// Damage that turns a column's name into another (the stream's checksum
+	// no longer matches) is told as damage, not as a column the target lacks.
+	renamed := rewrite("renamed.bak", []byte(`"rec_cs"`), []byte(`"rec_cx"`))
+	raw, err := os.ReadFile(renamed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw[len(raw)-8] ^= 0xff // gzip's CRC-32 of the stream
+	os.WriteFile(renamed, raw, 0o600)
+	refusedLeavesEmpty(t, empty, renamed, "hỏng")
 }
 
 // refusedLeavesEmpty checks a restore of path into db (empty) is refused
