@@ -212,7 +212,8 @@ func partyFlowItems(b *qb, kind string) string {
 				SELECT u.id FROM ` + b.t("units") + ` u WHERE u.locality_id = ever.id AND ` + b.rec("u") + `) c)`
 		}
 		with = `WITH RECURSIVE ` + ever + `, cand AS MATERIALIZED (SELECT * FROM (` + strings.Join(cands, "\n UNION ALL \n") + `) c0
-			WHERE c0.nneed = 1 AND c0.nu IN (SELECT id FROM ever) OR c0.pneed = 1 AND c0.pu IN (SELECT id FROM ever)),
+			LEFT JOIN ever en ON en.id = c0.nu LEFT JOIN ever ep ON ep.id = c0.pu
+			WHERE c0.nneed = 1 AND en.id IS NOT NULL OR c0.pneed = 1 AND ep.id IS NOT NULL),
 		pts(k, side, uid, t) AS (SELECT k, 0, nu, nt FROM cand WHERE nneed IS NOT NULL AND nu IS NOT NULL
 			UNION ALL SELECT k, 1, pu, pt FROM cand WHERE pneed IS NOT NULL AND pu IS NOT NULL),
 		up(k, side, uid, t) AS (SELECT k, side, uid, t FROM pts
