@@ -31,7 +31,7 @@ type caseworkState struct {
 	temps  []spanCheck
 	badges []badgeCheck
 	cards  []cardCheck
-	badge  map[[2]string]int32 // (person, badge kind) → row
+	badge  map[[2]string]int // (person, badge kind) → its check in badges
 }
 
 // introCheck is an admission's introducer, who must be an official member
@@ -135,14 +135,15 @@ func (im *importer) checkAward(rec *Record) {
 	person := strings.Clone(rec.Str("person_id"))
 	k := [2]string{person, kind}
 	if im.casework.badge == nil {
-		im.casework.badge = map[[2]string]int32{}
+		im.casework.badge = map[[2]string]int{}
 	}
-	if first, ok := im.casework.badge[k]; ok {
+	if i, ok := im.casework.badge[k]; ok {
+		first := im.casework.badges[i].line
 		im.errAt(rec, "kind", fmt.Sprintf("'%s' đã có %s ở dòng %d", person, lowerFirst(tochuc.Label("award_kind", kind)), first),
 			fmt.Sprintf("%s already has %s on row %d", person, kind, first))
 		return
 	}
-	im.casework.badge[k] = int32(rec.Line)
+	im.casework.badge[k] = len(im.casework.badges)
 	im.casework.badges = append(im.casework.badges, badgeCheck{person, kind, rec.Date("date"), int32(rec.Line)})
 }
 
@@ -313,20 +314,15 @@ func (im *importer) checkHeldBadges(ctx context.Context) error {
 	}
 	slices.Sort(persons)
 	persons = slices.Compact(persons)
-	lines := im.casework.badge
-	dates := map[[2]string]tochuc.Date{}
-	for _, c := range im.casework.badges {
-		dates[[2]string{c.person, c.kind}] = c.date
-	}
 	for batch := range slices.Chunk(persons, lookupBatch) {
 		err := ht.Held(ctx, "awards", "person_id", batch, []string{"person_id", "kind", "date"}, false, func(row []string) error {
-			k := [2]string{row[0], row[1]}
-			line, ok := lines[k]
+			i, ok := im.casework.badge[[2]string{row[0], row[1]}]
 			if !ok || tochuc.BadgeYears(row[1]) == 0 {
 				return nil
 			}
-			if held, err := tochuc.ParseDate(row[2]); err == nil && held != dates[k] {
-				im.fileIssue("awards", Issue{Line: int(line), Column: "kind",
+			c := im.casework.badges[i]
+			if held, err := tochuc.ParseDate(row[2]); err == nil && held != c.date {
+				im.fileIssue("awards", Issue{Line: int(c.line), Column: "kind",
 					Vi: fmt.Sprintf("'%s' đã có %s trao ngày %s; sửa bản ghi đó thay vì thêm bản ghi mới", row[0],
 						lowerFirst(tochuc.Label("award_kind", row[1])), held.Vietnamese()),
 					En: fmt.Sprintf("%s already holds %s awarded on %s", row[0], row[1], held)})
