@@ -185,6 +185,17 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 			return nil, "tháng phải có dạng năm-tháng (ví dụ 2026-03), không phải " + shortQuote(raw),
 				"a month must be year-month (e.g. 2026-03), not " + shortQuote(raw)
 		}
+		if col.Pattern == NumberPattern {
+			f, ok := tochuc.ParseNumber(raw)
+			if !ok {
+				return nil, "không phải số: " + shortQuote(raw) + " (ví dụ 0.7 hoặc 1186)", "not a number: " + shortQuote(raw)
+			}
+			return tochuc.FormatNumber(f), "", ""
+		}
+		if col.Pattern == SHA256Pattern && !ValidSHA256(raw) {
+			return nil, "mã băm SHA-256 phải gồm 64 chữ số hệ 16 viết thường, không phải " + shortQuote(raw),
+				"a SHA-256 must be 64 lower-case hex digits, not " + shortQuote(raw)
+		}
 		if col.Digits > 0 && !allDigits(raw, col.Digits) {
 			return nil, fmt.Sprintf("phải gồm đúng %d chữ số, không phải %s", col.Digits, shortQuote(raw)),
 				fmt.Sprintf("must be exactly %d digits, not %s", col.Digits, shortQuote(raw))

@@ -188,6 +188,8 @@ var Files = indexed([]*File{
 	{Name: "documents", ViLabel: "văn bản", Key: []string{"id"}, Span: Span{From: "issued_on"}, Public: true, Columns: []Column{
 		req(text("id")), req(text("number")), req(enum("kind", tochuc.DocumentKinds)),
 		ref("issuer_id", "units"), req(date("issued_on")), req(text("title")), ref("replaces_id", "documents"),
+		// bundle-v1 amendment 3: the days it applies ([effective_on, expires_on); effective_on empty = issued_on)
+		sparse(date("effective_on")), sparse(date("expires_on")),
 	}},
 	{Name: "qualifications", ViLabel: "trình độ", Key: []string{"person_id", "kind", "level"}, Span: Span{Timeless: true}, Columns: []Column{
 		req(ref("person_id", "people")), req(text("kind")), req(text("level")), date("obtained_on"),
@@ -261,7 +263,49 @@ var Files = indexed([]*File{
 		req(Column{Name: "amount", Type: Int, Bounded: true, IntMin: 0, IntMax: 1_000_000_000}), req(date("paid_on")),
 		ref("unit_id", "units"),
 	}},
+	// bundle-v1 amendment 3: the tasks a document assigns, the targets it sets
+	// (an indicator of the catalog measured in a scope) and its attached files
+	// (their content is files/<sha256> in a bundle)
+	{Name: "document_tasks", Sparse: true, ViLabel: "nhiệm vụ được giao", Key: []string{"document_id", "task_id"},
+		Span: Span{From: "due_on"}, Columns: []Column{
+			req(ref("document_id", "documents")), req(text("task_id")), req(ref("unit_id", "units")), req(text("title")),
+			req(date("due_on")), date("done_on"), free("note"),
+		}},
+	{Name: "document_targets", Sparse: true, ViLabel: "chỉ tiêu", Key: []string{"document_id", "target_id"},
+		Span: Span{From: "due_on"}, Public: true, Columns: []Column{
+			req(ref("document_id", "documents")), req(text("target_id")), req(text("indicator")), ref("scope_id", "units"),
+			req(date("due_on")), req(enum("op", tochuc.TargetOps)), req(Column{Name: "value", Pattern: NumberPattern}),
+			text("label"),
+		}},
+	{Name: "document_files", Sparse: true, ViLabel: "tệp đính kèm văn bản", Key: []string{"document_id", "name"},
+		Span: Span{Timeless: true}, Public: true, Columns: []Column{
+			req(ref("document_id", "documents")), req(text("name")), req(Column{Name: "sha256", Pattern: SHA256Pattern}),
+			req(Column{Name: "bytes", Type: Int, Bounded: true, IntMin: 1, IntMax: MaxAttachedFile}),
+		}},
 })
+
+// NumberPattern is Column.Pattern for a decimal number (a target's value):
+// "0.7", "0,7" or "1186", stored with a point (tochuc.ParseNumber).
+const NumberPattern = "number"
+
+// SHA256Pattern is Column.Pattern for a SHA-256 in lower-case hex.
+const SHA256Pattern = "sha256"
+
+// MaxAttachedFile is the largest file a document may carry (amendment 3): 20 MiB.
+const MaxAttachedFile = 20 << 20
+
+// ValidSHA256 reports whether s is 64 lower-case hex digits.
+func ValidSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // MonthPattern is Column.Pattern for a month "YYYY-MM" (party dues).
 const MonthPattern = "month"

@@ -12,6 +12,8 @@ func enumVocab(file, col string) string {
 		return "award_kind"
 	case file == "terms" && col == "level":
 		return "term_level"
+	case file == "document_targets" && col == "op":
+		return "target_op"
 	}
 	switch col {
 	case "period", "end_reason":

@@ -22,22 +22,25 @@ type editCase struct {
 }
 
 var editCases = map[string]editCase{
-	"people":          {"id=PA", [2]string{"full_name", "Nguyễn Văn An (sửa)"}, [2]string{"birth_date", "1975-02-02"}, "Nguyễn Văn An (sửa)"},
-	"units":           {"id=XA", [2]string{"name", "Xã A (sửa)"}, [2]string{"subtype", "xa"}, "Xã A (sửa)"},
-	"documents":       {"id=docA", [2]string{"title", "Nghị quyết A (sửa)"}, [2]string{"number", "9-NQ/DA"}, "Nghị quyết A (sửa)"},
-	"qualifications":  {"person_id=PA&kind=education&level=university", [2]string{"obtained_on", "2001-01-01"}, [2]string{"obtained_on", "2002-01-01"}, "2001-01-01"},
-	"party":           {"person_id=PA&event=admitted&date=2005-01-01", [2]string{"document_id", "docA"}, [2]string{"unit_id", "CA"}, "docA"},
-	"assignments":     {"person_id=PA&unit_id=DA&role=secretary&valid_from=2015-01-01", [2]string{"how", "elected"}, [2]string{"document_id", "docA"}, "elected"},
-	"headcount":       {"unit_id=UA&date=2016-01-01", [2]string{"actual", "11"}, [2]string{"quota", "15"}, "11"},
-	"restructure":     {"event_id=EA&from_unit_id=RA&to_unit_id=RA", [2]string{"document_id", "docA"}, [2]string{"document_id", "docT"}, "docA"},
-	"evaluations":     {"year=2019&subject_type=unit&subject_id=DA&category=party_org", [2]string{"rating", "excellent"}, [2]string{"decided_on", "2020-01-15"}, "excellent"},
-	"plans":           {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", [2]string{"removal_reason", "lý do"}, [2]string{"document_id", "docA"}, "lý do"},
-	"discipline":      {"subject_type=person&subject_id=PA&date=2019-06-01&form=reprimand", [2]string{"reason", "lý do A"}, [2]string{"document_id", "docA"}, "lý do A"},
-	"terms":           {"term=2020-2025&level=province", [2]string{"ends_on", "2025-10-15"}, [2]string{"document_id", "docT"}, "2025-10-15"},
-	"party_cards":     {"number=A-0001", [2]string{"revoked_on", "2020-01-01"}, [2]string{"issued_on", "2007-02-01"}, "2020-01-01"},
-	"party_temporary": {"person_id=PA&unit_id=CA&valid_from=2010-01-01", [2]string{"valid_to", "2010-09-01"}, [2]string{"valid_to", "2010-10-01"}, "2010-09-01"},
-	"awards":          {"person_id=PA&kind=other&date=2010-01-01", [2]string{"document_id", "docA"}, [2]string{"document_id", "docT"}, "docA"},
-	"party_dues":      {"person_id=PA&month=2019-01", [2]string{"amount", "60000"}, [2]string{"paid_on", "2019-01-12"}, "60000"},
+	"people":           {"id=PA", [2]string{"full_name", "Nguyễn Văn An (sửa)"}, [2]string{"birth_date", "1975-02-02"}, "Nguyễn Văn An (sửa)"},
+	"units":            {"id=XA", [2]string{"name", "Xã A (sửa)"}, [2]string{"subtype", "xa"}, "Xã A (sửa)"},
+	"documents":        {"id=docA", [2]string{"title", "Nghị quyết A (sửa)"}, [2]string{"number", "9-NQ/DA"}, "Nghị quyết A (sửa)"},
+	"qualifications":   {"person_id=PA&kind=education&level=university", [2]string{"obtained_on", "2001-01-01"}, [2]string{"obtained_on", "2002-01-01"}, "2001-01-01"},
+	"party":            {"person_id=PA&event=admitted&date=2005-01-01", [2]string{"document_id", "docA"}, [2]string{"unit_id", "CA"}, "docA"},
+	"assignments":      {"person_id=PA&unit_id=DA&role=secretary&valid_from=2015-01-01", [2]string{"how", "elected"}, [2]string{"document_id", "docA"}, "elected"},
+	"headcount":        {"unit_id=UA&date=2016-01-01", [2]string{"actual", "11"}, [2]string{"quota", "15"}, "11"},
+	"restructure":      {"event_id=EA&from_unit_id=RA&to_unit_id=RA", [2]string{"document_id", "docA"}, [2]string{"document_id", "docT"}, "docA"},
+	"evaluations":      {"year=2019&subject_type=unit&subject_id=DA&category=party_org", [2]string{"rating", "excellent"}, [2]string{"decided_on", "2020-01-15"}, "excellent"},
+	"plans":            {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", [2]string{"removal_reason", "lý do"}, [2]string{"document_id", "docA"}, "lý do"},
+	"discipline":       {"subject_type=person&subject_id=PA&date=2019-06-01&form=reprimand", [2]string{"reason", "lý do A"}, [2]string{"document_id", "docA"}, "lý do A"},
+	"terms":            {"term=2020-2025&level=province", [2]string{"ends_on", "2025-10-15"}, [2]string{"document_id", "docT"}, "2025-10-15"},
+	"party_cards":      {"number=A-0001", [2]string{"revoked_on", "2020-01-01"}, [2]string{"issued_on", "2007-02-01"}, "2020-01-01"},
+	"party_temporary":  {"person_id=PA&unit_id=CA&valid_from=2010-01-01", [2]string{"valid_to", "2010-09-01"}, [2]string{"valid_to", "2010-10-01"}, "2010-09-01"},
+	"awards":           {"person_id=PA&kind=other&date=2010-01-01", [2]string{"document_id", "docA"}, [2]string{"document_id", "docT"}, "docA"},
+	"party_dues":       {"person_id=PA&month=2019-01", [2]string{"amount", "60000"}, [2]string{"paid_on", "2019-01-12"}, "60000"},
+	"document_tasks":   {"document_id=docA&task_id=1", [2]string{"done_on", "2019-06-20"}, [2]string{"note", "ghi chú"}, "2019-06-20"},
+	"document_files":   {"document_id=docA&name=nq.pdf", [2]string{"bytes", "11"}, [2]string{"sha256", strings.Repeat("c", 64)}, "11"},
+	"document_targets": {"document_id=docA&target_id=1", [2]string{"value", "12"}, [2]string{"label", "Tăng đảng viên"}, "12"},
 }
 
 // formOf reads an edit form's fields (names and values) as the browser would send them.
@@ -52,7 +55,7 @@ func formOf(t *testing.T, body string) url.Values {
 	for _, m := range regexp.MustCompile(`(?s)<select name="([^"]+)">.*?</select>`).FindAllStringSubmatch(body, -1) {
 		sel := regexp.MustCompile(`<option value="([^"]*)" selected>`).FindStringSubmatch(m[0])
 		if sel != nil {
-			v.Set(m[1], sel[1])
+			v.Set(m[1], htmlUnescape(sel[1]))
 		} else {
 			v.Set(m[1], "")
 		}

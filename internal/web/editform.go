@@ -60,6 +60,9 @@ func fields(f *bundle.File, cells []string) []field {
 	out := make([]field, len(f.Columns))
 	for i, c := range f.Columns {
 		fl := field{Name: c.Name, Label: columnLabel(c.Name), Input: "text", Required: c.Required}
+		if fl.Label == c.Name { // a column the form's table leaves out: the bundle's Vietnamese header
+			fl.Label = f.ViHeader(c.Name)
+		}
 		if i < len(cells) {
 			fl.Value = cells[i]
 		}
@@ -93,5 +96,6 @@ var fileTitles = map[string]string{
 	"plans": "quy hoạch", "restructure": "liên kết sắp xếp",
 	"discipline": "kỷ luật", "terms": "nhiệm kỳ",
 	"party_cards": "thẻ đảng viên", "party_temporary": "sinh hoạt đảng tạm thời", "awards": "huy hiệu Đảng, khen thưởng",
-	"party_dues": "đảng phí",
+	"party_dues": "đảng phí", "document_tasks": "nhiệm vụ được giao", "document_targets": "chỉ tiêu",
+	"document_files": "tệp đính kèm văn bản",
 }

@@ -82,6 +82,10 @@ func securityBundle() bundle.Tables {
 		b.Add("party_temporary", map[string]string{"person_id": "P" + s, "unit_id": "C" + s, "valid_from": "2010-01-01", "valid_to": "2011-01-01"})
 		b.Add("awards", map[string]string{"person_id": "P" + s, "kind": "other", "date": "2010-01-01"})
 		b.Add("party_dues", map[string]string{"person_id": "P" + s, "month": "2019-01", "amount": "50000", "paid_on": "2019-01-10", "unit_id": "D" + s})
+		b.Add("document_tasks", map[string]string{"document_id": "doc" + s, "task_id": "1", "unit_id": "U" + s, "title": "Nhiệm vụ " + s, "due_on": "2019-06-30"})
+		b.Add("document_targets", map[string]string{"document_id": "doc" + s, "target_id": "1", "indicator": "party.members", "scope_id": "D" + s,
+			"due_on": "2020-12-31", "op": ">=", "value": "10"})
+		b.Add("document_files", map[string]string{"document_id": "doc" + s, "name": "nq.pdf", "sha256": strings.Repeat(strings.ToLower(s), 64), "bytes": "10"})
 	}
 	b.Add("terms", map[string]string{"term": "2020-2025", "level": "province", "starts_on": "2020-10-01", "ends_on": "2025-10-01"})
 	b.Add("terms", map[string]string{"term": "2025-2030", "level": "province", "starts_on": "2025-10-01", "ends_on": "2030-10-01"})
@@ -182,6 +186,10 @@ func insideRows() map[string]map[string]string {
 		"party_temporary": {"person_id": "PA", "unit_id": "CA", "valid_from": "2021-01-01", "valid_to": "2021-06-01"},
 		"awards":          {"person_id": "PA", "kind": "other", "date": "2021-01-01", "document_id": "docA"},
 		"party_dues":      {"person_id": "PA", "month": "2021-01", "amount": "50000", "paid_on": "2021-01-10", "unit_id": "DA"},
+		"document_tasks":  {"document_id": "docA", "task_id": "2", "unit_id": "UA", "title": "Nhiệm vụ mới", "due_on": "2021-06-30", "done_on": "2021-06-01"},
+		"document_targets": {"document_id": "docA", "target_id": "2", "indicator": "party.members", "scope_id": "DA", "due_on": "2021-12-31",
+			"op": ">=", "value": "0.7"},
+		"document_files": {"document_id": "docA", "name": "moi.pdf", "sha256": "5b2a0c1b0e6f0b3b9f1c4d6e8a7b5c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b", "bytes": "10"},
 		// a term belongs to no unit: only writers of the whole registry write it
 		"terms": {"term": "2030-2035", "level": "province", "starts_on": "2030-10-01", "ends_on": "2035-10-01"},
 	}
@@ -389,22 +397,25 @@ func TestEditFormsFollowThePolicy(t *testing.T) {
 	ts, _ := newSecurityApp(t)
 	staff := signIn(t, ts, "staff")
 	keys := map[string][2]string{ // file → inside key, outside key (query strings)
-		"people":          {"id=PA", "id=PT"},
-		"units":           {"id=XA", "id=XB"},
-		"documents":       {"id=docA", "id=docT"},
-		"qualifications":  {"person_id=PA&kind=education&level=university", "person_id=PB&kind=education&level=university"},
-		"party":           {"person_id=PA&event=admitted&date=2005-01-01", "person_id=PB&event=admitted&date=2005-01-01"},
-		"assignments":     {"person_id=PA&unit_id=DA&role=secretary&valid_from=2015-01-01", "person_id=PT&unit_id=TU&role=secretary&valid_from=2015-01-01"},
-		"headcount":       {"unit_id=UA&date=2016-01-01", "unit_id=UB&date=2016-01-01"},
-		"restructure":     {"event_id=EA&from_unit_id=RA&to_unit_id=RA", "event_id=EB&from_unit_id=RB&to_unit_id=RB"},
-		"evaluations":     {"year=2019&subject_type=unit&subject_id=DA&category=party_org", "year=2019&subject_type=unit&subject_id=DB&category=party_org"},
-		"plans":           {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", "term=2020-2025&unit_id=DB&role=secretary&person_id=PB"},
-		"discipline":      {"subject_type=person&subject_id=PA&date=2019-06-01&form=reprimand", "subject_type=person&subject_id=PB&date=2019-06-01&form=reprimand"},
-		"terms":           {"", "term=2020-2025&level=province"}, // no term is inside a district
-		"party_cards":     {"number=A-0001", "number=B-0001"},
-		"party_temporary": {"person_id=PA&unit_id=CA&valid_from=2010-01-01", "person_id=PB&unit_id=CB&valid_from=2010-01-01"},
-		"awards":          {"person_id=PA&kind=other&date=2010-01-01", "person_id=PB&kind=other&date=2010-01-01"},
-		"party_dues":      {"person_id=PA&month=2019-01", "person_id=PB&month=2019-01"},
+		"people":           {"id=PA", "id=PT"},
+		"units":            {"id=XA", "id=XB"},
+		"documents":        {"id=docA", "id=docT"},
+		"qualifications":   {"person_id=PA&kind=education&level=university", "person_id=PB&kind=education&level=university"},
+		"party":            {"person_id=PA&event=admitted&date=2005-01-01", "person_id=PB&event=admitted&date=2005-01-01"},
+		"assignments":      {"person_id=PA&unit_id=DA&role=secretary&valid_from=2015-01-01", "person_id=PT&unit_id=TU&role=secretary&valid_from=2015-01-01"},
+		"headcount":        {"unit_id=UA&date=2016-01-01", "unit_id=UB&date=2016-01-01"},
+		"restructure":      {"event_id=EA&from_unit_id=RA&to_unit_id=RA", "event_id=EB&from_unit_id=RB&to_unit_id=RB"},
+		"evaluations":      {"year=2019&subject_type=unit&subject_id=DA&category=party_org", "year=2019&subject_type=unit&subject_id=DB&category=party_org"},
+		"plans":            {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", "term=2020-2025&unit_id=DB&role=secretary&person_id=PB"},
+		"discipline":       {"subject_type=person&subject_id=PA&date=2019-06-01&form=reprimand", "subject_type=person&subject_id=PB&date=2019-06-01&form=reprimand"},
+		"terms":            {"", "term=2020-2025&level=province"}, // no term is inside a district
+		"party_cards":      {"number=A-0001", "number=B-0001"},
+		"party_temporary":  {"person_id=PA&unit_id=CA&valid_from=2010-01-01", "person_id=PB&unit_id=CB&valid_from=2010-01-01"},
+		"awards":           {"person_id=PA&kind=other&date=2010-01-01", "person_id=PB&kind=other&date=2010-01-01"},
+		"party_dues":       {"person_id=PA&month=2019-01", "person_id=PB&month=2019-01"},
+		"document_tasks":   {"document_id=docA&task_id=1", "document_id=docB&task_id=1"},
+		"document_targets": {"document_id=docA&target_id=1", "document_id=docB&target_id=1"},
+		"document_files":   {"document_id=docA&name=nq.pdf", "document_id=docB&name=nq.pdf"},
 	}
 	for _, f := range bundle.Files {
 		k, ok := keys[f.Name]
