@@ -36,12 +36,17 @@ const maxViolations = 10
 // CheckChange implements sqldb.Guard.
 func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 	// First pass: who is named, and whether units changed.
-	var persons []string
+	var persons, docs []string
 	unitsTouched := false
 	err := c.Touched(ctx, func(f *bundle.File, cells []string, added bool) error {
 		r := refsOf(f, cells)
 		for _, p := range r.persons {
 			persons = append(persons, p.id)
+		}
+		if r.partOfDocuments() {
+			for _, d := range r.docs {
+				docs = append(docs, d.id)
+			}
 		}
 		if f.Name == "units" {
 			unitsTouched = true
@@ -60,15 +65,27 @@ func (g *scopeGuard) CheckChange(ctx context.Context, c *sqldb.Change) error {
 	if err != nil {
 		return sqldb.Fault(err)
 	}
+	// A part of a document is judged by the document as it stood (a row
+	// ended) or as it will stand (a row added: its document may come in the
+	// same change set).
+	docsBefore, docsAfter := map[string][]string{}, map[string][]string{}
+	if len(docs) > 0 {
+		if docsBefore, err = before.DocumentRows(ctx, docs); err == nil {
+			docsAfter, err = c.Reader(false).DocumentRows(ctx, docs)
+		}
+		if err != nil {
+			return sqldb.Fault(err)
+		}
+	}
 	today := g.a.today()
-	pre := &scopeView{sm: smBefore, places: places, today: today}
-	post := pre
+	pre := &scopeView{sm: smBefore, places: places, docs: docsBefore, today: today}
+	post := &scopeView{sm: smBefore, places: places, docs: docsAfter, today: today}
 	if unitsTouched {
 		smAfter, err := c.Reader(false).ScopeMap(ctx, g.unit)
 		if err != nil {
 			return sqldb.Fault(err)
 		}
-		post = &scopeView{sm: smAfter, places: places, today: today}
+		post.sm = smAfter
 	}
 	// Second pass: every row added must be writable as things will stand,
 	// every row ended as they stood.

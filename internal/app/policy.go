@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,7 @@ type rowRefs struct {
 	timeless bool
 	units    []ref
 	persons  []ref
+	docs     []ref  // documents named in the row's key: the row is a part of them
 	self     string // a units row: the unit's id
 }
 
@@ -83,6 +85,10 @@ func refsOf(f *bundle.File, cells []string) rowRefs {
 			continue
 		}
 		file := c.RefFile(val(c.RefVia))
+		if file == "documents" && slices.Contains(f.Key, c.Name) {
+			r.docs = append(r.docs, ref{c.Name, v})
+			continue
+		}
 		if c.Name == "id" {
 			file = f.Self
 			if file == "units" { // a unit is judged by the units it sits under (see self)
@@ -105,7 +111,19 @@ func refsOf(f *bundle.File, cells []string) rowRefs {
 type scopeView struct {
 	sm     *tochuc.ScopeMap
 	places map[string][]tochuc.Place // by person; a person absent is not held
-	today  tochuc.Date
+	// docs holds the documents parts of documents are judged by: their cells
+	// by id (nil: not held).
+	docs  map[string][]string
+	today tochuc.Date
+}
+
+// documentsFile is the file a part of a document is judged by.
+var documentsFile = bundle.FileByName("documents")
+
+// partOfDocuments reports whether a row is judged by the documents it is a
+// part of: it names no unit and no person, and some document in its key.
+func (r rowRefs) partOfDocuments() bool {
+	return len(r.units) == 0 && len(r.persons) == 0 && r.self == "" && len(r.docs) > 0
 }
 
 // unitIn reports whether a unit lies inside the scope on every date (all) or
@@ -174,6 +192,18 @@ func (v *scopeView) writable(f *bundle.File, cells []string) string {
 // none does: a unit outside every root).
 func (v *scopeView) writableColumn(f *bundle.File, cells []string) (why, column string) {
 	r := refsOf(f, cells)
+	if r.partOfDocuments() {
+		for _, d := range r.docs {
+			doc := v.docs[d.id]
+			if doc == nil {
+				return fmt.Sprintf("văn bản '%s' (cột %s) không có trong sổ", d.id, d.col), d.col
+			}
+			if why, _ := v.writableColumn(documentsFile, doc); why != "" {
+				return fmt.Sprintf("văn bản '%s' (cột %s) không do đơn vị trong phạm vi được giao ban hành: %s", d.id, d.col, why), d.col
+			}
+		}
+		return "", ""
+	}
 	if len(r.units) == 0 && len(r.persons) == 0 && !v.isRoot(r.self, r.span) {
 		if r.self != "" {
 			return fmt.Sprintf("đơn vị '%s' không trực thuộc đơn vị nào trong phạm vi được giao", r.self), ""
@@ -198,6 +228,14 @@ func (v *scopeView) readable(f *bundle.File, cells []string, above map[string]bo
 	r := refsOf(f, cells)
 	if r.self != "" && v.unitIn(r.self, r.span, false) {
 		return true // a unit's version is read where the unit is
+	}
+	if r.partOfDocuments() {
+		for _, d := range r.docs {
+			if doc := v.docs[d.id]; doc == nil || !v.readable(documentsFile, doc, above) {
+				return false
+			}
+		}
+		return true
 	}
 	if len(r.units) == 0 && len(r.persons) == 0 {
 		return f.Public // a document of no unit, a term of office

@@ -81,11 +81,17 @@ func (s *Scope) Writable(ctx context.Context, f *bundle.File, cells []string) (s
 		return "", nil
 	}
 	var ids []string
-	for _, p := range refsOf(f, cells).persons {
+	r := refsOf(f, cells)
+	for _, p := range r.persons {
 		ids = append(ids, p.id)
 	}
 	if err := s.loadPlaces(ctx, ids); err != nil {
 		return "", err
+	}
+	if r.partOfDocuments() {
+		if err := s.loadDocs(ctx, r.docs); err != nil {
+			return "", err
+		}
 	}
 	return s.view.writable(f, cells), nil
 }

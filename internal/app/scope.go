@@ -38,7 +38,7 @@ func (a *App) scopeOn(ctx context.Context, r *sqldb.Reader, u tochuc.User) (*Sco
 	if err != nil {
 		return nil, err
 	}
-	s.view = &scopeView{sm: sm, places: map[string][]tochuc.Place{}, today: a.today()}
+	s.view = &scopeView{sm: sm, places: map[string][]tochuc.Place{}, docs: map[string][]string{}, today: a.today()}
 	return s, nil
 }
 
@@ -125,7 +125,12 @@ func (s *Scope) Row(ctx context.Context, f *bundle.File, cells []string) (bool, 
 	if err := s.loadPlaces(ctx, ids); err != nil {
 		return false, err
 	}
-	if f.Name == "documents" && s.above == nil {
+	if r.partOfDocuments() {
+		if err := s.loadDocs(ctx, r.docs); err != nil {
+			return false, err
+		}
+	}
+	if (f.Name == "documents" || r.partOfDocuments()) && s.above == nil {
 		if err := s.loadAbove(ctx); err != nil {
 			return false, err
 		}
@@ -153,6 +158,27 @@ func (s *Scope) loadPlaces(ctx context.Context, ids []string) error {
 	}
 	for _, id := range missing {
 		s.view.places[id] = got[id] // nil when not held
+	}
+	return nil
+}
+
+// loadDocs reads the documents not read yet that parts of documents are judged by.
+func (s *Scope) loadDocs(ctx context.Context, docs []ref) error {
+	var missing []string
+	for _, d := range docs {
+		if _, ok := s.view.docs[d.id]; !ok {
+			missing = append(missing, d.id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	got, err := s.r.DocumentRows(ctx, missing)
+	if err != nil {
+		return sqldb.Fault(err)
+	}
+	for _, id := range missing {
+		s.view.docs[id] = got[id] // nil when not held
 	}
 	return nil
 }

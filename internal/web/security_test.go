@@ -251,6 +251,10 @@ func variants(t *testing.T) []variant {
 	add("assignments one-day post for the provincial secretary", "assignments", []string{"person_id"},
 		with("assignments", "person_id", "PT", "valid_from", "2030-01-01", "valid_to", "2030-01-02"))
 	add("qualifications person outside (home in the province)", "qualifications", []string{"person_id"}, with("qualifications", "person_id", "PT"))
+	// A document's attached file is judged by the document's issuer.
+	add("document_files of B's document", "document_files", []string{"document_id"}, with("document_files", "document_id", "docB"))
+	add("document_files of the province's document", "document_files", []string{"document_id"}, with("document_files", "document_id", "docT"))
+	add("document_files of no document held", "document_files", []string{"document_id"}, with("document_files", "document_id", "docX"))
 	// Straddling the scope in time: a unit that leaves A on 2025-07-01.
 	add("units parent straddling", "units", []string{"parent_id"}, with("units", "parent_id", "DM", "locality_id", "M", "host_id", ""))
 	add("assignments unit straddling", "assignments", []string{"unit_id"}, with("assignments", "unit_id", "DM", "role", "deputy_secretary"))
