@@ -42,6 +42,9 @@ func backupSource(t *testing.T) *sqldb.DB {
 	// A trusted key and a package received with it (the exchange's tables).
 	exec(t, db, `INSERT INTO trusted_keys (fingerprint, public_key, name, scope_unit_id, trusted_at, trusted_by) VALUES ('ab12', 'cHVi', 'Huyện ủy', 'HU218', 1, 'quantri')`)
 	exec(t, db, `INSERT INTO received_packages (fingerprint, sender_unit, recorded_at, change_set, received_at, received_by) VALUES ('ab12', 'HU218', 5, 1, 6, 'quantri')`)
+	// A document's attached file: its content is bytes, not text (amendment 3).
+	exec(t, db, `INSERT INTO document_blobs (sha256, bytes, media_type, content, stored_at) VALUES (?, ?, ?, ?, ?)`,
+		strings.Repeat("e", 64), 12, "image/png", []byte("\x89PNG\r\n\x1a\n\x00\xff\xfe\x01"), 7)
 	return db
 }
 
