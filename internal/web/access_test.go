@@ -127,6 +127,9 @@ func TestAccessMatrix(t *testing.T) {
 	for _, p := range []string{"/api/v1/imports", "/api/v1/imports/{id}", "/api/v1/imports/{id}/commit", "/api/v1/export"} {
 		covered[p] = true // TestImportInBrowserFlow checks who may import, and what each exports
 	}
+	for _, p := range []string{"/api/v1/documents/{id}/files", "/api/v1/documents/{id}/files/{name}"} {
+		covered[p] = true // TestDocumentFilesAccess checks who may attach and download a document's files
+	}
 	// The import form: the administrator and staff (who import within their scope); viewers and auditors never.
 	for login, cl := range clients {
 		want := http.StatusForbidden

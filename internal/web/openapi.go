@@ -18,15 +18,19 @@ import (
 // body), whether the answer is wrapped as a page (apiPage: as_of and data),
 // its success status and what else it may answer.
 type apiOp struct {
-	id      string
-	resp    reflect.Type // nil: a file (the export)
-	page    bool         // the body is apiPage{as_of, data: resp}
-	status  string       // "200" unless set
-	req     reflect.Type // the JSON request body, or nil
-	upload  bool         // a multipart upload of a bundle (field tep)
-	errors  []string     // the error statuses besides 400, 401, 403, 404, 500, 503
-	etag    bool         // the answer carries an ETag (the record's version)
-	ifMatch bool         // the request may carry If-Match
+	id     string
+	resp   reflect.Type // nil: a file (the export)
+	page   bool         // the body is apiPage{as_of, data: resp}
+	status string       // "200" unless set
+	req    reflect.Type // the JSON request body, or nil
+	upload bool         // a multipart upload of a bundle (field tep)
+	// uploadWhat, when set, says what the upload's field tep holds (not a bundle).
+	uploadWhat string
+	// attached: the answer is a document's attached file, in its media type.
+	attached bool
+	errors   []string // the error statuses besides 400, 401, 403, 404, 500, 503
+	etag     bool     // the answer carries an ETag (the record's version)
+	ifMatch  bool     // the request may carry If-Match
 	// downloads are the media types of the files ?dang= asks for instead of the JSON.
 	downloads []string
 }
@@ -69,6 +73,9 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/dues/behind":         {id: "listDuesBehind", resp: reflect.TypeFor[duesList](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/party-stats":         {id: "getPartyStats", resp: reflect.TypeFor[partyStatsView](), page: true, downloads: []string{xlsxType}},
 	"GET /api/v1/casework/due":        {id: "listCaseworkDue", resp: reflect.TypeFor[dueList](), page: true},
+	"POST /api/v1/documents/{id}/files": {id: "attachDocumentFile", resp: reflect.TypeFor[attachedFile](), upload: true, errors: []string{"413"},
+		uploadWhat: "Tệp đính kèm của văn bản: PDF, DOCX, XLSX, PNG hoặc JPEG (kiểm tra theo nội dung), tối đa 20 MiB; tên tệp là tên được lưu"},
+	"GET /api/v1/documents/{id}/files/{name}": {id: "getDocumentFile", attached: true},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -205,6 +212,14 @@ func (s *Server) openAPI(server string) map[string]any {
 		}
 		ok200 := map[string]any{"description": rt.Summary}
 		switch {
+		case op.attached:
+			content := map[string]any{}
+			for _, t := range bundle.AttachedTypes {
+				content[t.MediaType] = map[string]any{"schema": map[string]any{"type": "string", "contentMediaType": t.MediaType}}
+			}
+			ok200["content"] = content
+			ok200["headers"] = map[string]any{"Content-Disposition": map[string]any{"description": "attachment, với tên tệp (UTF-8)",
+				"schema": map[string]any{"type": "string"}}}
 		case op.resp == nil:
 			ok200["content"] = map[string]any{
 				"application/zip": map[string]any{"schema": map[string]any{"type": "string", "contentMediaType": "application/zip"}},
@@ -238,10 +253,14 @@ func (s *Server) openAPI(server string) map[string]any {
 		case op.req != nil:
 			o["requestBody"] = map[string]any{"required": true, "content": jsonContent(g.ref(op.req))}
 		case op.upload:
+			what := "Gói dữ liệu: .zip, .xlsx, hoặc một tệp .csv mang tên bảng (ví dụ units.csv)"
+			if op.uploadWhat != "" {
+				what = op.uploadWhat
+			}
 			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{"multipart/form-data": map[string]any{
 				"schema": map[string]any{"type": "object", "required": []string{"tep"}, "properties": map[string]any{
 					"tep": map[string]any{"type": "string", "contentMediaType": "application/octet-stream",
-						"description": "Gói dữ liệu: .zip, .xlsx, hoặc một tệp .csv mang tên bảng (ví dụ units.csv)"}}}}}}
+						"description": what}}}}}}
 		}
 		item, _ := paths[rt.API].(map[string]any)
 		if item == nil {

@@ -143,6 +143,8 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 			{"/api/v1/party-stats?pham_vi=khong-co", ""}},
 		"get /api/v1/dues": {{"/api/v1/dues?ngay=2021-01-01&pham_vi=D1", ""}, {"/api/v1/dues?thang=13/2021&pham_vi=D1", ""},
 			{"/api/v1/dues?pham_vi=X1", ""}, {"/api/v1/dues", ""}},
+		"post /api/v1/documents/{id}/files":       {{"/api/v1/documents/khong-co/files", `{}`}},
+		"get /api/v1/documents/{id}/files/{name}": {{"/api/v1/documents/khong-co/files/a.pdf", ""}},
 		"get /api/v1/dues/behind": {{"/api/v1/dues/behind?ngay=2021-01-01&pham_vi=D1", ""}, {"/api/v1/dues/behind?pham_vi=khong-co", ""},
 			{"/api/v1/dues/behind?ngay=2021-01-01&pham_vi=D1&trang=999", ""}},
 	}

@@ -207,7 +207,7 @@ func (s *Server) logged(h http.Handler) http.Handler {
 
 // budgetOf is a route's time budget: long for exports and uploads.
 func (s *Server) budgetOf(rt route) time.Duration {
-	if rt.Page == "/xuat" || rt.MaxBody >= uploadBody {
+	if rt.Page == "/xuat" || rt.MaxBody >= uploadBody || rt.MaxBody == attachBody {
 		return max(s.budget, ExportTimeout)
 	}
 	return s.budget
