@@ -48,6 +48,10 @@ func (a *App) ExportChangedSince(ctx context.Context, act Actor, rec, since sqld
 		}
 		counts[bundle.RetractionsFile] = n
 	}
+	attached, err := exportAttached(ctx, r, store, sink)
+	if err != nil {
+		return nil, a.fault(err)
+	}
 	if sc.MayReadConfidential() {
 		for _, f := range bundle.Files {
 			if f.Confidential && counts[f.Name] > 0 {
@@ -58,6 +62,9 @@ func (a *App) ExportChangedSince(ctx context.Context, act Actor, rec, since sqld
 		}
 	}
 	detail := map[string]any{"files": counts}
+	if attached > 0 {
+		detail["attached"] = attached
+	}
 	if since.At != 0 {
 		detail["changed_since"] = since.At
 	}

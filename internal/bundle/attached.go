@@ -96,31 +96,44 @@ func SniffAttached(content []byte) (*AttachedType, error) {
 	return nil, tochuc.Errorf(tochuc.EInvalid, "nội dung tệp không phải PDF, DOCX, XLSX, PNG hay JPEG; %s", allowedText)
 }
 
+// AttachedError is a refusal of an attached file's content (EInvalid, in
+// Vietnamese) with the document_files column it is about: bytes (the size),
+// sha256 (the content: its hash or its kind) or name (its extension).
+type AttachedError struct {
+	Column string
+	Err    error
+}
+
+func (e *AttachedError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the EInvalid error.
+func (e *AttachedError) Unwrap() error { return e.Err }
+
 // CheckAttached checks an attached file's content against its name and,
 // when given (not ""/negative), the SHA-256 and size its row records; it
-// returns the content's kind and SHA-256. Errors are EInvalid, in Vietnamese.
+// returns the content's kind and SHA-256. Errors are *AttachedError.
 func CheckAttached(name string, content []byte, sha string, size int64) (*AttachedType, string, error) {
 	if size >= 0 && int64(len(content)) != size {
-		return nil, "", tochuc.Errorf(tochuc.EInvalid, "tệp '%s' dài %s byte, không khớp cột bytes (%s)", name,
-			tochuc.FormatInt(len(content)), tochuc.FormatInt(int(size)))
+		return nil, "", &AttachedError{"bytes", tochuc.Errorf(tochuc.EInvalid, "tệp '%s' dài %s byte, không khớp cột bytes (%s)", name,
+			tochuc.FormatInt(len(content)), tochuc.FormatInt(int(size)))}
 	}
 	sum := sha256.Sum256(content)
 	got := hex.EncodeToString(sum[:])
 	if sha != "" && got != sha {
-		return nil, "", tochuc.Errorf(tochuc.EInvalid, "nội dung tệp '%s' không khớp mã SHA-256 đã ghi (%s)", name, sha)
+		return nil, "", &AttachedError{"sha256", tochuc.Errorf(tochuc.EInvalid, "nội dung tệp '%s' không khớp mã SHA-256 đã ghi (%s)", name, sha)}
 	}
 	t, err := SniffAttached(content)
 	if err != nil {
-		return nil, "", tochuc.Errorf(tochuc.EInvalid, "tệp '%s': %s", name, err.Error())
+		return nil, "", &AttachedError{"sha256", tochuc.Errorf(tochuc.EInvalid, "tệp '%s': %s", name, err.Error())}
 	}
-	if err := t.fits(name); err != nil {
-		return nil, "", err
+	if err := t.Fits(name); err != nil {
+		return nil, "", &AttachedError{"name", err}
 	}
 	return t, got, nil
 }
 
-// fits checks that a name's extension is one of the kind's.
-func (t *AttachedType) fits(name string) error {
+// Fits checks that a name's extension is one of the kind's (EInvalid).
+func (t *AttachedType) Fits(name string) error {
 	ext := strings.ToLower(path.Ext(name))
 	for _, e := range t.Exts {
 		if ext == e {

@@ -140,7 +140,8 @@ type importer struct {
 	restructDates map[string]tochuc.Date
 	cadre         cadreState
 	casework      caseworkState
-	loc           string // location of the file being read
+	attached      map[string]attachedSeen // attached contents checked, by SHA-256
+	loc           string                  // location of the file being read
 }
 
 // person is what the checks keep of a person: 8 bytes besides the id.

@@ -61,6 +61,11 @@ func (fl *fileLoad) flush(ctx context.Context) error {
 			im.duplicate(fl.f, rec, first)
 		}
 		im.checkRecord(rec, fl.deferred)
+		if fl.f.Name == attachedFile {
+			if err := im.checkAttached(ctx, fl, rec); err != nil {
+				return err
+			}
+		}
 		if im.iss.errors > 0 {
 			continue // the import will be refused: keep checking, stop writing
 		}

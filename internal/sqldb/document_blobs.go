@@ -67,3 +67,20 @@ func (r *Reader) BlobSizes(ctx context.Context, shas []string) (map[string]Blob,
 	}
 	return out, nil
 }
+
+// AttachedStored implements bundle.AttachedStore: the content an import's
+// row names, when stored.
+func (c *Change) AttachedStored(ctx context.Context, sha string) (int64, string, bool, error) {
+	b, err := c.Reader(false).BlobSizes(ctx, []string{sha})
+	if err != nil {
+		return 0, "", false, err
+	}
+	got, ok := b[sha]
+	return got.Bytes, got.MediaType, ok, nil
+}
+
+// PutAttached implements bundle.AttachedStore: content an import carries,
+// checked, stored in its change set.
+func (c *Change) PutAttached(ctx context.Context, sha string, size int64, mediaType string, content []byte) error {
+	return c.PutBlob(ctx, Blob{SHA256: sha, Bytes: size, MediaType: mediaType, Content: content})
+}

@@ -212,6 +212,9 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		if strings.HasPrefix(p, "/api/v1/imports") || p == "/api/v1/export" {
 			continue // TestImportInBrowserFlow
 		}
+		if strings.HasPrefix(p, "/api/v1/documents/{id}/files") {
+			continue // TestDocumentFilesAccess
+		}
 		if _, ok := ops["post"]; ok {
 			if code, _ := admin.postJSON(strings.ReplaceAll(p, "{file}", "people"), `{}`); code != http.StatusUnprocessableEntity {
 				t.Errorf("POST %s with nothing: %d, want 422", p, code)

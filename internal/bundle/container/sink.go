@@ -165,8 +165,9 @@ func (f *csvFile) close() error {
 // dirSink writes a directory of CSV files.
 type dirSink struct {
 	sinkFiles
-	dir     string
-	created bool // the directory was made by CreateSink
+	dir      string
+	created  bool            // the directory was made by CreateSink
+	attached map[string]bool // files/<sha256> written
 }
 
 func newDirSink(dir string) (*dirSink, error) {
@@ -224,6 +225,7 @@ func (s *dirSink) discard() error {
 			errs = append(errs, err)
 		}
 	}
+	errs = append(errs, s.discardAttached()...)
 	if s.created {
 		errs = append(errs, os.Remove(s.dir))
 	}

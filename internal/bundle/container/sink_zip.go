@@ -11,8 +11,9 @@ import (
 // rows as they come.
 type zipSink struct {
 	sinkFiles
-	tmp *tempFile
-	zw  *zip.Writer
+	tmp      *tempFile
+	zw       *zip.Writer
+	attached map[string]bool // files/<sha256> written
 }
 
 func newZipSink(path string) (*zipSink, error) {

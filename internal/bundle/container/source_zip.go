@@ -19,6 +19,9 @@ type zipSource struct {
 	zr    *zipFile
 	files map[string]*zip.File
 	names []string
+	// attached holds the attached files' content: files/<sha256> in the
+	// bundle's folder, by SHA-256.
+	attached map[string]*zip.File
 }
 
 // zipEntry is a file of the zip with its cleaned path split on "/".
@@ -32,7 +35,7 @@ func openZip(p string) (*zipSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &zipSource{base: filepath.Base(p), zr: zr, files: map[string]*zip.File{}}
+	s := &zipSource{base: filepath.Base(p), zr: zr, files: map[string]*zip.File{}, attached: map[string]*zip.File{}}
 	if err := s.index(); err != nil {
 		zr.Close()
 		return nil, fmt.Errorf("%s: %w", s.base, err)
@@ -76,6 +79,15 @@ func (s *zipSource) index() error {
 		dir = slices.Collect(maps.Keys(folders))
 	}
 	for _, e := range entries {
+		if len(e.parts) == len(dir)+2 && slices.Equal(e.parts[:len(dir)], dir) && e.parts[len(dir)] == bundle.AttachedFolder {
+			if sha := e.parts[len(dir)+1]; bundle.ValidSHA256(sha) {
+				if _, dup := s.attached[sha]; dup {
+					return fmt.Errorf("%s appears twice", e.f.Name)
+				}
+				s.attached[sha] = e.f
+			}
+			continue
+		}
 		if len(e.parts) != len(dir)+1 || !slices.Equal(e.parts[:len(dir)], dir) {
 			continue
 		}

@@ -15,7 +15,9 @@ import (
 
 // files is the bundle's files, as the bundle's readers find them: the
 // regular, not hidden files of a directory, or of a .zip's root (or its one
-// top folder when the root holds no bundle file).
+// top folder when the root holds no bundle file), and those of its folder
+// files/ (documents' attached files, bundle-v1 amendment 3), named
+// "files/<name>".
 type files interface {
 	names() []string // sorted, manifest.json included when present
 	open(name string) (io.ReadCloser, error)
@@ -62,10 +64,29 @@ func openDir(dir string) (*dirFiles, error) {
 		if fi.Mode().IsRegular() {
 			d.list = append(d.list, e.Name())
 		}
+		if fi.IsDir() && e.Name() == attachedFolder {
+			sub, err := os.ReadDir(filepath.Join(dir, attachedFolder))
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range sub {
+				if hidden(a.Name()) {
+					continue
+				}
+				if afi, err := os.Stat(filepath.Join(dir, attachedFolder, a.Name())); err != nil {
+					return nil, err
+				} else if afi.Mode().IsRegular() {
+					d.list = append(d.list, attachedFolder+"/"+a.Name())
+				}
+			}
+		}
 	}
 	slices.Sort(d.list)
 	return d, nil
 }
+
+// attachedFolder is the bundle's folder of attached files (bundle.AttachedFolder).
+const attachedFolder = "files"
 
 func (d *dirFiles) names() []string { return d.list }
 func (d *dirFiles) open(name string) (io.ReadCloser, error) {
@@ -121,10 +142,15 @@ func openZip(p string) (*zipFiles, error) {
 		}
 	}
 	for _, e := range entries {
-		if len(e.parts) != len(dir)+1 || !slices.Equal(e.parts[:len(dir)], dir) {
+		name := ""
+		switch {
+		case len(e.parts) == len(dir)+1 && slices.Equal(e.parts[:len(dir)], dir):
+			name = e.parts[len(dir)]
+		case len(e.parts) == len(dir)+2 && slices.Equal(e.parts[:len(dir)], dir) && e.parts[len(dir)] == attachedFolder:
+			name = attachedFolder + "/" + e.parts[len(dir)+1]
+		default:
 			continue
 		}
-		name := e.parts[len(dir)]
 		if _, dup := z.files[name]; dup {
 			zr.Close()
 			return nil, fmt.Errorf("%s: tệp %s có hai lần trong tệp nén", filepath.Base(p), name)

@@ -151,3 +151,53 @@ func TestNewKeyRefusesOverwrite(t *testing.T) {
 		t.Error("overwrote a key")
 	}
 }
+
+// TestManifestCoversAttachedFiles: the files/ of a bundle (documents'
+// attached files) are listed with their hashes; a tampered, missing or
+// added one is refused, in a directory and in a .zip.
+func TestManifestCoversAttachedFiles(t *testing.T) {
+	dir := bundleDir(t)
+	os.Mkdir(filepath.Join(dir, "files"), 0o755)
+	sha := strings.Repeat("ab", 32)
+	if err := os.WriteFile(filepath.Join(dir, "files", sha), []byte("%PDF-1.4 nội dung"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := signed(t, dir)
+	listed := false
+	for _, f := range m.Files {
+		listed = listed || f.Name == "files/"+sha
+	}
+	if !listed {
+		t.Fatalf("files/ not listed: %+v", m.Files)
+	}
+	if err := m.CheckFiles(dir); err != nil {
+		t.Fatalf("untouched: %v", err)
+	}
+	// The same in a zip with a top folder.
+	zp := filepath.Join(t.TempDir(), "b.zip")
+	f, _ := os.Create(zp)
+	zw := zip.NewWriter(f)
+	for _, name := range []string{"units.csv", "people.csv", "files/" + sha} {
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		w, _ := zw.Create("goi/" + name)
+		w.Write(b)
+	}
+	zw.Close()
+	f.Close()
+	if err := m.CheckFiles(zp); err != nil {
+		t.Errorf("the zip: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "files", sha), []byte("%PDF-1.4 nội dung đã sửa"), 0o644)
+	if err := m.CheckFiles(dir); err == nil || !strings.Contains(err.Error(), "files/"+sha) {
+		t.Errorf("tampered: %v", err)
+	}
+	os.Remove(filepath.Join(dir, "files", sha))
+	if err := m.CheckFiles(dir); err == nil || !strings.Contains(err.Error(), "thiếu tệp files/"+sha) {
+		t.Errorf("removed: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "files", sha), []byte("%PDF-1.4 nội dung"), 0o644)
+	os.WriteFile(filepath.Join(dir, "files", strings.Repeat("cd", 32)), []byte("%PDF-1.4 thêm"), 0o644)
+	if err := m.CheckFiles(dir); err == nil || !strings.Contains(err.Error(), "không có trong tệp kê khai") {
+		t.Errorf("added: %v", err)
+	}
+}
