@@ -118,6 +118,23 @@ func TestDocumentFilesAccess(t *testing.T) {
 			t.Errorf("%s %s: %d, want %d with %q\n%.300s", c.path, c.name, resp.StatusCode, c.status, c.want, body)
 		}
 	}
+	// The province's directive: written by the administrator, read by the district's staff.
+	if resp, body := admin.attach("/api/v1/documents/docT/files", "chi-thi.pdf", attachPDF); resp.StatusCode != http.StatusOK {
+		t.Fatalf("the administrator attaching to the province's document: %d %s", resp.StatusCode, body)
+	}
+	// The file is read as its document is: by staff of A when the
+	// documents list shows them the province's document.
+	_, list := staff.get("/api/v1/documents?ngay=2021-01-01")
+	want := http.StatusForbidden
+	if strings.Contains(list, `"docT"`) {
+		want = http.StatusOK
+	}
+	if resp, _ := staff.download("/van-ban/docT/tep/chi-thi.pdf"); resp.StatusCode != want {
+		t.Errorf("staff of A reading the province's document's file: %d, want %d as for the document", resp.StatusCode, want)
+	}
+	if resp, b := viewer.download("/van-ban/docA/tep/so-do.png"); resp.StatusCode != http.StatusOK || !bytes.Equal(b, png2) {
+		t.Errorf("viewer of A: %d", resp.StatusCode)
+	}
 	// A form without the file.
 	req, _ := http.NewRequest("POST", ts.URL+"/van-ban/docA/tep", strings.NewReader("a=b"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
