@@ -69,6 +69,7 @@ type docTask struct {
 	sqldb.DocTask
 	Status      string `json:"status"`
 	StatusLabel string `json:"status_label"`
+	Edit        string `json:"-"` // its edit form, for who may edit it
 }
 
 // docTarget is a target on the page: its indicator's name, the operator's
@@ -79,6 +80,7 @@ type docTarget struct {
 	Share          bool   `json:"share"`
 	OpLabel        string `json:"op_label"`
 	ValueText      string `json:"value_text"`
+	Edit           string `json:"-"` // its edit form, for who may edit it
 }
 
 // docFile is an attached file on the page: its size as a person reads it.
@@ -246,6 +248,19 @@ func (s *Server) documentLinks(ctx context.Context, d tochuc.Date, data *documen
 	q = url.Values{"ngay": {d.String()}, "document_id": {doc.ID}}
 	data.AddTask = "/sua/document_tasks?" + q.Encode()
 	data.AddGoal = "/sua/document_targets?" + q.Encode()
+	for i, t := range data.Tasks {
+		cells := []string{t.DocumentID, t.TaskID, t.UnitID, t.Title, t.DueOn.String(), t.DoneOn.String(), t.Note}
+		if ok, err := ed.row(ctx, "document_tasks", cells); err != nil {
+			return err
+		} else if ok {
+			q := url.Values{"ngay": {d.String()}, "document_id": {doc.ID}, "task_id": {t.TaskID}}
+			data.Tasks[i].Edit = "/sua/document_tasks?" + q.Encode()
+		}
+	}
+	for i, t := range data.Targets {
+		q := url.Values{"ngay": {d.String()}, "document_id": {doc.ID}, "target_id": {t.TargetID}}
+		data.Targets[i].Edit = "/sua/document_targets?" + q.Encode()
+	}
 	return nil
 }
 

@@ -72,9 +72,16 @@ func TestDocumentPage(t *testing.T) {
 	_, body = admin.get("/van-ban/NQ3?ngay=2019-12-31")
 	for _, want := range []string{"Đã hoàn thành", "Hoàn thành chậm", "Đang thực hiện", "Việc của xã Hai", "Trưởng thôn là đảng viên",
 		"Đạt từ 70 %", "Đạt từ 1.186", `href="/van-ban/NQ3/thuc-hien?ngay=2019-12-31"`, "Đánh giá thực hiện", "Trần Văn Bình",
-		`action="/van-ban/NQ3/tep"`, `name="tep"`, `enctype="multipart/form-data"`, "Tỉnh Thử", "02-QĐ/TU</a>", "01-QĐ/TU</a>"} {
+		`action="/van-ban/NQ3/tep"`, `name="tep"`, `enctype="multipart/form-data"`, "Tỉnh Thử", "02-QĐ/TU</a>", "01-QĐ/TU</a>",
+		`href="/sua/document_tasks?document_id=NQ3&amp;ngay=2019-12-31&amp;task_id=1"`, `href="/sua/documents?id=NQ3&amp;ngay=2019-12-31"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("NQ3 on 31/12/2019 lacks %q", want)
+		}
+	}
+	for _, link := range []string{"/sua/document_tasks?document_id=NQ3&ngay=2019-12-31&task_id=1", "/sua/documents?id=NQ3&ngay=2019-12-31",
+		"/sua/document_targets?document_id=NQ3&ngay=2019-12-31&target_id=1"} {
+		if code, body := admin.get(link); code != http.StatusOK || !strings.Contains(body, "NQ3") {
+			t.Errorf("%s: %d", link, code)
 		}
 	}
 	if strings.Contains(body, "Quá hạn") {
@@ -90,7 +97,8 @@ func TestDocumentPage(t *testing.T) {
 	if code, _ := staff.get("/van-ban/KH1?ngay=2019-12-31"); code != http.StatusForbidden {
 		t.Errorf("staff of H1 open H2's plan: %d, want 403", code)
 	}
-	if _, body := viewer.get("/van-ban/NQ3?ngay=2019-12-31"); strings.Contains(body, `name="tep"`) || strings.Contains(body, "Sửa văn bản") {
+	if _, body := viewer.get("/van-ban/NQ3?ngay=2019-12-31"); strings.Contains(body, `name="tep"`) || strings.Contains(body, "Sửa văn bản") ||
+		strings.Contains(body, "/sua/document_tasks") {
 		t.Error("a viewer gets the upload form or the edit link")
 	}
 	if code, _ := admin.get("/van-ban/khong-co"); code != http.StatusNotFound {
