@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/tochuc"
@@ -225,4 +226,37 @@ func TestDocumentChainsAcrossHeld(t *testing.T) {
 			t.Errorf("%d asked at once", h.most)
 		}
 	})
+}
+
+// TestDocumentChainsHeldInBatches: many bundle documents replacing held
+// ones are followed through the held chains at most lookupBatch ids at a
+// time, each held document asked about once.
+func TestDocumentChainsHeldInBatches(t *testing.T) {
+	h := newHeldTarget()
+	b := baseBundle()
+	for i := range 1200 {
+		// held: o<i> replaces r<i>; the bundle's d<i> replaces o<i>
+		h.docs[fmt.Sprintf("o%d", i)] = docMeta{issued: tochuc.MustDate("2010-01-01"), replaces: fmt.Sprintf("r%d", i)}
+		h.docs[fmt.Sprintf("r%d", i)] = docMeta{issued: tochuc.MustDate("2009-01-01")}
+		b.Add("documents", docRow(fmt.Sprintf("d%d", i), "2016-05-01", "replaces_id", fmt.Sprintf("o%d", i)))
+	}
+	rep := importDocs(t, b, h)
+	if len(rep.Issues) > 0 {
+		t.Fatalf("%d issues, the first: %v", len(rep.Issues), rep.Issues[0])
+	}
+	if h.most > lookupBatch {
+		t.Errorf("%d ids asked at once, want at most %d", h.most, lookupBatch)
+	}
+	seen := map[string]int{}
+	for _, id := range h.asked["documents"] {
+		seen[id]++
+	}
+	if len(seen) != 2400 {
+		t.Errorf("%d held documents asked about, want the 2400 on the chains", len(seen))
+	}
+	for id, n := range seen {
+		if n > 1 {
+			t.Errorf("%s asked %d times", id, n)
+		}
+	}
 }
