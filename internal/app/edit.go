@@ -148,7 +148,7 @@ func (a *App) Edit(ctx context.Context, act Actor, req EditRequest) (*EditResult
 			}
 		}
 		res.ChangeSet = c.ID
-		rep, err := bundle.Import(ctx, e.Records, c, bundle.Options{})
+		rep, err := bundle.Import(ctx, e.Records, c, withCatalog(bundle.Options{}))
 		if err != nil || !rep.OK() {
 			return rep, err
 		}
@@ -222,7 +222,7 @@ func (a *App) CheckEdit(ctx context.Context, act Actor, req EditRequest) (*bundl
 			return nil, a.fault(err)
 		}
 	}
-	rep, err := bundle.Import(ctx, e.Records, c, bundle.Options{})
+	rep, err := bundle.Import(ctx, e.Records, c, withCatalog(bundle.Options{}))
 	return rep, a.fault(err)
 }
 

@@ -46,7 +46,7 @@ func (a *App) importWith(ctx context.Context, act Actor, src bundle.Source, name
 				return nil, err
 			}
 		}
-		rep, err := bundle.Import(ctx, src, c, opt)
+		rep, err := bundle.Import(ctx, src, c, withCatalog(opt))
 		if rep != nil {
 			if audit.Detail == nil {
 				audit.Detail = map[string]any{}
@@ -107,6 +107,6 @@ func (a *App) CheckImport(ctx context.Context, act Actor, src bundle.Source, opt
 	if !act.User.CanWrite() {
 		return nil, tochuc.Errorf(tochuc.EForbidden, "Tài khoản của bạn không được nhập dữ liệu.")
 	}
-	rep, err := a.db.CheckBundle(ctx, src, act.User.Login, "check", opt)
+	rep, err := a.db.CheckBundle(ctx, src, act.User.Login, "check", withCatalog(opt))
 	return rep, a.fault(err)
 }

@@ -27,7 +27,7 @@ func (a *App) DiffImport(ctx context.Context, act Actor, src bundle.Source, name
 		return nil, a.fault(err)
 	}
 	defer c.Rollback() // a diff keeps nothing
-	rep, err := bundle.Import(ctx, src, c, opt)
+	rep, err := bundle.Import(ctx, src, c, withCatalog(opt))
 	if err != nil || !rep.OK() {
 		return rep, a.fault(err)
 	}

@@ -47,7 +47,8 @@ func (im *importer) known(file, id string) bool {
 		_, ok := im.people[id]
 		return ok
 	case "documents":
-		return im.docs[id]
+		_, ok := im.docs[id]
+		return ok
 	}
 	return false
 }
@@ -87,7 +88,7 @@ func (im *importer) registerBadRow(rec *Record) {
 	case "people":
 		im.people[strings.Clone(id)] = person{last: -1}
 	case "documents":
-		im.docs[strings.Clone(id)] = true
+		im.docs[strings.Clone(id)] = docMeta{line: int32(rec.Line)}
 	}
 }
 
@@ -101,7 +102,7 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 		im.people[strings.Clone(rec.Str("id"))] = person{died: rec.Date("died_on"), last: -1}
 		im.defined("people", rec.Str("id"))
 	case "documents":
-		im.docs[strings.Clone(rec.Str("id"))] = true
+		im.checkDocument(rec)
 		im.defined("documents", rec.Str("id"))
 	case "qualifications":
 		im.checkQualification(rec)
@@ -129,6 +130,10 @@ func (im *importer) checkRecord(rec *Record, deferred *deferredRefs) {
 		im.checkAward(rec)
 	case "party_cards":
 		im.checkCard(rec)
+	case "document_tasks":
+		im.checkDocumentTask(rec)
+	case "document_targets":
+		im.checkDocumentTarget(rec)
 	}
 }
 

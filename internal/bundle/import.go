@@ -18,6 +18,11 @@ type Options struct {
 	Progress func(file string, rows int)
 	// BatchSize is the number of records handed to the writer at once (0: 2000).
 	BatchSize int
+	// Indicator, when set, tells whether an id is an indicator of the
+	// catalog and whether it is a share (a ratio of its "of"): the targets
+	// of document_targets.csv are checked against it (internal/app sets it;
+	// the model cannot import the catalog).
+	Indicator func(id string) (share, ok bool)
 }
 
 // FileReport tells what happened to one file.
@@ -65,7 +70,7 @@ const batchSize = 2000
 // roll the target back. The error is for failures other than bad data.
 func Import(ctx context.Context, src Source, tgt Target, opt Options) (*Report, error) {
 	im := &importer{src: src, tgt: tgt, opt: opt, units: newUnitIndex(),
-		people: map[string]person{}, docs: map[string]bool{}, look: newLookups(),
+		people: map[string]person{}, docs: map[string]docMeta{}, look: newLookups(),
 		restructDates: map[string]tochuc.Date{}}
 	names := src.Names()
 	present := map[string]bool{}
@@ -133,7 +138,7 @@ type importer struct {
 	iss    issues
 	units  *unitIndex
 	people map[string]person
-	docs   map[string]bool
+	docs   map[string]docMeta
 	look   *lookups
 	// evs holds the bundle's membership events, chained per person (see person.last).
 	evs           []partyEvent
@@ -222,6 +227,13 @@ func (im *importer) importFile(ctx context.Context, f *File) (Counts, error) {
 	}
 	deferred := fl.deferred
 	deferred.resolve(im)
+	if f.Name == "documents" {
+		if err := w.do(func() error { return im.heldChains(ctx) }); err != nil {
+			w.close(ctx, false)
+			return c, err
+		}
+		im.checkDocumentChains()
+	}
 	if f.Versioned {
 		im.checkUnitOverlaps()
 	}

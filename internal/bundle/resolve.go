@@ -96,8 +96,8 @@ func (im *importer) lookUp(ctx context.Context) error {
 					return nil
 				})
 			case "documents":
-				err = im.tgt.Documents(ctx, batch, func(id string) error {
-					im.docs[strings.Clone(id)] = true
+				err = im.tgt.Documents(ctx, batch, func(id string, issued tochuc.Date, replaces string) error {
+					im.docs[strings.Clone(id)] = docMeta{issued: issued, replaces: strings.Clone(replaces)}
 					return nil
 				})
 			}

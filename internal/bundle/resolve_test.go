@@ -15,7 +15,7 @@ type heldTarget struct {
 	emptyTarget
 	units  map[string][]unitVersion
 	people map[string]tochuc.Date
-	docs   map[string]bool
+	docs   map[string]docMeta
 	asked  map[string][]string // file → ids asked, in order
 	most   int                 // the most ids asked at once
 }
@@ -49,11 +49,11 @@ func (h *heldTarget) People(_ context.Context, ids []string, fn func(string, toc
 	return nil
 }
 
-func (h *heldTarget) Documents(_ context.Context, ids []string, fn func(string) error) error {
+func (h *heldTarget) Documents(_ context.Context, ids []string, fn func(string, tochuc.Date, string) error) error {
 	h.ask("documents", ids)
 	for _, id := range ids {
-		if h.docs[id] {
-			if err := fn(id); err != nil {
+		if m, ok := h.docs[id]; ok {
+			if err := fn(id, m.issued, m.replaces); err != nil {
 				return err
 			}
 		}
@@ -63,12 +63,12 @@ func (h *heldTarget) Documents(_ context.Context, ids []string, fn func(string) 
 
 func newHeldTarget() *heldTarget {
 	d := func(s string) tochuc.Date { v, _ := tochuc.ParseDate(s); return v }
-	h := &heldTarget{units: map[string][]unitVersion{}, people: map[string]tochuc.Date{}, docs: map[string]bool{},
+	h := &heldTarget{units: map[string][]unitVersion{}, people: map[string]tochuc.Date{}, docs: map[string]docMeta{},
 		asked: map[string][]string{}}
 	h.units["hu1"] = []unitVersion{{Period: tochuc.Period{From: d("2000-01-01"), To: d("2010-01-01")}, Kind: "commune"}}
 	h.units["hc1"] = []unitVersion{{Period: tochuc.Period{From: d("2000-01-01")}, Kind: "party_cell"}}
 	h.people["hp1"] = d("2015-01-01")
-	h.docs["hd1"] = true
+	h.docs["hd1"] = docMeta{issued: d("2001-01-01")}
 	for i := range 2000 { // held, never referred to: never asked about
 		h.people[fmt.Sprintf("other%d", i)] = 0
 		h.units[fmt.Sprintf("ou%d", i)] = h.units["hu1"]

@@ -18,8 +18,9 @@ type Target interface {
 	Units(ctx context.Context, ids []string, fn func(id, kind string, p tochuc.Period) error) error
 	// People calls fn for each of the given persons held now.
 	People(ctx context.Context, ids []string, fn func(id string, diedOn tochuc.Date) error) error
-	// Documents calls fn for each of the given documents held now.
-	Documents(ctx context.Context, ids []string, fn func(id string) error) error
+	// Documents calls fn for each of the given documents held now, with its
+	// issue date and the document it replaces ("" when none).
+	Documents(ctx context.Context, ids []string, fn func(id string, issued tochuc.Date, replaces string) error) error
 	// PartyEvents calls fn for every membership event of the given persons
 	// held before the import and not replaced by it, in date and row order
 	// per person.

@@ -17,7 +17,9 @@ func (emptyTarget) Units(context.Context, []string, func(string, string, tochuc.
 func (emptyTarget) People(context.Context, []string, func(string, tochuc.Date) error) error {
 	return nil
 }
-func (emptyTarget) Documents(context.Context, []string, func(string) error) error { return nil }
+func (emptyTarget) Documents(context.Context, []string, func(string, tochuc.Date, string) error) error {
+	return nil
+}
 func (emptyTarget) PartyEvents(context.Context, []string, func(string, int, tochuc.MembershipEvent) error) error {
 	return nil
 }

@@ -51,7 +51,7 @@ const (
 // cadreDocuments adds the decisions the plans and disciplines cite.
 func (b *builder) cadreDocuments() {
 	add := func(id, number, kind, issuer, issued, title string) {
-		b.docs = append(b.docs, document{id, number, kind, issuer, day(issued), title})
+		b.docs = append(b.docs, document{id: id, number: number, kind: kind, issuer: issuer, issued: day(issued), title: title})
 	}
 	add(docQH2530, "1250-QĐ/TU", "decision", newProvPty, "2025-09-30",
 		"Quyết định phê duyệt quy hoạch ban chấp hành, ban thường vụ, các chức danh chủ chốt của các xã, phường nhiệm kỳ 2025-2030 (minh họa)")

@@ -7,6 +7,10 @@ type document struct {
 	id, number, kind, issuer string
 	issued                   date
 	title                    string
+	// bundle-v1 amendment 3: what it replaces, the days it applies (0: from
+	// its issue date; open)
+	replaces           string
+	effective, expires date
 }
 
 // Document ids.
@@ -38,7 +42,7 @@ const (
 // reference is resolved within the bundle.
 func (b *builder) documents() {
 	add := func(id, number, kind, issuer, issued, title string) {
-		b.docs = append(b.docs, document{id, number, kind, issuer, day(issued), title})
+		b.docs = append(b.docs, document{id: id, number: number, kind: kind, issuer: issuer, issued: day(issued), title: title})
 	}
 	add(docNQ18, "18-NQ/TW", "resolution", "", "2017-10-25",
 		"Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả")
@@ -70,6 +74,7 @@ func (b *builder) documents() {
 	add(docNQ202, "202/2025/QH15", "resolution", "", "2025-06-12", "Nghị quyết về việc sắp xếp đơn vị hành chính cấp tỉnh")
 	add(docNQ1658, "1658/NQ-UBTVQH15", "resolution", "", "2025-06-16",
 		"Nghị quyết về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Bắc Ninh năm 2025")
+	b.documentsInForce()
 }
 
 // evaluation is one evaluations.csv row.

@@ -26,8 +26,10 @@ func (b *builder) tables() bundle.Tables {
 	}
 	for _, d := range b.docs {
 		t.Add("documents", map[string]string{"id": d.id, "number": d.number, "kind": d.kind, "issuer_id": d.issuer,
-			"issued_on": d.issued.String(), "title": d.title})
+			"issued_on": d.issued.String(), "title": d.title, "replaces_id": d.replaces,
+			"effective_on": d.effective.String(), "expires_on": d.expires.String()})
 	}
+	b.documentRecords(t)
 	for _, p := range b.people {
 		for _, q := range b.quals(p) {
 			t.Add("qualifications", map[string]string{"person_id": p.id, "kind": q.kind, "level": q.level,

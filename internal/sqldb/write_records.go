@@ -42,14 +42,16 @@ func (c *Change) People(ctx context.Context, ids []string, fn func(id string, di
 	})
 }
 
-// Documents implements bundle.Target: the given documents held now.
-func (c *Change) Documents(ctx context.Context, ids []string, fn func(id string) error) error {
-	return c.held(ctx, `SELECT id FROM documents`, ids, func(r *sql.Rows) error {
-		var id string
-		if err := r.Scan(&id); err != nil {
+// Documents implements bundle.Target: the given documents held now, with
+// their issue dates and what they replace.
+func (c *Change) Documents(ctx context.Context, ids []string, fn func(id string, issued tochuc.Date, replaces string) error) error {
+	return c.held(ctx, `SELECT id, issued_on, COALESCE(replaces_id, '') FROM documents`, ids, func(r *sql.Rows) error {
+		var id, replaces string
+		var issued tochuc.Date
+		if err := r.Scan(&id, &issued, &replaces); err != nil {
 			return err
 		}
-		return fn(id)
+		return fn(id, issued, replaces)
 	})
 }
 

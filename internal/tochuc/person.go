@@ -100,6 +100,17 @@ type Document struct {
 	IssuedOn   Date   `json:"issued_on"`
 	Title      string `json:"title"`
 	ReplacesID string `json:"replaces_id,omitempty"`
+	// bundle-v1 amendment 3: the days it applies (0: from its issue date; open)
+	EffectiveOn Date `json:"effective_on,omitempty"`
+	ExpiresOn   Date `json:"expires_on,omitempty"`
+}
+
+// Effective is the day a document takes effect: its effective_on, else its issue date.
+func (d Document) Effective() Date {
+	if d.EffectiveOn != 0 {
+		return d.EffectiveOn
+	}
+	return d.IssuedOn
 }
 
 // Headcount is a unit's staffing figure from a date on.

@@ -15,7 +15,7 @@ import (
 // are inside it; H2, X2, U2, P2 are not.
 func TestAccessMatrix(t *testing.T) {
 	t.Parallel()
-	ts := newApp(t, richBundle())
+	ts := newApp(t, withDocuments(richBundle()))
 	clients := map[string]*client{}
 	for _, u := range testUsers {
 		clients[u.Login] = signIn(t, ts, u.Login)
@@ -42,6 +42,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/nhan-su/P1?ngay=2018-01-01", "/api/v1/people/P1?ngay=2018-01-01", inside},
 		{"/nhan-su/P2?ngay=2018-01-01", "/api/v1/people/P2?ngay=2018-01-01", "admin viewer auditor"},
 		{"/van-ban?ngay=2018-01-01", "/api/v1/documents?ngay=2018-01-01", all},
+		{"/van-ban/NQ3?ngay=2019-12-31", "/api/v1/documents/NQ3?ngay=2019-12-31", all},                    // issued by the province, above staff's H1
+		{"/van-ban/KH1?ngay=2019-12-31", "/api/v1/documents/KH1?ngay=2019-12-31", "admin viewer auditor"}, // issued by H2
 		{"/kiem-tra?ngay=2018-01-01", "/api/v1/checks?ngay=2018-01-01", all},
 		{"/kiem-tra?ngay=2018-01-01&pham_vi=H2", "/api/v1/checks?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 		{"/so-sanh?tu=2010-01-01&den=2020-01-01", "/api/v1/compare?tu=2010-01-01&den=2020-01-01", all},
@@ -198,7 +200,7 @@ func TestScopedLists(t *testing.T) {
 // TestOpenAPIMatchesRoutes checks that every path of the OpenAPI document is served.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	t.Parallel()
-	ts := newApp(t, richBundle())
+	ts := newApp(t, withDocuments(richBundle()))
 	admin := signIn(t, ts, "admin")
 	_, body := admin.get("/api/v1/openapi.json")
 	var doc struct {
@@ -230,6 +232,9 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		}
 		if strings.Contains(p, "people/{id}") {
 			code, _ = admin.get(strings.ReplaceAll(p, "{id}", "P1") + "?ngay=2018-01-01")
+		}
+		if strings.HasPrefix(p, "/api/v1/documents/{id}") {
+			code, _ = admin.get(strings.ReplaceAll(p, "{id}", "NQ3") + "?ngay=2019-12-31")
 		}
 		if code != http.StatusOK {
 			t.Errorf("%s: %d", p, code)

@@ -57,6 +57,28 @@ type documentList struct {
 	listInfo
 }
 
+// documentView is a document's page (GET /api/v1/documents/{id}): the
+// document, its status on the date (in_force, not_yet, expired, replaced),
+// its chain of replacements both ways (the nearest first), its tasks with
+// their status on the date, its targets, its files and the restructurings
+// and posts that cite it (each part at most 200 rows; tasks, restructurings
+// and posts those of the account's scope).
+type documentView struct {
+	Document     tochuc.Document          `json:"document"`
+	Status       string                   `json:"status"`
+	StatusLabel  string                   `json:"status_label"`
+	ReplacedOn   tochuc.Date              `json:"replaced_on,omitempty"`
+	Replaces     []tochuc.Document        `json:"replaces"`
+	ReplacedBy   []tochuc.Document        `json:"replaced_by"`
+	Tasks        []docTask                `json:"tasks"`
+	Targets      []docTarget              `json:"targets"`
+	Files        []docFile                `json:"files"`
+	Restructures []tochuc.RestructureLink `json:"restructures"`
+	Posts        []tochuc.Assignment      `json:"posts"`
+	UnitNames    map[string]string        `json:"unit_names"`
+	PersonNames  map[string]string        `json:"person_names"`
+}
+
 // auditList is a page of the audit log, newest first (GET /api/v1/audit).
 type auditList struct {
 	Items []auditItem `json:"items"`

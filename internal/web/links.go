@@ -33,5 +33,6 @@ var linkFuncs = map[string]any{
 	"indicatorPath": indicatorPath,
 	"unitPath":      unitPath,
 	"personPath":    personPath,
+	"documentPath":  documentPath,
 	"at":            onDate,
 }

@@ -50,6 +50,7 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/people":               {id: "listPeople", resp: reflect.TypeFor[personList](), page: true},
 	"GET /api/v1/people/{id}":          {id: "getPerson", resp: reflect.TypeFor[personView](), page: true},
 	"GET /api/v1/documents":            {id: "listDocuments", resp: reflect.TypeFor[documentList](), page: true},
+	"GET /api/v1/documents/{id}":       {id: "getDocument", resp: reflect.TypeFor[documentView](), page: true},
 	"GET /api/v1/compare":              {id: "compareDates", resp: reflect.TypeFor[compareView](), page: true},
 	"GET /api/v1/records/{file}":       {id: "getRecord", resp: reflect.TypeFor[recordView](), etag: true},
 	"POST /api/v1/records/{file}":      {id: "saveRecord", resp: reflect.TypeFor[editResult](), req: reflect.TypeFor[editRequest](), errors: []string{"409", "413", "422"}, ifMatch: true},
@@ -85,7 +86,8 @@ var queryParams = map[string]map[string]any{
 	"den":       {"description": "Ngày cuối của khoảng so sánh (mặc định: ngày xem); nhật ký: đến hết ngày này (giờ Việt Nam)", "schema": map[string]any{"type": "string"}},
 	"pham_vi":   {"description": "Mã đơn vị làm phạm vi (trong phạm vi được giao)", "schema": map[string]any{"type": "string"}},
 	"q":         {"description": "Tìm không dấu (nhân sự: từng từ trùng trọn một từ của họ tên, hoặc mã nhân sự)", "schema": map[string]any{"type": "string"}},
-	"loai":      {"description": "Loại đơn vị", "schema": map[string]any{"type": "string", "enum": tochuc.UnitKindCodes()}},
+	"loai":      {"description": "Loại đơn vị (danh sách đơn vị) hoặc loại văn bản (danh sách văn bản)", "schema": map[string]any{"type": "string", "enum": kindCodes()}},
+	"hieu_luc":  {"description": "Văn bản: 1 còn hiệu lực vào ngày xem (bundle-v1 sửa đổi 3), 0 không còn hoặc chưa có hiệu lực", "schema": map[string]any{"type": "string", "enum": []string{"1", "0"}}},
 	"trang":     {"description": "Trang (từ 1); trang sau trang cuối là trang rỗng, giữ tổng số", "schema": map[string]any{"type": "integer", "minimum": 1}},
 	"trang_td":  {"description": "Bản ghi của một chỉ tiêu so với ngày tu: trang (từ 1) của các bản ghi vào, ra giữa hai ngày", "schema": map[string]any{"type": "integer", "minimum": 1}},
 	"xep_theo":  {"description": "Bản ghi của một chỉ tiêu: ten (người, theo tên), tinh (tỷ lệ: bản ghi được tính trước); mặc định theo nhóm, mã", "schema": map[string]any{"type": "string", "enum": []string{"ten", "tinh"}}},
@@ -113,11 +115,11 @@ var queryParams = map[string]map[string]any{
 		"schema": map[string]any{"type": "string", "enum": []string{"held", "due", "extension", "retirement", "rotation", "ended"}}},
 	"hinh_thuc":    {"description": "Kỷ luật: hình thức", "schema": map[string]any{"type": "string", "enum": tochuc.DisciplineForms}},
 	"ma_doi_tuong": {"description": "Kỷ luật: mã người hoặc đơn vị bị kỷ luật", "schema": map[string]any{"type": "string", "maxLength": 200}},
-	"co_quan":      {"description": "Kỷ luật: mã đơn vị (cấp có thẩm quyền) quyết định kỷ luật", "schema": map[string]any{"type": "string", "maxLength": 200}},
+	"co_quan":      {"description": "Kỷ luật: mã đơn vị (cấp có thẩm quyền) quyết định kỷ luật; văn bản: mã cơ quan ban hành", "schema": map[string]any{"type": "string", "maxLength": 200}},
 	"hanh_dong":    {"description": "Nhật ký: hành động, đúng tên, hoặc phần đầu kết thúc bằng dấu chấm (ví dụ assignments.)", "schema": map[string]any{"type": "string"}},
 	"nhiem_ky":     {"description": "Quy hoạch: nhiệm kỳ dạng A-B (ví dụ 2025-2030); trang: mặc định nhiệm kỳ đang diễn ra vào ngày xem", "schema": map[string]any{"type": "string", "pattern": "^[0-9]{4}-[0-9]{4}$"}},
 	"cap_uy":       {"description": "Đánh giá, xếp loại: mã cấp ủy (đơn vị) quyết định xếp loại", "schema": map[string]any{"type": "string", "maxLength": 200}},
-	"nam":          {"description": "Đánh giá, xếp loại: năm (mặc định năm nay)", "schema": map[string]any{"type": "integer", "minimum": 1930, "maximum": 2100}},
+	"nam":          {"description": "Đánh giá, xếp loại: năm (mặc định năm nay); văn bản: năm ban hành", "schema": map[string]any{"type": "integer", "minimum": 1930, "maximum": 2100}},
 	"ky":           {"description": "Đánh giá, xếp loại: kỳ (mặc định year)", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationPeriods}},
 	"ma_dt":        {"description": "Đánh giá, xếp loại: mã đối tượng (người hoặc đơn vị)", "schema": map[string]any{"type": "string", "maxLength": 200}},
 	"nhom":         {"description": "Đánh giá, xếp loại: nhóm đối tượng", "schema": map[string]any{"type": "string", "enum": tochuc.EvaluationCategories}},
@@ -431,6 +433,7 @@ var schemaDocs = map[string]string{
 	"UnitList":       "Một trang danh sách đơn vị tồn tại vào ngày xem",
 	"PersonList":     "Một trang danh sách nhân sự, sắp xếp theo tên",
 	"DocumentList":   "Một trang danh sách văn bản ban hành đến ngày xem",
+	"DocumentView":   "Một văn bản: hiệu lực vào ngày xem, chuỗi thay thế, nhiệm vụ, chỉ tiêu, tệp đính kèm, bản ghi dẫn chiếu",
 	"AuditList":      "Một trang nhật ký, mới nhất trước",
 	"TreeView":       "Cây tổ chức: các khối với đơn vị đứng đầu, số đơn vị theo loại",
 	"ChildrenView":   "Các đơn vị trực thuộc một đơn vị vào ngày xem",
@@ -523,4 +526,15 @@ func (g *schemaGen) schema(t reflect.Type, always bool) map[string]any {
 		return g.ref(t)
 	}
 	return map[string]any{} // any value
+}
+
+// kindCodes are the values of ?loai=: the unit kinds and the document kinds.
+func kindCodes() []string {
+	out := tochuc.UnitKindCodes()
+	for _, k := range tochuc.DocumentKinds {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

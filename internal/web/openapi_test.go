@@ -94,7 +94,7 @@ func (s *apiSchemas) responseSchema(path, method string, status int) string {
 // included, against the schema the document declares for its status: no key
 // left undeclared, no list null, every date yyyy-mm-dd.
 func TestAPIResponsesMatchSchemas(t *testing.T) {
-	ts := newApp(t, findingsBundle())
+	ts := newApp(t, withDocuments(findingsBundle()))
 	admin := signIn(t, ts, "admin")
 	s := loadAPISchemas(t, admin)
 
@@ -113,6 +113,7 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/people":              {{"/api/v1/people?ngay=2018-01-01", ""}, {"/api/v1/people?ngay=2018-01-01&trang=999", ""}},
 		"get /api/v1/people/{id}":         {{"/api/v1/people/P1?ngay=2018-01-01", ""}, {"/api/v1/people/P1?ngay=1900-01-01", ""}, {"/api/v1/people/P4?ngay=2021-01-01", ""}},
 		"get /api/v1/documents":           {{"/api/v1/documents?ngay=2018-01-01", ""}, {"/api/v1/documents?ngay=1900-01-01", ""}},
+		"get /api/v1/documents/{id}":      {{"/api/v1/documents/NQ3?ngay=2019-12-31", ""}, {"/api/v1/documents/NQ1?ngay=2014-01-01", ""}, {"/api/v1/documents/khong-co", ""}},
 		"get /api/v1/compare":             {{"/api/v1/compare?tu=2010-01-01&den=2020-01-01", ""}, {"/api/v1/compare?tu=2010-01-01&den=2020-01-01&phan=bo-tri&trang=9", ""}},
 		"get /api/v1/records/{file}":      {{"/api/v1/records/units?id=X1&ngay=2018-01-01", ""}, {"/api/v1/records/headcount", ""}},
 		"post /api/v1/records/{file}": {{"/api/v1/records/headcount", `{"mode":"sua_sai","values":{"unit_id":"U2","date":"2019-01-01","actual":"9"}}`},

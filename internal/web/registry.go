@@ -72,4 +72,5 @@ type Registry interface {
 	// Record returns the cells of the held record of a keyed file with the key.
 	Record(ctx context.Context, f *bundle.File, key map[string]string) ([]string, error)
 	planningRegistry // planning.go
+	documentRegistry // document.go
 }

@@ -157,7 +157,9 @@ func (recordTarget) Units(context.Context, []string, func(string, string, tochuc
 func (recordTarget) People(context.Context, []string, func(string, tochuc.Date) error) error {
 	return nil
 }
-func (recordTarget) Documents(context.Context, []string, func(string) error) error { return nil }
+func (recordTarget) Documents(context.Context, []string, func(string, tochuc.Date, string) error) error {
+	return nil
+}
 func (recordTarget) PartyEvents(context.Context, []string, func(string, int, tochuc.MembershipEvent) error) error {
 	return nil
 }
