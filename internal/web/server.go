@@ -105,6 +105,7 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"partystats.html",
 	"casework.html", "casework_due.html", "casework_hub.html",
 	"dues.html",
+	"tasks.html", "targets.html",
 	"keys.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
