@@ -216,6 +216,8 @@ type TaskParams struct {
 	Status     string      // one of tochuc.TaskStatuses; "": every status
 	DocumentID string
 	UnitID     string
+	// NotDone keeps the tasks not done on AsOf (overdue and open).
+	NotDone bool
 	// DueWithin, when above 0, keeps the tasks not done on AsOf that are
 	// overdue or fall due within that many days (the due list).
 	DueWithin int
@@ -236,6 +238,9 @@ func (a *App) Tasks(ctx context.Context, u tochuc.User, p TaskParams, offset, li
 			return nil, tochuc.Errorf(tochuc.EInvalid, "Không có trạng thái nhiệm vụ '%s' (có: overdue, open, done_late, done).", p.Status)
 		}
 		f.Statuses = []string{p.Status}
+	}
+	if p.NotDone && p.Status == "" {
+		f.Statuses = []string{tochuc.TaskOverdue, tochuc.TaskOpen}
 	}
 	if p.DueWithin > 0 {
 		f.DueBy = p.AsOf.AddDays(p.DueWithin)

@@ -195,3 +195,24 @@ func (s *Server) handleTaskDone(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, back+"&"+savedParam+"=document_tasks", http.StatusSeeOther)
 	return nil
 }
+
+// unitTasksShown is how many of its tasks a unit's page lists.
+const unitTasksShown = 10
+
+// unitTasks reads a unit's own tasks not done on d, for its page.
+func (s *Server) unitTasks(r *http.Request, d tochuc.Date, data *unitData) error {
+	if !data.Exists {
+		return nil
+	}
+	u, _ := userOf(r.Context())
+	res, err := s.app.Tasks(r.Context(), u, app.TaskParams{AsOf: d, UnitID: data.Unit.ID, NotDone: true}, 0, unitTasksShown)
+	if tochuc.ErrorCode(err) == tochuc.EForbidden {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	data.Tasks, data.TasksTotal = res.Tasks, res.Total
+	data.TasksLink = "/nhiem-vu?" + url.Values{"ngay": {d.String()}, "don_vi": {data.Unit.ID}, "trang_thai": {taskAll}}.Encode()
+	return nil
+}

@@ -184,3 +184,19 @@ func TestDocumentTargetsReport(t *testing.T) {
 		t.Errorf("download: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }
+
+// TestUnitPageTasks: a unit's page lists its tasks not done, with a link to
+// the due list of the unit.
+func TestUnitPageTasks(t *testing.T) {
+	t.Parallel()
+	ts, _ := serveBundle(t, tasksBundle(), tasksUsers)
+	_, body := signIn(t, ts, "xa1").get("/don-vi/X1?ngay=2018-12-15")
+	for _, s := range []string{"Nhiệm vụ chưa hoàn thành (1)", "Việc xa hạn", "hạn 30/06/2019", "don_vi=X1"} {
+		if !strings.Contains(body, s) {
+			t.Errorf("unit page lacks %q", s)
+		}
+	}
+	if strings.Contains(body, "Báo cáo sơ kết") || strings.Contains(body, "Kiện toàn chi bộ thôn") {
+		t.Error("a task done, or a village's, listed on the commune's page")
+	}
+}
