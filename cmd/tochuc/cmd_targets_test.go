@@ -220,6 +220,9 @@ func TestTasksCommand(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", s, table)
 		}
 	}
+	if _, err := cli(t, db, "tasks", "--scope", "KHONG"); err == nil {
+		t.Error("an unknown unit accepted as the scope")
+	}
 	if _, err := cli(t, db, "tasks", "--status", "late"); err == nil {
 		t.Error("an unknown status accepted")
 	}

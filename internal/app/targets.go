@@ -76,6 +76,9 @@ func (a *App) Targets(ctx context.Context, u tochuc.User, p TargetParams) (*Targ
 		if sc != nil && !sc.UnitOn(p.Scope, p.AsOf) {
 			return nil, tochuc.Errorf(tochuc.EForbidden, "Đơn vị '%s' nằm ngoài phạm vi được giao vào ngày %s.", p.Scope, p.AsOf.Vietnamese())
 		}
+		if err := a.knownUnit(ctx, p.Scope); err != nil {
+			return nil, err
+		}
 		f.Roots = []string{p.Scope}
 	}
 	var rows []sqldb.TargetRow // a document's targets: a few dozen, not a registry's records
@@ -261,6 +264,9 @@ func (a *App) Tasks(ctx context.Context, u tochuc.User, p TaskParams, offset, li
 		}
 	}
 	if p.Scope != "" {
+		if err := a.knownUnit(ctx, p.Scope); err != nil {
+			return nil, err
+		}
 		f.Roots = []string{p.Scope}
 	}
 	pg, err := a.db.Reader(sqldb.Recorded{}).Tasks(ctx, f, offset, limit)
@@ -309,4 +315,13 @@ func (a *App) MarkTaskDone(ctx context.Context, act Actor, documentID, taskID st
 	}
 	return a.Edit(ctx, act, EditRequest{File: "document_tasks", Mode: ModeCorrect, Original: key, Values: values,
 		Version: version, Date: done, AcceptFindings: true})
+}
+
+// knownUnit refuses a scope naming no unit ever recorded.
+func (a *App) knownUnit(ctx context.Context, id string) error {
+	_, err := a.db.Reader(sqldb.Recorded{}).UnitVersions(ctx, id)
+	if tochuc.ErrorCode(err) == tochuc.ENotFound {
+		return tochuc.Errorf(tochuc.ENotFound, "Không có đơn vị '%s'.", id)
+	}
+	return a.fault(err)
 }
