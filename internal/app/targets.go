@@ -155,9 +155,12 @@ type TrendPoint struct {
 	Actual float64     `json:"actual"`
 }
 
+// TrendYears is the most year-ends a trend shows (the latest).
+const TrendYears = 10
+
 // TargetTrend returns a target's indicator on each 31 December from the year
 // its document took effect up to its measuring day, then on the measuring
-// day itself when that is not a year-end.
+// day itself when that is not a year-end (the last TrendYears year-ends).
 func (a *App) TargetTrend(ctx context.Context, u tochuc.User, it TargetItem) ([]TrendPoint, error) {
 	r := a.db.Reader(sqldb.Recorded{})
 	from := it.Effective
@@ -171,6 +174,9 @@ func (a *App) TargetTrend(ctx context.Context, u tochuc.User, it TargetItem) ([]
 			break
 		}
 		days = append(days, ye)
+	}
+	if len(days) > TrendYears { // the latest ones: each is a computation of the indicator
+		days = days[len(days)-TrendYears:]
 	}
 	if !slices.Contains(days, it.Measured) {
 		days = append(days, it.Measured)
