@@ -167,3 +167,34 @@ func TestTasksOnBothEngines(t *testing.T) {
 		t.Errorf("the day before it was done: %s", got)
 	}
 }
+
+// TestTaskStatusSQLIsTheDomainRule: on every day around the deadlines, the
+// status the storage computes equals tochuc.TaskStatus of the same dates.
+func TestTaskStatusSQLIsTheDomainRule(t *testing.T) {
+	db := sqldbtest.Open(t)
+	sqldbtest.MustImport(t, db, targetsBundle())
+	a, ctx := app.New(db, nil), context.Background()
+	admin := app.CLI("t").User
+	n := 0
+	var days []tochuc.Date
+	for _, span := range [][2]string{{"2018-09-27", "2018-10-03"}, {"2018-12-29", "2019-01-02"}} {
+		for day := d(span[0]); day <= d(span[1]); day = day.AddDays(1) {
+			days = append(days, day)
+		}
+	}
+	for _, day := range days {
+		res, err := a.Tasks(ctx, admin, app.TaskParams{AsOf: day}, 0, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range res.Tasks {
+			if want := tochuc.TaskStatus(it.Due, it.Done, day); it.Status != want {
+				t.Errorf("%s task %s: SQL %s, domain %s", day, it.TaskID, it.Status, want)
+			}
+			n++
+		}
+	}
+	if n != 4*12 {
+		t.Errorf("%d statuses compared, want 48", n)
+	}
+}
