@@ -46,6 +46,8 @@ func commands() []command {
 		{"appointments", "bổ nhiệm, luân chuyển, nghỉ hưu vào một ngày: một danh sách dạng CSV", runAppointments},
 		{"casework", "công tác đảng viên: việc đến hạn, quá hạn của một đơn vị vào một ngày (CSV)", runCasework},
 		{"dues", "đảng phí: behind — đảng viên chậm đóng quá 3 tháng vào một ngày (CSV)", runDues},
+		{"tasks", "nhiệm vụ văn bản giao: tình trạng vào một ngày (hoàn thành, chậm, quá hạn, đang thực hiện)", runTasks},
+		{"targets", "chỉ tiêu văn bản đặt ra: đo bằng danh mục chỉ tiêu vào một ngày (đạt, không đạt, đúng, chậm tiến độ)", runTargets},
 		{"keys", "khóa ký gói dữ liệu: tạo, tin cậy, liệt kê, thu hồi", runKeys},
 		{"backup", "sao lưu toàn bộ cơ sở dữ liệu khi đang chạy (bản sao nhất quán)", runBackup},
 		{"restore", "khôi phục một bản sao lưu vào một cơ sở dữ liệu trống", runRestore},

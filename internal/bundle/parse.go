@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -174,7 +175,9 @@ func parseValue(col Column, raw string) (v any, vi, en string) {
 		if col.Enum != nil {
 			max = MaxTextLen // a longer value is no code either: refuse it without quoting it
 		}
-		if vi, en := checkText(raw, max); vi != "" {
+		// a code of the column's vocabulary is no formula, whatever it starts
+		// with (a target's op "=", amendment 3)
+		if vi, en := checkText(raw, max); vi != "" && !slices.Contains(col.Enum, raw) {
 			return nil, vi, en
 		}
 		if col.Pattern == TermPattern && !ValidTerm(raw) {

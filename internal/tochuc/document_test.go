@@ -100,3 +100,11 @@ func TestParseNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatDecimal(t *testing.T) {
+	for in, want := range map[float64]string{1186: "1.186", 2.5: "2,5", -0.25: "-0,25", 0: "0", 0.6666666: "0,666667", 1234567.125: "1.234.567,125"} {
+		if got := FormatDecimal(in); got != want {
+			t.Errorf("FormatDecimal(%v) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -466,3 +466,22 @@ type dueList struct {
 	Items  []app.DueItem  `json:"items"`
 	listInfo
 }
+
+// taskList is the tasks directive documents assign, with their status on
+// the date (GET /api/v1/tasks; bundle-v1 amendment 3's objects).
+type taskList struct {
+	AsOf   string         `json:"as_of"`
+	Scope  string         `json:"scope"`
+	Status string         `json:"status"` // den_han, tat_ca or a task status
+	Counts map[string]int `json:"counts"` // by status, the filter aside
+	Tasks  []app.TaskItem `json:"tasks"`
+	listInfo
+}
+
+// targetList is the targets evaluated on the date (GET /api/v1/targets,
+// GET /api/v1/documents/{id}/targets; bundle-v1 amendment 3's objects).
+type targetList struct {
+	AsOf       string           `json:"as_of"`
+	DocumentID string           `json:"document_id,omitempty"`
+	Targets    []app.TargetItem `json:"targets"`
+}

@@ -77,6 +77,11 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/documents/{id}/files": {id: "attachDocumentFile", resp: reflect.TypeFor[attachedFile](), upload: true, errors: []string{"413"},
 		uploadWhat: "Tệp đính kèm của văn bản: PDF, DOCX, XLSX, PNG hoặc JPEG (kiểm tra theo nội dung), tối đa 20 MiB; tên tệp là tên được lưu"},
 	"GET /api/v1/documents/{id}/files/{name}": {id: "getDocumentFile", attached: true},
+
+	// bundle-v1 amendment 3: tasks and targets
+	"GET /api/v1/tasks":                  {id: "listTasks", resp: reflect.TypeFor[taskList](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/targets":                {id: "listTargets", resp: reflect.TypeFor[targetList](), page: true, downloads: []string{xlsxType}},
+	"GET /api/v1/documents/{id}/targets": {id: "getDocumentTargets", resp: reflect.TypeFor[targetList](), page: true, downloads: []string{xlsxType}},
 }
 
 // queryParams describe the query parameters of the routes (their names are Vietnamese, as in the pages' addresses).
@@ -129,6 +134,11 @@ var queryParams = map[string]map[string]any{
 	"thang":        {"description": "Đảng phí: tháng (mm/yyyy hoặc yyyy-mm; mặc định tháng của ngày xem)", "schema": map[string]any{"type": "string"}},
 	"phan_nhom":    {"description": "Bản ghi của một chỉ tiêu có phân tổ (by): chỉ các bản ghi của nhóm này (ví dụ 31_40 của party.members.age)", "schema": map[string]any{"type": "string", "maxLength": 100}},
 	"viec":         {"description": "Việc đến hạn: loại việc (mặc định probation)", "schema": map[string]any{"type": "string", "enum": app.DueKinds}},
+
+	// bundle-v1 amendment 3: tasks and targets
+	"trang_thai": {"description": "Nhiệm vụ: den_han (mặc định: quá hạn và đến hạn trong 30 ngày), tat_ca, hoặc một trạng thái vào ngày xem",
+		"schema": map[string]any{"type": "string", "enum": append([]string{"den_han", "tat_ca"}, tochuc.TaskStatuses...)}},
+	"van_ban": {"description": "Nhiệm vụ, chỉ tiêu: mã văn bản", "schema": map[string]any{"type": "string", "maxLength": 200}},
 }
 
 // recordKeyColumns are the columns of the records' keys, every bundle file's.

@@ -148,6 +148,10 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		"get /api/v1/documents/{id}/files/{name}": {{"/api/v1/documents/khong-co/files/a.pdf", ""}},
 		"get /api/v1/dues/behind": {{"/api/v1/dues/behind?ngay=2021-01-01&pham_vi=D1", ""}, {"/api/v1/dues/behind?pham_vi=khong-co", ""},
 			{"/api/v1/dues/behind?ngay=2021-01-01&pham_vi=D1&trang=999", ""}},
+		"get /api/v1/tasks": {{"/api/v1/tasks?ngay=2021-01-01", ""}, {"/api/v1/tasks?ngay=2021-01-01&trang_thai=tat_ca&pham_vi=H1&trang=999", ""},
+			{"/api/v1/tasks?trang_thai=khac", ""}},
+		"get /api/v1/targets":                {{"/api/v1/targets?ngay=2021-01-01", ""}, {"/api/v1/targets?pham_vi=khong-co", ""}},
+		"get /api/v1/documents/{id}/targets": {{"/api/v1/documents/khong-co/targets?ngay=2021-01-01", ""}},
 	}
 	var order []string // the upload first, then its job
 	order = append(order, "post /api/v1/imports", "get /api/v1/imports/{id}", "post /api/v1/imports/{id}/commit")

@@ -92,5 +92,12 @@ func (s *Server) routes() []route {
 			[]string{"ngay", "pham_vi", "viec", "trang"}, s.handleCaseworkDue, smallBody},
 		{"GET", "/dang-vien/{flow}", "", "", nil, s.handleCaseworkForm, smallBody},
 		{"POST", "/dang-vien/{flow}", "", "", nil, s.handleCasework, formBody},
+		{"GET", "/nhiem-vu", "/api/v1/tasks", "Nhiệm vụ văn bản giao (bundle-v1 sửa đổi 3) của các đơn vị thuộc phạm vi (pham_vi) vào ngày xem, theo hạn: trang_thai=den_han (mặc định: quá hạn và đến hạn trong 30 ngày), tat_ca, hoặc một trạng thái (overdue, open, done_late, done); lọc theo văn bản (van_ban), đơn vị (don_vi); 50 một trang; dang=xlsx để tải về",
+			[]string{"ngay", "pham_vi", "trang_thai", "van_ban", "don_vi", "trang", "dang"}, s.handleTasks, smallBody},
+		{"POST", "/nhiem-vu", "", "", nil, s.handleTaskDone, smallBody},
+		{"GET", "/chi-tieu-van-ban", "/api/v1/targets", "Chỉ tiêu văn bản đặt ra (bundle-v1 sửa đổi 3) đánh giá vào ngày xem: đo bằng danh mục chỉ tiêu vào ngày sớm hơn giữa ngày xem và hạn, trong phạm vi của chỉ tiêu; lọc theo văn bản (van_ban) và phạm vi (pham_vi); dang=xlsx để tải về",
+			[]string{"ngay", "pham_vi", "van_ban", "dang"}, s.handleTargets, smallBody},
+		{"GET", "/van-ban/{id}/thuc-hien", "/api/v1/documents/{id}/targets", "Báo cáo thực hiện nghị quyết: các chỉ tiêu của một văn bản vào ngày xem — giá trị thực tế, trạng thái, thay đổi so với cuối năm trước, diễn biến cuối mỗi năm; dang=xlsx để tải về",
+			[]string{"ngay", "dang"}, s.handleDocumentTargets, smallBody},
 	}
 }

@@ -106,6 +106,7 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"casework.html", "casework_due.html", "casework_hub.html",
 	"dues.html",
 	"keys.html",
+	"tasks.html", "targets.html",
 	"document.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.

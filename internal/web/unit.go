@@ -25,6 +25,10 @@ type unitData struct {
 	// form to record one.
 	Discipline    []app.DisciplineLine
 	AddDiscipline string
+	// Tasks: the unit's own tasks not done on the date (a few, by deadline), their count and the due list's link.
+	Tasks      []app.TaskItem
+	TasksTotal int
+	TasksLink  string
 }
 
 func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
@@ -62,6 +66,9 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) error {
 	}
 	data.Findings = s.findingsOf(r, d, data.Unit.ID, "")
 	if err := s.unitDiscipline(r, d, &data); err != nil {
+		return err
+	}
+	if err := s.unitTasks(r, d, &data); err != nil {
 		return err
 	}
 	s.render(w, r, "unit.html", http.StatusOK, page{Title: data.Unit.Name, Date: d, Data: data, API: data.unitView})
