@@ -338,6 +338,9 @@ type DraftFigures struct {
 	After   *indicator.Result
 	Changes []string
 	Report  *bundle.Report // the restructuring's checks, when they refuse it
+	// Quotas are the posts of the units the draft makes, with the holders
+	// they inherit against their quotas (draftQuotas).
+	Quotas []PostQuota
 }
 
 // DraftFigures computes a draft's figures after: the draft is applied
@@ -355,6 +358,9 @@ func (a *App) DraftFigures(ctx context.Context, act Actor, d *Draft) (*DraftFigu
 		return nil, err
 	}
 	err = a.inDraft(ctx, act, d, out, func(c *sqldb.Change) error {
+		if out.Quotas, err = draftQuotas(ctx, c.Reader(false), d.Ops, d.Date()); err != nil {
+			return err
+		}
 		out.After, err = indicator.Compute(ctx, c.Reader(false), p)
 		return err
 	})

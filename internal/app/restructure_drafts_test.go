@@ -191,3 +191,73 @@ func TestDraftAdopt(t *testing.T) {
 		t.Fatalf("save of an adopted draft: %v", err)
 	}
 }
+
+// The merged H3 inherits the posts of H1 and H2: two secretaries against a
+// quota of one (one surplus), two deputy secretaries against a quota of two
+// (none; with a quota of one for H3's subtype, one), each holder with age,
+// months to retirement and qualifications.
+func TestDraftQuotaSurplus(t *testing.T) {
+	for _, c := range []struct {
+		subtype         string // of the deputies' second quota row
+		deputiesSurplus int
+	}{{"khác", 0}, {"", 0}, {"dang-uy", 1}} {
+		a, db := draftApp(t)
+		ctx, admin := context.Background(), app.CLI("t")
+		b := bundle.Tables{}
+		post := func(p, unit, role string) {
+			b.Add("assignments", map[string]string{"person_id": p, "unit_id": unit, "role": role, "valid_from": "2020-10-01"})
+		}
+		b.Add("people", map[string]string{"id": "S1", "full_name": "Nguyễn Văn Sơn", "gender": "male", "birth_date": "1968-03-15"})
+		b.Add("people", map[string]string{"id": "S2", "full_name": "Trần Thị An", "gender": "female", "birth_date": "1975-07-01"})
+		b.Add("qualifications", map[string]string{"person_id": "S1", "kind": "education", "level": "master"})
+		b.Add("qualifications", map[string]string{"person_id": "S1", "kind": "education", "level": "university"})
+		b.Add("qualifications", map[string]string{"person_id": "S1", "kind": "political_theory", "level": "advanced"})
+		post("S1", "H1", "secretary")
+		post("S2", "H2", "secretary")
+		post("I1", "H1", "deputy_secretary")
+		post("O1", "H2", "deputy_secretary")
+		quota := func(role, subtype, max string) {
+			b.Add("post_quotas", map[string]string{"unit_kind": "party_upper", "subtype": subtype, "role": role, "max_holders": max,
+				"valid_from": "2016-01-01", "legal_basis": "minh họa"})
+		}
+		quota("secretary", "", "1")
+		quota("deputy_secretary", "", "2")
+		if c.subtype != "" {
+			quota("deputy_secretary", c.subtype, "1")
+		}
+		sqldbtest.MustImport(t, db, b)
+		in := draftMerger("Hợp nhất")
+		in.Ops[0].Kind = "merge"
+		d, err := a.SaveDraft(ctx, admin, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// H3 takes its subtype from H1 (the first From unit): set it.
+		if c.subtype == "dang-uy" {
+			sub := bundle.Tables{}
+			sub.Add("units", map[string]string{"id": "H1", "name": "Huyện ủy Một", "kind": "party_upper", "parent_id": "T", "subtype": "dang-uy", "valid_from": "1970-01-01"})
+			sqldbtest.MustImport(t, db, sub)
+		}
+		f, err := a.DraftFigures(ctx, admin, d)
+		if err != nil || f.Report != nil {
+			t.Fatalf("figures: %v %+v", err, f.Report)
+		}
+		got := map[string]app.PostQuota{}
+		for _, q := range f.Quotas {
+			got[q.UnitID+" "+q.Role] = q
+		}
+		sec, dep := got["H3 secretary"], got["H3 deputy_secretary"]
+		if sec.Max != 1 || sec.Surplus != 1 || len(sec.Holders) != 2 {
+			t.Fatalf("%s: secretaries of H3: %+v (all: %+v)", c.subtype, sec, f.Quotas)
+		}
+		if dep.Surplus != c.deputiesSurplus || len(dep.Holders) != 2 {
+			t.Errorf("%s: deputies of H3: %+v", c.subtype, dep)
+		}
+		// sorted by given name: An before Sơn
+		s1 := sec.Holders[1]
+		if sec.Holders[0].PersonID != "S2" || s1.PersonID != "S1" || s1.Age != 57 || s1.Education != "master" || s1.Theory != "advanced" ||
+			s1.RetiresOn == 0 || s1.MonthsLeft != tochuc.MonthsLeft(tochuc.MustDate("2026-01-01"), s1.RetiresOn) {
+			t.Errorf("holders: %+v", sec.Holders)
+		}
+	}
+}
