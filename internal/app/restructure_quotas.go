@@ -8,8 +8,8 @@ import (
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/restructure"
 	"github.com/tochuc/tochuc/internal/sqldb"
-	"github.com/tochuc/tochuc/internal/tochuc"
 	"github.com/tochuc/tochuc/internal/textvn"
+	"github.com/tochuc/tochuc/internal/tochuc"
 )
 
 // leadershipRoles are the posts a draft's quota table shows even without a
