@@ -129,6 +129,7 @@ func (a *App) SaveDraft(ctx context.Context, act Actor, in DraftInput) (*Draft, 
 			return nil, tochuc.Errorf(tochuc.EInvalid, "Thao tác %d: %s", i+1, err.Error())
 		}
 		ops = append(ops, op)
+		in.Ops[i].Date = op.Date.String() // kept as yyyy-mm-dd, whatever was typed
 	}
 	body, err := json.Marshal(in.Ops)
 	if err != nil {

@@ -105,7 +105,8 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"partystats.html",
 	"casework.html", "casework_due.html", "casework_hub.html",
 	"dues.html",
-	"keys.html"}
+	"keys.html",
+	"restructure_drafts.html", "restructure_draft.html", "restructure_compare.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
