@@ -145,9 +145,11 @@ func (s *Server) draftView(r *http.Request, draft *app.Draft) (draftView, error)
 	v := draftView{Draft: s.draftItem(r, draft), Quotas: []quotaView{}, Figures: []figureRow{}, Changes: []string{}}
 	f, err := s.app.DraftFigures(ctx, s.actor(r), draft)
 	if err != nil {
-		if tochuc.IsFault(err) || tochuc.ErrorCode(err) == tochuc.EForbidden {
+		if tochuc.IsFault(err) {
 			return v, err
 		}
+		// a draft readable but not applicable as the registry stands (a
+		// unit ended since, the scope policy refusing what it writes): said
 		v.Issues = []bundle.Issue{{Vi: s.nameCodes(ctx, draft.Date(), err.Error())}}
 		return v, nil
 	}
