@@ -59,6 +59,20 @@ func TestDraftPages(t *testing.T) {
 	if code, body := admin.get("/sap-xep/nhap?ngay=2020-01-01"); code != http.StatusOK || !strings.Contains(body, "Hợp nhất hai đảng bộ xã") {
 		t.Errorf("drafts list: %d", code)
 	}
+	// A second draft (a rename), compared with the first side by side.
+	second := url.Values{"kind": {"rename"}, "date": {"2020-01-01"}, "from": {"D1"}, "new_name": {"Đảng bộ xã Một Mới"},
+		"ten_nhap": {"Đổi tên đảng bộ xã Một"}, "luu_nhap": {"1"}}
+	resp, err = admin.http.PostForm(admin.base+"/sap-xep?ngay=2020-01-01", second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	other := strings.TrimPrefix(resp.Request.URL.Path, "/sap-xep/nhap/")
+	code, body = admin.get("/sap-xep/nhap/so-sanh?a=" + strings.TrimPrefix(loc, "/sap-xep/nhap/") + "&b=" + other)
+	if code != http.StatusOK || !strings.Contains(body, `id="compare-figures"`) || !strings.Contains(body, "Đổi tên đảng bộ xã Một") ||
+		!strings.Contains(body, "Hợp nhất hai đảng bộ xã") {
+		t.Errorf("compare: %d %.2000s", code, body)
+	}
 	// Staff of H1 do not see a draft touching D2 (of H2).
 	if code, body := signIn(t, ts, "staff").get("/sap-xep/nhap?ngay=2020-01-01"); code != http.StatusOK || strings.Contains(body, "Hợp nhất hai đảng bộ xã") {
 		t.Errorf("staff's drafts list: %d", code)
