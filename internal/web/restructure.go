@@ -31,6 +31,7 @@ type restructureData struct {
 	DraftID      int64
 	DraftVersion int
 	DraftName    string
+	DraftOps     int // the draft's operations (the wizard edits the first)
 }
 
 var restructureFormFields = []string{"kind", "date", "from", "into", "new_id", "new_name", "new_kind", "new_parent",

@@ -264,6 +264,14 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request, form map[stri
 	if v := r.PostFormValue("nhap"); v != "" {
 		in.ID, _ = strconv.ParseInt(v, 10, 64)
 		in.Version, _ = strconv.Atoi(r.PostFormValue("phien_ban_nhap"))
+		// The wizard edits the first operation; the draft's others are kept.
+		cur, err := s.app.Draft(r.Context(), s.actor(r), in.ID)
+		if err != nil {
+			return "", err
+		}
+		if len(cur.Inputs) > 1 {
+			in.Ops = append(in.Ops, cur.Inputs[1:]...)
+		}
 	}
 	saved, err := s.app.SaveDraft(r.Context(), s.actor(r), in)
 	if err != nil {
@@ -298,6 +306,6 @@ func (s *Server) draftForm(r *http.Request, data *restructureData) error {
 	if dd, err := tochuc.ParseDateLoose(in.Date); err == nil && dd != 0 {
 		data.Form["date"] = dd.String()
 	}
-	data.DraftID, data.DraftVersion, data.DraftName = d.ID, d.Version, d.Name
+	data.DraftID, data.DraftVersion, data.DraftName, data.DraftOps = d.ID, d.Version, d.Name, len(d.Inputs)
 	return nil
 }

@@ -1,11 +1,16 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/restructure"
 )
 
 // TestDraftPages saves the wizard's merger of two commune party committees
@@ -102,5 +107,36 @@ func TestDraftPages(t *testing.T) {
 	}
 	if code, body := admin.postForm(loc, url.Values{"phien_ban": {"3"}, "thong_qua": {"1"}, "document": {"QD1"}}); code != http.StatusConflict || !strings.Contains(body, "đã được thông qua") {
 		t.Errorf("second adoption: %d %.1500s", code, body)
+	}
+}
+
+// TestDraftWizardKeepsOtherOperations reopens a draft of two operations in
+// the wizard: it says it edits the first, and saving keeps the second.
+func TestDraftWizardKeepsOtherOperations(t *testing.T) {
+	t.Parallel()
+	b := richBundle()
+	b.Add("units", map[string]string{"id": "D2", "name": "Đảng bộ xã Hai", "kind": "party_grassroots_committee", "locality_id": "X2", "valid_from": "2000-01-01"})
+	ts, db := serveBundle(t, b, testUsers)
+	a := app.New(db, nil)
+	d, err := a.SaveDraft(context.Background(), app.CLI("t"), app.DraftInput{Name: "Hai thao tác", Ops: []restructure.Input{
+		{Kind: "rename", Date: "2020-01-01", From: []string{"D1"}, NewName: []string{"Đảng bộ Một Mới"}},
+		{Kind: "rename", Date: "2020-01-01", From: []string{"D2"}, NewName: []string{"Đảng bộ Hai Mới"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := signIn(t, ts, "admin")
+	id := strconv.FormatInt(d.ID, 10)
+	code, body := admin.get("/sap-xep?nhap=" + id)
+	if code != http.StatusOK || !strings.Contains(body, `id="draft-ops-note"`) || !strings.Contains(body, "Đảng bộ Một Mới") {
+		t.Fatalf("wizard on the draft: %d %.2000s", code, body)
+	}
+	form := url.Values{"kind": {"rename"}, "date": {"2020-01-01"}, "from": {"D1"}, "new_name": {"Đảng bộ Một Sửa"},
+		"nhap": {id}, "phien_ban_nhap": {"1"}, "ten_nhap": {"Hai thao tác"}, "luu_nhap": {"1"}}
+	if code, body := admin.postForm("/sap-xep", form); code != http.StatusOK {
+		t.Fatalf("save: %d %.1000s", code, body)
+	}
+	got, err := a.Draft(context.Background(), app.CLI("t"), d.ID)
+	if err != nil || len(got.Inputs) != 2 || got.Inputs[0].NewName[0] != "Đảng bộ Một Sửa" || got.Inputs[1].NewName[0] != "Đảng bộ Hai Mới" {
+		t.Fatalf("after the save: %v %+v", err, got)
 	}
 }
