@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tochuc/tochuc/internal/app"
+	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -55,6 +56,9 @@ func loadDemo(ctx context.Context, e *env, db *sqldb.DB, source string) error {
 	if !rep.OK() {
 		printReport(e.stdout, rep)
 		return fmt.Errorf("dữ liệu mẫu không hợp lệ")
+	}
+	if t, ok := src.(bundle.Tables); ok {
+		return saveDemoDraft(ctx, e, db, t)
 	}
 	return nil // the change set derived the membership periods: the first dashboard is quick
 }

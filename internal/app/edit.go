@@ -334,7 +334,7 @@ func staleError(ctx context.Context, r *sqldb.Reader, f *bundle.File, key map[st
 // current returns the held record with a key: for a unit, its version on d
 // (or its last one).
 func current(ctx context.Context, r *sqldb.Reader, f *bundle.File, key map[string]string, d tochuc.Date) ([]string, error) {
-	if key = keyOf(f, key); len(key) < len(f.Key) {
+	if key = keyOf(f, key); !fullKey(f, key) {
 		return nil, tochuc.Errorf(tochuc.ENotFound, "thiếu khóa của bản ghi")
 	}
 	if f.Name != "units" {
@@ -431,6 +431,17 @@ func keyOf(f *bundle.File, vals map[string]string) map[string]string {
 		}
 	}
 	return out
+}
+
+// fullKey reports whether a key gives every required key column (an
+// optional one left out is empty: a post quota of no subtype).
+func fullKey(f *bundle.File, key map[string]string) bool {
+	for _, k := range f.Key {
+		if key[k] == "" && f.Columns[f.Index(k)].Required {
+			return false
+		}
+	}
+	return len(key) > 0
 }
 
 // keyString renders a record's key for the audit log.

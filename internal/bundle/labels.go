@@ -48,6 +48,8 @@ var viHeaders = map[string]map[string]string{
 		"period": "Kỳ đánh giá", "score": "Điểm", "status": "Bước đánh giá"},
 	"terms": {"term": "Nhiệm kỳ", "level": "Cấp", "starts_on": "Ngày bắt đầu", "ends_on": "Ngày kết thúc",
 		"document_id": "Mã văn bản"},
+	"post_quotas": {"unit_kind": "Loại đơn vị", "subtype": "Phân loại đơn vị", "role": "Chức vụ", "max_holders": "Số người tối đa",
+		"valid_from": "Từ ngày", "valid_to": "Đến ngày", "legal_basis": "Căn cứ"},
 	"discipline": {"subject_type": "Đối tượng", "subject_id": "Mã tổ chức hoặc người", "form": "Hình thức kỷ luật",
 		"date": "Ngày hiệu lực", "authority_id": "Mã cơ quan quyết định", "document_id": "Mã quyết định", "reason": "Lý do"},
 	"plans": {"term": "Nhiệm kỳ", "unit_id": "Mã đơn vị", "role": "Chức danh quy hoạch", "person_id": "Mã người",

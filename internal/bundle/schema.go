@@ -221,6 +221,14 @@ var Files = indexed([]*File{
 		req(Column{Name: "term", Pattern: TermPattern}), req(enum("level", tochuc.TermLevels)),
 		req(date("starts_on")), req(date("ends_on")), ref("document_id", "documents"),
 	}},
+	// post quotas (ours, issue 18): the most holders a post may have in a
+	// unit of a kind (and subtype), over a period, with its legal basis
+	{Name: "post_quotas", Sparse: true, ViLabel: "số lượng cấp phó, chức danh tối đa", Key: []string{"unit_kind", "subtype", "role", "valid_from"},
+		Span: Span{From: "valid_from", To: "valid_to"}, Public: true, Columns: []Column{
+			req(enum("unit_kind", tochuc.UnitKindCodes())), text("subtype"), req(enum("role", tochuc.Codes(tochuc.Roles))),
+			req(Column{Name: "max_holders", Type: Int, Bounded: true, IntMin: 0, IntMax: 1000}),
+			req(date("valid_from")), date("valid_to"), req(free("legal_basis")),
+		}},
 	{Name: "evaluations", ViLabel: "đánh giá, xếp loại", Key: []string{"year", "period", "subject_type", "subject_id", "category"},
 		Span: Span{Year: "year"}, Confidential: true, Columns: []Column{
 			req(Column{Name: "year", Type: Int}), req(enum("subject_type", tochuc.EvaluationSubjects)), req(Column{Name: "subject_id", RefVia: "subject_type"}),

@@ -12,6 +12,8 @@ func enumVocab(file, col string) string {
 		return "award_kind"
 	case file == "terms" && col == "level":
 		return "term_level"
+	case file == "post_quotas" && col == "unit_kind":
+		return "unit_kind"
 	case file == "document_targets" && col == "op":
 		return "target_op"
 	}

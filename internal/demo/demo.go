@@ -87,6 +87,9 @@ func Build(seed uint64) (bundle.Tables, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
+	if err := addPostQuotas(t); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 

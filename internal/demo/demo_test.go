@@ -96,7 +96,7 @@ func TestSeed1Database(t *testing.T) {
 	}
 	t.Logf("imported %d files in %v (%s)", len(rep.Files), time.Since(start), db.Dialect)
 	for name, run := range map[string]func(*testing.T, *sqldb.DB){
-		"Import": checkImported, "GoldenArticle": goldenArticle, "GoldenAfterMerger": goldenAfterMerger, "Checks": demoChecks,
+		"Import": checkImported, "GoldenArticle": goldenArticle, "Draft": demoDraft, "GoldenAfterMerger": goldenAfterMerger, "Checks": demoChecks,
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

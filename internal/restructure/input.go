@@ -15,10 +15,20 @@ import (
 // NewX fields give one value per new unit, in NewID's order, or a single
 // value for every new unit.
 type Input struct {
-	Kind, Date, Into, MembersTo, Document, EventID string
+	Kind      string `json:"kind"`
+	Date      string `json:"date"`
+	Into      string `json:"into,omitempty"`
+	MembersTo string `json:"members_to,omitempty"`
+	Document  string `json:"document,omitempty"`
+	EventID   string `json:"event_id,omitempty"`
 
-	From, NewID, MemberTo                    []string
-	NewName, NewKind, NewParent, NewLocality []string
+	From        []string `json:"from,omitempty"`
+	NewID       []string `json:"new_id,omitempty"`
+	MemberTo    []string `json:"member_to,omitempty"`
+	NewName     []string `json:"new_name,omitempty"`
+	NewKind     []string `json:"new_kind,omitempty"`
+	NewParent   []string `json:"new_parent,omitempty"`
+	NewLocality []string `json:"new_locality,omitempty"`
 }
 
 // Parse reads an operation from its input. Errors are tochuc.EInvalid and

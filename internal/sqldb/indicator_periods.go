@@ -108,6 +108,15 @@ func maintainPeriods(ctx context.Context, tx *sql.Tx, d Dialect, cs int64) (bool
 		return false, err
 	}
 	full := !ok || st != before
+	if full && ok {
+		// Brought up to date inside this transaction already (indicators
+		// read in it, txSession): only the touched persons again.
+		now, err := changeSets(ctx, tx)
+		if err != nil {
+			return false, err
+		}
+		full = st != now
+	}
 	if !full {
 		var one int
 		err := tx.QueryRowContext(ctx, `SELECT 1 FROM member_periods LIMIT 1`).Scan(&one)

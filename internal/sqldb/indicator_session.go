@@ -20,6 +20,9 @@ type session struct {
 	p     indicator.Params
 	mp    string // member_periods, or tc_member_periods when recorded at a past time
 	temps []string
+	// inChange: the session reads inside a change set's transaction (what the
+	// registry would hold if it were kept), which close does not end.
+	inChange bool
 }
 
 // evalDate is one date an indicator is evaluated at: a stock at d (at = 0
@@ -34,6 +37,9 @@ type evalDate struct {
 // they are derived again first only when they lag behind (a database written
 // by an older tochuc). A session recorded at a past time derives its own.
 func (r *Reader) openSession(ctx context.Context, p indicator.Params) (*session, error) {
+	if r.change != nil {
+		return r.txSession(ctx, p)
+	}
 	rec, err := r.db.effectiveRecorded(ctx, r.rec)
 	if err != nil {
 		return nil, err
@@ -78,6 +84,27 @@ func (r *Reader) openSession(ctx context.Context, p indicator.Params) (*session,
 	}
 }
 
+// txSession starts a session inside the transaction of the change set
+// the reader reads (Change.Reader): the member periods of the persons the
+// change touched are derived again there first (maintainPeriods, as at
+// commit), so that the indicators are those of the registry as it would be
+// with the change kept — a restructuring draft's figures after, computed
+// in a change that is then rolled back.
+func (r *Reader) txSession(ctx context.Context, p indicator.Params) (*session, error) {
+	c := r.change
+	if _, err := maintainPeriods(ctx, c.Tx, c.db.Dialect, c.ID); err != nil {
+		return nil, err
+	}
+	s := &session{db: r.db, tx: c.Tx, p: p, mp: "member_periods", inChange: true}
+	if p.Scope != "" {
+		if err := s.buildScope(ctx); err != nil {
+			s.close(ctx)
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
 // effectiveRecorded returns rec, or "now" when nothing was recorded after rec.At.
 func (db *DB) effectiveRecorded(ctx context.Context, rec Recorded) (Recorded, error) {
 	if rec.At == 0 {
@@ -104,6 +131,9 @@ func readTxOptions(d Dialect) *sql.TxOptions {
 func (s *session) close(ctx context.Context) {
 	for _, t := range s.temps {
 		s.tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+t)
+	}
+	if s.inChange {
+		return
 	}
 	s.tx.Rollback()
 	s.conn.Close()

@@ -13,6 +13,9 @@ type Reader struct {
 	rec Recorded
 	// since, when set, keeps to the records recorded after it (Records): an incremental package.
 	since int64
+	// change, when set, is the change set whose transaction q is: the
+	// indicators are evaluated inside it (txSession).
+	change *Change
 }
 
 // querier runs queries: a *sql.DB, *sql.Conn or *sql.Tx.

@@ -174,7 +174,11 @@ func (c *Change) Reader(before bool) *Reader {
 	if before {
 		rec.before = c.ID
 	}
-	return &Reader{db: c.db, q: c.Tx, rec: rec}
+	r := &Reader{db: c.db, q: c.Tx, rec: rec}
+	if !before {
+		r.change = c
+	}
+	return r
 }
 
 // exec runs a statement with ? placeholders.

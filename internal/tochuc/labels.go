@@ -28,7 +28,7 @@ var labels = map[string]map[string]string{
 	"file": {"units": "Đơn vị", "people": "Nhân sự", "documents": "Văn bản", "qualifications": "Trình độ",
 		"party": "Biến động đảng viên", "assignments": "Chức vụ", "headcount": "Biên chế",
 		"restructure": "Sắp xếp tổ chức", "evaluations": "Đánh giá, xếp loại", "plans": "Quy hoạch cán bộ",
-		"discipline": "Kỷ luật", "terms": "Nhiệm kỳ", "checks": "Kết quả kiểm tra theo quy định",
+		"discipline": "Kỷ luật", "terms": "Nhiệm kỳ", "post_quotas": "Số lượng chức danh tối đa", "checks": "Kết quả kiểm tra theo quy định",
 		"party_cards": "Thẻ đảng viên", "party_temporary": "Sinh hoạt đảng tạm thời", "awards": "Huy hiệu Đảng, khen thưởng",
 		"party_dues": "Đảng phí", "document_tasks": "Nhiệm vụ được giao", "document_targets": "Chỉ tiêu",
 		"document_files": "Tệp đính kèm văn bản"},

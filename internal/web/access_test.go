@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,6 +22,11 @@ func TestAccessMatrix(t *testing.T) {
 		clients[u.Login] = signIn(t, ts, u.Login)
 	}
 	const all, inside = "admin viewer auditor staff", "admin viewer auditor staff"
+	// A restructuring draft inside H1 (draft 1): read by every account whose scope holds X1.
+	if code, body := clients["admin"].postForm("/sap-xep?ngay=2018-01-01", url.Values{"kind": {"rename"}, "date": {"2019-01-01"},
+		"from": {"X1"}, "new_name": {"Xã Một Mới"}, "ten_nhap": {"Đổi tên xã Một"}, "luu_nhap": {"1"}}); code != http.StatusOK {
+		t.Fatalf("draft: %d %.500s", code, body)
+	}
 	cases := []struct {
 		page, api string
 		ok        string // logins that get 200; the others signed in get 403
@@ -53,6 +59,8 @@ func TestAccessMatrix(t *testing.T) {
 		{"/bo-nhiem?ngay=2018-01-01&pham_vi=H2", "/api/v1/appointments?ngay=2018-01-01&pham_vi=H2", "admin viewer auditor"},
 		{"/ky-luat?ngay=2018-01-01", "/api/v1/discipline?ngay=2018-01-01", "admin canbomat"}, // confidential
 		{"/nhiem-ky?ngay=2018-01-01", "/api/v1/terms?ngay=2018-01-01", all},
+		{"/sap-xep/nhap?ngay=2018-01-01", "/api/v1/restructure-drafts?ngay=2018-01-01", all},
+		{"/sap-xep/nhap/1?ngay=2018-01-01", "/api/v1/restructure-drafts/1?ngay=2018-01-01", inside},
 		{"/quy-hoach?ngay=2018-01-01", "/api/v1/plans?ngay=2018-01-01", "admin canbomat"}, // confidential: only accounts with the permission
 		// Ratings are confidential: only accounts with the permission (here the administrator).
 		{"/danh-gia?cap_uy=H1&nam=2019", "/api/v1/evaluations?nam=2019", "admin canbomat"},
@@ -234,6 +242,12 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		code, _ := admin.get(strings.ReplaceAll(p, "{id}", "X1") + "?ngay=2018-01-01")
 		if strings.Contains(p, "report/{id}") {
 			code, _ = admin.get(strings.ReplaceAll(p, "{id}", "party.members") + "?ngay=2018-01-01")
+		}
+		if strings.Contains(p, "restructure-drafts/{id}") {
+			if code, _ = admin.postForm("/sap-xep", url.Values{"kind": {"rename"}, "date": {"2019-01-01"}, "from": {"X1"},
+				"new_name": {"Xã Một Mới"}, "ten_nhap": {"Đổi tên"}, "luu_nhap": {"1"}}); code == http.StatusOK {
+				code, _ = admin.get(strings.ReplaceAll(p, "{id}", "1"))
+			}
 		}
 		if strings.Contains(p, "people/{id}") {
 			code, _ = admin.get(strings.ReplaceAll(p, "{id}", "P1") + "?ngay=2018-01-01")

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"time"
+
 	"github.com/tochuc/tochuc/internal/app"
 	"github.com/tochuc/tochuc/internal/bundle"
 	"github.com/tochuc/tochuc/internal/check"
 	"github.com/tochuc/tochuc/internal/indicator"
+	"github.com/tochuc/tochuc/internal/restructure"
 	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/tochuc"
 )
@@ -484,4 +487,72 @@ type targetList struct {
 	AsOf       string           `json:"as_of"`
 	DocumentID string           `json:"document_id,omitempty"`
 	Targets    []app.TargetItem `json:"targets"`
+}
+
+// draftItem is a restructuring draft as lists and the API show it.
+type draftItem struct {
+	ID          int64     `json:"id"`
+	Name        string    `json:"name"`
+	ScopeUnitID string    `json:"scope_unit_id,omitempty"`
+	ScopeName   string    `json:"scope_name,omitempty"`
+	Units       []string  `json:"units"`
+	CreatedBy   string    `json:"created_by"`
+	UpdatedBy   string    `json:"updated_by"`
+	UpdatedAt   time.Time `json:"updated_at"`
+	Version     int       `json:"version"`
+	Status      string    `json:"status"` // draft, adopted
+	ChangeSet   int64     `json:"change_set,omitempty"`
+	DocumentID  string    `json:"document_id,omitempty"`
+	Date        string    `json:"date"` // its effective date (yyyy-mm-dd)
+	// Operations are the operations as entered (the wizard's fields).
+	Operations []restructure.Input `json:"operations"`
+}
+
+// draftList is a page of drafts (GET /api/v1/restructure-drafts).
+type draftList struct {
+	Items []draftItem `json:"items"`
+	Page  int         `json:"page"`
+	More  bool        `json:"more"`
+}
+
+// figureRow is one indicator before and after a draft.
+type figureRow struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Before  int    `json:"before"`
+	After   int    `json:"after"`
+	Ratio   string `json:"-"` // "63,1 % → 60,2 %" for a share
+	Diff    int    `json:"diff"`
+	Changed bool   `json:"changed"`
+}
+
+// draftView is a draft with its quotas and figures (GET /api/v1/restructure-drafts/{id}).
+type draftView struct {
+	Draft   draftItem      `json:"draft"`
+	Changes []string       `json:"changes"`
+	Issues  []bundle.Issue `json:"issues,omitempty"` // the checks refusing the draft as it stands
+	Quotas  []quotaView    `json:"quotas"`
+	Figures []figureRow    `json:"figures"`
+}
+
+// quotaView is a post of a unit after a draft against its quota.
+type quotaView struct {
+	UnitID     string       `json:"unit_id"`
+	UnitName   string       `json:"unit_name"`
+	Role       string       `json:"role"`
+	Max        int          `json:"max_holders"` // -1: no quota held
+	LegalBasis string       `json:"legal_basis,omitempty"`
+	Surplus    int          `json:"surplus"`
+	Holders    []holderView `json:"holders"`
+}
+
+// holderView is a holder of a post, as a surplus list shows them.
+type holderView struct {
+	PersonID   string      `json:"person_id"`
+	Name       string      `json:"full_name"`
+	Age        int         `json:"age"` // -1 without a birth date
+	RetiresOn  tochuc.Date `json:"retires_on,omitempty"`
+	MonthsLeft int         `json:"months_to_retirement"`
+	Education  string      `json:"education,omitempty"`
+	Theory     string      `json:"political_theory,omitempty"`
 }

@@ -94,7 +94,7 @@ var fileTitles = map[string]string{
 	"units": "đơn vị", "people": "nhân sự", "documents": "văn bản", "qualifications": "trình độ",
 	"party": "sự kiện đảng viên", "assignments": "chức vụ", "headcount": "biên chế", "evaluations": "đánh giá, xếp loại",
 	"plans": "quy hoạch", "restructure": "liên kết sắp xếp",
-	"discipline": "kỷ luật", "terms": "nhiệm kỳ",
+	"discipline": "kỷ luật", "terms": "nhiệm kỳ", "post_quotas": "số lượng chức danh tối đa",
 	"party_cards": "thẻ đảng viên", "party_temporary": "sinh hoạt đảng tạm thời", "awards": "huy hiệu Đảng, khen thưởng",
 	"party_dues": "đảng phí", "document_tasks": "nhiệm vụ được giao", "document_targets": "chỉ tiêu",
 	"document_files": "tệp đính kèm văn bản",

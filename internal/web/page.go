@@ -37,6 +37,7 @@ var funcs = func() template.FuncMap {
 		"vnmonth":     vnMonth,
 		"splitIDs":    func(s string) []string { return strings.Split(s, ";") },
 		"vndate":      func(d tochuc.Date) string { return d.Vietnamese() },
+		"draftTime":   auditTime,
 		"iso":         func(d tochuc.Date) string { return d.String() },
 		"label":       tochuc.Label,
 		"column":      columnLabel,

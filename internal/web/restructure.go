@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/tochuc/tochuc/internal/app"
@@ -26,6 +27,11 @@ type restructureData struct {
 	Error     string
 	Previewed bool
 	Clean     bool
+	// The draft the wizard edits (?nhap=ID; 0: a new draft), its version and name.
+	DraftID      int64
+	DraftVersion int
+	DraftName    string
+	DraftOps     int // the draft's operations (the wizard edits the first)
 }
 
 var restructureFormFields = []string{"kind", "date", "from", "into", "new_id", "new_name", "new_kind", "new_parent",
@@ -49,6 +55,9 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) error
 		data.UnitKinds = append(data.UnitKinds, tochuc.Term{Code: k.Code, Label: tochuc.KindLabelOn(k.Code, d)})
 	}
 	if r.Method != http.MethodPost {
+		if err := s.draftForm(r, &data); err != nil {
+			return err
+		}
 		s.render(w, r, "restructure.html", http.StatusOK, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
 		return nil
 	}
@@ -57,6 +66,26 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) error
 	}
 	ctx := r.Context()
 	data.Echo = s.wizardEcho(ctx, d, data.Form)
+	data.DraftID, _ = strconv.ParseInt(r.PostFormValue("nhap"), 10, 64)
+	data.DraftVersion, _ = strconv.Atoi(r.PostFormValue("phien_ban_nhap"))
+	data.DraftName = strings.TrimSpace(r.PostFormValue("ten_nhap"))
+	if r.PostFormValue("luu_nhap") != "" { // saved as a draft, not applied
+		to, err := s.saveDraft(w, r, data.Form)
+		if err == nil {
+			http.Redirect(w, r, to, http.StatusSeeOther)
+			return nil
+		}
+		if tochuc.IsFault(err) {
+			return err
+		}
+		data.Error = s.nameCodes(ctx, d, err.Error())
+		status := http.StatusUnprocessableEntity
+		if tochuc.ErrorCode(err) == tochuc.EConflict {
+			status = http.StatusConflict
+		}
+		s.render(w, r, "restructure.html", status, page{Title: "Sắp xếp tổ chức", Date: d, Data: data})
+		return nil
+	}
 	op, err := operationOf(data.Form)
 	if err != nil {
 		data.Error = s.nameCodes(ctx, d, err.Error())
@@ -111,11 +140,21 @@ func (s *Server) handleRestructure(w http.ResponseWriter, r *http.Request) error
 
 // operationOf reads an operation from the wizard's fields.
 func operationOf(f map[string]string) (restructure.Operation, error) {
-	one := func(k string) []string { return []string{f[k]} }
-	return restructure.Parse(restructure.Input{Kind: f["kind"], Date: f["date"], Into: f["into"],
+	return restructure.Parse(inputOf(f))
+}
+
+// inputOf is the operation as the wizard's fields enter it (a draft keeps it so).
+func inputOf(f map[string]string) restructure.Input {
+	one := func(k string) []string {
+		if f[k] == "" {
+			return nil
+		}
+		return []string{f[k]}
+	}
+	return restructure.Input{Kind: f["kind"], Date: f["date"], Into: f["into"],
 		MembersTo: f["members_to"], Document: f["document"], EventID: f["event_id"], From: one("from"),
 		NewID: one("new_id"), NewName: one("new_name"), NewKind: one("new_kind"), NewParent: one("new_parent"),
-		NewLocality: one("new_locality"), MemberTo: one("member_to")})
+		NewLocality: one("new_locality"), MemberTo: one("member_to")}
 }
 
 // quotedCode is a code as the planner and the policy quote it: 'X1'.

@@ -89,6 +89,8 @@ func securityBundle() bundle.Tables {
 	}
 	b.Add("terms", map[string]string{"term": "2020-2025", "level": "province", "starts_on": "2020-10-01", "ends_on": "2025-10-01"})
 	b.Add("terms", map[string]string{"term": "2025-2030", "level": "province", "starts_on": "2025-10-01", "ends_on": "2030-10-01"})
+	b.Add("post_quotas", map[string]string{"unit_kind": "commune", "role": "vice_chair", "max_holders": "2", "valid_from": "2016-04-01",
+		"legal_basis": "Nghị định 08/2016/NĐ-CP"})
 	b.Add("assignments", map[string]string{"person_id": "PM", "unit_id": "DM", "role": "secretary", "valid_from": "2015-01-01"})
 	b.Add("assignments", map[string]string{"person_id": "PT", "unit_id": "UA", "role": "chair", "valid_from": "2005-01-01", "valid_to": "2010-01-01"})
 	b.Add("assignments", map[string]string{"person_id": "PT", "unit_id": "TU", "role": "secretary", "valid_from": "2015-01-01"})
@@ -192,6 +194,8 @@ func insideRows() map[string]map[string]string {
 		"document_files": {"document_id": "docA", "name": "moi.pdf", "sha256": "5b2a0c1b0e6f0b3b9f1c4d6e8a7b5c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b", "bytes": "10"},
 		// a term belongs to no unit: only writers of the whole registry write it
 		"terms": {"term": "2030-2035", "level": "province", "starts_on": "2030-10-01", "ends_on": "2035-10-01"},
+		// a post quota names a kind of unit, no unit: the same
+		"post_quotas": {"unit_kind": "province", "role": "vice_chair", "max_holders": "3", "valid_from": "2025-07-01", "legal_basis": "minh họa"},
 	}
 }
 
@@ -225,7 +229,7 @@ func variants(t *testing.T) []variant {
 			t.Fatalf("no inside record for %s: the matrix must cover every file", f.Name)
 		}
 		if f.Name != "people" { // a person's record is written as an edit (below)
-			out = append(out, variant{name: f.Name + " inside", file: f.Name, values: in[f.Name], allowed: f.Name != "terms"})
+			out = append(out, variant{name: f.Name + " inside", file: f.Name, values: in[f.Name], allowed: f.Name != "terms" && f.Name != "post_quotas"})
 		}
 	}
 	add := func(name, file string, cols []string, v map[string]string) {
@@ -413,6 +417,7 @@ func TestEditFormsFollowThePolicy(t *testing.T) {
 		"plans":            {"term=2020-2025&unit_id=DA&role=secretary&person_id=PA", "term=2020-2025&unit_id=DB&role=secretary&person_id=PB"},
 		"discipline":       {"subject_type=person&subject_id=PA&date=2019-06-01&form=reprimand", "subject_type=person&subject_id=PB&date=2019-06-01&form=reprimand"},
 		"terms":            {"", "term=2020-2025&level=province"}, // no term is inside a district
+		"post_quotas":      {"", "unit_kind=commune&role=vice_chair&valid_from=2016-04-01"},
 		"party_cards":      {"number=A-0001", "number=B-0001"},
 		"party_temporary":  {"person_id=PA&unit_id=CA&valid_from=2010-01-01", "person_id=PB&unit_id=CB&valid_from=2010-01-01"},
 		"awards":           {"person_id=PA&kind=other&date=2010-01-01", "person_id=PB&kind=other&date=2010-01-01"},

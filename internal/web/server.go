@@ -107,7 +107,8 @@ var pageNames = []string{"tree.html", "unit.html", "error.html", "people.html", 
 	"dues.html",
 	"keys.html",
 	"tasks.html", "targets.html",
-	"document.html"}
+	"document.html",
+	"restructure_drafts.html", "restructure_draft.html", "restructure_compare.html"}
 
 // New parses every template (so a broken one fails at start-up) and returns the server.
 func New(cfg Config) (*Server, error) {
