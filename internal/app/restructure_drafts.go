@@ -339,9 +339,37 @@ type DraftFigures struct {
 	After   *indicator.Result
 	Changes []string
 	Report  *bundle.Report // the restructuring's checks, when they refuse it
+	// NotYours says why the actor could not adopt the draft themselves (the
+	// scope policy refusing what it writes): the figures are still shown,
+	// those of the actor's scope, since showing them writes nothing.
+	NotYours string
 	// Quotas are the posts of the units the draft makes, with the holders
 	// they inherit against their quotas (draftQuotas).
 	Quotas []PostQuota
+}
+
+// draftReportScope is the scope of a draft's figures for the actor: the one
+// saved with it when the actor's scope holds it, else the one the actor
+// would have chosen (draftScope: the superior of the units touched, or the
+// actor's own scope unit, carried on by its successors).
+func (a *App) draftReportScope(ctx context.Context, act Actor, d *Draft) (indicator.Params, error) {
+	p, err := a.ReportScope(ctx, act.User, indicator.Params{AsOf: d.Date(), Scope: d.ScopeUnitID})
+	if tochuc.ErrorCode(err) != tochuc.EForbidden {
+		return p, err
+	}
+	sc, err := a.Scope(ctx, act.User)
+	if err != nil {
+		return p, err
+	}
+	own, err := a.draftScope(ctx, sc, d.Ops)
+	if err != nil {
+		return p, err
+	}
+	p, err = a.ReportScope(ctx, act.User, indicator.Params{AsOf: d.Date(), Scope: own})
+	if tochuc.ErrorCode(err) == tochuc.EForbidden {
+		return a.ReportScope(ctx, act.User, indicator.Params{AsOf: d.Date()})
+	}
+	return p, err
 }
 
 // DraftFigures computes a draft's figures after: the draft is applied
@@ -350,7 +378,7 @@ type DraftFigures struct {
 // registry as it stands. The draft need not be adoptable: when its checks
 // refuse it, Report says why and After is nil.
 func (a *App) DraftFigures(ctx context.Context, act Actor, d *Draft) (*DraftFigures, error) {
-	p, err := a.ReportScope(ctx, act.User, indicator.Params{AsOf: d.Date(), Scope: d.ScopeUnitID})
+	p, err := a.draftReportScope(ctx, act, d)
 	if err != nil {
 		return nil, err
 	}
@@ -384,7 +412,10 @@ func (a *App) inDraft(ctx context.Context, act Actor, d *Draft, out *DraftFigure
 			}
 		}
 		if err := a.guard(act).CheckChange(ctx, c); err != nil {
-			return nil, err
+			if tochuc.ErrorCode(err) != tochuc.EForbidden {
+				return nil, err
+			}
+			out.NotYours = err.Error()
 		}
 		if err := fn(c); err != nil {
 			return nil, err

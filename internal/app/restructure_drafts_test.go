@@ -261,3 +261,27 @@ func TestDraftQuotaSurplus(t *testing.T) {
 		}
 	}
 }
+
+// A draft saved by an account over the whole registry shows the figures of
+// the superior of the units it touches; staff whose scope holds the units
+// but not that superior read the draft with the figures of their own scope,
+// not a refusal.
+func TestDraftFiguresForStaffBelowTheDraftsScope(t *testing.T) {
+	a, _ := draftApp(t)
+	ctx, admin := context.Background(), app.CLI("t")
+	in := app.DraftInput{Name: "Đổi tên chi bộ", Ops: []restructure.Input{{Kind: "rename", Date: "01/06/2026",
+		From: []string{"C1"}, NewName: []string{"Chi bộ Một (mới)"}}}}
+	d, err := a.SaveDraft(ctx, admin, in)
+	if err != nil || d.ScopeUnitID != "H1" {
+		t.Fatalf("save: %v %+v", err, d)
+	}
+	c1 := app.Actor{User: tochuc.User{Login: "c1", Role: tochuc.RoleStaff, ScopeUnitID: "C1"}}
+	got, err := a.Draft(ctx, c1, d.ID)
+	if err != nil {
+		t.Fatalf("C1 staff reads the draft: %v", err)
+	}
+	f, err := a.DraftFigures(ctx, c1, got)
+	if err != nil || f.After == nil || f.Params.Scope != "C1" {
+		t.Fatalf("C1 staff's figures of the draft: %v %+v", err, f)
+	}
+}

@@ -159,6 +159,11 @@ func (s *Server) draftView(r *http.Request, draft *app.Draft) (draftView, error)
 	if f.Report != nil {
 		v.Issues = f.Report.Issues
 	}
+	if f.NotYours != "" {
+		v.Issues = append(v.Issues, bundle.Issue{Warning: true,
+			Vi: "Bản nháp ghi cả những bản ghi nằm ngoài phạm vi được giao của tài khoản này: tài khoản không tự thông qua được; " +
+				"các chỉ tiêu dưới đây là của phạm vi được giao."})
+	}
 	for _, q := range f.Quotas {
 		qv := quotaView{UnitID: q.UnitID, UnitName: q.UnitName, Role: q.Role, Max: q.Max, LegalBasis: q.LegalBasis,
 			Surplus: q.Surplus, Holders: []holderView{}}
