@@ -2,16 +2,10 @@ package sqldb_test
 
 import (
 	"context"
-	"encoding/csv"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tochuc/tochuc/internal/bundle"
-	"github.com/tochuc/tochuc/internal/bundle/container"
-	"github.com/tochuc/tochuc/internal/sqldb"
 	"github.com/tochuc/tochuc/internal/sqldb/sqldbtest"
 )
 
@@ -43,57 +37,7 @@ func TestExportDocumentsRoundTrip(t *testing.T) {
 		"due_on": "2020-12-31", "op": "<=", "value": "1186.5"})
 	db := sqldbtest.Open(t)
 	sqldbtest.MustImport(t, db, b)
-	dir := filepath.Join(t.TempDir(), "out")
-	sink, err := container.CreateSink(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := bundle.Export(ctx, db.Reader(sqldb.Recorded{}), sink); err != nil {
-		t.Fatal(err)
-	}
-	if err := sink.Close(); err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range want.Names() {
-		f, err := os.Open(filepath.Join(dir, file+".csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil || len(rows) == 0 {
-			t.Fatalf("%s.csv: %v", file, err)
-		}
-		head := rows[0]
-		var got []string
-		for _, r := range rows[1:] {
-			var cells []string
-			for i, c := range r {
-				if c != "" {
-					cells = append(cells, head[i]+"="+c)
-				}
-			}
-			slices.Sort(cells)
-			got = append(got, strings.Join(cells, ","))
-		}
-		var exp []string
-		wh := want[file][0]
-		for _, r := range want[file][1:] {
-			var cells []string
-			for i, c := range r {
-				if c != "" {
-					cells = append(cells, wh[i]+"="+c)
-				}
-			}
-			slices.Sort(cells)
-			exp = append(exp, strings.Join(cells, ","))
-		}
-		slices.Sort(got)
-		slices.Sort(exp)
-		if !slices.Equal(got, exp) {
-			t.Errorf("%s.csv came back as\n%s\nwant\n%s", file, strings.Join(got, "\n"), strings.Join(exp, "\n"))
-		}
-	}
+	expectExported(t, db, want)
 	for _, c := range []struct {
 		name string
 		row  map[string]string
